@@ -1,0 +1,116 @@
+/**
+ * The GEMM micro-kernel: one MR×NR = 4×4 tile of C from packed micro-panels.
+ *
+ *   C[0:4, 0:4] ← α·(Ã·B̃) + β·C[0:4, 0:4]      (β = 0: C is not read)
+ *
+ * Ã is kc×4 k-major (4 rows of op(A) per step), B̃ is kc×4 k-major (4 columns of op(B) per step),
+ * both from pack.ts. C is column-major with leading dimension ldc. The plain loop it equals:
+ *
+ *   for p in 0..kc: for j in 0..4: for i in 0..4: acc[i][j] += Ã[p][i] * B̃[p][j]
+ *   C[i][j] = α·acc[i][j] + β·C[i][j]
+ *
+ * Registers (see blocking.ts): accumulators c{i}{j} hold rows 2i, 2i+1 of column j (8 × f64x2), plus
+ * a0, a1 (rows 0–1, 2–3 of Ã), four broadcasts of B̃ and one product temporary: 15. The k loop is
+ * deliberately not unrolled by hand — Binaryen would fold the copies into one expression tree and V8
+ * would then keep every load live at once and spill (measured: 11.4 → 6.6 GFLOP/s); V8 unrolls it.
+ * mul then add, not FMA, so the JS mirror (bindings/js/gemm/microkernel.ts) gives the same bits.
+ */
+import { MR, NR } from './blocking';
+
+export function microkernel(kc: i32, pa: usize, pb: usize, alpha: f64, beta: f64, pc: usize, ldc: i32): void {
+  if (ASC_FEATURE_SIMD) {
+    let c00 = f64x2.splat(0), c10 = f64x2.splat(0);
+    let c01 = f64x2.splat(0), c11 = f64x2.splat(0);
+    let c02 = f64x2.splat(0), c12 = f64x2.splat(0);
+    let c03 = f64x2.splat(0), c13 = f64x2.splat(0);
+    for (let p = 0; p < kc; p++) {
+      const a0 = v128.load(pa);
+      const a1 = v128.load(pa, 16);
+      let b = v128.load64_splat(pb);
+      c00 = f64x2.add(c00, f64x2.mul(a0, b));
+      c10 = f64x2.add(c10, f64x2.mul(a1, b));
+      b = v128.load64_splat(pb, 8);
+      c01 = f64x2.add(c01, f64x2.mul(a0, b));
+      c11 = f64x2.add(c11, f64x2.mul(a1, b));
+      b = v128.load64_splat(pb, 16);
+      c02 = f64x2.add(c02, f64x2.mul(a0, b));
+      c12 = f64x2.add(c12, f64x2.mul(a1, b));
+      b = v128.load64_splat(pb, 24);
+      c03 = f64x2.add(c03, f64x2.mul(a0, b));
+      c13 = f64x2.add(c13, f64x2.mul(a1, b));
+      pa += MR << 3;
+      pb += NR << 3;
+    }
+    const ld = <usize>ldc << 3;
+    const va = f64x2.splat(alpha);
+    if (beta == 0) {
+      v128.store(pc, f64x2.mul(va, c00));
+      v128.store(pc, f64x2.mul(va, c10), 16);
+      pc += ld;
+      v128.store(pc, f64x2.mul(va, c01));
+      v128.store(pc, f64x2.mul(va, c11), 16);
+      pc += ld;
+      v128.store(pc, f64x2.mul(va, c02));
+      v128.store(pc, f64x2.mul(va, c12), 16);
+      pc += ld;
+      v128.store(pc, f64x2.mul(va, c03));
+      v128.store(pc, f64x2.mul(va, c13), 16);
+    } else {
+      const vb = f64x2.splat(beta);
+      v128.store(pc, f64x2.add(f64x2.mul(va, c00), f64x2.mul(vb, v128.load(pc))));
+      v128.store(pc, f64x2.add(f64x2.mul(va, c10), f64x2.mul(vb, v128.load(pc, 16))), 16);
+      pc += ld;
+      v128.store(pc, f64x2.add(f64x2.mul(va, c01), f64x2.mul(vb, v128.load(pc))));
+      v128.store(pc, f64x2.add(f64x2.mul(va, c11), f64x2.mul(vb, v128.load(pc, 16))), 16);
+      pc += ld;
+      v128.store(pc, f64x2.add(f64x2.mul(va, c02), f64x2.mul(vb, v128.load(pc))));
+      v128.store(pc, f64x2.add(f64x2.mul(va, c12), f64x2.mul(vb, v128.load(pc, 16))), 16);
+      pc += ld;
+      v128.store(pc, f64x2.add(f64x2.mul(va, c03), f64x2.mul(vb, v128.load(pc))));
+      v128.store(pc, f64x2.add(f64x2.mul(va, c13), f64x2.mul(vb, v128.load(pc, 16))), 16);
+    }
+  } else {
+    microkernelScalar(kc, pa, pb, alpha, beta, pc, ldc);
+  }
+}
+
+/** Scalar build: the same tile with 16 scalar accumulators (mirrors the JS backend's kernel). */
+function microkernelScalar(kc: i32, pa: usize, pb: usize, alpha: f64, beta: f64, pc: usize, ldc: i32): void {
+  let c00: f64 = 0, c10: f64 = 0, c20: f64 = 0, c30: f64 = 0;
+  let c01: f64 = 0, c11: f64 = 0, c21: f64 = 0, c31: f64 = 0;
+  let c02: f64 = 0, c12: f64 = 0, c22: f64 = 0, c32: f64 = 0;
+  let c03: f64 = 0, c13: f64 = 0, c23: f64 = 0, c33: f64 = 0;
+  for (let p = 0; p < kc; p++) {
+    const a0 = load<f64>(pa), a1 = load<f64>(pa, 8), a2 = load<f64>(pa, 16), a3 = load<f64>(pa, 24);
+    let b = load<f64>(pb);
+    c00 += a0 * b; c10 += a1 * b; c20 += a2 * b; c30 += a3 * b;
+    b = load<f64>(pb, 8);
+    c01 += a0 * b; c11 += a1 * b; c21 += a2 * b; c31 += a3 * b;
+    b = load<f64>(pb, 16);
+    c02 += a0 * b; c12 += a1 * b; c22 += a2 * b; c32 += a3 * b;
+    b = load<f64>(pb, 24);
+    c03 += a0 * b; c13 += a1 * b; c23 += a2 * b; c33 += a3 * b;
+    pa += MR << 3;
+    pb += NR << 3;
+  }
+  const ld = <usize>ldc << 3;
+  storeCol(pc, alpha, beta, c00, c10, c20, c30);
+  storeCol(pc + ld, alpha, beta, c01, c11, c21, c31);
+  storeCol(pc + 2 * ld, alpha, beta, c02, c12, c22, c32);
+  storeCol(pc + 3 * ld, alpha, beta, c03, c13, c23, c33);
+}
+
+// @ts-ignore: decorator
+@inline function storeCol(pc: usize, alpha: f64, beta: f64, x0: f64, x1: f64, x2: f64, x3: f64): void {
+  if (beta == 0) {
+    store<f64>(pc, alpha * x0);
+    store<f64>(pc, alpha * x1, 8);
+    store<f64>(pc, alpha * x2, 16);
+    store<f64>(pc, alpha * x3, 24);
+  } else {
+    store<f64>(pc, alpha * x0 + beta * load<f64>(pc));
+    store<f64>(pc, alpha * x1 + beta * load<f64>(pc, 8), 8);
+    store<f64>(pc, alpha * x2 + beta * load<f64>(pc, 16), 16);
+    store<f64>(pc, alpha * x3 + beta * load<f64>(pc, 24), 24);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * wasm-linalg kernels: the module's exports.
+ *
+ * Calling convention (all kernels): matrices are column-major; a matrix argument is a byte address
+ * `pX` (16-byte alignment not required except for workspace) and a leading dimension `ldx` in
+ * elements; vectors are an address and a stride `incx` in elements (> 0); dimensions are i32; flags
+ * (`trans`, `uplo`) are 0/1. Workspace is passed in by the caller as `pw` with the size the matching
+ * `*Scratch` export returns (in doubles). Kernels never allocate, never grow memory, never throw; a
+ * routine that can fail numerically returns a LAPACK-style status (0 = success).
+ *
+ * The memory is imported (`env.memory`), created and grown by the TS layer (bindings/memory.ts).
+ */
+export { dot } from './blas/dot';
+export { axpy } from './blas/axpy';
+export { scal } from './blas/scal';
+export { nrm2 } from './blas/nrm2';
+export { gemv } from './blas/gemv';
+export { geadd } from './blas/geadd';
+export { gemul } from './blas/gemul';
+export { getrans } from './blas/getrans';
+export { lange } from './blas/lange';
+export { gemm, gemmScratch } from './gemm/gemm';
+export { syrk, syrkScratch } from './gemm/syrk';
+export { gemmSetBlocking, gemmBlockingMC, gemmBlockingKC, gemmBlockingNC } from './gemm/blocking';
+
+/** Highest address of the module's static data; the JS heap starts above it. */
+export function dataEnd(): usize {
+  return __heap_base;
+}

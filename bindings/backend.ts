@@ -1,0 +1,97 @@
+/**
+ * Backends and their selection.
+ *
+ * A backend owns new matrices' storage and runs the kernels. Both implement this interface one to
+ * one: `WasmBackend` (bindings/wasm/backend.ts) calls the module's exports on byte addresses,
+ * `JsBackend` (bindings/js/backend.ts) calls the TypeScript mirrors on Float64Arrays. Matrices made
+ * under one backend stay usable after `setBackend` switches to the other: the JS backend reads wasm
+ * storage in place through the heap view; the WASM backend copies JS-stored operands in for the call.
+ *
+ * Methods take validated arguments (shapes already checked by the public layer) and never throw for
+ * numerical reasons: they are the "trust inside" half of "validate at the edge, trust inside".
+ */
+import type { Matrix } from './matrix.js';
+import type { BackendName, Store } from './store.js';
+
+/** Matrix norms understood by `lange`: max-abs, one, infinity, Frobenius. */
+export const NormKind = { MaxAbs: 0, One: 1, Inf: 2, Fro: 3 } as const;
+export type NormKind = (typeof NormKind)[keyof typeof NormKind];
+
+export interface Blocking {
+  mc: number;
+  kc: number;
+  nc: number;
+}
+
+export interface Backend {
+  readonly name: BackendName;
+  /** Storage for a rows×cols column-major matrix with leading dimension max(1, rows); contents unspecified. */
+  allocStore(rows: number, cols: number): Store;
+  /** C ← α·op(A)·op(B) + β·C. */
+  gemm(transA: boolean, transB: boolean, alpha: number, A: Matrix, B: Matrix, beta: number, C: Matrix): void;
+  /** y ← α·op(A)·x + β·y. */
+  gemv(trans: boolean, alpha: number, A: Matrix, x: Float64Array, beta: number, y: Float64Array): void;
+  /** Lower triangle of C ← α·op(A)·op(A)ᵀ (trans: α·AᵀA), β = 0. */
+  syrk(trans: boolean, alpha: number, A: Matrix, C: Matrix): void;
+  /** C ← α·A + β·B. */
+  geadd(alpha: number, A: Matrix, beta: number, B: Matrix, C: Matrix): void;
+  /** C ← α·C in place (every entry multiplied, so NaN/Inf propagate). */
+  scal(alpha: number, C: Matrix): void;
+  /** C ← A ∘ B. */
+  gemul(A: Matrix, B: Matrix, C: Matrix): void;
+  /** B ← Aᵀ. */
+  getrans(A: Matrix, B: Matrix): void;
+  lange(norm: NormKind, A: Matrix): number;
+  dot(x: Float64Array, y: Float64Array): number;
+  nrm2(x: Float64Array): number;
+  /** Cache blocking of the level-3 kernels (tests shrink it so small matrices take the blocked paths). */
+  setBlocking(b: Partial<Blocking> | null): void;
+  getBlocking(): Blocking;
+}
+
+let jsBackend: Backend | null = null;
+let wasmBackend: Backend | null = null;
+let current: Backend | null = null;
+
+/** Called by `init()`. */
+export function installBackends(js: Backend | null, wasm: Backend | null): void {
+  if (js !== null) jsBackend = js;
+  if (wasm !== null) wasmBackend = wasm;
+}
+
+/** Selects the backend that new matrices and every operation use from now on. */
+export function setBackend(name: BackendName): void {
+  if (name === 'wasm') {
+    if (wasmBackend === null) {
+      throw new Error(
+        jsBackend === null
+          ? 'wasm-linalg: call `await init()` before setBackend()'
+          : "wasm-linalg: the WASM backend is not loaded; call `await init({ backend: 'wasm' })`",
+      );
+    }
+    current = wasmBackend;
+  } else if (name === 'js') {
+    if (jsBackend === null) throw new Error('wasm-linalg: call `await init()` before setBackend()');
+    current = jsBackend;
+  } else {
+    throw new TypeError(`setBackend: expected 'wasm' or 'js', got ${String(name)}`);
+  }
+}
+
+/** The name of the selected backend. */
+export function getBackend(): BackendName {
+  return backend().name;
+}
+
+/** The selected backend; throws a clear error before `init()`. */
+export function backend(): Backend {
+  if (current === null) {
+    throw new Error('wasm-linalg: not initialised — call `await init()` (once) before using the library');
+  }
+  return current;
+}
+
+/** The backend with this name, if loaded (tests use it to compare the two). */
+export function backendNamed(name: BackendName): Backend | null {
+  return name === 'wasm' ? wasmBackend : jsBackend;
+}

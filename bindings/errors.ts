@@ -1,0 +1,37 @@
+/**
+ * Typed errors.
+ *
+ * - Bad arguments (wrong shapes, sizes, types) raise the built-in `RangeError` / `TypeError` with a
+ *   message that names the shapes involved. They are raised before any work is done, so no input
+ *   and no output is touched.
+ * - Numerical failures that later decompositions detect (a singular matrix, a matrix that is not
+ *   positive definite, an iteration that did not converge) raise {@link LinAlgError}, whose `code`
+ *   says which failure it is.
+ */
+
+/** The numerical failure a {@link LinAlgError} reports. */
+export type LinAlgErrorCode =
+  | 'singular'
+  | 'not-positive-definite'
+  | 'no-convergence'
+  | 'not-finite';
+
+/** A numerical failure of a linear-algebra routine (the analogue of numpy's `LinAlgError`). */
+export class LinAlgError extends Error {
+  /** Machine-readable reason. */
+  readonly code: LinAlgErrorCode;
+  /** Routine-specific detail, e.g. the 1-based column of a zero pivot (LAPACK's INFO). */
+  readonly info: number | undefined;
+
+  constructor(code: LinAlgErrorCode, message: string, info?: number) {
+    super(message);
+    this.name = 'LinAlgError';
+    this.code = code;
+    this.info = info;
+  }
+}
+
+/** `"3×4"` — how shapes are written in messages. */
+export function shapeStr(rows: number, cols: number): string {
+  return `${rows}×${cols}`;
+}

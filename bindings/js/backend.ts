@@ -1,0 +1,95 @@
+/**
+ * The JS backend: each method maps validated Matrix/vector arguments onto the TypeScript mirror of
+ * the same kernel (bindings/js/**, one file per assembly/** file). Operands are read in place from
+ * whichever storage they have — a JS Float64Array or the wasm heap view — since these kernels take
+ * (array, offset) pairs. Nothing here allocates in linear memory, so views stay valid for the call.
+ */
+import type { Backend, Blocking, NormKind } from '../backend.js';
+import type { Matrix } from '../matrix.js';
+import { JsStore, type Store } from '../store.js';
+import * as k from './index.js';
+
+export class JsBackend implements Backend {
+  readonly name = 'js' as const;
+
+  allocStore(rows: number, cols: number): Store {
+    return new JsStore(new Float64Array(Math.max(1, rows) * cols));
+  }
+
+  gemm(transA: boolean, transB: boolean, alpha: number, A: Matrix, B: Matrix, beta: number, C: Matrix): void {
+    const m = C.rows;
+    const n = C.cols;
+    const kk = transA ? A.rows : A.cols;
+    const w = new Float64Array(k.gemmScratch(m, n, kk));
+    const a = A._store();
+    const b = B._store();
+    const c = C._store();
+    k.gemm(
+      +transA, +transB, m, n, kk, alpha,
+      a.array(), a.offset, A._ld, b.array(), b.offset, B._ld,
+      beta, c.array(), c.offset, C._ld, w, 0,
+    );
+  }
+
+  gemv(trans: boolean, alpha: number, A: Matrix, x: Float64Array, beta: number, y: Float64Array): void {
+    const a = A._store();
+    k.gemv(+trans, A.rows, A.cols, alpha, a.array(), a.offset, A._ld, x, 0, 1, beta, y, 0, 1);
+  }
+
+  syrk(trans: boolean, alpha: number, A: Matrix, C: Matrix): void {
+    const n = C.rows;
+    const kk = trans ? A.rows : A.cols;
+    const w = new Float64Array(k.syrkScratch(n, kk));
+    const a = A._store();
+    const c = C._store();
+    k.syrk(0, +trans, n, kk, alpha, a.array(), a.offset, A._ld, 0, c.array(), c.offset, C._ld, w, 0);
+  }
+
+  geadd(alpha: number, A: Matrix, beta: number, B: Matrix, C: Matrix): void {
+    const a = A._store();
+    const b = B._store();
+    const c = C._store();
+    k.geadd(C.rows, C.cols, alpha, a.array(), a.offset, A._ld, beta, b.array(), b.offset, B._ld, c.array(), c.offset, C._ld);
+  }
+
+  scal(alpha: number, C: Matrix): void {
+    const c = C._store();
+    if (C._ld === C.rows) k.scal(C.rows * C.cols, alpha, c.array(), c.offset, 1);
+    else for (let j = 0; j < C.cols; j++) k.scal(C.rows, alpha, c.array(), c.offset + j * C._ld, 1);
+  }
+
+  gemul(A: Matrix, B: Matrix, C: Matrix): void {
+    const a = A._store();
+    const b = B._store();
+    const c = C._store();
+    k.gemul(C.rows, C.cols, a.array(), a.offset, A._ld, b.array(), b.offset, B._ld, c.array(), c.offset, C._ld);
+  }
+
+  getrans(A: Matrix, B: Matrix): void {
+    const a = A._store();
+    const b = B._store();
+    k.getrans(A.rows, A.cols, a.array(), a.offset, A._ld, b.array(), b.offset, B._ld);
+  }
+
+  lange(norm: NormKind, A: Matrix): number {
+    const a = A._store();
+    const w = new Float64Array(Math.max(1, A.rows));
+    return k.lange(norm, A.rows, A.cols, a.array(), a.offset, A._ld, w, 0);
+  }
+
+  dot(x: Float64Array, y: Float64Array): number {
+    return k.dot(x.length, x, 0, 1, y, 0, 1);
+  }
+
+  nrm2(x: Float64Array): number {
+    return k.nrm2(x.length, x, 0, 1);
+  }
+
+  setBlocking(b: Partial<Blocking> | null): void {
+    k.gemmSetBlocking(b?.mc ?? 0, b?.kc ?? 0, b?.nc ?? 0);
+  }
+
+  getBlocking(): Blocking {
+    return { mc: k.gemmBlockingMC(), kc: k.gemmBlockingKC(), nc: k.gemmBlockingNC() };
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * wasm-linalg plain-JS kernels: the same exports as assembly/index.ts (except `dataEnd`), each a
+ * JS mirror of its AssemblyScript file under bindings/js/ with the same name and argument order.
+ *
+ * Calling convention: every pointer argument `pX` of the wasm kernel becomes two arguments
+ * `(x: Float64Array, offX: number)`, offX an element offset; matrices are column-major with
+ * X[i, j] = x[offX + i + j·ldx]; dims, leading dimensions, strides (> 0), α/β and 0/1 flags keep their
+ * position and meaning. Workspace `pw` becomes `(w, offW)` with the size the matching `*Scratch`
+ * function returns (in doubles). The blocking (`gemmSetBlocking`) is this module's own state. With
+ * equal inputs and blocking, the results equal the wasm kernels' bit for bit (no FMA anywhere).
+ */
+export { dot } from './blas/dot.js';
+export { axpy } from './blas/axpy.js';
+export { scal } from './blas/scal.js';
+export { nrm2 } from './blas/nrm2.js';
+export { gemv } from './blas/gemv.js';
+export { geadd } from './blas/geadd.js';
+export { gemul } from './blas/gemul.js';
+export { getrans } from './blas/getrans.js';
+export { gemm, gemmScratch } from './gemm/gemm.js';
+export { syrk, syrkScratch } from './gemm/syrk.js';
+export { gemmSetBlocking, gemmBlockingMC, gemmBlockingKC, gemmBlockingNC } from './gemm/blocking.js';
+export { lange } from './blas/lange.js';

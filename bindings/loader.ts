@@ -1,0 +1,152 @@
+/**
+ * Loading the WebAssembly module and choosing a backend.
+ *
+ * The binary is located with a literal `new URL('../build/…', import.meta.url)` — the form Node, Vite
+ * and webpack 5 all understand without plugins (from `bindings/*.ts` in the repository and from
+ * `dist/*.js` in the package alike, since `build/` sits beside both). In Node the file is read through
+ * `process.getBuiltinModule('node:fs')` (Node ≥ 20.16), so no `node:` import is reachable from the
+ * browser entry (an import of one breaks webpack even in a branch never taken); browsers fetch and
+ * compile streaming. A user can relocate the binary or hand in bytes or a compiled Module.
+ *
+ * Two builds of the same source: SIMD (default) and scalar, picked by `WebAssembly.validate` on a
+ * tiny SIMD probe (the i8x16.popcnt probe of wasm-feature-detect).
+ *
+ * We use plain `WebAssembly.instantiate` and a hand-written typed wrapper (bindings/wasm/exports.ts)
+ * rather than AssemblyScript's generated ESM bindings (top-level await: breaks `require()` and
+ * esbuild) or `@assemblyscript/loader` (deprecated upstream, and it wraps managed objects we never
+ * pass: every export takes numbers and byte addresses).
+ */
+import { WasmHeap, HEAP_BASE } from './memory.js';
+import type { WasmExports } from './wasm/exports.js';
+import { WasmBackend } from './wasm/backend.js';
+import { JsBackend } from './js/backend.js';
+import { installBackends, setBackend, type Backend } from './backend.js';
+import type { BackendName } from './store.js';
+
+export type WasmSource = URL | string | WebAssembly.Module | BufferSource;
+
+export interface InitOptions {
+  /** Backend to select after loading (default 'wasm', or 'js' where WebAssembly is absent). */
+  backend?: BackendName;
+  /** Where to get the module: a URL or path string, bytes, or a compiled Module. */
+  wasm?: WasmSource;
+  /** Force the SIMD (true) or scalar (false) build; default: SIMD when the engine supports it. */
+  simd?: boolean;
+}
+
+export interface InitResult {
+  backend: BackendName;
+  /** Which binary was loaded, or null when only the JS backend is available. */
+  wasm: 'simd' | 'scalar' | 'custom' | null;
+}
+
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
+]);
+
+/** True when the engine validates a module that uses 128-bit SIMD. */
+export function simdSupported(): boolean {
+  return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+}
+
+let loaded: { exports: WasmExports; heap: WasmHeap; kind: InitResult['wasm'] } | null = null;
+let jsBackend: JsBackend | null = null;
+let wasmBackend: WasmBackend | null = null;
+
+interface NodeProcess {
+  versions?: { node?: string };
+  getBuiltinModule?: (id: string) => unknown;
+}
+
+function nodeProcess(): NodeProcess | undefined {
+  const p = (globalThis as { process?: NodeProcess }).process;
+  return p?.versions?.node !== undefined ? p : undefined;
+}
+
+async function fetchModule(url: URL): Promise<WebAssembly.Module> {
+  const proc = nodeProcess();
+  if (url.protocol === 'file:') {
+    if (proc?.getBuiltinModule === undefined) {
+      throw new Error(`wasm-linalg: cannot read ${url.href}: file URLs need Node ≥ 20.16`);
+    }
+    const fs = proc.getBuiltinModule('node:fs') as { readFileSync(p: URL): Uint8Array };
+    return WebAssembly.compile(fs.readFileSync(url) as BufferSource);
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`wasm-linalg: fetching ${url.href} failed: HTTP ${response.status}`);
+  if (typeof WebAssembly.compileStreaming === 'function') {
+    try {
+      return await WebAssembly.compileStreaming(response.clone());
+    } catch (e) {
+      // Served without `application/wasm`: fall back to compiling the bytes.
+      if (!(e instanceof TypeError)) throw e;
+    }
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+async function compileSource(src: WasmSource): Promise<WebAssembly.Module> {
+  if (src instanceof WebAssembly.Module) return src;
+  if (src instanceof URL) return fetchModule(src);
+  if (typeof src === 'string') {
+    const base = (globalThis as { location?: { href: string } }).location?.href ?? import.meta.url;
+    return fetchModule(new URL(src, base));
+  }
+  return WebAssembly.compile(src);
+}
+
+async function instantiate(module: WebAssembly.Module): Promise<{ exports: WasmExports; heap: WasmHeap }> {
+  // Imported memory, created here so a threaded build can later share it (see bindings/memory.ts).
+  const memory = new WebAssembly.Memory({ initial: 2 });
+  const instance = await WebAssembly.instantiate(module, {
+    env: {
+      memory,
+      abort: (_msg: number, _file: number, line: number, col: number) => {
+        throw new Error(`wasm-linalg: kernel aborted at ${line}:${col}`);
+      },
+    },
+  });
+  const exports = instance.exports as unknown as WasmExports;
+  if (exports.dataEnd() > HEAP_BASE) {
+    throw new Error(`wasm-linalg: module static data (${exports.dataEnd()} bytes) overlaps the heap`);
+  }
+  return { exports, heap: new WasmHeap(memory) };
+}
+
+/**
+ * Loads the WebAssembly module (unless `backend: 'js'` is asked for) and selects the backend.
+ * Safe to call more than once: later calls switch the backend and load the module if needed.
+ */
+export async function init(options: InitOptions = {}): Promise<InitResult> {
+  const want = options.backend ?? (typeof WebAssembly === 'object' ? 'wasm' : 'js');
+  if (want !== 'wasm' && want !== 'js') {
+    throw new TypeError(`init: backend must be 'wasm' or 'js', got ${String(want)}`);
+  }
+  if (want === 'wasm' && loaded === null) {
+    if (typeof WebAssembly !== 'object') throw new Error('wasm-linalg: WebAssembly is not available here');
+    let module: WebAssembly.Module;
+    let kind: InitResult['wasm'];
+    if (options.wasm !== undefined) {
+      module = await compileSource(options.wasm);
+      kind = 'custom';
+    } else if (options.simd ?? simdSupported()) {
+      module = await fetchModule(new URL('../build/wasm-linalg.simd.wasm', import.meta.url));
+      kind = 'simd';
+    } else {
+      module = await fetchModule(new URL('../build/wasm-linalg.scalar.wasm', import.meta.url));
+      kind = 'scalar';
+    }
+    const { exports, heap } = await instantiate(module);
+    loaded = { exports, heap, kind };
+  }
+  installBackends(jsBackend ??= new JsBackend(), loaded ? (wasmBackend ??= new WasmBackend(loaded.exports, loaded.heap)) : null);
+  setBackend(want);
+  return { backend: want, wasm: loaded?.kind ?? null };
+}
+
+/** The loaded module's heap (for memoryStats), or null. */
+export function wasmHeap(): WasmHeap | null {
+  return loaded?.heap ?? null;
+}
+
+export type { Backend };

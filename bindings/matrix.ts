@@ -1,0 +1,321 @@
+/**
+ * The Matrix type: float64, row-major in the public API, column-major in storage (see store.ts).
+ *
+ * A Matrix is (store, rows, cols, leading dimension). Under the WASM backend the numbers live in the
+ * WebAssembly linear memory and kernels run on them in place — no per-call copies. Free it with
+ * `dispose()` (or a `using` declaration); a FinalizationRegistry frees what is never disposed, but
+ * only when the garbage collector gets to it, so loops that make many matrices should dispose.
+ * Using a disposed matrix throws a ReferenceError. Under the JS backend the storage is an ordinary
+ * Float64Array and `dispose()` only marks the matrix dead.
+ *
+ * Every operation returns a new Matrix and leaves its inputs untouched; only `set` writes.
+ */
+import { backend } from './backend.js';
+import type { BackendName, Store } from './store.js';
+import * as ops from './ops.js';
+import type { MatrixLike, MatrixNorm } from './ops.js';
+import { checkIndex, checkNumber, checkShape, nestedShape, type VectorLike } from './validate.js';
+import { shapeStr } from './errors.js';
+import { Rng } from './random.js';
+
+const registry =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<Store>((store) => {
+        try {
+          store.free();
+        } catch {
+          // The heap is gone or the block was already reclaimed: nothing to do.
+        }
+      })
+    : null;
+
+export interface RandomOptions {
+  /** Seed of the generator (any 32-bit integer); the same seed gives the same matrix. Default: random. */
+  seed?: number;
+}
+
+export class Matrix implements Disposable {
+  /** Number of rows. */
+  readonly rows: number;
+  /** Number of columns. */
+  readonly cols: number;
+  /** @internal Leading dimension (column stride) of the storage. */
+  readonly _ld: number;
+  #store: Store | null;
+
+  /** @internal Use the static constructors. */
+  constructor(rows: number, cols: number, store: Store, ld: number = Math.max(1, rows)) {
+    this.rows = rows;
+    this.cols = cols;
+    this._ld = ld;
+    this.#store = store;
+    if (store.kind === 'wasm') registry?.register(this, store, this);
+  }
+
+  /** @internal A rows×cols matrix on the current backend with unspecified contents. */
+  static _alloc(rows: number, cols: number): Matrix {
+    return new Matrix(rows, cols, backend().allocStore(rows, cols));
+  }
+
+  /** @internal The storage; throws after dispose(). */
+  _store(): Store {
+    const s = this.#store;
+    if (s === null) throw new ReferenceError('Matrix: used after dispose()');
+    return s;
+  }
+
+  // ---- construction ------------------------------------------------------------------------
+
+  /** A matrix from nested rows: `Matrix.from([[1, 2], [3, 4]])`. Ragged or non-numeric input throws. */
+  static from(data: readonly (readonly number[])[] | readonly Float64Array[]): Matrix {
+    const [rows, cols] = nestedShape('Matrix.from', 'data', data);
+    const M = Matrix._alloc(rows, cols);
+    const s = M._store();
+    const a = s.array();
+    const ld = M._ld;
+    for (let i = 0; i < rows; i++) {
+      const row = data[i] as ArrayLike<number>;
+      let o = s.offset + i;
+      for (let j = 0; j < cols; j++, o += ld) a[o] = row[j]!;
+    }
+    return M;
+  }
+
+  /** A rows×cols matrix from row-major data (copied): entry (i, j) is data[i·cols + j]. */
+  static fromArray(data: ArrayLike<number>, rows: number, cols: number): Matrix {
+    checkShape('Matrix.fromArray', rows, cols);
+    if (data === null || typeof data !== 'object' || typeof data.length !== 'number') {
+      throw new TypeError('Matrix.fromArray: data must be an array or a typed array of numbers');
+    }
+    if (data.length !== rows * cols) {
+      throw new RangeError(
+        `Matrix.fromArray: ${data.length} values cannot fill a ${shapeStr(rows, cols)} matrix (needs ${rows * cols})`,
+      );
+    }
+    if (!(data instanceof Float64Array)) {
+      for (let i = 0; i < data.length; i++) {
+        if (typeof data[i] !== 'number') throw new TypeError(`Matrix.fromArray: data[${i}] must be a number`);
+      }
+    }
+    const M = Matrix._alloc(rows, cols);
+    const s = M._store();
+    const a = s.array();
+    for (let i = 0; i < rows; i++) {
+      let o = s.offset + i;
+      const r = i * cols;
+      for (let j = 0; j < cols; j++, o += M._ld) a[o] = data[r + j]!;
+    }
+    return M;
+  }
+
+  /** A rows×cols matrix of zeros. */
+  static zeros(rows: number, cols: number): Matrix {
+    return Matrix.full(rows, cols, 0);
+  }
+
+  /** A rows×cols matrix of ones. */
+  static ones(rows: number, cols: number): Matrix {
+    return Matrix.full(rows, cols, 1);
+  }
+
+  /** A rows×cols matrix with every entry equal to `value`. */
+  static full(rows: number, cols: number, value: number): Matrix {
+    checkShape('Matrix.full', rows, cols);
+    checkNumber('Matrix.full', 'value', value);
+    const M = Matrix._alloc(rows, cols);
+    const s = M._store();
+    s.array().fill(value, s.offset, s.offset + M._ld * cols);
+    return M;
+  }
+
+  /** The n×n identity, or the rows×cols matrix with ones on the main diagonal. */
+  static eye(rows: number, cols: number = rows): Matrix {
+    checkShape('Matrix.eye', rows, cols);
+    const M = Matrix._alloc(rows, cols);
+    const s = M._store();
+    const a = s.array();
+    a.fill(0, s.offset, s.offset + M._ld * cols);
+    for (let i = 0; i < Math.min(rows, cols); i++) a[s.offset + i + i * M._ld] = 1;
+    return M;
+  }
+
+  /** The square matrix with `values` on its diagonal (numpy's `diag(v)`). */
+  static diagonal(values: VectorLike): Matrix {
+    return ops.diag(values);
+  }
+
+  /** Uniform [0, 1) entries from a seeded generator (reproducible across backends and runs). */
+  static random(rows: number, cols: number, options: RandomOptions = {}): Matrix {
+    checkShape('Matrix.random', rows, cols);
+    const rng = new Rng(options.seed);
+    return Matrix.fill(rows, cols, () => rng.uniform());
+  }
+
+  /** Standard normal entries from a seeded generator. */
+  static randn(rows: number, cols: number, options: RandomOptions = {}): Matrix {
+    checkShape('Matrix.randn', rows, cols);
+    const rng = new Rng(options.seed);
+    return Matrix.fill(rows, cols, () => rng.normal());
+  }
+
+  /** Fills row by row (row-major order, so results do not depend on the storage order). */
+  private static fill(rows: number, cols: number, next: () => number): Matrix {
+    const M = Matrix._alloc(rows, cols);
+    const s = M._store();
+    const a = s.array();
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) a[s.offset + i + j * M._ld] = next();
+    }
+    return M;
+  }
+
+  // ---- access --------------------------------------------------------------------------------
+
+  /** [rows, cols]. */
+  get shape(): [number, number] {
+    return [this.rows, this.cols];
+  }
+
+  /** Which backend's storage holds this matrix. */
+  get backend(): BackendName {
+    return this._store().kind;
+  }
+
+  /** True after dispose(). */
+  get disposed(): boolean {
+    return this.#store === null;
+  }
+
+  /** Entry (i, j), 0-based. */
+  get(i: number, j: number): number {
+    checkIndex('Matrix.get', 'i', i, this.rows);
+    checkIndex('Matrix.get', 'j', j, this.cols);
+    const s = this._store();
+    return s.array()[s.offset + i + j * this._ld]!;
+  }
+
+  /** Sets entry (i, j) in place and returns this matrix (the one mutating method). */
+  set(i: number, j: number, value: number): this {
+    checkIndex('Matrix.set', 'i', i, this.rows);
+    checkIndex('Matrix.set', 'j', j, this.cols);
+    checkNumber('Matrix.set', 'value', value);
+    const s = this._store();
+    s.array()[s.offset + i + j * this._ld] = value;
+    return this;
+  }
+
+  /** Nested rows, row-major. */
+  toArray(): number[][] {
+    const s = this._store();
+    const a = s.array();
+    const out: number[][] = [];
+    for (let i = 0; i < this.rows; i++) {
+      const row = new Array<number>(this.cols);
+      let o = s.offset + i;
+      for (let j = 0; j < this.cols; j++, o += this._ld) row[j] = a[o]!;
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** A row-major copy: entry (i, j) at [i·cols + j]. */
+  toFloat64Array(): Float64Array {
+    const s = this._store();
+    const a = s.array();
+    const out = new Float64Array(this.rows * this.cols);
+    for (let j = 0; j < this.cols; j++) {
+      const o = s.offset + j * this._ld;
+      for (let i = 0; i < this.rows; i++) out[i * this.cols + j] = a[o + i]!;
+    }
+    return out;
+  }
+
+  /** A copy of column j. */
+  column(j: number): Float64Array {
+    checkIndex('Matrix.column', 'j', j, this.cols);
+    const s = this._store();
+    const o = s.offset + j * this._ld;
+    return s.array().slice(o, o + this.rows);
+  }
+
+  /** A copy of row i. */
+  row(i: number): Float64Array {
+    checkIndex('Matrix.row', 'i', i, this.rows);
+    const s = this._store();
+    const a = s.array();
+    const out = new Float64Array(this.cols);
+    for (let j = 0; j < this.cols; j++) out[j] = a[s.offset + i + j * this._ld]!;
+    return out;
+  }
+
+  /** Frees the storage now. Safe to call twice. */
+  dispose(): void {
+    const s = this.#store;
+    if (s === null) return;
+    this.#store = null;
+    if (s.kind === 'wasm') registry?.unregister(this);
+    s.free();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  toString(): string {
+    if (this.#store === null) return `Matrix(${shapeStr(this.rows, this.cols)}, disposed)`;
+    const rows = this.toArray()
+      .slice(0, 8)
+      .map((r) => '  [' + r.slice(0, 8).map((v) => v.toPrecision(6)).join(', ') + (r.length > 8 ? ', …' : '') + ']');
+    if (this.rows > 8) rows.push('  …');
+    return `Matrix(${shapeStr(this.rows, this.cols)}) [\n${rows.join('\n')}\n]`;
+  }
+
+  // ---- operations (each returns a new matrix; see ops.ts) ------------------------------------
+
+  clone(): Matrix {
+    return ops.clone(this);
+  }
+  transpose(): Matrix {
+    return ops.transpose(this);
+  }
+  add(B: MatrixLike): Matrix {
+    return ops.add(this, B);
+  }
+  sub(B: MatrixLike): Matrix {
+    return ops.sub(this, B);
+  }
+  scale(alpha: number): Matrix {
+    return ops.scale(this, alpha);
+  }
+  hadamard(B: MatrixLike): Matrix {
+    return ops.hadamard(this, B);
+  }
+  matmul(B: MatrixLike): Matrix {
+    return ops.matmul(this, B);
+  }
+  matvec(x: VectorLike): Float64Array {
+    return ops.matvec(this, x);
+  }
+  /** numpy's dot for a 2-D left operand: a matrix product, or a matrix-vector product. */
+  dot(B: MatrixLike): Matrix;
+  dot(x: VectorLike): Float64Array;
+  dot(B: MatrixLike | VectorLike): Matrix | Float64Array {
+    return B instanceof Matrix || (Array.isArray(B) && Array.isArray(B[0]))
+      ? ops.matmul(this, B as MatrixLike)
+      : ops.matvec(this, B as VectorLike);
+  }
+  trace(): number {
+    return ops.trace(this);
+  }
+  /** The main diagonal (min(rows, cols) entries). */
+  diag(): Float64Array {
+    return ops.diag(this);
+  }
+  norm(ord: MatrixNorm = 'fro'): number {
+    return ops.norm(this, ord);
+  }
+  /** AᵀA (or AAᵀ with `{ rows: true }`), the Gram matrix, through SYRK. */
+  gram(options: { rows?: boolean } = {}): Matrix {
+    return ops.gram(this, options);
+  }
+}

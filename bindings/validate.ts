@@ -1,0 +1,87 @@
+/**
+ * Argument checking for the public layer ("validate at the edge, trust inside"). Every check runs
+ * before any allocation or kernel call, so a rejected call touches nothing.
+ */
+import { shapeStr } from './errors.js';
+
+/** A vector argument: a Float64Array or a plain array of numbers. */
+export type VectorLike = Float64Array | readonly number[];
+
+/** A size argument: a non-negative safe integer. */
+export function checkSize(fn: string, name: string, v: unknown): number {
+  if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${typeof v}`);
+  if (!Number.isInteger(v) || v < 0 || v > 0x7fffffff) {
+    throw new RangeError(`${fn}: ${name} must be a non-negative integer below 2^31, got ${v}`);
+  }
+  return v;
+}
+
+/** An index argument: an integer in [0, n). */
+export function checkIndex(fn: string, name: string, v: unknown, n: number): number {
+  if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${typeof v}`);
+  if (!Number.isInteger(v) || v < 0 || v >= n) {
+    throw new RangeError(`${fn}: ${name} = ${v} is out of range [0, ${n})`);
+  }
+  return v;
+}
+
+export function checkNumber(fn: string, name: string, v: unknown): number {
+  if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${typeof v}`);
+  return v;
+}
+
+/** rows × cols must fit the 2^31 − 1 elements every kernel can index. */
+export function checkShape(fn: string, rows: number, cols: number): void {
+  checkSize(fn, 'rows', rows);
+  checkSize(fn, 'cols', cols);
+  if (rows * cols > 0x7fffffff / 8) {
+    throw new RangeError(`${fn}: a ${shapeStr(rows, cols)} matrix is too large for wasm32 (over 2^28 entries)`);
+  }
+}
+
+/** Copies a vector argument into a fresh Float64Array after checking every entry is a number. */
+export function toVector(fn: string, name: string, x: unknown): Float64Array {
+  if (x instanceof Float64Array) return x.slice();
+  if (Array.isArray(x)) {
+    const out = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v: unknown = x[i];
+      if (typeof v !== 'number') throw new TypeError(`${fn}: ${name}[${i}] must be a number, got ${typeof v}`);
+      out[i] = v;
+    }
+    return out;
+  }
+  if (ArrayBuffer.isView(x) && !(x instanceof DataView)) {
+    return Float64Array.from(x as unknown as ArrayLike<number>);
+  }
+  throw new TypeError(`${fn}: ${name} must be a Float64Array or an array of numbers`);
+}
+
+/** Checks a nested array is rectangular and all-number; returns its shape. */
+export function nestedShape(fn: string, name: string, data: unknown): [number, number] {
+  if (!Array.isArray(data)) throw new TypeError(`${fn}: ${name} must be an array of rows (number[][])`);
+  const rows = data.length;
+  if (rows === 0) return [0, 0];
+  const first: unknown = data[0];
+  if (!Array.isArray(first) && !ArrayBuffer.isView(first)) {
+    throw new TypeError(`${fn}: ${name}[0] must be an array of numbers (a row)`);
+  }
+  const cols = (first as ArrayLike<number>).length;
+  for (let i = 0; i < rows; i++) {
+    const row: unknown = data[i];
+    if (!Array.isArray(row) && !ArrayBuffer.isView(row)) {
+      throw new TypeError(`${fn}: ${name}[${i}] must be an array of numbers (a row)`);
+    }
+    const r = row as ArrayLike<unknown>;
+    if (r.length !== cols) {
+      throw new RangeError(`${fn}: ${name} is ragged: row 0 has ${cols} entries but row ${i} has ${r.length}`);
+    }
+    for (let j = 0; j < cols; j++) {
+      if (typeof r[j] !== 'number') {
+        throw new TypeError(`${fn}: ${name}[${i}][${j}] must be a number, got ${typeof r[j]}`);
+      }
+    }
+  }
+  checkShape(fn, rows, cols);
+  return [rows, cols];
+}

@@ -1,0 +1,37 @@
+/**
+ * The typed face of the module's exports (assembly/index.ts). Addresses are byte offsets into the
+ * linear memory; JS numbers ≥ 2^31 are passed as they are (wasm reads the i32 bits as u32).
+ */
+export interface WasmExports {
+  memory: WebAssembly.Memory;
+  dataEnd(): number;
+  dot(n: number, px: number, incx: number, py: number, incy: number): number;
+  axpy(n: number, alpha: number, px: number, incx: number, py: number, incy: number): void;
+  scal(n: number, alpha: number, px: number, incx: number): void;
+  nrm2(n: number, px: number, incx: number): number;
+  gemv(
+    trans: number, m: number, n: number, alpha: number, pA: number, lda: number,
+    px: number, incx: number, beta: number, py: number, incy: number,
+  ): void;
+  geadd(
+    m: number, n: number, alpha: number, pA: number, lda: number, beta: number, pB: number, ldb: number,
+    pC: number, ldc: number,
+  ): void;
+  gemul(m: number, n: number, pA: number, lda: number, pB: number, ldb: number, pC: number, ldc: number): void;
+  getrans(m: number, n: number, pA: number, lda: number, pB: number, ldb: number): void;
+  lange(norm: number, m: number, n: number, pA: number, lda: number, pw: number): number;
+  gemm(
+    transA: number, transB: number, m: number, n: number, k: number, alpha: number,
+    pA: number, lda: number, pB: number, ldb: number, beta: number, pC: number, ldc: number, pw: number,
+  ): void;
+  gemmScratch(m: number, n: number, k: number): number;
+  syrk(
+    uplo: number, trans: number, n: number, k: number, alpha: number, pA: number, lda: number,
+    beta: number, pC: number, ldc: number, pw: number,
+  ): void;
+  syrkScratch(n: number, k: number): number;
+  gemmSetBlocking(mc: number, kc: number, nc: number): void;
+  gemmBlockingMC(): number;
+  gemmBlockingKC(): number;
+  gemmBlockingNC(): number;
+}
