@@ -23,6 +23,15 @@ export { gemm, gemmScratch } from './gemm/gemm';
 export { syrk, syrkScratch } from './gemm/syrk';
 export { gemmSetBlocking, gemmBlockingMC, gemmBlockingKC, gemmBlockingNC } from './gemm/blocking';
 
+export { iamax } from './blas/iamax';
+export { trsm2 } from './trsm/trsm2';
+export { trsm, trsmScratch, trsmSetBlock } from './trsm/trsm';
+export { laswp } from './lu/laswp';
+export { getf2 } from './lu/getf2';
+export { getrf, getrfScratch, getrfSetBlock } from './lu/getrf';
+export { potf2 } from './cholesky/potf2';
+export { potrf, potrfScratch, potrfSetBlock } from './cholesky/potrf';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

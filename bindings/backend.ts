@@ -18,9 +18,14 @@ export const NormKind = { MaxAbs: 0, One: 1, Inf: 2, Fro: 3 } as const;
 export type NormKind = (typeof NormKind)[keyof typeof NormKind];
 
 export interface Blocking {
+  /** GEMM: rows of the packed A block. */
   mc: number;
+  /** GEMM: depth of a rank-kc update. */
   kc: number;
+  /** GEMM: columns of the packed B block. */
   nc: number;
+  /** Panel / block width of the blocked factorisations and TRSM. */
+  nb: number;
 }
 
 export interface Backend {
@@ -42,6 +47,14 @@ export interface Backend {
   /** B ← Aᵀ. */
   getrans(A: Matrix, B: Matrix): void;
   lange(norm: NormKind, A: Matrix): number;
+  /** B ← α·op(A)⁻¹·B (side 'left') or α·B·op(A)⁻¹ (side 'right'); A triangular. */
+  trsm(right: boolean, upper: boolean, trans: boolean, unit: boolean, alpha: number, A: Matrix, B: Matrix): void;
+  /** Row interchanges ipiv[k1:k2] on all columns of B (reverse: in the opposite order). */
+  laswp(B: Matrix, ipiv: Int32Array, k1: number, k2: number, reverse: boolean): void;
+  /** In-place LU with partial pivoting; returns LAPACK's info (0, or first zero pivot, 1-based). */
+  getrf(A: Matrix, ipiv: Int32Array): number;
+  /** In-place lower Cholesky; returns 0 or the order of the first non-positive leading minor. */
+  potrf(A: Matrix): number;
   dot(x: Float64Array, y: Float64Array): number;
   nrm2(x: Float64Array): number;
   /** Cache blocking of the level-3 kernels (tests shrink it so small matrices take the blocked paths). */

@@ -43,3 +43,18 @@ export type { MemoryStats } from './memory.js';
 export function memoryStats(): MemoryStats {
   return wasmHeap()?.stats() ?? { bytesInUse: 0, blocksInUse: 0, heapBytes: 0, peakBytes: 0 };
 }
+export {
+  lu,
+  luFactor,
+  solve,
+  det,
+  slogdet,
+  inv,
+  LUFactorization,
+  type LUResult,
+  type SlogdetResult,
+  type SolveOptions,
+} from './lu.js';
+export { cholesky, choFactor, choSolve, CholeskyFactorization } from './cholesky.js';
+export { solveTriangular, type TriangularOptions } from './triangular.js';
+export type { FiniteOption } from './checks.js';

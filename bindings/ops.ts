@@ -20,7 +20,8 @@ export type MatrixNorm = 'fro' | 1 | typeof Infinity | 2 | 'nuc';
 export type VectorNorm = 1 | 2 | typeof Infinity;
 
 /** Runs `f` on a Matrix view of a matrix argument, freeing a temporary conversion afterwards. */
-function withMatrix<T>(fn: string, name: string, x: MatrixLike, f: (M: Matrix) => T): T {
+/** @internal */
+export function withMatrix<T>(fn: string, name: string, x: MatrixLike, f: (M: Matrix) => T): T {
   if (x instanceof Matrix) {
     x._store(); // throws if disposed
     return f(x);
@@ -45,7 +46,8 @@ function describe(x: unknown): string {
 }
 
 /** A column vector Matrix over a Float64Array, without copying (JS storage). */
-function vectorMatrix(x: Float64Array): Matrix {
+/** @internal */
+export function vectorMatrix(x: Float64Array): Matrix {
   return new Matrix(x.length, 1, new JsStore(x));
 }
 
@@ -55,7 +57,8 @@ function sameShape(fn: string, A: Matrix, B: Matrix): void {
   }
 }
 
-function isVectorLike(x: unknown): x is VectorLike {
+/** @internal */
+export function isVectorLike(x: unknown): x is VectorLike {
   return x instanceof Float64Array || (Array.isArray(x) && (x.length === 0 || typeof x[0] === 'number'));
 }
 

@@ -57,6 +57,7 @@ export function lange(norm: i32, m: i32, n: i32, pA: usize, lda: i32, pw: usize)
     }
     return r;
   }
+  if (norm != 2) return NaN; // unknown norm code: touch nothing
   // norm == 2: row sums accumulated column by column (unit stride in A).
   for (let i = 0; i < m; i++) store<f64>(pw + (<usize>i << 3), 0);
   for (let j = 0; j < n; j++) {

@@ -77,6 +77,30 @@ export class JsBackend implements Backend {
     return k.lange(norm, A.rows, A.cols, a.array(), a.offset, A._ld, w, 0);
   }
 
+  trsm(right: boolean, upper: boolean, trans: boolean, unit: boolean, alpha: number, A: Matrix, B: Matrix): void {
+    const w = new Float64Array(k.trsmScratch(B.rows, B.cols));
+    const a = A._store();
+    const b = B._store();
+    k.trsm(+right, +upper, +trans, +unit, B.rows, B.cols, alpha, a.array(), a.offset, A._ld, b.array(), b.offset, B._ld, w, 0);
+  }
+
+  laswp(B: Matrix, ipiv: Int32Array, k1: number, k2: number, reverse: boolean): void {
+    const b = B._store();
+    k.laswp(B.cols, b.array(), b.offset, B._ld, k1, k2, ipiv, 0, +reverse);
+  }
+
+  getrf(A: Matrix, ipiv: Int32Array): number {
+    const w = new Float64Array(k.getrfScratch(A.rows, A.cols));
+    const a = A._store();
+    return k.getrf(A.rows, A.cols, a.array(), a.offset, A._ld, ipiv, 0, w, 0);
+  }
+
+  potrf(A: Matrix): number {
+    const w = new Float64Array(k.potrfScratch(A.rows));
+    const a = A._store();
+    return k.potrf(A.rows, a.array(), a.offset, A._ld, w, 0);
+  }
+
   dot(x: Float64Array, y: Float64Array): number {
     return k.dot(x.length, x, 0, 1, y, 0, 1);
   }
@@ -87,9 +111,16 @@ export class JsBackend implements Backend {
 
   setBlocking(b: Partial<Blocking> | null): void {
     k.gemmSetBlocking(b?.mc ?? 0, b?.kc ?? 0, b?.nc ?? 0);
+    const nb = b?.nb ?? 0;
+    k.trsmSetBlock(nb);
+    k.getrfSetBlock(nb);
+    k.potrfSetBlock(nb);
+    this.nb = nb > 0 ? nb : 64;
   }
 
+  private nb = 64;
+
   getBlocking(): Blocking {
-    return { mc: k.gemmBlockingMC(), kc: k.gemmBlockingKC(), nc: k.gemmBlockingNC() };
+    return { mc: k.gemmBlockingMC(), kc: k.gemmBlockingKC(), nc: k.gemmBlockingNC(), nb: this.nb };
   }
 }

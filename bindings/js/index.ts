@@ -17,7 +17,16 @@ export { gemv } from './blas/gemv.js';
 export { geadd } from './blas/geadd.js';
 export { gemul } from './blas/gemul.js';
 export { getrans } from './blas/getrans.js';
+export { lange } from './blas/lange.js';
 export { gemm, gemmScratch } from './gemm/gemm.js';
 export { syrk, syrkScratch } from './gemm/syrk.js';
 export { gemmSetBlocking, gemmBlockingMC, gemmBlockingKC, gemmBlockingNC } from './gemm/blocking.js';
-export { lange } from './blas/lange.js';
+
+export { iamax } from './blas/iamax.js';
+export { trsm2 } from './trsm/trsm2.js';
+export { trsm, trsmScratch, trsmSetBlock } from './trsm/trsm.js';
+export { laswp } from './lu/laswp.js';
+export { getf2 } from './lu/getf2.js';
+export { getrf, getrfScratch, getrfSetBlock } from './lu/getrf.js';
+export { potf2 } from './cholesky/potf2.js';
+export { potrf, potrfScratch, potrfSetBlock } from './cholesky/potrf.js';

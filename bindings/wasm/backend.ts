@@ -158,6 +158,54 @@ export class WasmBackend implements Backend {
     return r;
   }
 
+  trsm(right: boolean, upper: boolean, trans: boolean, unit: boolean, alpha: number, A: Matrix, B: Matrix): void {
+    const e = this.exports;
+    const w = this.heap.alloc(e.trsmScratch(B.rows, B.cols) * 8);
+    const a = this.pin(A);
+    const b = this.pin(B);
+    e.trsm(+right, +upper, +trans, +unit, B.rows, B.cols, alpha, a.ptr, a.ld, b.ptr, b.ld, w);
+    this.unpin(B, b, true);
+    this.unpin(A, a, false);
+    this.heap.free(w);
+  }
+
+  laswp(B: Matrix, ipiv: Int32Array, k1: number, k2: number, reverse: boolean): void {
+    const p = this.intsIn(ipiv);
+    const b = this.pin(B);
+    this.exports.laswp(B.cols, b.ptr, b.ld, k1, k2, p, +reverse);
+    this.unpin(B, b, true);
+    this.heap.free(p);
+  }
+
+  getrf(A: Matrix, ipiv: Int32Array): number {
+    const e = this.exports;
+    const w = this.heap.alloc(e.getrfScratch(A.rows, A.cols) * 8);
+    const p = this.intsIn(ipiv);
+    const a = this.pin(A);
+    const info = e.getrf(A.rows, A.cols, a.ptr, a.ld, p, w);
+    this.unpin(A, a, true);
+    ipiv.set(new Int32Array(this.heap.memory.buffer, p, ipiv.length));
+    this.heap.free(p);
+    this.heap.free(w);
+    return info;
+  }
+
+  potrf(A: Matrix): number {
+    const e = this.exports;
+    const w = this.heap.alloc(e.potrfScratch(A.rows) * 8);
+    const a = this.pin(A);
+    const info = e.potrf(A.rows, a.ptr, a.ld, w);
+    this.unpin(A, a, true);
+    this.heap.free(w);
+    return info;
+  }
+
+  private intsIn(x: Int32Array): number {
+    const ptr = this.heap.alloc(x.length * 4);
+    new Int32Array(this.heap.memory.buffer, ptr, x.length).set(x);
+    return ptr;
+  }
+
   dot(x: Float64Array, y: Float64Array): number {
     const px = this.vecIn(x);
     const py = this.vecIn(y);
@@ -174,12 +222,21 @@ export class WasmBackend implements Backend {
     return r;
   }
 
+  /** Block size of the factorisations (the kernels keep one per routine; this backend sets them together). */
+  private nb = 64;
+
   setBlocking(b: Partial<Blocking> | null): void {
-    this.exports.gemmSetBlocking(b?.mc ?? 0, b?.kc ?? 0, b?.nc ?? 0);
+    this.nb = b?.nb !== undefined && b.nb > 0 ? b.nb : 64;
+    const e = this.exports;
+    e.gemmSetBlocking(b?.mc ?? 0, b?.kc ?? 0, b?.nc ?? 0);
+    const nb = b?.nb ?? 0;
+    e.trsmSetBlock(nb);
+    e.getrfSetBlock(nb);
+    e.potrfSetBlock(nb);
   }
 
   getBlocking(): Blocking {
     const e = this.exports;
-    return { mc: e.gemmBlockingMC(), kc: e.gemmBlockingKC(), nc: e.gemmBlockingNC() };
+    return { mc: e.gemmBlockingMC(), kc: e.gemmBlockingKC(), nc: e.gemmBlockingNC(), nb: this.nb };
   }
 }

@@ -34,4 +34,24 @@ export interface WasmExports {
   gemmBlockingMC(): number;
   gemmBlockingKC(): number;
   gemmBlockingNC(): number;
+  iamax(n: number, px: number, incx: number): number;
+  trsm2(
+    side: number, uplo: number, trans: number, diag: number, m: number, n: number,
+    pA: number, lda: number, pB: number, ldb: number,
+  ): void;
+  trsm(
+    side: number, uplo: number, trans: number, diag: number, m: number, n: number, alpha: number,
+    pA: number, lda: number, pB: number, ldb: number, pw: number,
+  ): void;
+  trsmScratch(m: number, n: number): number;
+  trsmSetBlock(nb: number): void;
+  laswp(n: number, pA: number, lda: number, k1: number, k2: number, pIpiv: number, reverse: number): void;
+  getf2(m: number, n: number, pA: number, lda: number, pIpiv: number): number;
+  getrf(m: number, n: number, pA: number, lda: number, pIpiv: number, pw: number): number;
+  getrfScratch(m: number, n: number): number;
+  getrfSetBlock(nb: number): void;
+  potf2(n: number, pA: number, lda: number): number;
+  potrf(n: number, pA: number, lda: number, pw: number): number;
+  potrfScratch(n: number): number;
+  potrfSetBlock(nb: number): void;
 }

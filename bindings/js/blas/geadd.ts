@@ -3,7 +3,8 @@
  *
  * JS mirror of assembly/blas/geadd.ts. A[i, j] = a[offA + i + j·lda], B and C likewise; C may alias
  * A or B exactly (same array, offset and leading dimension). Every term is computed as written (no
- * shortcut for α or β equal to 0 or 1), so NaN and Inf propagate as IEEE says.
+ * shortcut for α or β equal to 0 or 1), so NaN and Inf propagate as IEEE says; `A − B` is
+ * geadd(1, A, −1, B). (Scaling is not geadd(α, A, 0, A): 0·Inf would turn Inf into NaN.)
  */
 export function geadd(
   m: number, n: number, alpha: number, a: Float64Array, offA: number, lda: number,

@@ -1,0 +1,69 @@
+/**
+ * geqrf — blocked Householder QR: A = Q·R                          (2mn² − 2n³/3 flops for m ≥ n;
+ *                                                                   2nm² − 2m³/3 for m < n)
+ *
+ * Same result layout as geqr2 (R on and above the diagonal, the reflectors vᵢ below it, τ at pTau), but
+ * the reflectors are gathered nb at a time into a block reflector H = I − V·T·Vᵀ (compact WY) so that the
+ * update of the trailing matrix is matrix–matrix work (three GEMMs in larfb) instead of nb rank-1
+ * updates. Only the panel (2·m·nb² flops per block column) stays level 2.
+ *
+ * One step at column i, block width ib = min(nb, k − i), k = min(m, n):
+ *
+ *            i     i+ib
+ *   [ R00 |  R01  |  R02 ]
+ *   [  0  | A11   | A12  ]  i          1. geqr2 on the panel [A11; A21]   → R11, V = [V1; V2], τ[i:i+ib]
+ *   [  0  | A21   | A22  ]  i+ib       2. larft: T (ib×ib) with H = I − V·T·Vᵀ
+ *                                      3. larfb: [A12; A22] ← Hᵀ·[A12; A22]
+ *                                                 = [A12; A22] − V·(Tᵀ·(Vᵀ·[A12; A22]))
+ *
+ * then i += nb. With nb ≥ k this is one geqr2 call plus nothing. Every matrix goes through the blocked
+ * loop, including the last short panel (no unblocked crossover), so tests with nb = 1, 2, 3, 5 cover it.
+ *
+ * Storage: on entry A (m×n) at `pA`, lda ≥ max(1, m). On exit as geqr2: R in the upper trapezoid, vᵢ in
+ * A[i+1:m, i], τᵢ at pTau[i] (min(m, n) doubles). The blocked and unblocked routines produce the same
+ * factorisation up to rounding (the same reflectors in exact arithmetic).
+ *
+ * Workspace: `pw`, 16-byte aligned, `geqrfScratch(m, n)` doubles — T (nb×nb, rounded even) and then the
+ * larger of geqr2's n doubles and larfbScratch(m, n, nb); it depends on the QR block size (blocking.ts)
+ * and the GEMM blocking in force. Returns nothing (QR of a finite matrix cannot fail).
+ *
+ * References: Golub & Van Loan, 4th ed., §5.2.3 (Algorithm 5.2.2, block Householder QR); Schreiber &
+ * Van Loan, SIAM J. Sci. Stat. Comput. 10(1), 1989; LAPACK dgeqrf.
+ */
+import { NB } from './blocking';
+import { geqr2 } from './geqr2';
+import { larft } from './larft';
+import { larfb, larfbScratch } from './larfb';
+
+function even(x: i32): i32 {
+  return (x + 1) & ~1;
+}
+
+/** Doubles of workspace `geqrf` needs for an m×n matrix, with the QR and GEMM blocking in force. */
+export function geqrfScratch(m: i32, n: i32): i32 {
+  const k = min(m, n);
+  if (k <= 0) return 0;
+  const nb = min(NB, k);
+  return even(nb * nb) + max(n, larfbScratch(m, n, nb));
+}
+
+export function geqrf(m: i32, n: i32, pA: usize, lda: i32, pTau: usize, pw: usize): void {
+  const k = min(m, n);
+  if (k <= 0) return;
+  const nb = min(NB, k);
+  const ldA = <usize>lda << 3;
+  const pT = pw;
+  const pW = pw + (<usize>even(nb * nb) << 3);
+  for (let i = 0; i < k; i += nb) {
+    const ib = min(nb, k - i);
+    const aii = pA + (<usize>i << 3) + <usize>i * ldA;
+    // [A11; A21] = Q₁·[R11; 0]: panel factorisation, V below the diagonal of the panel
+    geqr2(m - i, ib, aii, lda, pTau + (<usize>i << 3), pW);
+    if (i + ib < n) {
+      // H = H_i ⋯ H_{i+ib−1} = I − V·T·Vᵀ
+      larft(m - i, ib, aii, lda, pTau + (<usize>i << 3), pT, ib);
+      // [A12; A22] ← Hᵀ·[A12; A22]
+      larfb(1, m - i, n - i - ib, ib, aii, lda, pT, ib, aii + <usize>ib * ldA, lda, pW);
+    }
+  }
+}

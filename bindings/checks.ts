@@ -1,0 +1,96 @@
+/**
+ * Checks shared by the factorisations and solvers: square shape, finite entries (rejected by default,
+ * as scipy's `check_finite`), and right-hand sides.
+ */
+import { backend, NormKind } from './backend.js';
+import { LinAlgError, shapeStr } from './errors.js';
+import { Matrix } from './matrix.js';
+import { copyInto, isVectorLike, type MatrixLike } from './ops.js';
+import { nestedShape, toVector, type VectorLike } from './validate.js';
+
+export interface FiniteOption {
+  /** Reject NaN and ±Inf in the inputs with a LinAlgError 'not-finite' (default true). */
+  checkFinite?: boolean;
+}
+
+/** The checkFinite option, defaulting to true. */
+export function checkFiniteOption(o: FiniteOption | undefined): boolean {
+  return o?.checkFinite !== false;
+}
+
+export function requireSquare(fn: string, A: Matrix, name = 'A'): void {
+  if (A.rows !== A.cols) {
+    throw new RangeError(`${fn}: ${name} must be square, got ${shapeStr(A.rows, A.cols)}`);
+  }
+}
+
+/** Throws LinAlgError('not-finite') when A holds NaN or ±Inf (one max-abs pass through `lange`). */
+export function requireFinite(fn: string, A: Matrix, name = 'A'): void {
+  if (A.rows === 0 || A.cols === 0) return;
+  const m = backend().lange(NormKind.MaxAbs, A);
+  if (!Number.isFinite(m)) {
+    throw new LinAlgError(
+      'not-finite',
+      `${fn}: ${name} contains ${Number.isNaN(m) ? 'NaN' : 'Inf'} (pass { checkFinite: false } to skip this check)`,
+    );
+  }
+}
+
+/** A right-hand side: a vector (n) or a matrix (n×k), copied into a fresh matrix X to solve in place. */
+export interface Rhs {
+  X: Matrix;
+  vector: boolean;
+}
+
+export function rhsCopy(fn: string, B: MatrixLike | VectorLike, n: number, checkFinite: boolean): Rhs {
+  if (isVectorLike(B)) {
+    const v = toVector(fn, 'b', B);
+    if (v.length !== n) throw new RangeError(`${fn}: b has ${v.length} entries but A has ${n} rows`);
+    const X = Matrix._alloc(n, 1);
+    const s = X._store();
+    s.array().set(v, s.offset);
+    if (checkFinite) guardFinite(fn, X);
+    return { X, vector: true };
+  }
+  let M: Matrix;
+  if (B instanceof Matrix) {
+    M = B;
+  } else {
+    nestedShape(fn, 'B', B);
+    M = Matrix.from(B);
+  }
+  const owned = !(B instanceof Matrix);
+  try {
+    if (M.rows !== n) {
+      throw new RangeError(`${fn}: B is ${shapeStr(M.rows, M.cols)} but A has ${n} rows`);
+    }
+    if (owned) {
+      if (checkFinite) guardFinite(fn, M);
+      return { X: M, vector: false };
+    }
+    if (checkFinite) requireFinite(fn, M, 'B');
+    const X = Matrix._alloc(M.rows, M.cols);
+    copyInto(M, X);
+    return { X, vector: false };
+  } catch (e) {
+    if (owned) M.dispose();
+    throw e;
+  }
+}
+
+function guardFinite(fn: string, X: Matrix): void {
+  try {
+    requireFinite(fn, X, 'b');
+  } catch (e) {
+    X.dispose();
+    throw e;
+  }
+}
+
+/** The result of a solve: the matrix, or its single column as a Float64Array (disposing X). */
+export function rhsResult(r: Rhs): Matrix | Float64Array {
+  if (!r.vector) return r.X;
+  const v = r.X.column(0);
+  r.X.dispose();
+  return v;
+}

@@ -1,0 +1,110 @@
+/**
+ * Cholesky factorisation A = L·Lᵀ of a symmetric positive definite matrix, and solves with it.
+ *
+ * Only the LOWER triangle of A (diagonal included) is read; the strict upper triangle is ignored, so
+ * a non-symmetric input is treated as the symmetric matrix whose lower triangle it has (as numpy's
+ * cholesky and LAPACK's dpotrf with uplo = 'L' do). No symmetry check is made.
+ *
+ * A matrix that is not positive definite raises LinAlgError 'not-positive-definite' whose `info` is
+ * the order of the first leading minor found not positive definite — never a silently wrong factor.
+ * Kernel: blocked right-looking dpotrf (assembly/cholesky/potrf.ts), backward stable:
+ * ‖A − LLᵀ‖ ≤ c·n·eps·‖A‖.
+ */
+import { backend } from './backend.js';
+import { checkFiniteOption, requireFinite, requireSquare, rhsCopy, rhsResult, type FiniteOption } from './checks.js';
+import { LinAlgError } from './errors.js';
+import type { Matrix } from './matrix.js';
+import { clone, withMatrix, type MatrixLike } from './ops.js';
+import type { VectorLike } from './validate.js';
+
+function factorInPlace(fn: string, A: Matrix, options: FiniteOption): Matrix {
+  requireSquare(fn, A);
+  if (checkFiniteOption(options)) requireFinite(fn, A);
+  const L = clone(A);
+  let info: number;
+  try {
+    info = backend().potrf(L);
+  } catch (e) {
+    L.dispose();
+    throw e;
+  }
+  if (info > 0) {
+    L.dispose();
+    throw new LinAlgError(
+      'not-positive-definite',
+      `${fn}: matrix is not positive definite: the leading minor of order ${info} is not positive (row/column ${info - 1})`,
+      info,
+    );
+  }
+  // Zero the strict upper triangle (it still holds A's upper part).
+  const s = L._store();
+  const a = s.array();
+  for (let j = 1; j < L.cols; j++) a.fill(0, s.offset + j * L._ld, s.offset + j * L._ld + j);
+  return L;
+}
+
+/** The lower Cholesky factor L with A = L·Lᵀ (upper triangle zero). */
+export function cholesky(A: MatrixLike, options: FiniteOption = {}): Matrix {
+  return withMatrix('cholesky', 'A', A, (A) => factorInPlace('cholesky', A, options));
+}
+
+/** A reusable Cholesky factorisation (from {@link choFactor}). Dispose it when done. */
+export class CholeskyFactorization implements Disposable {
+  /** The lower factor L. */
+  readonly L: Matrix;
+
+  /** @internal */
+  constructor(L: Matrix) {
+    this.L = L;
+  }
+
+  get n(): number {
+    return this.L.rows;
+  }
+
+  /** Solves A·X = B by two triangular solves; B a vector (→ Float64Array) or a matrix (→ Matrix). */
+  solve(B: VectorLike, options?: FiniteOption): Float64Array;
+  solve(B: MatrixLike, options?: FiniteOption): Matrix;
+  solve(B: MatrixLike | VectorLike, options: FiniteOption = {}): Matrix | Float64Array {
+    const r = rhsCopy('solve', B, this.n, checkFiniteOption(options));
+    try {
+      const be = backend();
+      be.trsm(false, false, false, false, 1, this.L, r.X); // L⁻¹
+      be.trsm(false, false, true, false, 1, this.L, r.X); //  L⁻ᵀ
+    } catch (e) {
+      r.X.dispose();
+      throw e;
+    }
+    return rhsResult(r);
+  }
+
+  /** log det A = 2·Σ log ℓᵢᵢ (no overflow). */
+  logdet(): number {
+    const s = this.L._store();
+    const a = s.array();
+    let t = 0;
+    for (let i = 0; i < this.n; i++) t += Math.log(a[s.offset + i + i * this.L._ld]!);
+    return 2 * t;
+  }
+
+  dispose(): void {
+    this.L.dispose();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+}
+
+/** The Cholesky factorisation of an SPD matrix, for solving many right-hand sides. */
+export function choFactor(A: MatrixLike, options: FiniteOption = {}): CholeskyFactorization {
+  return withMatrix('choFactor', 'A', A, (A) => new CholeskyFactorization(factorInPlace('choFactor', A, options)));
+}
+
+/** Solves A·X = B for symmetric positive definite A (lower triangle read) via Cholesky. */
+export function choSolve(A: MatrixLike, B: VectorLike, options?: FiniteOption): Float64Array;
+export function choSolve(A: MatrixLike, B: MatrixLike, options?: FiniteOption): Matrix;
+export function choSolve(A: MatrixLike, B: MatrixLike | VectorLike, options: FiniteOption = {}): Matrix | Float64Array {
+  using F = choFactor(A, options);
+  return F.solve(B as MatrixLike, options);
+}
