@@ -28,6 +28,7 @@ export { trsm2 } from './trsm/trsm2';
 export { trsm, trsmScratch, trsmSetBlock } from './trsm/trsm';
 export { laswp } from './lu/laswp';
 export { getf2 } from './lu/getf2';
+export { getrf2, getrf2Scratch } from './lu/getrf2';
 export { getrf, getrfScratch, getrfSetBlock } from './lu/getrf';
 export { potf2 } from './cholesky/potf2';
 export { potrf, potrfScratch, potrfSetBlock } from './cholesky/potrf';

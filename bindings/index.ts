@@ -4,7 +4,8 @@
  *   import { init, Matrix, matmul } from 'wasm-linalg';
  *   await init();                       // loads the WASM (SIMD where supported) backend
  *   using A = Matrix.random(512, 512, { seed: 1 });
- *   using C = A.matmul(A.transpose());  // `using` frees linear memory at the end of the scope
+ *   using At = A.transpose();
+ *   using C = A.matmul(At);             // `using` frees linear memory at the end of the scope
  */
 import { wasmHeap } from './loader.js';
 import type { MemoryStats } from './memory.js';

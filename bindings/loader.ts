@@ -28,7 +28,10 @@ export type WasmSource = URL | string | WebAssembly.Module | BufferSource;
 export interface InitOptions {
   /** Backend to select after loading (default 'wasm', or 'js' where WebAssembly is absent). */
   backend?: BackendName;
-  /** Where to get the module: a URL or path string, bytes, or a compiled Module. */
+  /**
+   * Where to get the module: a URL, a string (an absolute URL, or a path relative to the page in
+   * browsers and to the working directory in Node), bytes, or a compiled Module.
+   */
   wasm?: WasmSource;
   /** Force the SIMD (true) or scalar (false) build; default: SIMD when the engine supports it. */
   simd?: boolean;
@@ -89,8 +92,16 @@ async function compileSource(src: WasmSource): Promise<WebAssembly.Module> {
   if (src instanceof WebAssembly.Module) return src;
   if (src instanceof URL) return fetchModule(src);
   if (typeof src === 'string') {
-    const base = (globalThis as { location?: { href: string } }).location?.href ?? import.meta.url;
-    return fetchModule(new URL(src, base));
+    // An absolute URL as is; otherwise a path relative to the page (browsers) or the working directory (Node).
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src)) return fetchModule(new URL(src));
+    const proc = nodeProcess();
+    const location = (globalThis as { location?: { href: string } }).location;
+    if (location === undefined && proc?.getBuiltinModule !== undefined) {
+      const url = proc.getBuiltinModule('node:url') as { pathToFileURL(p: string): URL };
+      const path = proc.getBuiltinModule('node:path') as { resolve(p: string): string };
+      return fetchModule(url.pathToFileURL(path.resolve(src)));
+    }
+    return fetchModule(new URL(src, location?.href ?? import.meta.url));
   }
   return WebAssembly.compile(src);
 }

@@ -1,9 +1,9 @@
 /**
  * iamax — the first index i (0-based) of max |xᵢ|                           (BLAS idamax; n compares)
  *
- * x at `px` with stride `incx` (> 0). Returns −1 for n ≤ 0. NaN entries never win a comparison, so
- * a NaN is returned only when every entry before the maximum is NaN at position 0 (callers that care
- * about NaN reject it up front). Used for partial pivoting in LU (getf2.ts).
+ * x at `px` with stride `incx` (> 0). Returns −1 for n ≤ 0. NaN entries never win a comparison (a
+ * NaN at position 0 makes the result 0, since nothing compares greater than it); callers that care
+ * about NaN reject it up front. Used for partial pivoting in LU (lu/getf2.ts).
  */
 export function iamax(n: i32, px: usize, incx: i32): i32 {
   if (n <= 0) return -1;

@@ -3,11 +3,12 @@
  *                                                                        2n³/3 for square)
  * Storage on exit and `ipiv` exactly as getf2.ts (which it equals in exact arithmetic; the order of
  * the updates differs, so the rounding does too). Workspace: `getrfScratch(m, n)` doubles at `pw`.
+ * NB ≤ 1 runs getf2 alone (the unblocked reference); NB ≥ min(m, n) runs getrf2 on the whole matrix.
  * Returns 0, or j + 1 for the first zero pivot U[j, j] (factorisation still completed).
  *
  * Right-looking blocked algorithm (Golub & Van Loan 4th ed. §3.4.7; LAPACK dgetrf), panel width NB:
  *
- *        j0   j1                         1. getf2 on the panel A[j0:m, j0:j1] → L11, L21, U11, ipiv
+ *        j0   j1                         1. getrf2 (recursive) on the panel A[j0:m, j0:j1] → L11, L21, U11, ipiv
  *   ┌ A00 │ A01 │ A02 ┐                  2. apply the panel's row swaps to the columns left (0:j0)
  *   │ ────┼─────┼──── │ j0                  and right (j1:n) of it
  *   │ A10 │ A11 │ A12 │                  3. U12 ← L11⁻¹·A12            (trsm, unit lower)
@@ -15,6 +16,7 @@
  *   └ A20 │ A21 │ A22 ┘
  */
 import { getf2 } from './getf2';
+import { getrf2, getrf2Scratch } from './getrf2';
 import { laswp } from './laswp';
 import { trsm, trsmScratch } from '../trsm/trsm';
 import { gemm, gemmScratch } from '../gemm/gemm';
@@ -28,14 +30,15 @@ export function getrfSetBlock(nb: i32): void {
 }
 
 export function getrfScratch(m: i32, n: i32): i32 {
-  return max(gemmScratch(m, n, GETRF_NB), trsmScratch(GETRF_NB, n));
+  return max(max(gemmScratch(m, n, GETRF_NB), trsmScratch(GETRF_NB, n)), getrf2Scratch(m, GETRF_NB));
 }
 
 export function getrf(m: i32, n: i32, pA: usize, lda: i32, pIpiv: usize, pw: usize): i32 {
   const kmax = min(m, n);
   if (kmax <= 0) return 0;
   const nb = GETRF_NB;
-  if (nb <= 1 || nb >= kmax) return getf2(m, n, pA, lda, pIpiv);
+  if (nb <= 1) return getf2(m, n, pA, lda, pIpiv);
+  if (nb >= kmax) return getrf2(m, n, pA, lda, pIpiv, pw);
   const ldA = <usize>lda << 3;
   let info: i32 = 0;
   for (let j0 = 0; j0 < kmax; j0 += nb) {
@@ -44,7 +47,7 @@ export function getrf(m: i32, n: i32, pA: usize, lda: i32, pIpiv: usize, pw: usi
     const pA11 = pA + (<usize>j0 << 3) + <usize>j0 * ldA;
     // 1. Panel.
     const pIp = pIpiv + (<usize>j0 << 2);
-    const iinfo = getf2(m - j0, jb, pA11, lda, pIp);
+    const iinfo = getrf2(m - j0, jb, pA11, lda, pIp, pw);
     if (info == 0 && iinfo > 0) info = iinfo + j0;
     for (let i = 0; i < jb; i++) {
       const o = pIp + (<usize>i << 2);

@@ -40,6 +40,11 @@ export function trsm(
   if (m <= 0 || n <= 0) return;
   const ldA = <usize>lda << 3;
   const ldB = <usize>ldb << 3;
+  if (alpha == 0) {
+    // BLAS convention: X = 0 without reading B (so NaN in B does not survive).
+    for (let c = 0; c < n; c++) memory.fill(pB + <usize>c * ldB, 0, <usize>m << 3);
+    return;
+  }
   if (alpha != 1) for (let c = 0; c < n; c++) scal(m, alpha, pB + <usize>c * ldB, 1);
   const nb = TRSM_NB;
   // op(A) is lower (forward sweep for the left side) when A is lower and not transposed, or upper and transposed.

@@ -27,6 +27,7 @@ export { trsm2 } from './trsm/trsm2.js';
 export { trsm, trsmScratch, trsmSetBlock } from './trsm/trsm.js';
 export { laswp } from './lu/laswp.js';
 export { getf2 } from './lu/getf2.js';
+export { getrf2, getrf2Scratch } from './lu/getrf2.js';
 export { getrf, getrfScratch, getrfSetBlock } from './lu/getrf.js';
 export { potf2 } from './cholesky/potf2.js';
 export { potrf, potrfScratch, potrfSetBlock } from './cholesky/potrf.js';

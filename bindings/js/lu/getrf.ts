@@ -2,16 +2,18 @@
  * getrf — blocked LU factorisation with partial pivoting: P·A = L·U      (LAPACK dgetrf; ≈ mn² − n³/3 flops)
  *
  * JS mirror of assembly/lu/getrf.ts. Storage on exit and ipiv exactly as getf2.ts. Workspace:
- * `getrfScratch(m, n)` doubles at w[offW…]. Returns 0, or j + 1 for the first zero pivot U[j, j]
- * (factorisation still completed).
+ * `getrfScratch(m, n)` doubles at w[offW…]. NB ≤ 1 runs getf2 alone (the unblocked reference);
+ * NB ≥ min(m, n) runs getrf2 on the whole matrix. Returns 0, or j + 1 for the first zero pivot
+ * U[j, j] (factorisation still completed).
  *
- * Right-looking blocked algorithm (LAPACK dgetrf), panel width NB: getf2 on the panel
+ * Right-looking blocked algorithm (LAPACK dgetrf), panel width NB: getrf2 (recursive) on the panel
  * A[j0:m, j0:j1]; its row swaps applied left (0:j0) and right (j1:n) of it; U12 ← L11⁻¹·A12 (trsm,
  * unit lower); A22 ← A22 − L21·U12 (gemm). Same order as the wasm kernel, so results agree bit for bit.
  *
  * GETRF_NB is this module's own state (`getrfSetBlock`), separate from each wasm instance's.
  */
 import { getf2 } from './getf2.js';
+import { getrf2, getrf2Scratch } from './getrf2.js';
 import { laswp } from './laswp.js';
 import { trsm, trsmScratch } from '../trsm/trsm.js';
 import { gemm, gemmScratch } from '../gemm/gemm.js';
@@ -27,7 +29,7 @@ export function getrfSetBlock(nb: number): void {
 
 /** Doubles of workspace `getrf` needs for these sizes with the blocking in force. */
 export function getrfScratch(m: number, n: number): number {
-  return Math.max(gemmScratch(m, n, GETRF_NB), trsmScratch(GETRF_NB, n));
+  return Math.max(Math.max(gemmScratch(m, n, GETRF_NB), trsmScratch(GETRF_NB, n)), getrf2Scratch(m, GETRF_NB));
 }
 
 export function getrf(
@@ -37,7 +39,8 @@ export function getrf(
   const kmax = Math.min(m, n);
   if (kmax <= 0) return 0;
   const nb = GETRF_NB;
-  if (nb <= 1 || nb >= kmax) return getf2(m, n, a, offA, lda, ipiv, offIpiv);
+  if (nb <= 1) return getf2(m, n, a, offA, lda, ipiv, offIpiv);
+  if (nb >= kmax) return getrf2(m, n, a, offA, lda, ipiv, offIpiv, w, offW);
   let info = 0;
   for (let j0 = 0; j0 < kmax; j0 += nb) {
     const jb = Math.min(nb, kmax - j0);
@@ -45,7 +48,7 @@ export function getrf(
     const offA11 = offA + j0 + j0 * lda;
     // 1. Panel.
     const offIp = offIpiv + j0;
-    const iinfo = getf2(m - j0, jb, a, offA11, lda, ipiv, offIp);
+    const iinfo = getrf2(m - j0, jb, a, offA11, lda, ipiv, offIp, w, offW);
     if (info === 0 && iinfo > 0) info = iinfo + j0;
     for (let i = 0; i < jb; i++) ipiv[offIp + i] = ipiv[offIp + i]! + j0; // panel-relative → global row
     // 2. Row swaps to the left and right of the panel.

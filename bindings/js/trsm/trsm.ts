@@ -40,6 +40,11 @@ export function trsm(
   w: Float64Array, offW: number,
 ): void {
   if (m <= 0 || n <= 0) return;
+  if (alpha === 0) {
+    // BLAS convention: X = 0 without reading B (so NaN in B does not survive).
+    for (let c = 0; c < n; c++) b.fill(0, offB + c * ldb, offB + c * ldb + m);
+    return;
+  }
   if (alpha !== 1) for (let c = 0; c < n; c++) scal(m, alpha, b, offB + c * ldb, 1);
   const nb = TRSM_NB;
   // op(A) is lower (forward sweep for the left side) when A is lower and not transposed, or upper and transposed.

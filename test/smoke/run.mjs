@@ -1,0 +1,458 @@
+// Consumer smoke test: packs wasm-linalg the way it is published and uses it from a fresh project.
+//
+//   node test/smoke/run.mjs        (the last step of `npm test`; also `npm run test:smoke`)
+//
+// 1. package   `npm pack` (its prepack runs the build) into test/smoke/.work/pack/ and check what the
+//              tarball holds: dist/ with .d.ts, both build/*.wasm, README.md, package.json, nothing else
+//              but the TS sources the source maps point at.
+// 2. node-esm  a fresh consumer in test/smoke/.work/consumer/ installs the tarball (plus vite,
+//              playwright-core and typescript at the versions of our own lockfile, so `npm ci` has
+//              already cached them; install scripts off), then `import { init, Matrix } from
+//              'wasm-linalg'` runs a GEMM on the SIMD build and on the JS backend against a naive product.
+// 3. node-cjs  the same through `require('wasm-linalg')` (require(esm), unflagged since Node 20.19),
+//              on the scalar build.
+// 4. types     `tsc --noEmit` on a consumer .ts file with moduleResolution NodeNext and Bundler,
+//              skipLibCheck off, so the shipped .d.ts must type-check on their own.
+// 5. browser   a Vite app (index.html + main.js: init(), 64×64 GEMM checked against naive, result on
+//              window.__result) built with `vite build`, served from 127.0.0.1 on a free port with the
+//              application/wasm MIME type, opened in headless Chromium (/usr/bin/chromium) through
+//              playwright-core. Without Chromium this check fails under CI=… and is skipped, loudly,
+//              otherwise (`apt-get install -y chromium` on Debian).
+//
+// Exit code 0 only when nothing failed. The last line is `smoke: P passed, F failed[, S skipped]`.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const work = join(here, '.work');
+const packDir = join(work, 'pack');
+const consumer = join(work, 'consumer');
+const CHROMIUM = '/usr/bin/chromium';
+const t0 = Date.now();
+
+const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+/** The version our own lockfile pins (so it is in the npm cache after `npm ci`), else a fallback. */
+const pinned = (name, fallback) => lock.packages?.[`node_modules/${name}`]?.version ?? fallback;
+const DEPS = {
+  vite: pinned('vite', '8.3.8'),
+  'playwright-core': pinned('playwright-core', '1.65.1'),
+  typescript: pinned('typescript', '6.0.3'),
+};
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+const results = []; // { name, status: 'pass' | 'fail' | 'skip', detail }
+const log = (msg) => console.log(`smoke: ${msg}`);
+
+function record(name, status, detail = '') {
+  results.push({ name, status, detail });
+  const tag = status === 'pass' ? 'ok  ' : status === 'fail' ? 'FAIL' : 'SKIP';
+  log(`${tag} ${name}${detail ? ` — ${detail}` : ''}`);
+}
+
+/** Runs a check; a thrown error (or a rejected promise) fails it with the error's message. */
+async function check(name, fn) {
+  const t = Date.now();
+  try {
+    const detail = await fn();
+    const time = `${((Date.now() - t) / 1000).toFixed(1)} s`;
+    record(name, 'pass', detail ? `${detail} (${time})` : time);
+    return true;
+  } catch (e) {
+    record(name, 'fail', e instanceof Error ? e.message : String(e));
+    return false;
+  }
+}
+
+/** Runs a command; resolves with { code, stdout, stderr }, rejects only on spawn errors or timeout. */
+function run(cmd, args, { cwd = root, timeout = 300_000, env = process.env } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${cmd} ${args.join(' ')} timed out after ${timeout / 1000} s\n${stdout}${stderr}`));
+    }, timeout);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Like run(), but throws with the tail of the output on a non-zero exit. */
+async function runOk(cmd, args, opts) {
+  const r = await run(cmd, args, opts);
+  if (r.code !== 0) {
+    const out = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-40).join('\n');
+    throw new Error(`\`${cmd} ${args.join(' ')}\` exited with ${r.code}:\n${out}`);
+  }
+  return r;
+}
+
+/** npm as a child: without the npm_* variables of an enclosing `npm test`, which would leak config. */
+function npm(args, cwd) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  return runOk(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd, env });
+}
+
+/** File names in a .tgz (ustar, as npm writes it), without a tar binary. */
+function tarList(file) {
+  const buf = gunzipSync(readFileSync(file));
+  const names = [];
+  let longName = null;
+  for (let off = 0; off + 512 <= buf.length; ) {
+    const header = buf.subarray(off, off + 512);
+    if (header.every((b) => b === 0)) break;
+    const field = (a, n) => header.subarray(a, a + n).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(field(124, 12).trim() || '0', 8);
+    const type = field(156, 1);
+    const body = buf.subarray(off + 512, off + 512 + size);
+    if (type === 'L') longName = body.toString('utf8').replace(/\0.*$/s, '');
+    else if (type === 'x' || type === 'g') {
+      const m = /\d+ path=([^\n]*)\n/.exec(body.toString('utf8'));
+      if (m) longName = m[1];
+    } else {
+      const prefix = field(345, 155);
+      const name = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
+      if (type === '0' || type === '' || type === '\0') names.push(name);
+      longName = null;
+    }
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  return names;
+}
+
+const write = (path, text) => {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text.replace(/^\n/, ''));
+};
+
+// ---- 1. package -----------------------------------------------------------------------------------
+
+let tarball = null;
+await check('package (npm pack: dist + build/*.wasm + README.md + package.json)', async () => {
+  rmSync(packDir, { recursive: true, force: true });
+  mkdirSync(packDir, { recursive: true });
+  await npm(['pack', '--pack-destination', packDir], root);
+  const tgz = readdirSync(packDir).filter((f) => f.endsWith('.tgz'));
+  if (tgz.length !== 1) throw new Error(`expected one .tgz in ${packDir}, found ${tgz.join(', ') || 'none'}`);
+  tarball = join(packDir, tgz[0]);
+  const files = tarList(tarball).map((f) => f.replace(/^package\//, ''));
+  const required = [
+    'package.json',
+    'README.md',
+    'dist/index.js',
+    'dist/index.d.ts',
+    'dist/loader.js',
+    'build/wasm-linalg.simd.wasm',
+    'build/wasm-linalg.scalar.wasm',
+  ];
+  const missing = required.filter((f) => !files.includes(f));
+  if (missing.length > 0) throw new Error(`tarball lacks ${missing.join(', ')}`);
+  const allowed = /^(package\.json|README\.md|LICENSE(\.md)?|dist\/.+\.(js|d\.ts|js\.map)|build\/[^/]+\.wasm|bindings\/.+\.ts)$/;
+  const extra = files.filter((f) => !allowed.test(f));
+  if (extra.length > 0) throw new Error(`unexpected files in the tarball: ${extra.slice(0, 10).join(', ')}`);
+  for (const f of files.filter((f) => f.startsWith('dist/') && f.endsWith('.js'))) {
+    if (!files.includes(f.replace(/\.js$/, '.d.ts'))) throw new Error(`${f} has no .d.ts`);
+  }
+  const kb = (readFileSync(tarball).length / 1024).toFixed(1);
+  return `${tgz[0]}, ${files.length} files, ${kb} KiB`;
+});
+
+// ---- consumer project ----------------------------------------------------------------------------
+
+let installed = false;
+if (tarball !== null) {
+  installed = await check(`install (fresh consumer: tarball, vite@${DEPS.vite}, playwright-core@${DEPS['playwright-core']}, typescript@${DEPS.typescript})`, async () => {
+    rmSync(consumer, { recursive: true, force: true });
+    mkdirSync(consumer, { recursive: true });
+    write(join(consumer, 'package.json'), JSON.stringify({ name: 'smoke-consumer', private: true, type: 'module' }, null, 2));
+    await npm(
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        '--prefer-offline',
+        '--loglevel=error',
+        tarball,
+        ...Object.entries(DEPS).map(([n, v]) => `${n}@${v}`),
+      ],
+      consumer,
+    );
+    const pkg = join(consumer, 'node_modules', rootPkg.name, 'package.json');
+    if (!existsSync(pkg)) throw new Error(`${pkg} missing after npm install`);
+    const sha = createHash('sha256').update(readFileSync(tarball)).digest('hex').slice(0, 12);
+    return `tarball sha256 ${sha}`;
+  });
+}
+
+/** Runs a consumer script with node; parses the JSON its last stdout line holds. */
+async function runConsumer(file) {
+  const r = await runOk(process.execPath, [file], { cwd: consumer, timeout: 120_000 });
+  const lines = r.stdout.trim().split('\n');
+  const res = JSON.parse(lines[lines.length - 1]);
+  if (r.stderr.trim() !== '') res.stderr = r.stderr.trim();
+  return res;
+}
+
+// A GEMM against the naive triple loop, shared by the Node and browser consumers (plain JS).
+const gemmCheck = `
+function naive(a, b) {
+  const m = a.length, k = b.length, n = b[0].length;
+  const c = [];
+  for (let i = 0; i < m; i++) {
+    const row = new Array(n).fill(0);
+    for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) row[j] += a[i][p] * b[p][j];
+    c.push(row);
+  }
+  return c;
+}
+/** max |C − A·B| / max |A·B| for C = A.matmul(B), A m×k and B k×n from seeded generators. */
+function gemmError(Matrix, m, k, n) {
+  const A = Matrix.random(m, k, { seed: 1 });
+  const B = Matrix.randn(k, n, { seed: 2 });
+  const C = A.matmul(B);
+  const want = naive(A.toArray(), B.toArray());
+  const got = C.toArray();
+  let err = 0, scale = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      err = Math.max(err, Math.abs(got[i][j] - want[i][j]));
+      scale = Math.max(scale, Math.abs(want[i][j]));
+    }
+  }
+  const shapeOk = C.rows === m && C.cols === n;
+  A.dispose(); B.dispose(); C.dispose();
+  return shapeOk ? err / scale : Infinity;
+}
+`;
+
+if (installed) {
+  const resolvedIn = join(consumer, 'node_modules', rootPkg.name) + sep;
+
+  // ---- 2. node-esm ------------------------------------------------------------------------------
+  write(
+    join(consumer, 'esm.mjs'),
+    `
+import { init, Matrix, setBackend, getBackend, memoryStats } from 'wasm-linalg';
+${gemmCheck}
+const resolved = import.meta.resolve('wasm-linalg');
+const r = await init();
+const wasmErr = gemmError(Matrix, 67, 45, 71);
+const leaked = memoryStats().blocksInUse;
+setBackend('js');
+const jsErr = gemmError(Matrix, 67, 45, 71);
+const js = getBackend();
+console.log(JSON.stringify({ resolved, init: r, wasmErr, jsErr, js, leaked }));
+`,
+  );
+  await check('node-esm (import { init, Matrix } from "wasm-linalg"; GEMM on SIMD wasm and JS backends)', async () => {
+    const res = await runConsumer('esm.mjs');
+    if (!fileURLToPath(res.resolved).startsWith(resolvedIn)) throw new Error(`resolved to ${res.resolved}, not the installed tarball`);
+    if (res.init.backend !== 'wasm' || res.init.wasm !== 'simd') throw new Error(`init() gave ${JSON.stringify(res.init)}, expected wasm/simd`);
+    if (!(res.wasmErr < 1e-12)) throw new Error(`wasm GEMM relative error ${res.wasmErr}`);
+    if (res.js !== 'js' || !(res.jsErr < 1e-12)) throw new Error(`JS backend ${res.js}: GEMM relative error ${res.jsErr}`);
+    if (res.leaked !== 0) throw new Error(`${res.leaked} blocks still allocated after dispose()`);
+    if (res.stderr) throw new Error(`unexpected stderr: ${res.stderr}`);
+    return `rel. error wasm ${res.wasmErr.toExponential(1)}, js ${res.jsErr.toExponential(1)}`;
+  });
+
+  // ---- 3. node-cjs ------------------------------------------------------------------------------
+  write(
+    join(consumer, 'cjs.cjs'),
+    `
+const { init, Matrix } = require('wasm-linalg');
+${gemmCheck}
+const resolved = require.resolve('wasm-linalg');
+init({ simd: false }).then((r) => {
+  const wasmErr = gemmError(Matrix, 67, 45, 71);
+  console.log(JSON.stringify({ resolved, init: r, wasmErr }));
+});
+`,
+  );
+  await check(`node-cjs (require('wasm-linalg') on Node ${process.versions.node}; GEMM on the scalar wasm build)`, async () => {
+    const res = await runConsumer('cjs.cjs');
+    if (!res.resolved.startsWith(resolvedIn)) throw new Error(`resolved to ${res.resolved}, not the installed tarball`);
+    if (res.init.wasm !== 'scalar') throw new Error(`init({ simd: false }) gave ${JSON.stringify(res.init)}`);
+    if (!(res.wasmErr < 1e-12)) throw new Error(`GEMM relative error ${res.wasmErr}`);
+    if (res.stderr) throw new Error(`unexpected stderr: ${res.stderr}`);
+    return `rel. error ${res.wasmErr.toExponential(1)}`;
+  });
+
+  // ---- 4. types ---------------------------------------------------------------------------------
+  write(
+    join(consumer, 'types', 'main.ts'),
+    `
+import { init, Matrix, matmul, norm, memoryStats, LinAlgError, type InitResult, type MemoryStats } from 'wasm-linalg';
+
+const r: InitResult = await init({ backend: 'wasm' });
+const A: Matrix = Matrix.from([[1, 2], [3, 4]]);
+{
+  using C = matmul(A, A.transpose());
+  const n: number = norm(C, 'fro') + C.trace();
+  const s: MemoryStats = memoryStats();
+  const e: LinAlgError | null = null;
+  console.log(r.wasm, n, s.bytesInUse, e, C.shape[0]);
+}
+// @ts-expect-error — Matrix.from takes rows of numbers.
+Matrix.from([['a']]);
+`,
+  );
+  const tsconfig = (moduleResolution, module) =>
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module,
+          moduleResolution,
+          lib: ['ES2022', 'DOM', 'ESNext.Disposable'],
+          types: [],
+          strict: true,
+          skipLibCheck: false,
+          noEmit: true,
+        },
+        files: ['main.ts'],
+      },
+      null,
+      2,
+    );
+  write(join(consumer, 'types', 'tsconfig.nodenext.json'), tsconfig('NodeNext', 'NodeNext'));
+  write(join(consumer, 'types', 'tsconfig.bundler.json'), tsconfig('Bundler', 'ESNext'));
+  write(join(consumer, 'types', 'package.json'), JSON.stringify({ type: 'module' }));
+  await check(`types (tsc ${DEPS.typescript} --noEmit, skipLibCheck off, moduleResolution NodeNext and Bundler)`, async () => {
+    const tsc = join(consumer, 'node_modules', 'typescript', 'bin', 'tsc');
+    for (const cfg of ['tsconfig.nodenext.json', 'tsconfig.bundler.json']) {
+      await runOk(process.execPath, [tsc, '-p', cfg], { cwd: join(consumer, 'types'), timeout: 120_000 });
+    }
+    return '';
+  });
+
+  // ---- 5. browser -------------------------------------------------------------------------------
+  write(
+    join(consumer, 'web', 'index.html'),
+    `
+<!doctype html>
+<html>
+  <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>wasm-linalg smoke</title></head>
+  <body>
+    <script type="module" src="./main.js"></script>
+  </body>
+</html>
+`,
+  );
+  write(
+    join(consumer, 'web', 'main.js'),
+    `
+import { init, Matrix, simdSupported } from 'wasm-linalg';
+${gemmCheck}
+(async () => {
+  try {
+    const r = await init();
+    const err = gemmError(Matrix, 64, 64, 64);
+    window.__result = { init: r, simd: simdSupported(), err };
+  } catch (e) {
+    window.__result = { error: String(e && e.stack || e) };
+  }
+})();
+`,
+  );
+  const browserCheck = `browser (vite@${DEPS.vite} build, served on 127.0.0.1, headless Chromium via playwright-core; 64×64 GEMM)`;
+  if (!existsSync(CHROMIUM) && !process.env.CI) {
+    record(browserCheck, 'skip', `${CHROMIUM} is not installed`);
+    console.log('');
+    console.log(`smoke: !!!!!!!! SKIPPED the browser check: ${CHROMIUM} is not installed.`);
+    console.log('smoke: !!!!!!!! Install it with `apt-get install -y chromium` (Debian); with CI set this is a failure.');
+    console.log('');
+  } else await check(browserCheck, async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (install it: apt-get install -y chromium)`);
+    const web = join(consumer, 'web');
+    const out = join(web, 'dist');
+    const vite = join(consumer, 'node_modules', 'vite', 'bin', 'vite.js');
+    await runOk(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', out, '--emptyOutDir'], {
+      cwd: web,
+      timeout: 120_000,
+    });
+    const assets = readdirSync(join(out, 'assets'));
+    const wasmAssets = assets.filter((f) => f.endsWith('.wasm'));
+    if (wasmAssets.length < 2) throw new Error(`vite build emitted ${wasmAssets.length} .wasm assets: ${assets.join(', ')}`);
+
+    const MIME = {
+      '.html': 'text/html; charset=utf-8',
+      '.js': 'text/javascript; charset=utf-8',
+      '.css': 'text/css; charset=utf-8',
+      '.wasm': 'application/wasm',
+      '.json': 'application/json',
+      '.svg': 'image/svg+xml',
+    };
+    const server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+      const file = join(out, path.endsWith('/') ? `${path}index.html` : path);
+      if (!file.startsWith(out + sep) || !existsSync(file)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${server.address().port}/`;
+
+    // playwright-core from the consumer, as an app's own test setup would have it.
+    const pwUrl = pathToFileURL(join(consumer, 'node_modules', 'playwright-core', 'index.mjs')).href;
+    const { chromium } = await import(pwUrl);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-gpu', '--disable-quic'] });
+    const problems = [];
+    const wasmFetches = [];
+    try {
+      const page = await browser.newPage();
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
+      page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+      page.on('response', (r) => {
+        if (r.url().endsWith('.wasm')) wasmFetches.push(`${r.status()} ${r.headers()['content-type']}`);
+      });
+      await page.goto(url);
+      await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 30_000 });
+      const res = await page.evaluate(() => window.__result);
+      if (res.error) throw new Error(`page threw: ${res.error}`);
+      if (res.init.backend !== 'wasm' || res.init.wasm !== (res.simd ? 'simd' : 'scalar')) {
+        throw new Error(`init() gave ${JSON.stringify(res.init)} (simdSupported: ${res.simd})`);
+      }
+      if (wasmFetches.length !== 1 || wasmFetches[0] !== '200 application/wasm') {
+        throw new Error(`expected one .wasm fetch answered 200 application/wasm, saw [${wasmFetches.join('; ')}]`);
+      }
+      if (!(res.err < 1e-12)) throw new Error(`GEMM relative error ${res.err}`);
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+      return `${res.init.wasm} build, rel. error ${res.err.toExponential(1)}`;
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  });
+}
+
+// ---- summary -------------------------------------------------------------------------------------
+
+const passed = results.filter((r) => r.status === 'pass').length;
+const failed = results.filter((r) => r.status === 'fail').length;
+const skipped = results.filter((r) => r.status === 'skip').length;
+const notRun = tarball === null || !installed;
+log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s${notRun ? ' (later checks not run: setup failed)' : ''}`);
+console.log(`smoke: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
