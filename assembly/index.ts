@@ -33,6 +33,17 @@ export { getrf, getrfScratch, getrfSetBlock } from './lu/getrf';
 export { potf2 } from './cholesky/potf2';
 export { potrf, potrfScratch, potrfSetBlock } from './cholesky/potrf';
 
+export { larfg } from './qr/larfg';
+export { larf } from './qr/larf';
+export { geqr2 } from './qr/geqr2';
+export { larft } from './qr/larft';
+export { larfb, larfbScratch } from './qr/larfb';
+export { geqrf, geqrfScratch, geqrfSetBlock } from './qr/geqrf';
+export { org2r } from './qr/org2r';
+export { orgqr, orgqrScratch, orgqrSetBlock } from './qr/orgqr';
+export { geqp3, geqp3Scratch } from './qr/geqp3';
+export { ormqr, ormqrScratch, ormqrSetBlock } from './qr/ormqr';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

@@ -55,6 +55,14 @@ export interface Backend {
   getrf(A: Matrix, ipiv: Int32Array): number;
   /** In-place lower Cholesky; returns 0 or the order of the first non-positive leading minor. */
   potrf(A: Matrix): number;
+  /** In-place Householder QR (R above, reflectors below the diagonal, τ out). */
+  geqrf(A: Matrix, tau: Float64Array): void;
+  /** In-place QR with column pivoting (jpvt out: column j of A·P is column jpvt[j] of A). */
+  geqp3(A: Matrix, jpvt: Int32Array, tau: Float64Array): void;
+  /** Q (m×n, in place of the reflectors in A's first k columns). */
+  orgqr(A: Matrix, k: number, tau: Float64Array): void;
+  /** C ← Qᵀ·C (trans) or Q·C, Q from the first k reflectors stored in A. */
+  ormqr(trans: boolean, A: Matrix, k: number, tau: Float64Array, C: Matrix): void;
   dot(x: Float64Array, y: Float64Array): number;
   nrm2(x: Float64Array): number;
   /** Cache blocking of the level-3 kernels (tests shrink it so small matrices take the blocked paths). */

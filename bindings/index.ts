@@ -59,3 +59,5 @@ export {
 export { cholesky, choFactor, choSolve, CholeskyFactorization } from './cholesky.js';
 export { solveTriangular, type TriangularOptions } from './triangular.js';
 export type { FiniteOption } from './checks.js';
+export { qr, type QROptions, type QRResult } from './qr.js';
+export { lstsq, projection, type LstsqOptions, type LstsqResult } from './lstsq.js';

@@ -11,7 +11,7 @@
  * Every operation returns a new Matrix and leaves its inputs untouched; only `set` writes.
  */
 import { backend } from './backend.js';
-import type { BackendName, Store } from './store.js';
+import { JsStore, WasmStore, type BackendName, type Store } from './store.js';
 import * as ops from './ops.js';
 import type { MatrixLike, MatrixNorm } from './ops.js';
 import { checkIndex, checkNumber, checkShape, nestedShape, type VectorLike } from './validate.js';
@@ -49,7 +49,21 @@ export class Matrix implements Disposable {
     this.cols = cols;
     this._ld = ld;
     this.#store = store;
-    if (store.kind === 'wasm') registry?.register(this, store, this);
+    if (store instanceof WasmStore && store.owned) registry?.register(this, store, this);
+  }
+
+  /**
+   * @internal A view of the block M[i0:i0+rows, j0:j0+cols] sharing M's storage (for handing
+   * sub-blocks to kernels). Valid only while M is alive; disposing the view frees nothing.
+   */
+  static _view(M: Matrix, i0: number, j0: number, rows: number, cols: number): Matrix {
+    const s = M._store();
+    const off = i0 + j0 * M._ld;
+    const store: Store =
+      s instanceof WasmStore
+        ? new WasmStore(s.heap, s.ptr + off * 8, false)
+        : new JsStore(s.array().subarray(s.offset + off));
+    return new Matrix(rows, cols, store, M._ld);
   }
 
   /** @internal A rows×cols matrix on the current backend with unspecified contents. */
@@ -253,7 +267,7 @@ export class Matrix implements Disposable {
     const s = this.#store;
     if (s === null) return;
     this.#store = null;
-    if (s.kind === 'wasm') registry?.unregister(this);
+    if (s instanceof WasmStore && s.owned) registry?.unregister(this);
     s.free();
   }
 

@@ -31,9 +31,14 @@ export interface Store {
 export class WasmStore implements Store {
   readonly kind = 'wasm' as const;
   readonly offset: number;
+  /**
+   * @param owned false for a view into another matrix's block (internal use: sub-blocks handed to
+   *   kernels); a view never frees and is never registered with the FinalizationRegistry.
+   */
   constructor(
     readonly heap: WasmHeap,
     readonly ptr: number,
+    readonly owned = true,
   ) {
     this.offset = ptr / 8;
   }
@@ -41,7 +46,7 @@ export class WasmStore implements Store {
     return this.heap.f64;
   }
   free(): void {
-    this.heap.free(this.ptr);
+    if (this.owned) this.heap.free(this.ptr);
   }
 }
 

@@ -35,6 +35,7 @@
  * (This is the unblocked level-2 algorithm; LAPACK's dlaqps blocks the trailing update.)
  */
 import { nrm2 } from '../blas/nrm2';
+import { iamax } from '../blas/iamax';
 import { larfg } from './larfg';
 import { larf } from './larf';
 
@@ -60,15 +61,7 @@ export function geqp3(m: i32, n: i32, pA: usize, lda: i32, pJpvt: usize, pTau: u
   const k = min(m, n);
   for (let i = 0; i < k; i++) {
     // pivot: the first column of largest partial norm among i…n−1
-    let pvt = i;
-    let best = load<f64>(vn1 + (<usize>i << 3));
-    for (let j = i + 1; j < n; j++) {
-      const v = load<f64>(vn1 + (<usize>j << 3));
-      if (v > best) {
-        best = v;
-        pvt = j;
-      }
-    }
+    const pvt = i + iamax(n - i, vn1 + (<usize>i << 3), 1);
     if (pvt != i) {
       const cp = pA + <usize>pvt * ldA;
       const ci = pA + <usize>i * ldA;

@@ -101,6 +101,31 @@ export class JsBackend implements Backend {
     return k.potrf(A.rows, a.array(), a.offset, A._ld, w, 0);
   }
 
+  geqrf(A: Matrix, tau: Float64Array): void {
+    const w = new Float64Array(k.geqrfScratch(A.rows, A.cols));
+    const a = A._store();
+    k.geqrf(A.rows, A.cols, a.array(), a.offset, A._ld, tau, 0, w, 0);
+  }
+
+  geqp3(A: Matrix, jpvt: Int32Array, tau: Float64Array): void {
+    const w = new Float64Array(k.geqp3Scratch(A.rows, A.cols));
+    const a = A._store();
+    k.geqp3(A.rows, A.cols, a.array(), a.offset, A._ld, jpvt, 0, tau, 0, w, 0);
+  }
+
+  orgqr(A: Matrix, kk: number, tau: Float64Array): void {
+    const w = new Float64Array(k.orgqrScratch(A.rows, A.cols, kk));
+    const a = A._store();
+    k.orgqr(A.rows, A.cols, kk, a.array(), a.offset, A._ld, tau, 0, w, 0);
+  }
+
+  ormqr(trans: boolean, A: Matrix, kk: number, tau: Float64Array, C: Matrix): void {
+    const w = new Float64Array(k.ormqrScratch(C.rows, C.cols, kk));
+    const a = A._store();
+    const c = C._store();
+    k.ormqr(+trans, C.rows, C.cols, kk, a.array(), a.offset, A._ld, tau, 0, c.array(), c.offset, C._ld, w, 0);
+  }
+
   dot(x: Float64Array, y: Float64Array): number {
     return k.dot(x.length, x, 0, 1, y, 0, 1);
   }
@@ -115,6 +140,9 @@ export class JsBackend implements Backend {
     k.trsmSetBlock(nb);
     k.getrfSetBlock(nb);
     k.potrfSetBlock(nb);
+    k.geqrfSetBlock(nb);
+    k.orgqrSetBlock(nb);
+    k.ormqrSetBlock(nb);
     this.nb = nb > 0 ? nb : 64;
   }
 

@@ -200,6 +200,57 @@ export class WasmBackend implements Backend {
     return info;
   }
 
+  geqrf(A: Matrix, tau: Float64Array): void {
+    const e = this.exports;
+    const w = this.heap.alloc(e.geqrfScratch(A.rows, A.cols) * 8);
+    const t = this.vecIn(tau);
+    const a = this.pin(A);
+    e.geqrf(A.rows, A.cols, a.ptr, a.ld, t, w);
+    this.unpin(A, a, true);
+    tau.set(this.heap.f64.subarray(t / 8, t / 8 + tau.length));
+    this.heap.free(t);
+    this.heap.free(w);
+  }
+
+  geqp3(A: Matrix, jpvt: Int32Array, tau: Float64Array): void {
+    const e = this.exports;
+    const w = this.heap.alloc(e.geqp3Scratch(A.rows, A.cols) * 8);
+    const t = this.vecIn(tau);
+    const p = this.intsIn(jpvt);
+    const a = this.pin(A);
+    e.geqp3(A.rows, A.cols, a.ptr, a.ld, p, t, w);
+    this.unpin(A, a, true);
+    tau.set(this.heap.f64.subarray(t / 8, t / 8 + tau.length));
+    jpvt.set(new Int32Array(this.heap.memory.buffer, p, jpvt.length));
+    this.heap.free(p);
+    this.heap.free(t);
+    this.heap.free(w);
+  }
+
+  orgqr(A: Matrix, k: number, tau: Float64Array): void {
+    const e = this.exports;
+    const w = this.heap.alloc(e.orgqrScratch(A.rows, A.cols, k) * 8);
+    const t = this.vecIn(tau);
+    const a = this.pin(A);
+    e.orgqr(A.rows, A.cols, k, a.ptr, a.ld, t, w);
+    this.unpin(A, a, true);
+    this.heap.free(t);
+    this.heap.free(w);
+  }
+
+  ormqr(trans: boolean, A: Matrix, k: number, tau: Float64Array, C: Matrix): void {
+    const e = this.exports;
+    const w = this.heap.alloc(e.ormqrScratch(C.rows, C.cols, k) * 8);
+    const t = this.vecIn(tau);
+    const a = this.pin(A);
+    const c = this.pin(C);
+    e.ormqr(+trans, C.rows, C.cols, k, a.ptr, a.ld, t, c.ptr, c.ld, w);
+    this.unpin(C, c, true);
+    this.unpin(A, a, false);
+    this.heap.free(t);
+    this.heap.free(w);
+  }
+
   private intsIn(x: Int32Array): number {
     const ptr = this.heap.alloc(x.length * 4);
     new Int32Array(this.heap.memory.buffer, ptr, x.length).set(x);
@@ -233,6 +284,9 @@ export class WasmBackend implements Backend {
     e.trsmSetBlock(nb);
     e.getrfSetBlock(nb);
     e.potrfSetBlock(nb);
+    e.geqrfSetBlock(nb);
+    e.orgqrSetBlock(nb);
+    e.ormqrSetBlock(nb);
   }
 
   getBlocking(): Blocking {

@@ -54,4 +54,28 @@ export interface WasmExports {
   potrf(n: number, pA: number, lda: number, pw: number): number;
   potrfScratch(n: number): number;
   potrfSetBlock(nb: number): void;
+  larfg(n: number, pAlpha: number, px: number, incx: number): number;
+  larf(m: number, n: number, pv: number, incv: number, tau: number, pC: number, ldc: number, pw: number): void;
+  geqr2(m: number, n: number, pA: number, lda: number, pTau: number, pw: number): void;
+  larft(m: number, k: number, pV: number, ldv: number, pTau: number, pT: number, ldt: number): void;
+  larfb(
+    trans: number, m: number, n: number, k: number, pV: number, ldv: number, pT: number, ldt: number,
+    pC: number, ldc: number, pw: number,
+  ): void;
+  larfbScratch(m: number, n: number, k: number): number;
+  geqrf(m: number, n: number, pA: number, lda: number, pTau: number, pw: number): void;
+  geqrfScratch(m: number, n: number): number;
+  geqrfSetBlock(nb: number): void;
+  org2r(m: number, n: number, k: number, pA: number, lda: number, pTau: number, pw: number): void;
+  orgqr(m: number, n: number, k: number, pA: number, lda: number, pTau: number, pw: number): void;
+  orgqrScratch(m: number, n: number, k: number): number;
+  orgqrSetBlock(nb: number): void;
+  geqp3(m: number, n: number, pA: number, lda: number, pJpvt: number, pTau: number, pw: number): void;
+  geqp3Scratch(m: number, n: number): number;
+  ormqr(
+    trans: number, m: number, n: number, k: number, pA: number, lda: number, pTau: number,
+    pC: number, ldc: number, pw: number,
+  ): void;
+  ormqrScratch(m: number, n: number, k: number): number;
+  ormqrSetBlock(nb: number): void;
 }

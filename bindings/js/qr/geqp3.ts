@@ -16,6 +16,7 @@
  * Bujanović, ACM TOMS 35(2), 2008; LAPACK dgeqp3/dlaqp2.
  */
 import { nrm2 } from '../blas/nrm2.js';
+import { iamax } from '../blas/iamax.js';
 import { larfg } from './larfg.js';
 import { larf } from './larf.js';
 
@@ -42,15 +43,7 @@ export function geqp3(
   const k = Math.min(m, n);
   for (let i = 0; i < k; i++) {
     // pivot: the first column of largest partial norm among i…n−1
-    let pvt = i;
-    let best = w[vn1 + i]!;
-    for (let j = i + 1; j < n; j++) {
-      const v = w[vn1 + j]!;
-      if (v > best) {
-        best = v;
-        pvt = j;
-      }
-    }
+    const pvt = i + iamax(n - i, w, vn1 + i, 1);
     if (pvt !== i) {
       const cp = offA + pvt * lda;
       const ci = offA + i * lda;

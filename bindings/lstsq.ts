@@ -1,0 +1,236 @@
+/**
+ * Least squares: min ‖A·x − b‖₂ (and its weighted and generalised forms), and the projector onto the
+ * column space.
+ *
+ * Method: QR with column pivoting, A·P = Q·R (geqp3), which reveals the numerical rank r: the number of
+ * |R[i,i]| > rcond·|R[0,0]| (default rcond = eps·max(m, n), numpy's default). Then
+ *   - full column rank (r = n ≤ m):  x = P·R⁻¹·(Qᵀb)[0:n]          — the QR solution; no normal
+ *     equations, so the error grows with κ(A), not κ(A)² (Golub & Van Loan 4th ed. §5.3.3);
+ *   - otherwise (r < n: rank-deficient or wide): the complete orthogonal decomposition
+ *     [R11 R12] = [Tᵀ 0]·Zᵀ, from a QR of [R11 R12]ᵀ, gives the MINIMUM-NORM solution
+ *     x = P·Z·[T⁻ᵀ·(Qᵀb)[0:r]; 0] (Golub & Van Loan §5.5.2; LAPACK dgelsy uses the same idea with an RZ
+ *     factorisation). Once the SVD exists, `s` (singular values) can be reported too; today it is not.
+ *
+ * Weighted least squares: minimise Σ wᵢ·(aᵢᵀx − bᵢ)² — rows scaled by √wᵢ (wᵢ ≥ 0).
+ * Generalised least squares with a covariance V (m×m SPD): x̂ = (AᵀV⁻¹A)⁻¹AᵀV⁻¹b, computed stably by
+ * whitening — V = L·Lᵀ (Cholesky), then ordinary least squares on L⁻¹A, L⁻¹b — never by forming an
+ * inverse (Golub & Van Loan §6.1.2; Paige 1979).
+ */
+import { backend } from './backend.js';
+import { cholesky } from './cholesky.js';
+import { checkFiniteOption, requireFinite, rhsCopy, type FiniteOption, type Rhs } from './checks.js';
+import { LinAlgError, shapeStr } from './errors.js';
+import { Matrix } from './matrix.js';
+import { clone, withMatrix, type MatrixLike } from './ops.js';
+import { formQ, packedQR, upperOf } from './qr.js';
+import { toVector, type VectorLike } from './validate.js';
+
+export interface LstsqOptions extends FiniteOption {
+  /** Relative threshold for the rank: |R[i,i]| ≤ rcond·|R[0,0]| counts as zero. Default eps·max(m, n). */
+  rcond?: number;
+  /** Non-negative weight of each equation (row): minimise Σ wᵢ·rᵢ². */
+  weights?: VectorLike;
+  /** Covariance V (m×m, symmetric positive definite; lower triangle read) of the errors: generalised LS. */
+  covariance?: MatrixLike;
+}
+
+export interface LstsqResult<X> {
+  /** The (minimum-norm) solution: a vector for a vector b, an n×k matrix for a matrix B. */
+  x: X;
+  /**
+   * Squared residual norm ‖b − A·x‖² of each column (of the weighted/whitened problem), when A has
+   * full column rank and m > n; otherwise empty (as numpy).
+   */
+  residuals: Float64Array;
+  /** Numerical rank of A (of the weighted/whitened A). */
+  rank: number;
+}
+
+const EPS = 2.220446049250313e-16;
+
+export function lstsq(A: MatrixLike, b: VectorLike, options?: LstsqOptions): LstsqResult<Float64Array>;
+export function lstsq(A: MatrixLike, B: MatrixLike, options?: LstsqOptions): LstsqResult<Matrix>;
+export function lstsq(
+  A: MatrixLike,
+  B: MatrixLike | VectorLike,
+  options: LstsqOptions = {},
+): LstsqResult<Matrix | Float64Array> {
+  return withMatrix('lstsq', 'A', A, (A) => {
+    const m = A.rows;
+    const n = A.cols;
+    const check = checkFiniteOption(options);
+    if (options.weights !== undefined && options.covariance !== undefined) {
+      throw new RangeError('lstsq: give either weights or covariance, not both');
+    }
+    const rcond = options.rcond ?? EPS * Math.max(m, n);
+    if (typeof rcond !== 'number' || !(rcond >= 0)) throw new RangeError(`lstsq: rcond must be ≥ 0, got ${rcond}`);
+    let w: Float64Array | null = null;
+    if (options.weights !== undefined) {
+      w = toVector('lstsq', 'weights', options.weights);
+      if (w.length !== m) throw new RangeError(`lstsq: ${w.length} weights for ${m} equations (A is ${shapeStr(m, n)})`);
+      for (let i = 0; i < m; i++) {
+        if (!(w[i]! >= 0) || !Number.isFinite(w[i]!)) {
+          throw new RangeError(`lstsq: weights must be finite and ≥ 0, weights[${i}] = ${w[i]}`);
+        }
+      }
+    }
+    if (check) requireFinite('lstsq', A);
+    const rhs = rhsCopy('lstsq', B, m, check);
+    const Aw = clone(A);
+    try {
+      if (w !== null) scaleRows(Aw, rhs.X, w);
+      if (options.covariance !== undefined) whiten(Aw, rhs.X, options.covariance, m, check);
+      return solveQR(Aw, rhs, rcond);
+    } catch (e) {
+      rhs.X.dispose();
+      throw e;
+    } finally {
+      Aw.dispose();
+    }
+  });
+}
+
+function scaleRows(A: Matrix, X: Matrix, w: Float64Array): void {
+  for (const M of [A, X]) {
+    const s = M._store();
+    const a = s.array();
+    for (let j = 0; j < M.cols; j++) {
+      const o = s.offset + j * M._ld;
+      for (let i = 0; i < M.rows; i++) a[o + i] = a[o + i]! * Math.sqrt(w[i]!);
+    }
+  }
+}
+
+function whiten(A: Matrix, X: Matrix, V: MatrixLike, m: number, check: boolean): void {
+  withMatrix('lstsq', 'covariance', V, (V) => {
+    if (V.rows !== m || V.cols !== m) {
+      throw new RangeError(`lstsq: covariance must be ${shapeStr(m, m)} for ${m} equations, got ${shapeStr(V.rows, V.cols)}`);
+    }
+    let L: Matrix;
+    try {
+      L = cholesky(V, { checkFinite: check });
+    } catch (e) {
+      if (e instanceof LinAlgError && e.code === 'not-positive-definite') {
+        throw new LinAlgError('not-positive-definite', `lstsq: the covariance is not positive definite (leading minor ${e.info})`, e.info);
+      }
+      throw e;
+    }
+    try {
+      backend().trsm(false, false, false, false, 1, L, A); // L⁻¹·A
+      backend().trsm(false, false, false, false, 1, L, X); // L⁻¹·b
+    } finally {
+      L.dispose();
+    }
+  });
+}
+
+function solveQR(A: Matrix, rhs: Rhs, rcond: number): LstsqResult<Matrix | Float64Array> {
+  const m = A.rows;
+  const n = A.cols;
+  const k = Math.min(m, n);
+  const nrhs = rhs.X.cols;
+  const be = backend();
+  const p = packedQR(A, true);
+  const perm = p.perm!;
+  const X = Matrix._alloc(n, nrhs);
+  try {
+    // Rank from the diagonal of R (non-increasing in magnitude under column pivoting).
+    const f = p.F._store();
+    const fa = f.array();
+    const r00 = k > 0 ? Math.abs(fa[f.offset]!) : 0;
+    let rank = 0;
+    while (rank < k && Math.abs(fa[f.offset + rank + rank * p.F._ld]!) > rcond * r00) rank++;
+    // Qᵀ·b (m×nrhs, in place).
+    be.ormqr(true, p.F, k, p.tau, rhs.X);
+    let residuals = new Float64Array(0);
+    if (rank === n && m > n) {
+      residuals = new Float64Array(nrhs);
+      for (let c = 0; c < nrhs; c++) {
+        const tail = rhs.X.column(c).subarray(n);
+        const t = be.nrm2(tail);
+        residuals[c] = t * t;
+      }
+    }
+    // x̃ (n×nrhs), unpermuted; rows ≥ rank start at 0.
+    const Xt = Matrix.zeros(n, nrhs);
+    try {
+      const xs = Xt._store();
+      const bs = rhs.X._store();
+      for (let c = 0; c < nrhs; c++) {
+        const src = bs.offset + c * rhs.X._ld;
+        xs.array().set(bs.array().subarray(src, src + rank), xs.offset + c * Xt._ld);
+      }
+      if (rank === n) {
+        if (n > 0) be.trsm(false, true, false, false, 1, Matrix._view(p.F, 0, 0, n, n), Xt); // R⁻¹
+      } else if (rank > 0) {
+        // [R11 R12] (rank×n) = [Tᵀ 0]·Zᵀ from the QR of its transpose (n×rank).
+        const R1 = upperOf(Matrix._view(p.F, 0, 0, rank, n), rank);
+        const R1t = R1.transpose();
+        R1.dispose();
+        const z = packedQR(R1t, false);
+        R1t.dispose();
+        try {
+          be.trsm(false, true, true, false, 1, Matrix._view(z.F, 0, 0, rank, rank), Matrix._view(Xt, 0, 0, rank, nrhs)); // T⁻ᵀ
+          be.ormqr(false, z.F, rank, z.tau, Xt); // Z·[y; 0]
+        } finally {
+          z.F.dispose();
+        }
+      }
+      // x = P·x̃: row j of x̃ is row perm[j] of x.
+      const xa = X._store();
+      const ta = Xt._store();
+      for (let c = 0; c < nrhs; c++) {
+        for (let j = 0; j < n; j++) {
+          xa.array()[xa.offset + perm[j]! + c * X._ld] = ta.array()[ta.offset + j + c * Xt._ld]!;
+        }
+      }
+    } finally {
+      Xt.dispose();
+    }
+    rhs.X.dispose();
+    const x = rhs.vector ? X.column(0) : X;
+    if (rhs.vector) X.dispose();
+    return { x, residuals, rank };
+  } catch (e) {
+    X.dispose();
+    throw e;
+  } finally {
+    p.F.dispose();
+  }
+}
+
+/**
+ * The orthogonal projector P = Q_r·Q_rᵀ (m×m) onto the column space of A, from a pivoted QR; r is the
+ * numerical rank (threshold as in lstsq). P·b is the least-squares fit A·x of b.
+ */
+export function projection(A: MatrixLike, options: { rcond?: number } & FiniteOption = {}): Matrix {
+  return withMatrix('projection', 'A', A, (A) => {
+    if (checkFiniteOption(options)) requireFinite('projection', A);
+    const m = A.rows;
+    const k = Math.min(m, A.cols);
+    const rcond = options.rcond ?? EPS * Math.max(m, A.cols);
+    const p = packedQR(A, true);
+    try {
+      const f = p.F._store();
+      const fa = f.array();
+      const r00 = k > 0 ? Math.abs(fa[f.offset]!) : 0;
+      let rank = 0;
+      while (rank < k && Math.abs(fa[f.offset + rank + rank * p.F._ld]!) > rcond * r00) rank++;
+      const P = Matrix._alloc(m, m);
+      if (rank === 0) {
+        const s = P._store();
+        s.array().fill(0, s.offset, s.offset + P._ld * m);
+        return P;
+      }
+      const Q = formQ(p, rank, rank);
+      try {
+        backend().gemm(false, true, 1, Q, Q, 0, P);
+      } finally {
+        Q.dispose();
+      }
+      return P;
+    } finally {
+      p.F.dispose();
+    }
+  });
+}

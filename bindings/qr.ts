@@ -1,0 +1,122 @@
+/**
+ * Householder QR: A = Q·R, and QR with column pivoting A·P = Q·R for rank-revealing use.
+ *
+ * Kernels: blocked compact-WY geqrf (panel geqr2, larft, larfb through the GEMM) and orgqr to form Q;
+ * geqp3 (Businger–Golub column pivoting with LAPACK 3.x's safe norm downdating) for `pivoting: true`.
+ * Backward stable: ‖A − QR‖ ≤ c·max(m, n)·eps·‖A‖ and ‖QᵀQ − I‖ ≤ c·m·eps.
+ *
+ * Shapes (k = min(m, n)), as numpy.linalg.qr:
+ *   mode 'reduced' (default):  Q m×k with orthonormal columns, R k×n upper trapezoidal
+ *   mode 'complete':           Q m×m orthogonal, R m×n
+ *   mode 'r':                  R only (k×n)
+ * With `pivoting`, `perm` gives the column order: column j of A·P is column perm[j] of A, and
+ * |R[0,0]| ≥ |R[1,1]| ≥ … .
+ */
+import { backend } from './backend.js';
+import { checkFiniteOption, requireFinite, type FiniteOption } from './checks.js';
+import { Matrix } from './matrix.js';
+import { clone, withMatrix, type MatrixLike } from './ops.js';
+
+export interface QROptions extends FiniteOption {
+  mode?: 'reduced' | 'complete' | 'r';
+  /** Column pivoting (rank-revealing QR). */
+  pivoting?: boolean;
+}
+
+export interface QRResult {
+  /** Absent for mode 'r'. */
+  Q?: Matrix;
+  R: Matrix;
+  /** With `pivoting`: column j of A·P is column perm[j] of A. */
+  perm?: Int32Array;
+}
+
+/** @internal A factored QR: reflectors and R packed in F (m×n), τ, and the pivots if any. */
+export interface PackedQR {
+  F: Matrix;
+  tau: Float64Array;
+  perm: Int32Array | null;
+}
+
+/** @internal Runs geqrf or geqp3 on a copy of A. */
+export function packedQR(A: Matrix, pivoting: boolean): PackedQR {
+  const F = clone(A);
+  const tau = new Float64Array(Math.min(A.rows, A.cols));
+  try {
+    if (pivoting) {
+      const perm = new Int32Array(A.cols);
+      backend().geqp3(F, perm, tau);
+      return { F, tau, perm };
+    }
+    backend().geqrf(F, tau);
+    return { F, tau, perm: null };
+  } catch (e) {
+    F.dispose();
+    throw e;
+  }
+}
+
+/** @internal The r×n (or rows×n) upper trapezoid of F as a new matrix, zeros below the diagonal. */
+export function upperOf(F: Matrix, rows: number): Matrix {
+  const R = Matrix._alloc(rows, F.cols);
+  const f = F._store();
+  const fa = f.array();
+  const r = R._store();
+  const ra = r.array();
+  for (let j = 0; j < F.cols; j++) {
+    for (let i = 0; i < rows; i++) {
+      ra[r.offset + i + j * R._ld] = i <= j && i < F.rows ? fa[f.offset + i + j * F._ld]! : 0;
+    }
+  }
+  return R;
+}
+
+/** @internal Q's first `cols` columns (cols ≤ m; cols = m gives the complete Q) from k reflectors. */
+export function formQ(p: PackedQR, cols: number, k: number): Matrix {
+  const { F, tau } = p;
+  const Q = Matrix._alloc(F.rows, cols);
+  const f = F._store();
+  const q = Q._store();
+  const kk = Math.min(k, cols);
+  for (let j = 0; j < kk; j++) {
+    const o = f.offset + j * F._ld;
+    q.array().set(f.array().subarray(o, o + F.rows), q.offset + j * Q._ld);
+  }
+  try {
+    backend().orgqr(Q, kk, tau);
+  } catch (e) {
+    Q.dispose();
+    throw e;
+  }
+  return Q;
+}
+
+/** QR factorisation (see the module header for shapes and modes). */
+export function qr(A: MatrixLike, options: QROptions = {}): QRResult {
+  const mode = options.mode ?? 'reduced';
+  if (mode !== 'reduced' && mode !== 'complete' && mode !== 'r') {
+    throw new RangeError(`qr: mode must be 'reduced', 'complete' or 'r', got ${String(mode)}`);
+  }
+  return withMatrix('qr', 'A', A, (A) => {
+    if (checkFiniteOption(options)) requireFinite('qr', A);
+    const m = A.rows;
+    const k = Math.min(m, A.cols);
+    const p = packedQR(A, options.pivoting === true);
+    try {
+      const R = upperOf(p.F, mode === 'complete' ? m : k);
+      const out: QRResult = { R };
+      if (p.perm !== null) out.perm = p.perm;
+      if (mode !== 'r') {
+        try {
+          out.Q = formQ(p, mode === 'complete' ? m : k, k);
+        } catch (e) {
+          R.dispose();
+          throw e;
+        }
+      }
+      return out;
+    } finally {
+      p.F.dispose();
+    }
+  });
+}
