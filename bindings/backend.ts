@@ -24,7 +24,7 @@ export interface Blocking {
   kc: number;
   /** GEMM: columns of the packed B block. */
   nc: number;
-  /** Panel / block width of the blocked factorisations and TRSM. */
+  /** Panel / block width of the blocked factorisations and TRSM; 0 = each routine's own default. */
   nb: number;
 }
 

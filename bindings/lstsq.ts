@@ -219,7 +219,7 @@ export function projection(A: MatrixLike, options: { rcond?: number } & FiniteOp
       const P = Matrix._alloc(m, m);
       if (rank === 0) {
         const s = P._store();
-        s.array().fill(0, s.offset, s.offset + P._ld * m);
+        s.array().fill(0, s.offset, s.offset + P._extent());
         return P;
       }
       const Q = formQ(p, rank, rank);

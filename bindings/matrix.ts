@@ -71,6 +71,11 @@ export class Matrix implements Disposable {
     return new Matrix(rows, cols, backend().allocStore(rows, cols));
   }
 
+  /** @internal Elements spanned in storage from entry (0, 0) to the last entry (0 when empty). */
+  _extent(): number {
+    return this.rows === 0 || this.cols === 0 ? 0 : this._ld * (this.cols - 1) + this.rows;
+  }
+
   /** @internal The storage; throws after dispose(). */
   _store(): Store {
     const s = this.#store;
@@ -138,7 +143,7 @@ export class Matrix implements Disposable {
     checkNumber('Matrix.full', 'value', value);
     const M = Matrix._alloc(rows, cols);
     const s = M._store();
-    s.array().fill(value, s.offset, s.offset + M._ld * cols);
+    s.array().fill(value, s.offset, s.offset + M._extent());
     return M;
   }
 
@@ -148,7 +153,7 @@ export class Matrix implements Disposable {
     const M = Matrix._alloc(rows, cols);
     const s = M._store();
     const a = s.array();
-    a.fill(0, s.offset, s.offset + M._ld * cols);
+    a.fill(0, s.offset, s.offset + M._extent());
     for (let i = 0; i < Math.min(rows, cols); i++) a[s.offset + i + i * M._ld] = 1;
     return M;
   }

@@ -62,17 +62,30 @@ export function isVectorLike(x: unknown): x is VectorLike {
   return x instanceof Float64Array || (Array.isArray(x) && (x.length === 0 || typeof x[0] === 'number'));
 }
 
+/** @internal Allocates a rows×cols result, fills it with `f`, and frees it again if `f` throws. */
+export function fresh(rows: number, cols: number, f: (C: Matrix) => void): Matrix {
+  const C = Matrix._alloc(rows, cols);
+  try {
+    f(C);
+  } catch (e) {
+    C.dispose();
+    throw e;
+  }
+  return C;
+}
+
 /** A copy of A (on the current backend). */
 export function clone(A: MatrixLike): Matrix {
   return withMatrix('clone', 'A', A, (A) => {
-    const C = Matrix._alloc(A.rows, A.cols);
-    copyInto(A, C);
-    return C;
+    return fresh(A.rows, A.cols, (C) => {
+      copyInto(A, C);
+    });
   });
 }
 
 /** @internal Copies A into C (same shape), column by column. */
 export function copyInto(A: Matrix, C: Matrix): void {
+  if (A.rows === 0 || A.cols === 0) return;
   const s = A._store();
   const d = C._store();
   const src = s.array();
@@ -90,9 +103,9 @@ export function copyInto(A: Matrix, C: Matrix): void {
 /** Aᵀ. */
 export function transpose(A: MatrixLike): Matrix {
   return withMatrix('transpose', 'A', A, (A) => {
-    const C = Matrix._alloc(A.cols, A.rows);
-    backend().getrans(A, C);
-    return C;
+    return fresh(A.cols, A.rows, (C) => {
+      backend().getrans(A, C);
+    });
   });
 }
 
@@ -101,9 +114,9 @@ export function add(A: MatrixLike, B: MatrixLike): Matrix {
   return withMatrix('add', 'A', A, (A) =>
     withMatrix('add', 'B', B, (B) => {
       sameShape('add', A, B);
-      const C = Matrix._alloc(A.rows, A.cols);
-      backend().geadd(1, A, 1, B, C);
-      return C;
+      return fresh(A.rows, A.cols, (C) => {
+        backend().geadd(1, A, 1, B, C);
+      });
     }),
   );
 }
@@ -113,9 +126,9 @@ export function sub(A: MatrixLike, B: MatrixLike): Matrix {
   return withMatrix('sub', 'A', A, (A) =>
     withMatrix('sub', 'B', B, (B) => {
       sameShape('sub', A, B);
-      const C = Matrix._alloc(A.rows, A.cols);
-      backend().geadd(1, A, -1, B, C);
-      return C;
+      return fresh(A.rows, A.cols, (C) => {
+        backend().geadd(1, A, -1, B, C);
+      });
     }),
   );
 }
@@ -124,10 +137,10 @@ export function sub(A: MatrixLike, B: MatrixLike): Matrix {
 export function scale(A: MatrixLike, alpha: number): Matrix {
   checkNumber('scale', 'alpha', alpha);
   return withMatrix('scale', 'A', A, (A) => {
-    const C = Matrix._alloc(A.rows, A.cols);
-    copyInto(A, C);
-    backend().scal(alpha, C);
-    return C;
+    return fresh(A.rows, A.cols, (C) => {
+      copyInto(A, C);
+      backend().scal(alpha, C);
+    });
   });
 }
 
@@ -136,9 +149,9 @@ export function hadamard(A: MatrixLike, B: MatrixLike): Matrix {
   return withMatrix('hadamard', 'A', A, (A) =>
     withMatrix('hadamard', 'B', B, (B) => {
       sameShape('hadamard', A, B);
-      const C = Matrix._alloc(A.rows, A.cols);
-      backend().gemul(A, B, C);
-      return C;
+      return fresh(A.rows, A.cols, (C) => {
+        backend().gemul(A, B, C);
+      });
     }),
   );
 }
@@ -152,9 +165,9 @@ export function matmul(A: MatrixLike, B: MatrixLike): Matrix {
           `matmul: inner dimensions differ: A is ${shapeStr(A.rows, A.cols)}, B is ${shapeStr(B.rows, B.cols)} (${A.cols} ≠ ${B.rows})`,
         );
       }
-      const C = Matrix._alloc(A.rows, B.cols);
-      backend().gemm(false, false, 1, A, B, 0, C);
-      return C;
+      return fresh(A.rows, B.cols, (C) => {
+        backend().gemm(false, false, 1, A, B, 0, C);
+      });
     }),
   );
 }
@@ -195,9 +208,9 @@ export function dot(a: VectorLike | MatrixLike, b: VectorLike | MatrixLike): num
 export function outer(x: VectorLike, y: VectorLike): Matrix {
   const u = toVector('outer', 'x', x);
   const v = toVector('outer', 'y', y);
-  const C = Matrix._alloc(u.length, v.length);
-  backend().gemm(false, true, 1, vectorMatrix(u), vectorMatrix(v), 0, C);
-  return C;
+  return fresh(u.length, v.length, (C) => {
+    backend().gemm(false, true, 1, vectorMatrix(u), vectorMatrix(v), 0, C);
+  });
 }
 
 /** Σ aᵢᵢ over the main diagonal (rectangular matrices allowed, as numpy). */
@@ -265,15 +278,15 @@ export function gram(A: MatrixLike, options: { rows?: boolean } = {}): Matrix {
   return withMatrix('gram', 'A', A, (A) => {
     const rows = options.rows === true;
     const n = rows ? A.rows : A.cols;
-    const C = Matrix._alloc(n, n);
-    backend().syrk(!rows, 1, A, C);
-    // Mirror the lower triangle into the upper one.
-    const s = C._store();
-    const a = s.array();
-    const ld = C._ld;
-    for (let j = 1; j < n; j++) {
-      for (let i = 0; i < j; i++) a[s.offset + i + j * ld] = a[s.offset + j + i * ld]!;
-    }
-    return C;
+    return fresh(n, n, (C) => {
+      backend().syrk(!rows, 1, A, C);
+      // Mirror the lower triangle into the upper one.
+      const s = C._store();
+      const a = s.array();
+      const ld = C._ld;
+      for (let j = 1; j < n; j++) {
+        for (let i = 0; i < j; i++) a[s.offset + i + j * ld] = a[s.offset + j + i * ld]!;
+      }
+    });
   });
 }

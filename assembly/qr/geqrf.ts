@@ -16,7 +16,8 @@
  *                                      3. larfb: [A12; A22] ← Hᵀ·[A12; A22]
  *                                                 = [A12; A22] − V·(Tᵀ·(Vᵀ·[A12; A22]))
  *
- * then i += nb. With nb ≥ k this is one geqr2 call plus nothing. Every matrix goes through the blocked
+ * then i += nb. With nb ≥ k and m ≥ n this is one geqr2 call and nothing else (for m < n the columns
+ * past k still get a larfb update). Every matrix goes through the blocked
  * loop, including the last short panel (no unblocked crossover), so tests with nb = 1, 2, 3, 5 cover it.
  *
  * Storage: on entry A (m×n) at `pA`, lda ≥ max(1, m). On exit as geqr2: R in the upper trapezoid, vᵢ in

@@ -13,7 +13,7 @@ export class JsBackend implements Backend {
   readonly name = 'js' as const;
 
   allocStore(rows: number, cols: number): Store {
-    return new JsStore(new Float64Array(Math.max(1, rows) * cols));
+    return new JsStore(new Float64Array(rows === 0 || cols === 0 ? 1 : Math.max(1, rows) * cols));
   }
 
   gemm(transA: boolean, transB: boolean, alpha: number, A: Matrix, B: Matrix, beta: number, C: Matrix): void {
@@ -143,10 +143,11 @@ export class JsBackend implements Backend {
     k.geqrfSetBlock(nb);
     k.orgqrSetBlock(nb);
     k.ormqrSetBlock(nb);
-    this.nb = nb > 0 ? nb : 64;
+    this.nb = nb > 0 ? nb : 0;
   }
 
-  private nb = 64;
+  /** 0 while every factorisation uses its own default block size. */
+  private nb = 0;
 
   getBlocking(): Blocking {
     return { mc: k.gemmBlockingMC(), kc: k.gemmBlockingKC(), nc: k.gemmBlockingNC(), nb: this.nb };

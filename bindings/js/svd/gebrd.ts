@@ -1,0 +1,71 @@
+/**
+ * gebrd — blocked Golub–Kahan bidiagonalisation: A = Q·B·Pᵀ  (m ≥ n)          (4mn² − 4n³/3 flops)
+ *
+ * JS mirror of assembly/svd/gebrd.ts (read it for the partition diagram). For each panel of nb
+ * columns and rows: labrd (→ X, Y), then A22 −= U₂·Y₂ᵀ and A22 −= X₂·V₂ᵀ (two gemm calls), then dₖ, eₖ
+ * back on the diagonal and superdiagonal; the last ≤ nb columns go through gebd2. m < n returns −1.
+ *
+ * Storage: as gebd2. Workspace w[offW…], `gebrdScratch(m, n)` doubles (X, Y, then gebd2's or gemm's
+ * scratch), same layout as the wasm kernel. GEBRD_NB (default 32) is this module's own state
+ * (`gebrdSetBlock`). Same operation order as the wasm kernel, so the bits agree.
+ *
+ * References: Dongarra, Sorensen & Hammarling 1989; Golub & Van Loan, 4th ed., §5.4.8; LAPACK dgebrd.
+ */
+import { gebd2 } from './gebd2.js';
+import { labrd } from './labrd.js';
+import { gemm, gemmScratch } from '../gemm/gemm.js';
+
+export const GEBRD_NB_DEFAULT = 32;
+export let GEBRD_NB: number = GEBRD_NB_DEFAULT;
+
+/** Block size (reflector pairs per panel); values ≤ 0 restore the default. */
+export function gebrdSetBlock(nb: number): void {
+  nb |= 0; // i32 argument, as the wasm export receives it
+  GEBRD_NB = nb > 0 ? nb : GEBRD_NB_DEFAULT;
+}
+
+function even(x: number): number {
+  return (x + 1) & ~1;
+}
+
+/** Doubles of workspace `gebrd` needs for an m×n matrix (m ≥ n), with GEBRD_NB and the GEMM blocking in force. */
+export function gebrdScratch(m: number, n: number): number {
+  if (m <= 0 || n <= 0) return 0;
+  const nb = Math.min(GEBRD_NB, n);
+  const g = gemmScratch(m - nb, n - nb, nb);
+  return even(m * nb) + even(n * nb) + Math.max(Math.max(m, n), g);
+}
+
+export function gebrd(
+  m: number, n: number, a: Float64Array, offA: number, lda: number, d: Float64Array, offD: number,
+  e: Float64Array, offE: number, tauq: Float64Array, offTauq: number, taup: Float64Array, offTaup: number,
+  w: Float64Array, offW: number,
+): number {
+  if (m < n) return -1;
+  if (n <= 0) return 0;
+  const nb = Math.min(GEBRD_NB, n);
+  const ldx = m;
+  const ldy = n;
+  const oX = offW;
+  const oY = oX + even(m * nb);
+  const oW = oY + even(n * nb);
+  let i = 0;
+  while (n - i > nb) {
+    const aii = offA + i + i * lda;
+    labrd(m - i, n - i, nb, a, aii, lda, d, offD + i, e, offE + i, tauq, offTauq + i, taup, offTaup + i, w, oX, ldx, w, oY, ldy);
+    const a22 = aii + nb + nb * lda;
+    // A22 −= U₂·Y₂ᵀ
+    gemm(0, 1, m - i - nb, n - i - nb, nb, -1.0, a, aii + nb, lda, w, oY + nb, ldy, 1.0, a, a22, lda, w, oW);
+    // A22 −= X₂·V₂ᵀ
+    gemm(0, 0, m - i - nb, n - i - nb, nb, -1.0, w, oX + nb, ldx, a, aii + nb * lda, lda, 1.0, a, a22, lda, w, oW);
+    // dₖ, eₖ back in place of the unit entries of uₖ, vₖ
+    for (let k = i; k < i + nb; k++) {
+      const akk = offA + k + k * lda;
+      a[akk] = d[offD + k]!;
+      a[akk + lda] = e[offE + k]!;
+    }
+    i += nb;
+  }
+  gebd2(m - i, n - i, a, offA + i + i * lda, lda, d, offD + i, e, offE + i, tauq, offTauq + i, taup, offTaup + i, w, oW);
+  return 0;
+}
