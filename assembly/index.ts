@@ -19,6 +19,7 @@ export { geadd } from './blas/geadd';
 export { gemul } from './blas/gemul';
 export { getrans } from './blas/getrans';
 export { lange } from './blas/lange';
+export { symmetrize } from './blas/symmetrize';
 export { gemm, gemmScratch } from './gemm/gemm';
 export { syrk, syrkScratch } from './gemm/syrk';
 export { gemmSetBlocking, gemmBlockingMC, gemmBlockingKC, gemmBlockingNC } from './gemm/blocking';

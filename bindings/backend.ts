@@ -36,7 +36,7 @@ export interface Backend {
   gemm(transA: boolean, transB: boolean, alpha: number, A: Matrix, B: Matrix, beta: number, C: Matrix): void;
   /** y ← α·op(A)·x + β·y. */
   gemv(trans: boolean, alpha: number, A: Matrix, x: Float64Array, beta: number, y: Float64Array): void;
-  /** Lower triangle of C ← α·op(A)·op(A)ᵀ (trans: α·AᵀA), β = 0. */
+  /** C ← α·op(A)·op(A)ᵀ (trans: α·AᵀA), β = 0: the lower triangle by syrk, then mirrored (full C). */
   syrk(trans: boolean, alpha: number, A: Matrix, C: Matrix): void;
   /** C ← α·A + β·B. */
   geadd(alpha: number, A: Matrix, beta: number, B: Matrix, C: Matrix): void;

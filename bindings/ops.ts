@@ -280,13 +280,6 @@ export function gram(A: MatrixLike, options: { rows?: boolean } = {}): Matrix {
     const n = rows ? A.rows : A.cols;
     return fresh(n, n, (C) => {
       backend().syrk(!rows, 1, A, C);
-      // Mirror the lower triangle into the upper one.
-      const s = C._store();
-      const a = s.array();
-      const ld = C._ld;
-      for (let j = 1; j < n; j++) {
-        for (let i = 0; i < j; i++) a[s.offset + i + j * ld] = a[s.offset + j + i * ld]!;
-      }
     });
   });
 }

@@ -43,6 +43,7 @@ export class JsBackend implements Backend {
     const a = A._store();
     const c = C._store();
     k.syrk(0, +trans, n, kk, alpha, a.array(), a.offset, A._ld, 0, c.array(), c.offset, C._ld, w, 0);
+    k.symmetrize(n, c.array(), c.offset, C._ld);
   }
 
   geadd(alpha: number, A: Matrix, beta: number, B: Matrix, C: Matrix): void {

@@ -18,6 +18,7 @@ export { geadd } from './blas/geadd.js';
 export { gemul } from './blas/gemul.js';
 export { getrans } from './blas/getrans.js';
 export { lange } from './blas/lange.js';
+export { symmetrize } from './blas/symmetrize.js';
 export { gemm, gemmScratch } from './gemm/gemm.js';
 export { syrk, syrkScratch } from './gemm/syrk.js';
 export { gemmSetBlocking, gemmBlockingMC, gemmBlockingKC, gemmBlockingNC } from './gemm/blocking.js';

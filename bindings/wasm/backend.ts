@@ -152,6 +152,7 @@ export class WasmBackend implements Backend {
       const a = fr.pin(A);
       const c = fr.pin(C);
       e.syrk(0, +trans, n, k, alpha, a.ptr, a.ld, 0, c.ptr, c.ld, w);
+      e.symmetrize(n, c.ptr, c.ld);
       fr.copyOut(C, c);
     });
   }

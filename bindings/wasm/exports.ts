@@ -19,6 +19,7 @@ export interface WasmExports {
   ): void;
   gemul(m: number, n: number, pA: number, lda: number, pB: number, ldb: number, pC: number, ldc: number): void;
   getrans(m: number, n: number, pA: number, lda: number, pB: number, ldb: number): void;
+  symmetrize(n: number, pA: number, lda: number): void;
   lange(norm: number, m: number, n: number, pA: number, lda: number, pw: number): number;
   gemm(
     transA: number, transB: number, m: number, n: number, k: number, alpha: number,
