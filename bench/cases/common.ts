@@ -1,0 +1,77 @@
+/** Helpers shared by the suites: seeded inputs and the library-backend / ml-matrix columns. */
+import { Matrix, setBackend } from '../../bindings/index.js';
+import { Matrix as MlMatrix } from 'ml-matrix';
+import type { Case, Column, Workload } from './types.js';
+
+export type LibBackend = 'wasm' | 'js';
+
+/** A seeded uniform [0, 1) matrix on the given backend of this library. */
+export function randomMatrix(backend: LibBackend, rows: number, cols: number, seed: number): Matrix {
+  setBackend(backend);
+  return Matrix.random(rows, cols, { seed });
+}
+
+/** The same entries as randomMatrix(…, seed), as an ml-matrix Matrix. */
+export function randomMl(rows: number, cols: number, seed: number): MlMatrix {
+  const M = randomMatrix('js', rows, cols, seed);
+  try {
+    return new MlMatrix(M.toArray());
+  } finally {
+    M.dispose();
+  }
+}
+
+/**
+ * A column running this library on one backend. `make` builds the case's inputs (already on that
+ * backend) and returns the operation; the result it returns is disposed inside the timed call.
+ */
+export function libColumn(
+  id: LibBackend,
+  label: string,
+  make: (c: Case, mk: (rows: number, cols: number, seed: number) => Matrix) => { inputs: Matrix[]; op: () => Matrix } | null,
+): Column {
+  return {
+    id,
+    label,
+    setup(c: Case): Workload | null {
+      const built = make(c, (r, k, seed) => randomMatrix(id, r, k, seed));
+      if (built === null) return null;
+      setBackend(id); // the backend every op of this workload runs on
+      const { inputs, op } = built;
+      return {
+        run: () => op().dispose(),
+        dispose: () => {
+          for (const M of inputs) M.dispose();
+        },
+      };
+    },
+  };
+}
+
+/** An ml-matrix column: `make` returns the operation (its result is left to the garbage collector). */
+export function mlColumn(make: (c: Case) => (() => unknown) | null): Column {
+  return {
+    id: 'ml-matrix',
+    label: 'ml-matrix',
+    setup(c: Case): Workload | null {
+      const op = make(c);
+      if (op === null) return null;
+      let sink: unknown = null;
+      return {
+        run: () => {
+          sink = op();
+        },
+        dispose: () => {
+          sink = null;
+          void sink;
+        },
+      };
+    },
+  };
+}
+
+export function dim(c: Case, name: string): number {
+  const v = c.dims[name];
+  if (v === undefined) throw new Error(`bench case ${c.id}: no dimension '${name}'`);
+  return v;
+}

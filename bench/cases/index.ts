@@ -1,0 +1,8 @@
+/** The registry of benchmark suites, in run order. Add new operations here. */
+import { gemm, gemmShapes } from './gemm.js';
+import { syrk } from './syrk.js';
+import type { Suite } from './types.js';
+
+export const suites: Suite[] = [gemm, syrk, gemmShapes];
+
+export type { Suite, Case, Column, Workload, Ratio, NumpySpec, SuiteOptions } from './types.js';

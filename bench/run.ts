@@ -1,0 +1,284 @@
+/**
+ * The benchmark driver: `npm run bench` (= asbuild, then `tsx bench/run.ts`).
+ *
+ *   tsx bench/run.ts [--quick] [--only gemm,syrk] [--sizes 64,256] [--no-numpy] [--python python3]
+ *                    [--max-time 0.75] [--out bench/results/latest]
+ *
+ * Runs every selected suite (bench/cases/index.ts) case by case and column by column in this process,
+ * then the numpy columns in python3 children (bench/peers/numpy.ts), one at a time; prints a line per
+ * finished measurement; writes <out>.md and <out>.json (default bench/results/latest.*, overwritten).
+ */
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { init } from '../bindings/index.js';
+import { backendNamed } from '../bindings/backend.js';
+import { suites } from './cases/index.js';
+import type { Suite, SuiteOptions } from './cases/types.js';
+import { measure, type TimingOptions } from './timing.js';
+import { NUMPY_COLUMNS, runNumpyColumn, type NumpyJob } from './peers/numpy.js';
+import { gflops, isMeasured, NOISY_PCT, writeReport, type Cell, type Meta, type Report, type SuiteResult } from './report.js';
+
+const FULL: TimingOptions = {
+  maxTime: 0.75,
+  minSamples: 7,
+  minSamplesSlow: 3,
+  slowOpMs: 250,
+  targetSampleMs: 10,
+  warmupCalls: 5,
+  warmupMs: 100,
+  settleMs: 30,
+  settleRounds: 6,
+};
+const QUICK: TimingOptions = { ...FULL, maxTime: 0.2, minSamples: 5, minSamplesSlow: 2, warmupMs: 40 };
+
+const USAGE = `usage: tsx bench/run.ts [options]
+  --quick              fewer sizes and shorter sampling (~20 s)
+  --only <names>       comma-separated suites: ${suites.map((s) => s.name).join(', ')}
+  --sizes <list>       comma-separated square sizes for the square suites (gemm, syrk)
+  --no-numpy           skip the numpy columns
+  --python <cmd>       python interpreter for the numpy peer (default: python3, or $BENCH_PYTHON)
+  --max-time <s>       Benchmark.js maxTime per measurement (default ${FULL.maxTime}, quick ${QUICK.maxTime})
+  --out <path>         output path without extension (default bench/results/latest)
+  --help`;
+
+class UsageError extends Error {}
+
+function parse() {
+  const options = {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    sizes: { type: 'string' },
+    'no-numpy': { type: 'boolean', default: false },
+    python: { type: 'string' },
+    'max-time': { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  } as const;
+  let parsed;
+  try {
+    parsed = parseArgs({ options, strict: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const only = values.only?.split(',').map((s) => s.trim()).filter((s) => s !== '') ?? null;
+  if (only) {
+    const unknown = only.filter((n) => !suites.some((s) => s.name === n));
+    if (unknown.length > 0) throw new UsageError(`--only: unknown suite(s) ${unknown.join(', ')}; known: ${suites.map((s) => s.name).join(', ')}`);
+  }
+  let sizes: number[] | null = null;
+  if (values.sizes !== undefined) {
+    sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+    if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`--sizes: expected positive integers, got ${values.sizes}`);
+  }
+  const timing = { ...(values.quick ? QUICK : FULL) };
+  if (values['max-time'] !== undefined) {
+    timing.maxTime = Number(values['max-time']);
+    if (!(timing.maxTime >= 0)) throw new UsageError(`--max-time: expected seconds, got ${values['max-time']}`);
+  }
+  return {
+    quick: values.quick,
+    only,
+    sizes,
+    numpy: !values['no-numpy'],
+    python: values.python ?? process.env['BENCH_PYTHON'] ?? 'python3',
+    timing,
+    out: values.out ?? fileURLToPath(new URL('./results/latest', import.meta.url)),
+  };
+}
+
+function log(s: string): void {
+  process.stderr.write(s + '\n');
+}
+
+function progress(suite: string, caseId: string, col: string, cell: Cell, flops: number): void {
+  const head = `  ${`[${suite}]`.padEnd(14)} ${caseId.padEnd(22)} ${col.padEnd(16)}`;
+  if (!isMeasured(cell)) {
+    log(`${head} skipped: ${cell.skipped}`);
+    return;
+  }
+  const busy = cell.otherLoadPct !== undefined && cell.otherLoadPct > NOISY_PCT ? `  other load ${cell.otherLoadPct} %!` : '';
+  log(
+    `${head} ${cell.medianMs.toFixed(4).padStart(10)} ms ${gflops(flops, cell.medianMs).toFixed(2).padStart(8)} GFLOP/s` +
+      `  (±${cell.rmePct.toFixed(1)}%, ${cell.samples}×${cell.batch})${busy}`,
+  );
+}
+
+/** All cores' busy and total tick counters (ms), from os.cpus(). */
+function cpuTicks(): { busy: number; all: number } {
+  let busy = 0;
+  let all = 0;
+  for (const c of os.cpus()) {
+    const t = c.times;
+    busy += t.user + t.nice + t.sys + t.irq;
+    all += t.user + t.nice + t.sys + t.irq + t.idle;
+  }
+  return { busy, all };
+}
+
+/**
+ * Share of the machine's CPU time used by other processes since `from` (this process's own CPU time,
+ * V8's background compiler threads included, is subtracted).
+ */
+function otherLoad(from: { ticks: { busy: number; all: number }; own: NodeJS.CpuUsage }): number {
+  const t = cpuTicks();
+  const own = process.cpuUsage(from.own);
+  const all = t.all - from.ticks.all;
+  if (all <= 0) return 0;
+  return Math.max(0, (t.busy - from.ticks.busy - (own.user + own.system) / 1e3) / all);
+}
+
+function loadProbe() {
+  return { ticks: cpuTicks(), own: process.cpuUsage() };
+}
+
+function git(): Meta['git'] {
+  const cwd = fileURLToPath(new URL('..', import.meta.url));
+  const rev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' });
+  if (rev.status !== 0) return { commit: null, dirty: null };
+  const st = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' });
+  return { commit: rev.stdout.trim(), dirty: st.status === 0 ? st.stdout.trim() !== '' : null };
+}
+
+async function runSuite(suite: Suite, o: SuiteOptions, timing: TimingOptions): Promise<SuiteResult> {
+  const result: SuiteResult = {
+    name: suite.name,
+    title: suite.title,
+    description: suite.description,
+    columns: suite.columns.map((c) => ({ id: c.id, label: c.label })),
+    ratios: suite.ratios,
+    cases: [],
+  };
+  for (const c of suite.cases(o)) {
+    const results: Record<string, Cell> = {};
+    for (const col of suite.columns) {
+      let cell: Cell;
+      try {
+        const w = col.setup(c);
+        if (w === null) {
+          cell = { skipped: 'not applicable' };
+        } else {
+          try {
+            const probe = loadProbe();
+            const m = await measure(w.run, timing);
+            cell = { ...m, otherLoadPct: Math.round(otherLoad(probe) * 100) };
+          } finally {
+            w.dispose();
+          }
+        }
+      } catch (e) {
+        cell = { skipped: `error: ${e instanceof Error ? e.message : String(e)}` };
+      }
+      results[col.id] = cell;
+      progress(suite.name, c.id, col.label, cell, c.flops);
+    }
+    result.cases.push({ id: c.id, label: c.label, dims: c.dims, flops: c.flops, results });
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  const args = parse();
+  const t0 = performance.now();
+  const load0 = os.loadavg();
+  const cpus = os.cpus();
+  const cores = cpus.length;
+  const loaded = await init();
+  const wasmBackend = backendNamed('wasm');
+  log(`wasm-linalg bench (${args.quick ? 'quick' : 'full'}): ${cpus[0]?.model ?? 'unknown CPU'}, ${cores} cores, Node ${process.version}, wasm build: ${loaded.wasm ?? 'none'}`);
+  const notes: string[] = [];
+  const before = loadProbe();
+  await new Promise((r) => setTimeout(r, 500));
+  const busy = otherLoad(before);
+  if (busy > 0.25) {
+    const msg = `${(busy * 100).toFixed(0)} % of the CPU (${cores} cores) was busy with other work just before the run: figures may be low`;
+    notes.push(msg);
+    log(`warning: ${msg}`);
+  }
+  const during = loadProbe();
+  if (loaded.wasm !== 'simd') notes.push(`the ${loaded.wasm ?? 'missing'} wasm build was loaded, not the SIMD one`);
+
+  const o: SuiteOptions = { quick: args.quick, sizes: args.sizes };
+  const selected = suites.filter((s) => args.only === null || args.only.includes(s.name));
+  const numpyCols = args.numpy ? NUMPY_COLUMNS : [];
+  const results: SuiteResult[] = [];
+  for (const s of selected) {
+    log(`${s.title}`);
+    const r = await runSuite(s, o, args.timing);
+    for (const nc of numpyCols) r.columns.push({ id: nc.id, label: nc.label });
+    results.push(r);
+  }
+
+  const busyDuring = otherLoad(during);
+  if (busyDuring > 0.15) {
+    const msg = `other processes used ${(busyDuring * 100).toFixed(0)} % of the CPU (${cores} cores) during the Node measurements: figures may be low or noisy`;
+    notes.push(msg);
+    log(`warning: ${msg}`);
+  }
+
+  // numpy columns: one python3 child per column, run after (never beside) the Node measurements.
+  const numpyMeta: Meta['numpy'] = {};
+  if (!args.numpy) notes.push('numpy columns skipped (--no-numpy)');
+  const jobs: NumpyJob[] = [];
+  for (const s of selected) {
+    for (const c of s.cases(o)) if (c.numpy) jobs.push({ key: `${s.name}/${c.id}`, flops: c.flops, spec: c.numpy });
+  }
+  if (numpyCols.length > 0 && jobs.length > 0) log('numpy (python3, OPENBLAS_NUM_THREADS=1)');
+  for (const nc of jobs.length > 0 ? numpyCols : []) {
+    const run = await runNumpyColumn(nc, jobs, args.timing, args.python);
+    numpyMeta[nc.id] = { label: nc.label, ok: run.ok, ...(run.note !== undefined ? { note: run.note } : {}), ...(run.info ? { info: run.info } : {}) };
+    if (!run.ok) {
+      const msg = `${nc.label} column skipped: ${run.note ?? 'unknown reason'}`;
+      notes.push(msg);
+      log(`  ${msg}`);
+      continue;
+    }
+    if (run.info) log(`  ${nc.label}: OpenBLAS core ${String(run.info['corename'] ?? '?')}`);
+    for (const r of results) {
+      for (const c of r.cases) {
+        const cell = run.results[`${r.name}/${c.id}`];
+        if (cell !== undefined) c.results[nc.id] = cell;
+      }
+    }
+  }
+
+  const report: Report = {
+    meta: {
+      date: new Date().toISOString(),
+      mode: args.quick ? 'quick' : 'full',
+      argv: process.argv.slice(2),
+      durationS: (performance.now() - t0) / 1e3,
+      machine: {
+        cpu: cpus[0]?.model ?? 'unknown',
+        cores,
+        memGiB: os.totalmem() / 2 ** 30,
+        os: `${os.type()} ${os.release()} ${os.arch()}`,
+        loadavgStart: load0,
+        busyAtStartPct: Math.round(busy * 100),
+        busyDuringPct: Math.round(busyDuring * 100),
+        loadavgEnd: os.loadavg(),
+      },
+      node: { version: process.version, v8: process.versions.v8 },
+      wasm: { build: loaded.wasm, blocking: wasmBackend ? wasmBackend.getBlocking() : null },
+      git: git(),
+      timing: args.timing,
+      numpy: numpyMeta,
+    },
+    notes,
+    suites: results,
+  };
+  const files = writeReport(report, args.out);
+  log(`done in ${report.meta.durationS.toFixed(0)} s: ${files.md}, ${files.json}`);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof UsageError) console.error(`${e.message}\n${USAGE}`);
+  else console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+/**
+ * Timing one workload with Benchmark.js (https://benchmarkjs.com): its high-resolution timer
+ * (process.hrtime in Node), its sampling loop (stops once `minSamples` samples are in and `maxTime`
+ * seconds have passed) and its statistics (mean, standard deviation, relative margin of error).
+ * We add what Benchmark.js does not do for WebAssembly, and report the median rather than the mean.
+ *
+ * 1. Warm-up. V8 runs wasm first in its baseline compiler (Liftoff) and swaps in optimised (TurboFan)
+ *    code in the background; a synchronous loop does not see the swap until it yields
+ *    (shared/NOTES.md). So: several warm-up calls, then rounds of `await` ~30 ms + a short burst of
+ *    calls until the best time stops improving (≥ 2 rounds), then a last pause, then measure.
+ * 2. Batching. One Benchmark.js "deferred" cycle = one call of our function, which runs `batch`
+ *    operations back to back (batch chosen so a sample lasts ~`targetSampleMs`), then resolves.
+ *    Deferred mode is used because it yields (setTimeout, `delay`) between samples and has no
+ *    per-cycle "pretest" call — the synchronous mode re-runs the test once per sample before timing
+ *    it, which doubles the cost of multi-second cases. `minTime` is tiny so Benchmark.js keeps its
+ *    `count` at 1 and each sample is exactly one batch; per-op times are sample / batch.
+ */
+import Benchmark from 'benchmark';
+
+export interface TimingOptions {
+  /**
+   * Benchmark.js maxTime (s). Benchmark.js starts counting it only once minSamples samples are in, so
+   * a fast case samples for about minSamples·targetSampleMs + maxTime. Slow ops take exactly
+   * minSamplesSlow samples.
+   */
+  maxTime: number;
+  /** Benchmark.js minSamples for ops faster than `slowOpMs`. */
+  minSamples: number;
+  /** minSamples for ops slower than `slowOpMs` (multi-second peers at large n). */
+  minSamplesSlow: number;
+  /** An op slower than this (ms, as seen in warm-up) counts as slow. */
+  slowOpMs: number;
+  /** Wanted duration of one sample (ms); fast ops are batched up to it. */
+  targetSampleMs: number;
+  /** Warm-up: at least this many calls and this many ms, unless one call already takes > slowOpMs. */
+  warmupCalls: number;
+  warmupMs: number;
+  /** Pause after warm-up so optimised code gets installed (ms). */
+  settleMs: number;
+  /** At most this many (pause, short burst) rounds after warm-up, until the time stops improving. */
+  settleRounds: number;
+}
+
+export interface Measurement {
+  /** Median time per operation, ms. */
+  medianMs: number;
+  meanMs: number;
+  minMs: number;
+  maxMs: number;
+  /** Benchmark.js relative margin of error of the mean (%, 95 % confidence). */
+  rmePct: number;
+  /** Number of samples (each `batch` operations). */
+  samples: number;
+  batch: number;
+  warmupCalls: number;
+  /** Pause-and-burst rounds taken after warm-up before the time stopped improving. */
+  settleRounds: number;
+  /** Every sample, ms per operation, in the order taken. */
+  sampleMs: number[];
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Times `op` (one operation per call). Throws whatever `op` throws. */
+export async function measure(op: () => void, o: TimingOptions): Promise<Measurement> {
+  // 1. Warm-up.
+  let calls = 0;
+  let best = Infinity;
+  const w0 = performance.now();
+  for (;;) {
+    const t = performance.now();
+    op();
+    const dt = performance.now() - t;
+    calls++;
+    best = Math.min(best, dt);
+    if (dt > o.slowOpMs) break;
+    if (calls >= o.warmupCalls && performance.now() - w0 >= o.warmupMs) break;
+  }
+  // Then rounds of (await, a short burst of calls) until the best time stops improving: on a busy
+  // machine V8's background compiler can take longer than one pause to deliver optimised code.
+  // Slow ops (seconds per call) get one pause and no rounds.
+  let rounds = 0;
+  if (best <= o.slowOpMs) {
+    while (rounds < o.settleRounds) {
+      await sleep(o.settleMs);
+      rounds++;
+      let roundBest = Infinity;
+      const r0 = performance.now();
+      for (let i = 0; i < 3 || (performance.now() - r0 < o.targetSampleMs && i < 1000); i++) {
+        const t = performance.now();
+        op();
+        roundBest = Math.min(roundBest, performance.now() - t);
+        calls++;
+      }
+      const improved = roundBest < 0.97 * best;
+      best = Math.min(best, roundBest);
+      if (!improved && rounds >= 2) break;
+    }
+  }
+  await sleep(o.settleMs);
+  const batch = Math.max(1, Math.round(o.targetSampleMs / Math.max(best, 1e-4)));
+  const slow = best > o.slowOpMs;
+
+  // 2. Sampling with Benchmark.js (deferred mode, one batch per cycle).
+  let failure: unknown = null;
+  const bench = new Benchmark({
+    defer: true,
+    minTime: 1e-9,
+    initCount: 1,
+    delay: 0.002,
+    maxTime: slow ? 1e-6 : o.maxTime,
+    minSamples: slow ? o.minSamplesSlow : o.minSamples,
+    // A plain function whose first parameter is named `deferred` (Benchmark.js reads that name).
+    fn: function (deferred: Benchmark.Deferred) {
+      try {
+        for (let i = 0; i < batch; i++) op();
+      } catch (e) {
+        // Benchmark.js retries a throwing test; record the error and abort instead.
+        failure ??= e;
+        bench.abort();
+      }
+      deferred.resolve();
+    },
+  });
+  await new Promise<void>((resolve) => {
+    bench.on('complete', () => resolve());
+    bench.on('abort', () => resolve());
+    bench.run();
+  });
+  if (failure !== null) throw failure;
+  if (bench.error) throw bench.error;
+  const sample = bench.stats.sample.map((s) => (s * 1e3) / batch);
+  if (sample.length === 0) throw new Error('Benchmark.js collected no samples');
+  return {
+    medianMs: median(sample),
+    meanMs: (bench.stats.mean * 1e3) / batch,
+    minMs: Math.min(...sample),
+    maxMs: Math.max(...sample),
+    rmePct: bench.stats.rme,
+    samples: sample.length,
+    batch,
+    warmupCalls: calls,
+    settleRounds: rounds,
+    sampleMs: sample.map((x) => Number(x.toPrecision(6))),
+  };
+}
