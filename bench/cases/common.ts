@@ -23,12 +23,13 @@ export function randomMl(rows: number, cols: number, seed: number): MlMatrix {
 
 /**
  * A column running this library on one backend. `make` builds the case's inputs (already on that
- * backend) and returns the operation; the result it returns is disposed inside the timed call.
+ * backend) and returns the operation; the result it returns (a Matrix, a factorisation, or a wrapper
+ * around several results) is disposed inside the timed call.
  */
 export function libColumn(
   id: LibBackend,
   label: string,
-  make: (c: Case, mk: (rows: number, cols: number, seed: number) => Matrix) => { inputs: Matrix[]; op: () => Matrix } | null,
+  make: (c: Case, mk: (rows: number, cols: number, seed: number) => Matrix) => { inputs: Matrix[]; op: () => Disposable } | null,
 ): Column {
   return {
     id,
@@ -39,7 +40,7 @@ export function libColumn(
       setBackend(id); // the backend every op of this workload runs on
       const { inputs, op } = built;
       return {
-        run: () => op().dispose(),
+        run: () => op()[Symbol.dispose](),
         dispose: () => {
           for (const M of inputs) M.dispose();
         },

@@ -1,8 +1,9 @@
 /** The registry of benchmark suites, in run order. Add new operations here. */
 import { gemm, gemmShapes } from './gemm.js';
 import { syrk } from './syrk.js';
+import { lu, cholesky, qrSuite, solveSuite, lstsqSuite } from './factor.js';
 import type { Suite } from './types.js';
 
-export const suites: Suite[] = [gemm, syrk, gemmShapes];
+export const suites: Suite[] = [gemm, syrk, gemmShapes, lu, cholesky, qrSuite, solveSuite, lstsqSuite];
 
 export type { Suite, Case, Column, Workload, Ratio, NumpySpec, SuiteOptions } from './types.js';

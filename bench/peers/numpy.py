@@ -53,9 +53,46 @@ def build_syrk(c, rng):
     return lambda: a.T @ a  # numpy dispatches this pattern to BLAS syrk
 
 
+def build_lu(c, rng):
+    import scipy.linalg as sl  # numpy has no LU; scipy's lu_factor is LAPACK dgetrf
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: sl.lu_factor(a, check_finite=False)
+
+
+def build_cholesky(c, rng):
+    n = int(c["n"])
+    a = rng.random((n, n))
+    s = a.T @ a + n * np.eye(n)
+    return lambda: np.linalg.cholesky(s)
+
+
+def build_qr(c, rng):
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: np.linalg.qr(a)
+
+
+def build_solve(c, rng):
+    n = int(c["n"])
+    a = rng.random((n, n))
+    b = np.sin(np.arange(1, n + 1))
+    return lambda: np.linalg.solve(a, b)
+
+
+def build_lstsq(c, rng):
+    m, n = int(c["m"]), int(c["n"])
+    a = rng.random((m, n))
+    b = np.cos(np.arange(1, m + 1))
+    return lambda: np.linalg.lstsq(a, b, rcond=None)
+
+
 OPS = {
     "gemm": build_gemm,
     "syrk": build_syrk,
+    "lu": build_lu,
+    "cholesky": build_cholesky,
+    "qr": build_qr,
+    "solve": build_solve,
+    "lstsq": build_lstsq,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.
