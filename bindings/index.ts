@@ -61,3 +61,4 @@ export { solveTriangular, type TriangularOptions } from './triangular.js';
 export type { FiniteOption } from './checks.js';
 export { qr, type QROptions, type QRResult } from './qr.js';
 export { lstsq, projection, type LstsqOptions, type LstsqResult } from './lstsq.js';
+export { numericGradient, type NumericGradientOptions } from './gradient.js';

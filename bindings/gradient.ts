@@ -1,0 +1,48 @@
+/**
+ * numericGradient — the gradient of a scalar function by central differences, for checking derived
+ * gradients ("gradient checking").
+ *
+ *   ∂f/∂xᵢ ≈ (f(x + hᵢeᵢ) − f(x − hᵢeᵢ)) / (2hᵢ)
+ *
+ * The truncation error is O(h²)·|f'''| and the rounding error O(eps·|f|/h); the two balance at
+ * h ≈ eps^(1/3) (≈ 6e-6), scaled by max(1, |xᵢ|) so the step is relative for large coordinates
+ * (Nocedal & Wright, "Numerical Optimization" 2nd ed. §8.1). Each step is also rounded so that
+ * x ± h is exactly representable (h = (x + h) − x), which removes one rounding error.
+ * Costs 2n evaluations of f. `x` is never modified.
+ */
+import { toVector, type VectorLike } from './validate.js';
+
+export interface NumericGradientOptions {
+  /** Relative step (default eps^(1/3) ≈ 6.06e-6); the step for xᵢ is eps·max(1, |xᵢ|). */
+  eps?: number;
+}
+
+export function numericGradient(
+  f: (x: Float64Array) => number,
+  x: VectorLike,
+  options: NumericGradientOptions = {},
+): Float64Array {
+  if (typeof f !== 'function') throw new TypeError('numericGradient: f must be a function of a Float64Array');
+  const x0 = toVector('numericGradient', 'x', x);
+  const rel = options.eps ?? Math.cbrt(2.220446049250313e-16);
+  if (typeof rel !== 'number' || !(rel > 0) || !Number.isFinite(rel)) {
+    throw new RangeError(`numericGradient: eps must be a positive finite number, got ${String(options.eps)}`);
+  }
+  const g = new Float64Array(x0.length);
+  const xp = x0.slice();
+  for (let i = 0; i < x0.length; i++) {
+    const xi = x0[i]!;
+    const h0 = rel * Math.max(1, Math.abs(xi));
+    const h = xi + h0 - xi; // exactly representable step
+    xp[i] = xi + h;
+    const fp = f(xp.slice());
+    xp[i] = xi - h;
+    const fm = f(xp.slice());
+    xp[i] = xi;
+    if (typeof fp !== 'number' || typeof fm !== 'number') {
+      throw new TypeError('numericGradient: f must return a number');
+    }
+    g[i] = (fp - fm) / (2 * h);
+  }
+  return g;
+}
