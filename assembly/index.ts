@@ -45,6 +45,19 @@ export { orgqr, orgqrScratch, orgqrSetBlock } from './qr/orgqr';
 export { geqp3, geqp3Scratch } from './qr/geqp3';
 export { ormqr, ormqrScratch, ormqrSetBlock } from './qr/ormqr';
 
+export { symv } from './eig/sym/symv';
+export { syr2 } from './eig/sym/syr2';
+export { syr2k, syr2kScratch } from './eig/sym/syr2k';
+export { gemvt } from './eig/sym/gemvt';
+export { sytd2 } from './eig/sym/sytd2';
+export { latrd } from './eig/sym/latrd';
+export { sytrd, sytrdScratch, sytrdSetBlock } from './eig/sym/sytrd';
+export { orgtr, orgtrScratch } from './eig/sym/orgtr';
+export { lasr, lasrScratch } from './eig/sym/lasr';
+export { steqr, steqrScratch, steqrSetMaxIter, steqrSetBatch } from './eig/sym/steqr';
+export { sterf, sterfSetMaxIter } from './eig/sym/sterf';
+export { syev, syevScratch } from './eig/sym/syev';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

@@ -61,6 +61,11 @@ export interface Backend {
   geqp3(A: Matrix, jpvt: Int32Array, tau: Float64Array): void;
   /** Q (m×n, in place of the reflectors in A's first k columns). */
   orgqr(A: Matrix, k: number, tau: Float64Array): void;
+  /**
+   * Symmetric eigendecomposition in place (lower triangle of A read): λ ascending into `lam`; with
+   * `vectors` A becomes the eigenvectors. Returns 0 or the number of unconverged off-diagonals.
+   */
+  syev(vectors: boolean, A: Matrix, lam: Float64Array): number;
   /** C ← Qᵀ·C (trans) or Q·C, Q from the first k reflectors stored in A. */
   ormqr(trans: boolean, A: Matrix, k: number, tau: Float64Array, C: Matrix): void;
   dot(x: Float64Array, y: Float64Array): number;

@@ -62,3 +62,4 @@ export type { FiniteOption } from './checks.js';
 export { qr, type QROptions, type QRResult } from './qr.js';
 export { lstsq, projection, type LstsqOptions, type LstsqResult } from './lstsq.js';
 export { numericGradient, type NumericGradientOptions } from './gradient.js';
+export { eigh, eigvalsh, type EighResult } from './eigh.js';

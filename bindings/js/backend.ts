@@ -127,6 +127,12 @@ export class JsBackend implements Backend {
     k.ormqr(+trans, C.rows, C.cols, kk, a.array(), a.offset, A._ld, tau, 0, c.array(), c.offset, C._ld, w, 0);
   }
 
+  syev(vectors: boolean, A: Matrix, lam: Float64Array): number {
+    const w = new Float64Array(k.syevScratch(A.rows, +vectors));
+    const a = A._store();
+    return k.syev(+vectors, A.rows, a.array(), a.offset, A._ld, lam, 0, w, 0);
+  }
+
   dot(x: Float64Array, y: Float64Array): number {
     return k.dot(x.length, x, 0, 1, y, 0, 1);
   }
@@ -144,6 +150,7 @@ export class JsBackend implements Backend {
     k.geqrfSetBlock(nb);
     k.orgqrSetBlock(nb);
     k.ormqrSetBlock(nb);
+    k.sytrdSetBlock(nb);
     this.nb = nb > 0 ? nb : 0;
   }
 

@@ -289,6 +289,18 @@ export class WasmBackend implements Backend {
     });
   }
 
+  syev(vectors: boolean, A: Matrix, lam: Float64Array): number {
+    return this.call((fr, e) => {
+      const w = fr.work(e.syevScratch(A.rows, +vectors));
+      const l = fr.f64In(lam);
+      const a = fr.pin(A);
+      const info = e.syev(+vectors, A.rows, a.ptr, a.ld, l, w);
+      fr.copyOut(A, a);
+      fr.f64Out(l, lam);
+      return info;
+    });
+  }
+
   dot(x: Float64Array, y: Float64Array): number {
     return this.call((fr, e) => e.dot(x.length, fr.f64In(x), 1, fr.f64In(y), 1));
   }
@@ -308,6 +320,7 @@ export class WasmBackend implements Backend {
     e.geqrfSetBlock(nb);
     e.orgqrSetBlock(nb);
     e.ormqrSetBlock(nb);
+    e.sytrdSetBlock(nb);
   }
 
   /** `nb` is 0 while every factorisation uses its own default block size. */

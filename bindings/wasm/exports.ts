@@ -79,4 +79,29 @@ export interface WasmExports {
   ): void;
   ormqrScratch(m: number, n: number, k: number): number;
   ormqrSetBlock(nb: number): void;
+  symv(n: number, alpha: number, pA: number, lda: number, px: number, py: number): void;
+  syr2(n: number, alpha: number, px: number, py: number, pA: number, lda: number): void;
+  syr2k(
+    n: number, k: number, alpha: number, pA: number, lda: number, pB: number, ldb: number,
+    beta: number, pC: number, ldc: number, pw: number,
+  ): void;
+  syr2kScratch(n: number, k: number): number;
+  gemvt(m: number, n: number, alpha: number, pA: number, lda: number, px: number, py: number): void;
+  sytd2(n: number, pA: number, lda: number, pD: number, pE: number, pTau: number, pw: number): void;
+  latrd(n: number, nb: number, pA: number, lda: number, pE: number, pTau: number, pW: number, ldw: number): void;
+  sytrd(n: number, pA: number, lda: number, pD: number, pE: number, pTau: number, pw: number): void;
+  sytrdScratch(n: number): number;
+  sytrdSetBlock(nb: number): void;
+  orgtr(n: number, pA: number, lda: number, pTau: number, pw: number): void;
+  orgtrScratch(n: number): number;
+  lasr(m: number, nseq: number, pSeq: number, pCS: number, pZ: number, ldz: number, pw: number): void;
+  lasrScratch(ncols: number): number;
+  steqr(compz: number, n: number, pD: number, pE: number, pZ: number, ldz: number, pw: number): number;
+  steqrScratch(n: number, compz: number): number;
+  steqrSetMaxIter(total: number): void;
+  steqrSetBatch(k: number): void;
+  sterf(n: number, pD: number, pE: number): number;
+  sterfSetMaxIter(total: number): void;
+  syev(jobz: number, n: number, pA: number, lda: number, pLam: number, pw: number): number;
+  syevScratch(n: number, jobz: number): number;
 }

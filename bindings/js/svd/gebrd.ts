@@ -2,10 +2,10 @@
  * gebrd — blocked Golub–Kahan bidiagonalisation: A = Q·B·Pᵀ  (m ≥ n)          (4mn² − 4n³/3 flops)
  *
  * JS mirror of assembly/svd/gebrd.ts (read it for the partition diagram). For each panel of nb
- * columns and rows: labrd (→ X, Y), then A22 −= U₂·Y₂ᵀ and A22 −= X₂·V₂ᵀ (two gemm calls), then dₖ, eₖ
- * back on the diagonal and superdiagonal; the last ≤ nb columns go through gebd2. m < n returns −1.
+ * columns and rows: labrd (→ X, Y, V), then A22 −= U₂·Y₂ᵀ and A22 −= X₂·V₂ᵀ (two gemm calls); the
+ * last ≤ nb columns go through gebd2. m < n returns −1.
  *
- * Storage: as gebd2. Workspace w[offW…], `gebrdScratch(m, n)` doubles (X, Y, then gebd2's or gemm's
+ * Storage: as gebd2. Workspace w[offW…], `gebrdScratch(m, n)` doubles (X, Y, V, then gebd2's or gemm's
  * scratch), same layout as the wasm kernel. GEBRD_NB (default 32) is this module's own state
  * (`gebrdSetBlock`). Same operation order as the wasm kernel, so the bits agree.
  *
@@ -33,7 +33,7 @@ export function gebrdScratch(m: number, n: number): number {
   if (m <= 0 || n <= 0) return 0;
   const nb = Math.min(GEBRD_NB, n);
   const g = gemmScratch(m - nb, n - nb, nb);
-  return even(m * nb) + even(n * nb) + Math.max(Math.max(m, n), g);
+  return even(m * nb) + 2 * even(n * nb) + Math.max(Math.max(m, n), g);
 }
 
 export function gebrd(
@@ -48,22 +48,18 @@ export function gebrd(
   const ldy = n;
   const oX = offW;
   const oY = oX + even(m * nb);
-  const oW = oY + even(n * nb);
+  const oV = oY + even(n * nb);
+  const oW = oV + even(n * nb);
+  const ldv = n;
   let i = 0;
   while (n - i > nb) {
     const aii = offA + i + i * lda;
-    labrd(m - i, n - i, nb, a, aii, lda, d, offD + i, e, offE + i, tauq, offTauq + i, taup, offTaup + i, w, oX, ldx, w, oY, ldy);
+    labrd(m - i, n - i, nb, a, aii, lda, d, offD + i, e, offE + i, tauq, offTauq + i, taup, offTaup + i, w, oX, ldx, w, oY, ldy, w, oV, ldv);
     const a22 = aii + nb + nb * lda;
     // A22 −= U₂·Y₂ᵀ
     gemm(0, 1, m - i - nb, n - i - nb, nb, -1.0, a, aii + nb, lda, w, oY + nb, ldy, 1.0, a, a22, lda, w, oW);
     // A22 −= X₂·V₂ᵀ
-    gemm(0, 0, m - i - nb, n - i - nb, nb, -1.0, w, oX + nb, ldx, a, aii + nb * lda, lda, 1.0, a, a22, lda, w, oW);
-    // dₖ, eₖ back in place of the unit entries of uₖ, vₖ
-    for (let k = i; k < i + nb; k++) {
-      const akk = offA + k + k * lda;
-      a[akk] = d[offD + k]!;
-      a[akk + lda] = e[offE + k]!;
-    }
+    gemm(0, 1, m - i - nb, n - i - nb, nb, -1.0, w, oX + nb, ldx, w, oV + nb, ldv, 1.0, a, a22, lda, w, oW);
     i += nb;
   }
   gebd2(m - i, n - i, a, offA + i + i * lda, lda, d, offD + i, e, offE + i, tauq, offTauq + i, taup, offTaup + i, w, oW);

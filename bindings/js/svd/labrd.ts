@@ -1,72 +1,159 @@
 /**
  * labrd — bidiagonalise the first nb rows and columns, deferring the trailing update
  *
- * JS mirror of assembly/svd/labrd.ts (read it for the derivation). Makes the nb reflector pairs of
- * gebd2 on A (m×n, m ≥ n ≥ nb) while leaving the trailing block untouched, and returns X (m×nb) and
- * Y (n×nb) with "nb steps" = A − U·Yᵀ − X·Vᵀ; uᵢ, vᵢ stored as in gebd2 with A[i, i] and A[i, i+1] set
- * to 1 (gebrd restores dᵢ, eᵢ after its GEMMs).
+ * JS mirror of assembly/svd/labrd.ts (read it for the derivation and the fused pass). Makes the nb
+ * reflector pairs of gebd2 on A (m×n, m ≥ n ≥ nb) while leaving the trailing block untouched, and
+ * returns X (m×nb), Y (n×nb) and V (n×nb, explicit vᵢ with V[i+1, i] = 1) with
+ * "nb steps" = A − U·Yᵀ − X·Vᵀ. The products with the trailing block, A[i:m, i+1:n]ᵀuᵢ and
+ * A[i+1:m, i+1:n]vᵢ, share one pass over it (vᵢ = [1; κ·r[1:]], so A·vᵢ = A[:, i+1] + κ·A·r[1:]).
  *
- * Storage: A[i, j] = a[offA + i + j·lda]; d, e, τq, τp (nb each) at their offsets; X[i, j] =
- * x[offX + i + j·ldx], Y likewise. Workspace: none. Same operation order as the wasm kernel, so the
- * bits agree.
+ * Storage: A[i, j] = a[offA + i + j·lda]; on exit the panel holds dᵢ, eᵢ, uᵢ, vᵢ as gebd2 leaves
+ * them; d, e, τq, τp (nb each) at their offsets; X[i, j] = x[offX + i + j·ldx], Y and V likewise.
+ * Same operation order as the wasm kernel (four partial sums per dot, column pairs), so the bits agree.
  *
- * References: Dongarra, Sorensen & Hammarling, J. Comput. Appl. Math. 27, 1989; LAPACK dlabrd.
+ * References: Dongarra, Sorensen & Hammarling 1989; Howell et al., ACM TOMS 34(3), 2008; LAPACK dlabrd.
  */
-import { larfg } from '../qr/larfg.js';
+import { larfg, lapy2 } from '../qr/larfg.js';
 import { gemv } from '../blas/gemv.js';
+import { nrm2 } from '../blas/nrm2.js';
 import { scal } from '../blas/scal.js';
+
+const SMALL = 3.4395525670743494e-136; // 2^-450
+const BIG = 2.9073548971824276e135; // 2^450
 
 export function labrd(
   m: number, n: number, nb: number, a: Float64Array, offA: number, lda: number,
   d: Float64Array, offD: number, e: Float64Array, offE: number,
   tauq: Float64Array, offTauq: number, taup: Float64Array, offTaup: number,
   x: Float64Array, offX: number, ldx: number, y: Float64Array, offY: number, ldy: number,
+  v: Float64Array, offV: number, ldv: number,
 ): void {
   if (m <= 0 || n <= 0) return;
   for (let i = 0; i < nb; i++) {
     const aii = offA + i + i * lda; // A[i, i]
     const ai0 = offA + i; // A[i, 0]
-    const a0i = offA + i * lda; // A[0, i]
-    // column i:  A[i:m, i] −= A[i:m, 0:i]·Y[i, 0:i]ᵀ + X[i:m, 0:i]·A[0:i, i]
-    gemv(0, m - i, i, -1.0, a, ai0, lda, y, offY + i, ldy, 1.0, a, aii, 1);
-    gemv(0, m - i, i, -1.0, x, offX + i, ldx, a, a0i, 1, 1.0, a, aii, 1);
+    const mm = m - i;
+    const nn = n - i - 1;
+    // column i:  A[i:m, i] −= A[i:m, 0:i]·Y[i, 0:i]ᵀ + X[i:m, 0:i]·V[i, 0:i]ᵀ
+    gemv(0, mm, i, -1.0, a, ai0, lda, y, offY + i, ldy, 1.0, a, aii, 1);
+    gemv(0, mm, i, -1.0, x, offX + i, ldx, v, offV + i, ldv, 1.0, a, aii, 1);
     // Hᵢ
-    const tq = larfg(m - i, a, aii, a, aii + 1, 1);
+    const tq = larfg(mm, a, aii, a, aii + 1, 1);
+    const di = a[aii]!;
     tauq[offTauq + i] = tq;
-    d[offD + i] = a[aii]!;
-    if (i + 1 >= n) {
+    d[offD + i] = di;
+    if (nn <= 0) {
       taup[offTaup + i] = 0;
       continue;
     }
-    a[aii] = 1.0;
-    const aij = aii + lda; // A[i, i+1]
-    const a0j = a0i + lda; // A[0, i+1]
-    const yi = offY + i * ldy; // column i of Y
+    a[aii] = 1.0; // uᵢ[i] = 1 explicitly during this step
+    const yi = offY + i * ldy; // Y[0, i]: top used as scratch
     const yi1 = yi + i + 1; // Y[i+1, i]
     const y10 = offY + i + 1; // Y[i+1, 0]
-    // yᵢ[i+1:n] = τq·(A[i:m, i+1:n]ᵀuᵢ − Y[i+1:n, 0:i]·(A[i:m, 0:i]ᵀuᵢ) − A[0:i, i+1:n]ᵀ·(X[i:m, 0:i]ᵀuᵢ))
-    gemv(1, m - i, n - i - 1, 1.0, a, aij, lda, a, aii, 1, 0, y, yi1, 1);
-    gemv(1, m - i, i, 1.0, a, ai0, lda, a, aii, 1, 0, y, yi, 1);
-    gemv(0, n - i - 1, i, -1.0, y, y10, ldy, y, yi, 1, 1.0, y, yi1, 1);
-    gemv(1, m - i, i, 1.0, x, offX + i, ldx, a, aii, 1, 0, y, yi, 1);
-    gemv(1, i, n - i - 1, -1.0, a, a0j, lda, y, yi, 1, 1.0, y, yi1, 1);
-    scal(n - i - 1, tq, y, yi1, 1);
-    // row i:  A[i, i+1:n] −= Y[i+1:n, 0:i+1]·A[i, 0:i+1]ᵀ + A[0:i, i+1:n]ᵀ·X[i, 0:i]ᵀ
-    gemv(0, n - i - 1, i + 1, -1.0, y, y10, ldy, a, ai0, lda, 1.0, a, aij, lda);
-    gemv(1, i, n - i - 1, -1.0, a, a0j, lda, x, offX + i, ldx, 1.0, a, aij, lda);
-    // Gᵢ
-    const tp = larfg(n - i - 1, a, aij, a, aij + lda, lda);
-    taup[offTaup + i] = tp;
-    e[offE + i] = a[aij]!;
-    a[aij] = 1.0;
-    const xi = offX + i * ldx; // column i of X
+    const vi1 = offV + i * ldv + i + 1; // V[i+1, i]: r, then vᵢ
+    const v10 = offV + i + 1; // V[i+1, 0]
+    const xi = offX + i * ldx; // X[0, i]: top used as scratch
     const xi1 = xi + i + 1; // X[i+1, i]
-    // xᵢ[i+1:m] = τp·(A[i+1:m, i+1:n]vᵢ − A[i+1:m, 0:i+1]·(Y[i+1:n, 0:i+1]ᵀvᵢ) − X[i+1:m, 0:i]·(A[0:i, i+1:n]vᵢ))
-    gemv(0, m - i - 1, n - i - 1, 1.0, a, aij + 1, lda, a, aij, lda, 0, x, xi1, 1);
-    gemv(1, n - i - 1, i + 1, 1.0, y, y10, ldy, a, aij, lda, 0, x, xi, 1);
-    gemv(0, m - i - 1, i + 1, -1.0, a, ai0 + 1, lda, x, xi, 1, 1.0, x, xi1, 1);
-    gemv(0, i, n - i - 1, 1.0, a, a0j, lda, a, aij, lda, 0, x, xi, 1);
-    gemv(0, m - i - 1, i, -1.0, x, offX + i + 1, ldx, x, xi, 1, 1.0, x, xi1, 1);
-    scal(m - i - 1, tp, x, xi1, 1);
+    // cᵢ = −Y[i+1:n, 0:i]·(A[i:m, 0:i]ᵀuᵢ) − V[i+1:n, 0:i]·(X[i:m, 0:i]ᵀuᵢ)   → Y[i+1:n, i]
+    gemv(1, mm, i, 1.0, a, ai0, lda, a, aii, 1, 0, y, yi, 1);
+    gemv(0, nn, i, -1.0, y, y10, ldy, y, yi, 1, 0, y, yi1, 1);
+    gemv(1, mm, i, 1.0, x, offX + i, ldx, a, aii, 1, 0, y, yi, 1);
+    gemv(0, nn, i, -1.0, v, v10, ldv, y, yi, 1, 1.0, y, yi1, 1);
+    // r ← A[i, i+1:n] − Y[i+1:n, 0:i]·A[i, 0:i]ᵀ − V[i+1:n, 0:i]·X[i, 0:i]ᵀ   → V[i+1:n, i]
+    const aij = aii + lda; // A[i, i+1]
+    for (let j = 0; j < nn; j++) v[vi1 + j] = a[aij + j * lda]!;
+    gemv(0, nn, i, -1.0, y, y10, ldy, a, ai0, lda, 1.0, v, vi1, 1);
+    gemv(0, nn, i, -1.0, v, v10, ldv, x, offX + i, ldx, 1.0, v, vi1, 1);
+    // one pass over A[i:m, i+1:n]: yᵢ = τq·(Aᵀuᵢ + cᵢ), r −= yᵢ, w = A[i+1:m, i+2:n]·r[1:] → X[i+1:m, i]
+    fusedPass(mm, nn, a, aij, lda, aii, tq, y, yi1, v, vi1, x, xi1);
+    // Gᵢ from r (contiguous in V[i+1:n, i])
+    const alpha = v[vi1]!;
+    const xnorm = nrm2(nn - 1, v, vi1 + 1, 1);
+    const beta0 = lapy2(alpha, xnorm);
+    const tp = larfg(nn, v, vi1, v, vi1 + 1, 1);
+    const ei = v[vi1]!;
+    taup[offTaup + i] = tp;
+    e[offE + i] = ei;
+    // row i of A ← [eᵢ, vᵢ[2:]];  V[i+1, i] = 1
+    a[aij] = ei;
+    for (let j = 1; j < nn; j++) a[aij + j * lda] = v[vi1 + j]!;
+    v[vi1] = 1.0;
+    // X[i+1:m, i] ← A[i+1:m, i+1:n]·vᵢ
+    const mx = mm - 1;
+    let fast = xnorm !== 0 && beta0 >= SMALL && beta0 <= BIG;
+    if (fast) {
+      // vᵢ = [1; κ·r[1:]] exactly as larfg scaled it: A·vᵢ = A[:, i+1] + κ·w (‖r‖ in range, result finite)
+      const kappa = 1.0 / (alpha - ei);
+      const ac = aij + 1; // A[i+1, i+1]
+      for (let r = 0; r < mx; r++) {
+        const t = a[ac + r]! + kappa * x[xi1 + r]!;
+        x[xi1 + r] = t;
+        if (!(t - t === 0)) fast = false;
+      }
+    }
+    if (!fast) gemv(0, mx, nn, 1.0, a, aij + 1, lda, v, vi1, 1, 0, x, xi1, 1);
+    // X[i+1:m, i] −= A[i+1:m, 0:i+1]·(Y[i+1:n, 0:i+1]ᵀvᵢ) + X[i+1:m, 0:i]·(V[i+1:n, 0:i]ᵀvᵢ);  ·τp
+    gemv(1, nn, i + 1, 1.0, y, y10, ldy, v, vi1, 1, 0, x, xi, 1);
+    gemv(0, mx, i + 1, -1.0, a, ai0 + 1, lda, x, xi, 1, 1.0, x, xi1, 1);
+    gemv(1, nn, i, 1.0, v, v10, ldv, v, vi1, 1, 0, x, xi, 1);
+    gemv(0, mx, i, -1.0, x, offX + i + 1, ldx, x, xi, 1, 1.0, x, xi1, 1);
+    scal(mx, tp, x, xi1, 1);
+    a[aii] = di;
   }
+}
+
+/**
+ * The fused pass of step i over the nn columns C = A[i:m, i+1:n] (mm rows, C[:, j] at a[oC + j·lda]):
+ * yⱼ = τq·(C[:, j]ᵀu + yⱼ), rⱼ −= yⱼ, w += C[1:mm, j]·rⱼ (j ≥ 1; w zeroed first). Same order as the
+ * wasm kernel: dot products with four partial sums (rows mod 4) reduced as (s0 + s2) + (s1 + s3), then
+ * the tail; column pairs added as (w + c_j·r_j) + c_{j+1}·r_{j+1}.
+ */
+function fusedPass(
+  mm: number, nn: number, a: Float64Array, oC: number, lda: number, ou: number, tq: number,
+  y: Float64Array, oy: number, r: Float64Array, or: number, w: Float64Array, ow: number,
+): void {
+  const mw = mm - 1;
+  for (let k = 0; k < mw; k++) w[ow + k] = 0;
+  {
+    const y0 = tq * (dot4(mm, a, oC, ou) + y[oy]!);
+    y[oy] = y0;
+    r[or] = r[or]! - y0;
+  }
+  let j = 1;
+  for (; j + 1 < nn; j += 2) {
+    const c0 = oC + j * lda;
+    const c1 = c0 + lda;
+    const y0 = tq * (dot4(mm, a, c0, ou) + y[oy + j]!);
+    const y1 = tq * (dot4(mm, a, c1, ou) + y[oy + j + 1]!);
+    y[oy + j] = y0;
+    y[oy + j + 1] = y1;
+    const r0 = r[or + j]! - y0;
+    const r1 = r[or + j + 1]! - y1;
+    r[or + j] = r0;
+    r[or + j + 1] = r1;
+    for (let k = 0; k < mw; k++) w[ow + k] = (w[ow + k]! + a[c0 + 1 + k]! * r0) + a[c1 + 1 + k]! * r1;
+  }
+  if (j < nn) {
+    const c0 = oC + j * lda;
+    const y0 = tq * (dot4(mm, a, c0, ou) + y[oy + j]!);
+    y[oy + j] = y0;
+    const r0 = r[or + j]! - y0;
+    r[or + j] = r0;
+    for (let k = 0; k < mw; k++) w[ow + k] = w[ow + k]! + a[c0 + 1 + k]! * r0;
+  }
+}
+
+/** Σ a[ox + k]·a[ou + k], k < n: four partial sums (k mod 4) reduced as (s0 + s2) + (s1 + s3), then the tail. */
+function dot4(n: number, a: Float64Array, ox: number, ou: number): number {
+  let k = 0;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (; k + 3 < n; k += 4) {
+    s0 += a[ox + k]! * a[ou + k]!;
+    s1 += a[ox + k + 1]! * a[ou + k + 1]!;
+    s2 += a[ox + k + 2]! * a[ou + k + 2]!;
+    s3 += a[ox + k + 3]! * a[ou + k + 3]!;
+  }
+  let s = (s0 + s2) + (s1 + s3);
+  for (; k < n; k++) s += a[ox + k]! * a[ou + k]!;
+  return s;
 }

@@ -1,0 +1,93 @@
+/**
+ * sytrd — Householder tridiagonalisation of a symmetric matrix, blocked       (4/3·n³ flops:
+ *                                                                             ≈ half symv, half GEMM)
+ *
+ *   A = Q·T·Qᵀ,   T = tridiag(e, d, e),   Q = H₀·H₁ ⋯ H_{n−2}
+ *
+ * Same result as sytd2 (read its header for the reflectors and the storage) up to rounding, but the
+ * rank-2 updates of nb consecutive columns are collected (latrd.ts) and applied at once as a rank-2nb
+ * update through the GEMM (syr2k.ts):
+ *
+ *          i      i+nb
+ *   [ T00 |      |      ]
+ *   [     | A11  |      ]  i         1. latrd on A[i:n, i:n]: reduce columns i…i+nb−1 → dⱼ, eⱼ, τⱼ, V, W
+ *   [     | A21  | A22  ]  i+nb      2. syr2k:  A22 ← A22 − V2·W2ᵀ − W2·V2ᵀ   (V2, W2 = rows i+nb…n−1)
+ *                                    3. A[j+1, j] ← eⱼ (latrd left the explicit 1 of vⱼ there), dⱼ ← A[j,j]
+ *
+ * while more than nb columns remain (n − i > nb); the last ≤ nb columns go through sytd2 (for n ≤ nb that
+ * is all of them). Only the panel stays level 2: its symv (one pass over the trailing triangle per column)
+ * is half of the 4/3·n³ flops, plus ≈ 8·n·nb flops per column of small gemv with V and W.
+ *
+ * Profile at n = 512 (SIMD build, Zen 5, ms): sytrd 10.9 = latrd 5.9 (of which symv 3.9, at ≈ 23 GFLOP/s:
+ * the trailing triangle stays in L2/L3) + syr2k 5.0 (≈ 18 GFLOP/s, GEMM with inner dimension nb).
+ * LAPACK dsytrd (OpenBLAS, single thread) takes ≈ 8.
+ *
+ * Block size SYTRD_NB = 32, settable through `sytrdSetBlock` (tests use 1, 2, 3, 5). Measured with
+ * `symeig-check --nb-sweep` (n = 512, SIMD, ms): nb = 8 / 16 / 24 / 32 / 48 / 64 / 96 →
+ * 12.3 / 11.2 / 10.9 / 10.8 / 11.2 / 11.6 / 12.4. Smaller nb makes syr2k's GEMMs thin (nb is their inner
+ * dimension); larger nb moves work into the panel's gemvs with V and W (≈ 2n²·nb flops in all).
+ *
+ * Storage: as sytd2 — lower triangle of A (n×n at `pA`, lda ≥ max(1, n)) on entry; on exit d at `pD`
+ * (n), e at `pE` (n−1), τ at `pTau` (n−1), reflector tails below the subdiagonal. The strict upper
+ * triangle is not touched.
+ *
+ * Workspace: `pw`, 16-byte aligned, `sytrdScratch(n)` doubles: W (n×nb) and the larger of sytd2's n
+ * doubles and syr2kScratch(n, nb); it depends on SYTRD_NB and the GEMM blocking in force. Returns nothing.
+ *
+ * References: Golub & Van Loan, 4th ed., §8.3.1; Dongarra, Sorensen & Hammarling, J. Comput. Appl.
+ * Math. 27, 1989; LAPACK dsytrd (uplo = 'L').
+ */
+import { latrd } from './latrd';
+import { syr2k, syr2kScratch } from './syr2k';
+import { sytd2 } from './sytd2';
+
+/** Measured at n = 512 (header); 24–48 are within 3 % of each other. */
+export const SYTRD_NB_DEFAULT: i32 = 32;
+export let SYTRD_NB: i32 = SYTRD_NB_DEFAULT;
+
+/** Panel width (columns per latrd panel); settable for tests (values ≤ 0 restore the default). */
+export function sytrdSetBlock(nb: i32): void {
+  SYTRD_NB = nb > 0 ? nb : SYTRD_NB_DEFAULT;
+}
+
+function even(x: i32): i32 {
+  return (x + 1) & ~1;
+}
+
+/** Doubles of workspace `sytrd` needs, with SYTRD_NB and the GEMM blocking in force. */
+export function sytrdScratch(n: i32): i32 {
+  if (n <= 0) return 0;
+  const nb = SYTRD_NB;
+  if (n <= nb) return n; // sytd2 only
+  return even(n * nb) + max(n, syr2kScratch(n - nb, nb));
+}
+
+export function sytrd(n: i32, pA: usize, lda: i32, pD: usize, pE: usize, pTau: usize, pw: usize): void {
+  if (n <= 0) return;
+  const nb = SYTRD_NB;
+  const ldA = <usize>lda << 3;
+  let i = 0;
+  if (n > nb) {
+    const pW = pw;
+    const pG = pw + (<usize>even(n * nb) << 3);
+    for (; n - i > nb; i += nb) {
+      const m = n - i;
+      const aii = pA + <usize>i * ldA + (<usize>i << 3);
+      // 1. panel: columns i…i+nb−1, W (m×nb, ldw = m)
+      latrd(m, nb, aii, lda, pE + (<usize>i << 3), pTau + (<usize>i << 3), pW, m);
+      // 2. A22 ← A22 − V2·W2ᵀ − W2·V2ᵀ
+      const nbb = <usize>nb << 3;
+      syr2k(m - nb, nb, -1, aii + nbb, lda, pW + nbb, m, 1, aii + nbb + <usize>nb * ldA, lda, pG);
+      // 3. eⱼ back on the subdiagonal, dⱼ from the diagonal
+      for (let j = i; j < i + nb; j++) {
+        const ajj = pA + <usize>j * ldA + (<usize>j << 3);
+        store<f64>(ajj + 8, load<f64>(pE + (<usize>j << 3)));
+        store<f64>(pD + (<usize>j << 3), load<f64>(ajj));
+      }
+    }
+  }
+  // the last columns, unblocked
+  const aii = pA + <usize>i * ldA + (<usize>i << 3);
+  const o = <usize>i << 3;
+  sytd2(n - i, aii, lda, pD + o, pE + o, pTau + o, pw);
+}

@@ -1,0 +1,335 @@
+/**
+ * steqr — eigenvalues and eigenvectors of a symmetric tridiagonal matrix by the implicit QL/QR
+ *         algorithm with Wilkinson-type shifts                  (O(n²) without vectors; ≈ 6n³ flops with)
+ *
+ *   compz = 0: Λ only;  compz = 1: Z ← Z·Z_T (Z = Q of A = Q·T·Qᵀ on entry);  compz = 2: Z ← Z_T
+ *
+ * JS mirror of assembly/eig/sym/steqr.ts (read it for the math: splitting, direction, shift, sweep,
+ * scaling, iteration budget, sorting). The rotations of each sweep go to the same buffer of
+ * STEQR_BATCH·n rotations, applied by lasr when it fills, before sorting and before returning; every
+ * element of Z sees the same operations as in the wasm kernel, so the results agree bit for bit (and do
+ * not depend on the batch size).
+ *
+ * Storage: d[offD…] (n) in/out, e[offE…] (n−1) destroyed, Z[i, j] = z[offZ + i + j·ldz] (n×n; not
+ * referenced for compz = 0). Workspace: w[offW…], `steqrScratch(n, compz)` doubles. STEQR_BATCH and the
+ * iteration budget are this module's own state (`steqrSetBatch`, `steqrSetMaxIter`). Returns 0 or the
+ * number of unconverged off-diagonal elements.
+ *
+ * References: Golub & Van Loan, 4th ed., §8.3; Parlett, The Symmetric Eigenvalue Problem, ch. 8;
+ * Bowdler, Martin, Reinsch & Wilkinson, Numer. Math. 11, 1968; LAPACK dsteqr.
+ */
+import { lapy2 } from '../../qr/larfg.js';
+import { lartg, lartgC, lartgS } from './lartg.js';
+import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2.js';
+import { lasr, lasrScratch } from './lasr.js';
+import { lasrt } from './lasrt.js';
+import { ilog2, scalePow2 } from './pow2.js';
+
+const EPS = 1.1102230246251565e-16; // 2^-53
+const EPS2 = 1.232595164407831e-32; // eps²
+const SAFMIN = 2.2250738585072014e-308; // 2^-1022
+const SSFMAX = 1.6759759912428246e153; // 2^509
+const SSFMIN = 1.210184973390412e-122; // 2^-405
+
+/** Sweeps allowed per eigenvalue (total 30·n). */
+export const STEQR_MAXIT = 30;
+let MAXIT_TOTAL = 0;
+
+/** Test hook: total sweep budget (> 0), or ≤ 0 to restore 30·n. */
+export function steqrSetMaxIter(total: number): void {
+  total |= 0;
+  MAXIT_TOTAL = total > 0 ? total : 0;
+}
+
+export const STEQR_BATCH_DEFAULT = 32;
+let STEQR_BATCH = STEQR_BATCH_DEFAULT;
+
+/** Rotation buffer size in units of n; ≤ 0 restores the default. */
+export function steqrSetBatch(k: number): void {
+  k |= 0;
+  STEQR_BATCH = k > 0 ? k : STEQR_BATCH_DEFAULT;
+}
+
+function capacity(n: number): number {
+  return STEQR_BATCH * Math.max(1, n);
+}
+function recCapacity(n: number): number {
+  return n + 16;
+}
+
+/** Doubles of workspace `steqr` needs (0 without vectors). */
+export function steqrScratch(n: number, compz: number): number {
+  if (compz === 0 || n <= 1) return 0;
+  return 2 * capacity(n) + 4 * recCapacity(n) + lasrScratch(n);
+}
+
+// ---- the rotation buffer (state of one steqr call)
+let bW: Float64Array = new Float64Array(0);
+let bCS = 0;
+let bSeq = 0;
+let bPanel = 0;
+let bCap = 0;
+let bRecCap = 0;
+let bUsed = 0;
+let bNseq = 0;
+let bZ: Float64Array = new Float64Array(0);
+let bOffZ = 0;
+let bLdz = 0;
+let bRows = 0;
+
+function flush(): void {
+  if (bNseq > 0) lasr(bRows, bNseq, bW, bSeq, bW, bCS, bZ, bOffZ, bLdz, bW, bPanel);
+  bUsed = 0;
+  bNseq = 0;
+}
+
+/** Opens a record of nr rotations on pairs j0, j0 + dir, …; returns the w index of its (c, s) pairs. */
+function push(j0: number, dir: number, nr: number): number {
+  if (bUsed + nr > bCap || bNseq === bRecCap) flush();
+  const rec = bSeq + 4 * bNseq;
+  bW[rec] = j0;
+  bW[rec + 1] = nr;
+  bW[rec + 2] = dir;
+  bW[rec + 3] = bUsed;
+  const p = bCS + 2 * bUsed;
+  bUsed += nr;
+  bNseq++;
+  return p;
+}
+
+export function steqr(
+  compz: number, n: number, d: Float64Array, offD: number, e: Float64Array, offE: number,
+  z: Float64Array, offZ: number, ldz: number, w: Float64Array, offW: number,
+): number {
+  if (n <= 0) return 0;
+  const wantz = compz > 0;
+  if (compz === 2) {
+    for (let j = 0; j < n; j++) {
+      const c = offZ + j * ldz;
+      for (let i = 0; i < n; i++) z[c + i] = i === j ? 1 : 0;
+    }
+  }
+  if (n === 1) return 0;
+  if (wantz) {
+    bW = w;
+    bCap = capacity(n);
+    bRecCap = recCapacity(n);
+    bCS = offW;
+    bSeq = offW + 2 * bCap;
+    bPanel = bSeq + 4 * bRecCap;
+    bUsed = 0;
+    bNseq = 0;
+    bZ = z;
+    bOffZ = offZ;
+    bLdz = ldz;
+    bRows = n;
+  }
+  const D = offD;
+  const E = offE;
+  const nmaxit = MAXIT_TOTAL > 0 ? MAXIT_TOTAL : STEQR_MAXIT * n;
+  let jtot = 0;
+
+  let l1 = 0;
+  while (l1 < n) {
+    if (l1 > 0) e[E + l1 - 1] = 0;
+    let m = l1;
+    for (; m < n - 1; m++) {
+      const t = Math.abs(e[E + m]!);
+      if (t === 0) break;
+      if (t <= Math.sqrt(Math.abs(d[D + m]!)) * Math.sqrt(Math.abs(d[D + m + 1]!)) * EPS) {
+        e[E + m] = 0;
+        break;
+      }
+    }
+    let l = l1;
+    const lsv = l;
+    let lend = m;
+    const lendsv = lend;
+    l1 = m + 1;
+    if (lend === l) continue;
+
+    let anorm = 0;
+    for (let i = l; i <= lend; i++) {
+      const a = Math.abs(d[D + i]!);
+      if (a > anorm || a !== a) anorm = a;
+      if (i < lend) {
+        const b = Math.abs(e[E + i]!);
+        if (b > anorm || b !== b) anorm = b;
+      }
+    }
+    if (anorm === 0) continue;
+    let k = 0;
+    if (anorm > SSFMAX) k = 508 - ilog2(anorm);
+    else if (anorm < SSFMIN) k = -405 - ilog2(anorm);
+    if (k !== 0) {
+      scalePow2(lend - l + 1, d, D + l, k);
+      scalePow2(lend - l, e, E + l, k);
+    }
+
+    if (Math.abs(d[D + lend]!) < Math.abs(d[D + l]!)) {
+      lend = lsv;
+      l = lendsv;
+    }
+
+    if (lend > l) {
+      // ---- QL
+      while (l <= lend) {
+        let mm = l;
+        for (; mm < lend; mm++) {
+          const t = Math.abs(e[E + mm]!);
+          if (t * t <= EPS2 * Math.abs(d[D + mm]!) * Math.abs(d[D + mm + 1]!) + SAFMIN) break;
+        }
+        if (mm < lend) e[E + mm] = 0;
+        if (mm === l) {
+          l++;
+          continue;
+        }
+        if (mm === l + 1) {
+          if (wantz) {
+            laev2(d[D + l]!, e[E + l]!, d[D + l + 1]!);
+            const p = push(l, 1, 1);
+            w[p] = laev2Cs;
+            w[p + 1] = laev2Sn;
+          } else {
+            lae2(d[D + l]!, e[E + l]!, d[D + l + 1]!);
+          }
+          d[D + l] = laev2Rt1;
+          d[D + l + 1] = laev2Rt2;
+          e[E + l] = 0;
+          l += 2;
+          continue;
+        }
+        if (jtot === nmaxit) break;
+        jtot++;
+        const dl = d[D + l]!;
+        const el = e[E + l]!;
+        let g = (d[D + l + 1]! - dl) / (2.0 * el);
+        let r = lapy2(g, 1.0);
+        g = d[D + mm]! - dl + el / (g + (g >= 0 ? r : -r));
+        let s = 1;
+        let c = 1;
+        let p = 0;
+        let q = wantz ? push(mm - 1, -1, mm - l) : 0;
+        for (let i = mm - 1; i >= l; i--) {
+          const ei = e[E + i]!;
+          const f = s * ei;
+          const b = c * ei;
+          r = lartg(g, f);
+          c = lartgC;
+          s = lartgS;
+          if (i !== mm - 1) e[E + i + 1] = r;
+          g = d[D + i + 1]! - p;
+          r = (d[D + i]! - g) * s + 2.0 * c * b;
+          p = s * r;
+          d[D + i + 1] = g + p;
+          g = c * r - b;
+          if (wantz) {
+            w[q] = c;
+            w[q + 1] = -s;
+            q += 2;
+          }
+        }
+        d[D + l] = d[D + l]! - p;
+        e[E + l] = g;
+      }
+    } else {
+      // ---- QR
+      while (l >= lend) {
+        let mm = l;
+        for (; mm > lend; mm--) {
+          const t = Math.abs(e[E + mm - 1]!);
+          if (t * t <= EPS2 * Math.abs(d[D + mm]!) * Math.abs(d[D + mm - 1]!) + SAFMIN) break;
+        }
+        if (mm > lend) e[E + mm - 1] = 0;
+        if (mm === l) {
+          l--;
+          continue;
+        }
+        if (mm === l - 1) {
+          if (wantz) {
+            laev2(d[D + l - 1]!, e[E + l - 1]!, d[D + l]!);
+            const p = push(l - 1, 1, 1);
+            w[p] = laev2Cs;
+            w[p + 1] = laev2Sn;
+          } else {
+            lae2(d[D + l - 1]!, e[E + l - 1]!, d[D + l]!);
+          }
+          d[D + l - 1] = laev2Rt1;
+          d[D + l] = laev2Rt2;
+          e[E + l - 1] = 0;
+          l -= 2;
+          continue;
+        }
+        if (jtot === nmaxit) break;
+        jtot++;
+        const dl = d[D + l]!;
+        const el = e[E + l - 1]!;
+        let g = (d[D + l - 1]! - dl) / (2.0 * el);
+        let r = lapy2(g, 1.0);
+        g = d[D + mm]! - dl + el / (g + (g >= 0 ? r : -r));
+        let s = 1;
+        let c = 1;
+        let p = 0;
+        let q = wantz ? push(mm, 1, l - mm) : 0;
+        for (let i = mm; i < l; i++) {
+          const ei = e[E + i]!;
+          const f = s * ei;
+          const b = c * ei;
+          r = lartg(g, f);
+          c = lartgC;
+          s = lartgS;
+          if (i !== mm) e[E + i - 1] = r;
+          g = d[D + i]! - p;
+          r = (d[D + i + 1]! - g) * s + 2.0 * c * b;
+          p = s * r;
+          d[D + i] = g + p;
+          g = c * r - b;
+          if (wantz) {
+            w[q] = c;
+            w[q + 1] = s;
+            q += 2;
+          }
+        }
+        d[D + l] = d[D + l]! - p;
+        e[E + l - 1] = g;
+      }
+    }
+    if (k !== 0) {
+      scalePow2(lendsv - lsv + 1, d, D + lsv, -k);
+      scalePow2(lendsv - lsv, e, E + lsv, -k);
+    }
+  }
+  if (wantz) flush();
+
+  let info = 0;
+  for (let i = 0; i < n - 1; i++) if (e[E + i] !== 0) info++;
+  if (info > 0) return info;
+
+  if (!wantz) {
+    lasrt(n, d, D);
+    return 0;
+  }
+  for (let i = 0; i < n - 1; i++) {
+    let kmin = i;
+    let p = d[D + i]!;
+    for (let j = i + 1; j < n; j++) {
+      const dj = d[D + j]!;
+      if (dj < p) {
+        kmin = j;
+        p = dj;
+      }
+    }
+    if (kmin !== i) {
+      d[D + kmin] = d[D + i]!;
+      d[D + i] = p;
+      const ci = offZ + i * ldz;
+      const ck = offZ + kmin * ldz;
+      for (let r = 0; r < n; r++) {
+        const t = z[ci + r]!;
+        z[ci + r] = z[ck + r]!;
+        z[ck + r] = t;
+      }
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,188 @@
+/**
+ * sterf — all eigenvalues of a symmetric tridiagonal matrix, by the root-free (Pal–Walker–Kahan)
+ *         variant of the implicit QL/QR algorithm                       (O(n²); no sqrt in the sweep)
+ *
+ * JS mirror of assembly/eig/sym/sterf.ts (read it for the recurrence on the squared off-diagonals).
+ * Same splitting, direction, shift, scaling and sweep budget as steqr; sorted ascending on success.
+ *
+ * Storage: d[offD…] (n) in/out; e[offE…] (n−1) destroyed. No workspace. The sweep budget is this
+ * module's own state (`sterfSetMaxIter`). Returns 0 or the count of unconverged off-diagonals.
+ *
+ * References: Parlett, The Symmetric Eigenvalue Problem, §8.15; Reinsch, Math. Comp. 25, 1971;
+ * LAPACK dsterf.
+ */
+import { lapy2 } from '../../qr/larfg.js';
+import { lae2, laev2Rt1, laev2Rt2 } from './laev2.js';
+import { lasrt } from './lasrt.js';
+import { ilog2, scalePow2 } from './pow2.js';
+
+const EPS = 1.1102230246251565e-16; // 2^-53
+const EPS2 = 1.232595164407831e-32; // eps²
+const SSFMAX = 1.6759759912428246e153; // 2^509
+const SSFMIN = 1.210184973390412e-122; // 2^-405
+
+let MAXIT_TOTAL = 0;
+
+/** Test hook: total sweep budget (> 0), or ≤ 0 to restore 30·n. */
+export function sterfSetMaxIter(total: number): void {
+  total |= 0;
+  MAXIT_TOTAL = total > 0 ? total : 0;
+}
+
+export function sterf(n: number, d: Float64Array, offD: number, e: Float64Array, offE: number): number {
+  if (n <= 1) return 0;
+  const D = offD;
+  const E = offE;
+  const nmaxit = MAXIT_TOTAL > 0 ? MAXIT_TOTAL : 30 * n;
+  let jtot = 0;
+  let l1 = 0;
+  while (l1 < n) {
+    if (l1 > 0) e[E + l1 - 1] = 0;
+    let m = l1;
+    for (; m < n - 1; m++) {
+      const t = Math.abs(e[E + m]!);
+      if (t === 0) break;
+      if (t <= Math.sqrt(Math.abs(d[D + m]!)) * Math.sqrt(Math.abs(d[D + m + 1]!)) * EPS) {
+        e[E + m] = 0;
+        break;
+      }
+    }
+    let l = l1;
+    const lsv = l;
+    let lend = m;
+    const lendsv = lend;
+    l1 = m + 1;
+    if (lend === l) continue;
+
+    let anorm = 0;
+    for (let i = l; i <= lend; i++) {
+      const a = Math.abs(d[D + i]!);
+      if (a > anorm || a !== a) anorm = a;
+      if (i < lend) {
+        const b = Math.abs(e[E + i]!);
+        if (b > anorm || b !== b) anorm = b;
+      }
+    }
+    if (anorm === 0) continue;
+    let k = 0;
+    if (anorm > SSFMAX) k = 508 - ilog2(anorm);
+    else if (anorm < SSFMIN) k = -405 - ilog2(anorm);
+    if (k !== 0) {
+      scalePow2(lend - l + 1, d, D + l, k);
+      scalePow2(lend - l, e, E + l, k);
+    }
+    for (let i = l; i < lend; i++) {
+      const ei = e[E + i]!;
+      e[E + i] = ei * ei;
+    }
+
+    if (Math.abs(d[D + lend]!) < Math.abs(d[D + l]!)) {
+      lend = lsv;
+      l = lendsv;
+    }
+
+    if (lend >= l) {
+      // ---- QL
+      while (l <= lend) {
+        let mm = l;
+        for (; mm < lend; mm++) {
+          if (Math.abs(e[E + mm]!) <= EPS2 * Math.abs(d[D + mm]! * d[D + mm + 1]!)) break;
+        }
+        if (mm < lend) e[E + mm] = 0;
+        const p0 = d[D + l]!;
+        if (mm === l) {
+          l++;
+          continue;
+        }
+        if (mm === l + 1) {
+          lae2(p0, Math.sqrt(e[E + l]!), d[D + l + 1]!);
+          d[D + l] = laev2Rt1;
+          d[D + l + 1] = laev2Rt2;
+          e[E + l] = 0;
+          l += 2;
+          continue;
+        }
+        if (jtot === nmaxit) break;
+        jtot++;
+        const rte = Math.sqrt(e[E + l]!);
+        let sigma = (d[D + l + 1]! - p0) / (2.0 * rte);
+        const r0 = lapy2(sigma, 1.0);
+        sigma = p0 - rte / (sigma + (sigma >= 0 ? r0 : -r0));
+        let c = 1;
+        let s = 0;
+        let gamma = d[D + mm]! - sigma;
+        let p = gamma * gamma;
+        for (let i = mm - 1; i >= l; i--) {
+          const bb = e[E + i]!;
+          const r = p + bb;
+          if (i !== mm - 1) e[E + i + 1] = s * r;
+          const oldc = c;
+          c = p / r;
+          s = bb / r;
+          const oldgam = gamma;
+          const alpha = d[D + i]!;
+          gamma = c * (alpha - sigma) - s * oldgam;
+          d[D + i + 1] = oldgam + (alpha - gamma);
+          if (c !== 0) p = (gamma * gamma) / c;
+          else p = oldc * bb;
+        }
+        e[E + l] = s * p;
+        d[D + l] = sigma + gamma;
+      }
+    } else {
+      // ---- QR
+      while (l >= lend) {
+        let mm = l;
+        for (; mm > lend; mm--) {
+          if (Math.abs(e[E + mm - 1]!) <= EPS2 * Math.abs(d[D + mm]! * d[D + mm - 1]!)) break;
+        }
+        if (mm > lend) e[E + mm - 1] = 0;
+        const p0 = d[D + l]!;
+        if (mm === l) {
+          l--;
+          continue;
+        }
+        if (mm === l - 1) {
+          lae2(p0, Math.sqrt(e[E + l - 1]!), d[D + l - 1]!);
+          d[D + l] = laev2Rt1;
+          d[D + l - 1] = laev2Rt2;
+          e[E + l - 1] = 0;
+          l -= 2;
+          continue;
+        }
+        if (jtot === nmaxit) break;
+        jtot++;
+        const rte = Math.sqrt(e[E + l - 1]!);
+        let sigma = (d[D + l - 1]! - p0) / (2.0 * rte);
+        const r0 = lapy2(sigma, 1.0);
+        sigma = p0 - rte / (sigma + (sigma >= 0 ? r0 : -r0));
+        let c = 1;
+        let s = 0;
+        let gamma = d[D + mm]! - sigma;
+        let p = gamma * gamma;
+        for (let i = mm; i < l; i++) {
+          const bb = e[E + i]!;
+          const r = p + bb;
+          if (i !== mm) e[E + i - 1] = s * r;
+          const oldc = c;
+          c = p / r;
+          s = bb / r;
+          const oldgam = gamma;
+          const alpha = d[D + i + 1]!;
+          gamma = c * (alpha - sigma) - s * oldgam;
+          d[D + i] = oldgam + (alpha - gamma);
+          if (c !== 0) p = (gamma * gamma) / c;
+          else p = oldc * bb;
+        }
+        e[E + l - 1] = s * p;
+        d[D + l] = sigma + gamma;
+      }
+    }
+    if (k !== 0) scalePow2(lendsv - lsv + 1, d, D + lsv, -k);
+  }
+  let info = 0;
+  for (let i = 0; i < n - 1; i++) if (e[E + i] !== 0) info++;
+  if (info > 0) return info;
+  lasrt(n, d, D);
+  return 0;
+}

@@ -1,0 +1,93 @@
+/**
+ * syev — all eigenvalues and, optionally, eigenvectors of a real symmetric matrix
+ *
+ *   A = Z·Λ·Zᵀ,   λ₀ ≤ λ₁ ≤ … ≤ λ_{n−1},   ZᵀZ = I
+ *
+ * JS mirror of assembly/eig/sym/syev.ts (read it for the steps, the accuracy and the sign convention):
+ * power-of-two scaling into [2^-484, 2^484], sytrd, then sterf (jobz = 0) or orgtr + steqr (jobz = 1),
+ * λ scaled back, each eigenvector's entry of largest modulus (first on ties) made positive.
+ *
+ * Storage: A[i, j] = a[offA + i + j·lda] (lower triangle read; jobz = 1: the eigenvectors on exit,
+ * jobz = 0: destroyed), λ at lam[offLam…] (n). Workspace: w[offW…], `syevScratch(n, jobz)` doubles.
+ * Returns 0 or the number of unconverged off-diagonal elements. Same operation order as the wasm kernel,
+ * so the results agree bit for bit.
+ *
+ * References: Golub & Van Loan, 4th ed., §8.3; Parlett, The Symmetric Eigenvalue Problem; LAPACK dsyev.
+ */
+import { sytrd, sytrdScratch } from './sytrd.js';
+import { orgtr, orgtrScratch } from './orgtr.js';
+import { steqr, steqrScratch } from './steqr.js';
+import { sterf } from './sterf.js';
+import { ilog2, scalePow2 } from './pow2.js';
+
+const RMIN = 2.002083095183101e-146; // 2^-484
+const RMAX = 4.994797680505588e145; // 2^484
+
+function even(x: number): number {
+  return (x + 1) & ~1;
+}
+
+/** Doubles of workspace `syev` needs (jobz = 1: vectors too). */
+export function syevScratch(n: number, jobz: number): number {
+  if (n <= 1) return 0;
+  let r = sytrdScratch(n);
+  if (jobz) r = Math.max(r, Math.max(orgtrScratch(n), steqrScratch(n, 1)));
+  return 2 * even(n) + r;
+}
+
+export function syev(
+  jobz: number, n: number, a: Float64Array, offA: number, lda: number,
+  lam: Float64Array, offLam: number, w: Float64Array, offW: number,
+): number {
+  if (n <= 0) return 0;
+  if (n === 1) {
+    lam[offLam] = a[offA]!;
+    if (jobz) a[offA] = 1;
+    return 0;
+  }
+  // 1. scale
+  let anrm = 0;
+  for (let j = 0; j < n; j++) {
+    const c = offA + j * lda;
+    for (let i = j; i < n; i++) {
+      const v = Math.abs(a[c + i]!);
+      if (v > anrm || v !== v) anrm = v;
+    }
+  }
+  let k = 0;
+  if (anrm > 0 && anrm < RMIN) k = -484 - ilog2(anrm);
+  else if (anrm > RMAX) k = 483 - ilog2(anrm);
+  if (k !== 0) for (let j = 0; j < n; j++) scalePow2(n - j, a, offA + j * lda + j, k);
+  // 2. tridiagonalise
+  const oE = offW;
+  const oTau = oE + even(n);
+  const oR = oTau + even(n);
+  sytrd(n, a, offA, lda, lam, offLam, w, oE, w, oTau, w, oR);
+  // 3. QL/QR
+  let info: number;
+  if (!jobz) {
+    info = sterf(n, lam, offLam, w, oE);
+  } else {
+    orgtr(n, a, offA, lda, w, oTau, w, oR);
+    info = steqr(1, n, lam, offLam, w, oE, a, offA, lda, w, oR);
+  }
+  // 4. undo the scaling
+  if (k !== 0) scalePow2(n, lam, offLam, -k);
+  // 5. sign convention: the entry of largest modulus of each eigenvector is positive
+  if (jobz && info === 0) {
+    for (let j = 0; j < n; j++) {
+      const c = offA + j * lda;
+      let imax = 0;
+      let amax = -1;
+      for (let i = 0; i < n; i++) {
+        const v = Math.abs(a[c + i]!);
+        if (v > amax) {
+          amax = v;
+          imax = i;
+        }
+      }
+      if (a[c + imax]! < 0) for (let i = 0; i < n; i++) a[c + i] = -a[c + i]!;
+    }
+  }
+  return info;
+}
