@@ -124,6 +124,22 @@ function whiten(A: Matrix, X: Matrix, V: MatrixLike, m: number, check: boolean):
   });
 }
 
+/**
+ * Numerical rank from the diagonal of a pivoted R (non-increasing in magnitude): the number of
+ * |R[i,i]| > rcond·|R[0,0]|. A non-finite R[0,0] (Inf or NaN in A with checkFinite off) counts as full
+ * rank, so the Inf/NaN reaches the solution instead of being dropped as "rank 0".
+ */
+function numericalRank(F: Matrix, k: number, rcond: number): number {
+  if (k === 0) return 0;
+  const f = F._store();
+  const fa = f.array();
+  const r00 = Math.abs(fa[f.offset]!);
+  if (!Number.isFinite(r00)) return k;
+  let rank = 0;
+  while (rank < k && Math.abs(fa[f.offset + rank + rank * F._ld]!) > rcond * r00) rank++;
+  return rank;
+}
+
 function solveQR(A: Matrix, rhs: Rhs, rcond: number): LstsqResult<Matrix | Float64Array> {
   const m = A.rows;
   const n = A.cols;
@@ -134,12 +150,7 @@ function solveQR(A: Matrix, rhs: Rhs, rcond: number): LstsqResult<Matrix | Float
   const perm = p.perm!;
   const X = Matrix._alloc(n, nrhs);
   try {
-    // Rank from the diagonal of R (non-increasing in magnitude under column pivoting).
-    const f = p.F._store();
-    const fa = f.array();
-    const r00 = k > 0 ? Math.abs(fa[f.offset]!) : 0;
-    let rank = 0;
-    while (rank < k && Math.abs(fa[f.offset + rank + rank * p.F._ld]!) > rcond * r00) rank++;
+    const rank = numericalRank(p.F, k, rcond);
     // Qᵀ·b (m×nrhs, in place).
     be.ormqr(true, p.F, k, p.tau, rhs.X);
     let residuals = new Float64Array(0);
@@ -211,11 +222,7 @@ export function projection(A: MatrixLike, options: { rcond?: number } & FiniteOp
     const rcond = options.rcond ?? EPS * Math.max(m, A.cols);
     const p = packedQR(A, true);
     try {
-      const f = p.F._store();
-      const fa = f.array();
-      const r00 = k > 0 ? Math.abs(fa[f.offset]!) : 0;
-      let rank = 0;
-      while (rank < k && Math.abs(fa[f.offset + rank + rank * p.F._ld]!) > rcond * r00) rank++;
+      const rank = numericalRank(p.F, k, rcond);
       const P = Matrix._alloc(m, m);
       if (rank === 0) {
         const s = P._store();

@@ -238,9 +238,21 @@ export function solve(A: MatrixLike, B: MatrixLike | VectorLike, options: SolveO
 }
 
 function rhsShape(fn: string, B: unknown, n: number): void {
-  const rows = B instanceof Matrix ? B.rows : Array.isArray(B) || B instanceof Float64Array ? B.length : -1;
-  if (rows === -1) throw new TypeError(`${fn}: B must be a vector, a Matrix or number[][]`);
-  if (rows !== n) throw new RangeError(`${fn}: A is ${n}×${n} but B has ${rows} rows`);
+  let rows: number;
+  let shape: string;
+  if (B instanceof Matrix) {
+    rows = B.rows;
+    shape = `B is ${B.rows}×${B.cols}`;
+  } else if (B instanceof Float64Array || (Array.isArray(B) && (B.length === 0 || !Array.isArray(B[0])))) {
+    rows = (B as ArrayLike<unknown>).length;
+    shape = `b has ${rows} entries`;
+  } else if (Array.isArray(B)) {
+    rows = B.length;
+    shape = `B is ${rows}×${(B[0] as unknown[]).length}`;
+  } else {
+    throw new TypeError(`${fn}: B must be a vector, a Matrix or number[][]`);
+  }
+  if (rows !== n) throw new RangeError(`${fn}: A is ${n}×${n} but ${shape} (needs ${n} rows)`);
 }
 
 /** det A; det of the 0×0 matrix is 1. */
