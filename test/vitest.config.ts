@@ -9,6 +9,7 @@
  * URL read from disk, in the browser a URL on vite's dev server, which serves the repository root
  * (build/ included) without extra `server.fs` settings.
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 
@@ -16,6 +17,8 @@ const include = ['test/**/*.test.ts'];
 const exclude = ['test/smoke/**', 'node_modules/**'];
 
 export default defineConfig({
+  // The repository root (this file lives in test/): test paths and the dev server's files are relative to it.
+  root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     projects: [
       {

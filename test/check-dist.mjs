@@ -21,7 +21,7 @@ const rel = (p) => relative(root, p).split(sep).join('/');
 
 const entry = join(dist, 'index.js');
 if (!existsSync(entry)) {
-  console.error('check-dist: dist/index.js is missing (did tsc -p tsconfig.build.json run?)');
+  console.error('check-dist: dist/index.js is missing (did tsc -p bindings/tsconfig.json run?)');
   process.exit(1);
 }
 
