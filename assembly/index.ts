@@ -58,6 +58,14 @@ export { steqr, steqrScratch, steqrSetMaxIter, steqrSetBatch } from './eig/sym/s
 export { sterf, sterfSetMaxIter } from './eig/sym/sterf';
 export { syev, syevScratch } from './eig/sym/syev';
 
+export { rot } from './svd/rot';
+export { bdsqr, bdsqrScratch, bdsqrSetSweeps, bdsqrSetMaxit } from './svd/bdsqr';
+export { gebd2 } from './svd/gebd2';
+export { labrd } from './svd/labrd';
+export { gebrd, gebrdScratch, gebrdSetBlock } from './svd/gebrd';
+export { orgbr, orgbrScratch } from './svd/orgbr';
+export { gesvd, gesvdScratch, gesvdSetCrossover } from './svd/gesvd';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

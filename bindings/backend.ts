@@ -66,6 +66,11 @@ export interface Backend {
    * `vectors` A becomes the eigenvectors. Returns 0 or the number of unconverged off-diagonals.
    */
   syev(vectors: boolean, A: Matrix, lam: Float64Array): number;
+  /**
+   * SVD (job 0 values, 1 thin, 2 full) of A, which is destroyed: σ descending into s, U and V (not Vᵀ)
+   * filled when given. Returns 0, or LAPACK-style failure info.
+   */
+  gesvd(job: number, A: Matrix, s: Float64Array, U: Matrix | null, V: Matrix | null): number;
   /** C ← Qᵀ·C (trans) or Q·C, Q from the first k reflectors stored in A. */
   ormqr(trans: boolean, A: Matrix, k: number, tau: Float64Array, C: Matrix): void;
   dot(x: Float64Array, y: Float64Array): number;

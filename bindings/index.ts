@@ -63,3 +63,21 @@ export { qr, type QROptions, type QRResult } from './qr.js';
 export { lstsq, projection, type LstsqOptions, type LstsqResult } from './lstsq.js';
 export { numericGradient, type NumericGradientOptions } from './gradient.js';
 export { eigh, eigvalsh, type EighResult } from './eigh.js';
+export {
+  svd,
+  svdvals,
+  pinv,
+  matrixRank,
+  cond,
+  nullSpace,
+  orth,
+  subspaces,
+  lowRank,
+  pca,
+  type SvdOptions,
+  type SvdResult,
+  type Subspaces,
+  type LowRankResult,
+  type PcaOptions,
+  type PcaResult,
+} from './svd.js';

@@ -10,11 +10,12 @@ import { Matrix } from './matrix.js';
 import { JsStore } from './store.js';
 import { shapeStr } from './errors.js';
 import { checkNumber, nestedShape, toVector, type VectorLike } from './validate.js';
+import { spectralNorm } from './svd.js';
 
 /** A matrix argument: a Matrix, or nested rows of numbers. */
 export type MatrixLike = Matrix | readonly (readonly number[])[];
 
-/** Matrix norms: Frobenius, 1 (max column sum), Infinity (max row sum). 2 and 'nuc' need the SVD. */
+/** Matrix norms: Frobenius, 1 (max column sum), Infinity (max row sum), 2 (largest singular value), 'nuc' (sum of singular values). */
 export type MatrixNorm = 'fro' | 1 | typeof Infinity | 2 | 'nuc';
 /** Vector norms. */
 export type VectorNorm = 1 | 2 | typeof Infinity;
@@ -247,7 +248,8 @@ export function diag(x: VectorLike | MatrixLike): Matrix | Float64Array {
 }
 
 /**
- * Norms. For a matrix: 'fro' (default), 1 (max column sum), Infinity (max row sum). For a vector:
+ * Norms. For a matrix: 'fro' (default), 1 (max column sum), Infinity (max row sum), 2 (spectral: σ₀,
+ * through the SVD) and 'nuc' (nuclear: Σσᵢ). For a vector:
  * 2 (default), 1, Infinity. All scaled: no overflow on 1e200 entries, no underflow on 1e-200.
  */
 export function norm(x: VectorLike, ord?: VectorNorm): number;
@@ -266,10 +268,8 @@ export function norm(x: VectorLike | MatrixLike, ord?: MatrixNorm | VectorNorm):
     if (o === 'fro') return backend().lange(NormKind.Fro, A);
     if (o === 1) return backend().lange(NormKind.One, A);
     if (o === Infinity) return backend().lange(NormKind.Inf, A);
-    if (o === 2 || o === 'nuc') {
-      throw new RangeError(`norm: the ${o === 2 ? 'spectral (2)' : 'nuclear'} norm of a matrix needs the SVD, which is not available yet`);
-    }
-    throw new RangeError(`norm: unsupported matrix norm ord=${String(ord)} (use 'fro', 1 or Infinity)`);
+    if (o === 2 || o === 'nuc') return spectralNorm(A, o === 'nuc');
+    throw new RangeError(`norm: unsupported matrix norm ord=${String(ord)} (use 'fro', 1, Infinity, 2 or 'nuc')`);
   });
 }
 

@@ -133,6 +133,19 @@ export class JsBackend implements Backend {
     return k.syev(+vectors, A.rows, a.array(), a.offset, A._ld, lam, 0, w, 0);
   }
 
+  gesvd(job: number, A: Matrix, sv: Float64Array, U: Matrix | null, V: Matrix | null): number {
+    const w = new Float64Array(k.gesvdScratch(A.rows, A.cols, job));
+    const a = A._store();
+    const u = U?._store();
+    const v = V?._store();
+    const none = new Float64Array(1);
+    return k.gesvd(
+      job, A.rows, A.cols, a.array(), a.offset, A._ld, sv, 0,
+      u?.array() ?? none, u?.offset ?? 0, U?._ld ?? 1,
+      v?.array() ?? none, v?.offset ?? 0, V?._ld ?? 1, w, 0,
+    );
+  }
+
   dot(x: Float64Array, y: Float64Array): number {
     return k.dot(x.length, x, 0, 1, y, 0, 1);
   }
@@ -151,6 +164,7 @@ export class JsBackend implements Backend {
     k.orgqrSetBlock(nb);
     k.ormqrSetBlock(nb);
     k.sytrdSetBlock(nb);
+    k.gebrdSetBlock(nb);
     this.nb = nb > 0 ? nb : 0;
   }
 

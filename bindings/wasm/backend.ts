@@ -301,6 +301,22 @@ export class WasmBackend implements Backend {
     });
   }
 
+  gesvd(job: number, A: Matrix, sv: Float64Array, U: Matrix | null, V: Matrix | null): number {
+    return this.call((fr, e) => {
+      const w = fr.work(e.gesvdScratch(A.rows, A.cols, job));
+      const ps = fr.f64In(sv);
+      const a = fr.pin(A);
+      const u = U !== null ? fr.pin(U) : { ptr: 0, ld: 1, temp: false };
+      const v = V !== null ? fr.pin(V) : { ptr: 0, ld: 1, temp: false };
+      const info = e.gesvd(job, A.rows, A.cols, a.ptr, a.ld, ps, u.ptr, u.ld, v.ptr, v.ld, w);
+      fr.copyOut(A, a);
+      if (U !== null) fr.copyOut(U, u);
+      if (V !== null) fr.copyOut(V, v);
+      fr.f64Out(ps, sv);
+      return info;
+    });
+  }
+
   dot(x: Float64Array, y: Float64Array): number {
     return this.call((fr, e) => e.dot(x.length, fr.f64In(x), 1, fr.f64In(y), 1));
   }
@@ -321,6 +337,7 @@ export class WasmBackend implements Backend {
     e.orgqrSetBlock(nb);
     e.ormqrSetBlock(nb);
     e.sytrdSetBlock(nb);
+    e.gebrdSetBlock(nb);
   }
 
   /** `nb` is 0 while every factorisation uses its own default block size. */

@@ -104,4 +104,35 @@ export interface WasmExports {
   sterfSetMaxIter(total: number): void;
   syev(jobz: number, n: number, pA: number, lda: number, pLam: number, pw: number): number;
   syevScratch(n: number, jobz: number): number;
+  rot(m: number, nseq: number, pSeq: number, pC: number, pS: number, ldg: number, pX: number, ldx: number): void;
+  bdsqr(
+    n: number, nrv: number, nru: number, pd: number, pe: number, pV: number, ldv: number, pU: number, ldu: number,
+    pw: number,
+  ): number;
+  bdsqrScratch(n: number, nrv: number, nru: number): number;
+  bdsqrSetSweeps(k: number): void;
+  bdsqrSetMaxit(maxit: number): void;
+  gebd2(
+    m: number, n: number, pA: number, lda: number, pd: number, pe: number, pTauq: number, pTaup: number, pw: number,
+  ): number;
+  labrd(
+    m: number, n: number, nb: number, pA: number, lda: number, pd: number, pe: number, pTauq: number, pTaup: number,
+    pX: number, ldx: number, pY: number, ldy: number, pV: number, ldv: number,
+  ): void;
+  gebrd(
+    m: number, n: number, pA: number, lda: number, pd: number, pe: number, pTauq: number, pTaup: number, pw: number,
+  ): number;
+  gebrdScratch(m: number, n: number): number;
+  gebrdSetBlock(nb: number): void;
+  orgbr(
+    vect: number, m: number, n: number, k: number, pA: number, lda: number, pTau: number, pQ: number, ldq: number,
+    pw: number,
+  ): number;
+  orgbrScratch(vect: number, m: number, n: number, k: number): number;
+  gesvd(
+    job: number, m: number, n: number, pA: number, lda: number, pS: number, pU: number, ldu: number, pV: number,
+    ldv: number, pw: number,
+  ): number;
+  gesvdScratch(m: number, n: number, job: number): number;
+  gesvdSetCrossover(ratio: number): void;
 }

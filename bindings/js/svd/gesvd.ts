@@ -27,7 +27,7 @@ import { bdsqr, bdsqrScratch } from './bdsqr.js';
 const SMLNUM = 6.717876107567089e-139; // 2^-459 = sqrt(2^-1022) / 2^-52
 const BIGNUM = 1.488565707357403e138; // 2^459
 
-export const GESVD_QR_RATIO_DEFAULT = 1.6;
+export const GESVD_QR_RATIO_DEFAULT = 1.75;
 export let GESVD_QR_RATIO: number = GESVD_QR_RATIO_DEFAULT;
 
 /** QR-first crossover: QR first when m ≥ ratio·n (after transposing a wide A); ratio ≤ 0 restores the default. */
