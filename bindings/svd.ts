@@ -182,8 +182,11 @@ export function cond(A: MatrixLike, p: 2 | 1 | typeof Infinity | 'fro' = 2, opti
   });
 }
 
-/** @internal ‖A‖₂ = σ₀ and ‖A‖_* = Σσᵢ (used by norm()). */
+/** @internal ‖A‖₂ = σ₀ and ‖A‖_* = Σσᵢ (used by norm()); NaN/Inf in A give NaN/Inf. */
 export function spectralNorm(A: Matrix, nuclear: boolean): number {
+  // NaN and Inf propagate as in the other norms (IEEE), instead of failing in the SVD.
+  const amax = A.rows === 0 || A.cols === 0 ? 0 : backend().lange(NormKind.MaxAbs, A);
+  if (!Number.isFinite(amax)) return amax;
   const s = rawSvd('norm', A, 0, { checkFinite: false }).s;
   if (!nuclear) return s[0] ?? 0;
   let t = 0;

@@ -7,6 +7,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import {
+  svd,
   Matrix, add, sub, scale, hadamard, matmul, matvec, dot, outer, trace, diag, transpose, gram, clone, norm,
   solve, det, inv, lu, luFactor, cholesky, choSolve, solveTriangular, slogdet, memoryStats, setBackend, LinAlgError,
 } from '../../bindings/index.js';
@@ -81,7 +82,8 @@ function mix(): void {
   throws(() => hadamard(a, B));
   throws(() => Matrix.from([[1], [2, 3]]));
   throws(() => A.matmul('x' as never));
-  throws(() => norm(a, 2));
+  throws(() => norm(a, 3 as never));
+  throws(() => svd([[1, NaN]], { checkFinite: false })); // LinAlgError after the SVD's temporaries exist
   throws(() => scale(a, null as never));
 
   // Factorisations and solvers, including failures part-way.
