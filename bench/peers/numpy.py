@@ -85,7 +85,44 @@ def build_lstsq(c, rng):
     return lambda: np.linalg.lstsq(a, b, rcond=None)
 
 
+def _sym(c, rng):
+    n = int(c["n"])
+    a = rng.random((n, n))
+    return (a + a.T) / 2
+
+
+def build_eigh(c, rng):
+    s = _sym(c, rng)
+    return lambda: np.linalg.eigh(s)
+
+
+def build_eigvalsh(c, rng):
+    s = _sym(c, rng)
+    return lambda: np.linalg.eigvalsh(s)
+
+
+def build_svd(c, rng):
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: np.linalg.svd(a, full_matrices=False)
+
+
+def build_svdvals(c, rng):
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: np.linalg.svd(a, compute_uv=False)
+
+
+def build_svd_gesvd(c, rng):
+    import scipy.linalg as sl
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: sl.svd(a, full_matrices=False, lapack_driver="gesvd", check_finite=False)
+
+
 OPS = {
+    "eigh": build_eigh,
+    "eigvalsh": build_eigvalsh,
+    "svd": build_svd,
+    "svdvals": build_svdvals,
+    "svd-gesvd": build_svd_gesvd,
     "gemm": build_gemm,
     "syrk": build_syrk,
     "lu": build_lu,
