@@ -13,7 +13,7 @@
  * power of two internally. An iteration cap (30·n sweeps) turns non-convergence into LinAlgError
  * 'no-convergence' — never a hang.
  */
-import { backend } from './backend.js';
+import { backend, NormKind } from './backend.js';
 import { checkFiniteOption, requireFinite, requireSquare, type FiniteOption } from './checks.js';
 import { LinAlgError } from './errors.js';
 import type { Matrix } from './matrix.js';
@@ -40,6 +40,9 @@ function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { 
   }
   if (info > 0) {
     Z.dispose();
+    if (!Number.isFinite(backend().lange(NormKind.MaxAbs, A))) {
+      throw new LinAlgError('not-finite', `${fn}: A contains NaN or Inf (checked after the iteration failed; checkFinite was off)`);
+    }
     throw new LinAlgError(
       'no-convergence',
       `${fn}: the QR iteration did not converge: ${info} off-diagonal element(s) of the tridiagonal form remain`,

@@ -23,7 +23,7 @@
  * LAPACK dsytrd (OpenBLAS, single thread) takes ≈ 8.
  *
  * Block size SYTRD_NB = 32, settable through `sytrdSetBlock` (tests use 1, 2, 3, 5). Measured with
- * `symeig-check --nb-sweep` (n = 512, SIMD, ms): nb = 8 / 16 / 24 / 32 / 48 / 64 / 96 →
+ * `a block-size sweep (the benchmark suite times eigh; the sweep script was not kept)` (n = 512, SIMD, ms): nb = 8 / 16 / 24 / 32 / 48 / 64 / 96 →
  * 12.3 / 11.2 / 10.9 / 10.8 / 11.2 / 11.6 / 12.4. Smaller nb makes syr2k's GEMMs thin (nb is their inner
  * dimension); larger nb moves work into the panel's gemvs with V and W (≈ 2n²·nb flops in all).
  *
