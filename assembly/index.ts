@@ -65,6 +65,16 @@ export { labrd } from './svd/labrd';
 export { gebrd, gebrdScratch, gebrdSetBlock } from './svd/gebrd';
 export { orgbr, orgbrScratch } from './svd/orgbr';
 export { gesvd, gesvdScratch, gesvdSetCrossover } from './svd/gesvd';
+export { lasq, lasqScratch, lasqSetMaxIter } from './svd/lasq';
+
+export { gebal } from './eig/gen/gebal';
+export { gebak } from './eig/gen/gebak';
+export { gehd2 } from './eig/gen/gehd2';
+export { orghr, orghrScratch } from './eig/gen/orghr';
+export { hqr, hqrSetMaxIter } from './eig/gen/hqr';
+export { trevc } from './eig/gen/trevc';
+export { geev, geevScratch } from './eig/gen/geev';
+export { gees, geesScratch } from './eig/gen/gees';
 
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {

@@ -71,6 +71,14 @@ export interface Backend {
    * filled when given. Returns 0, or LAPACK-style failure info.
    */
   gesvd(job: number, A: Matrix, s: Float64Array, U: Matrix | null, V: Matrix | null): number;
+  /**
+   * General eigenproblem (A destroyed): eigenvalues into wr/wi (pairs adjacent, positive imaginary part
+   * first), right eigenvectors into VR when given (pairs as real/imaginary columns). balance: 0–3 as
+   * LAPACK gebal's none/permute/scale/both. Returns 0 or the QR iteration's failure count.
+   */
+  geev(balance: number, A: Matrix, wr: Float64Array, wi: Float64Array, VR: Matrix | null): number;
+  /** Real Schur form A = Z·T·Zᵀ (T overwrites A), eigenvalues into wr/wi. Returns 0 or failure count. */
+  gees(A: Matrix, wr: Float64Array, wi: Float64Array, Z: Matrix): number;
   /** C ← Qᵀ·C (trans) or Q·C, Q from the first k reflectors stored in A. */
   ormqr(trans: boolean, A: Matrix, k: number, tau: Float64Array, C: Matrix): void;
   dot(x: Float64Array, y: Float64Array): number;

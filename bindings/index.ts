@@ -81,3 +81,4 @@ export {
   type PcaOptions,
   type PcaResult,
 } from './svd.js';
+export { eig, eigvals, schur, type EigOptions, type EigResult, type EigvalsResult, type SchurResult } from './eig.js';

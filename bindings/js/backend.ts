@@ -146,6 +146,25 @@ export class JsBackend implements Backend {
     );
   }
 
+  geev(balance: number, A: Matrix, wr: Float64Array, wi: Float64Array, VR: Matrix | null): number {
+    const n = A.rows;
+    const w = new Float64Array(k.geevScratch(n, VR !== null ? 1 : 0));
+    const a = A._store();
+    const v = VR?._store();
+    return k.geev(
+      VR !== null ? 1 : 0, balance, n, a.array(), a.offset, A._ld, wr, 0, wi, 0,
+      v?.array() ?? new Float64Array(1), v?.offset ?? 0, VR?._ld ?? 1, w, 0,
+    );
+  }
+
+  gees(A: Matrix, wr: Float64Array, wi: Float64Array, Z: Matrix): number {
+    const n = A.rows;
+    const w = new Float64Array(k.geesScratch(n));
+    const a = A._store();
+    const z = Z._store();
+    return k.gees(n, a.array(), a.offset, A._ld, wr, 0, wi, 0, z.array(), z.offset, Z._ld, w, 0);
+  }
+
   dot(x: Float64Array, y: Float64Array): number {
     return k.dot(x.length, x, 0, 1, y, 0, 1);
   }

@@ -317,6 +317,40 @@ export class WasmBackend implements Backend {
     });
   }
 
+  geev(balance: number, A: Matrix, wr: Float64Array, wi: Float64Array, VR: Matrix | null): number {
+    return this.call((fr, e) => {
+      const n = A.rows;
+      const w = fr.work(e.geevScratch(n, VR !== null ? 1 : 0));
+      const pr = fr.f64In(wr);
+      const pi = fr.f64In(wi);
+      const a = fr.pin(A);
+      const v = VR !== null ? fr.pin(VR) : { ptr: 0, ld: 1, temp: false };
+      const info = e.geev(VR !== null ? 1 : 0, balance, n, a.ptr, a.ld, pr, pi, v.ptr, v.ld, w);
+      fr.copyOut(A, a);
+      if (VR !== null) fr.copyOut(VR, v);
+      fr.f64Out(pr, wr);
+      fr.f64Out(pi, wi);
+      return info;
+    });
+  }
+
+  gees(A: Matrix, wr: Float64Array, wi: Float64Array, Z: Matrix): number {
+    return this.call((fr, e) => {
+      const n = A.rows;
+      const w = fr.work(e.geesScratch(n));
+      const pr = fr.f64In(wr);
+      const pi = fr.f64In(wi);
+      const a = fr.pin(A);
+      const z = fr.pin(Z);
+      const info = e.gees(n, a.ptr, a.ld, pr, pi, z.ptr, z.ld, w);
+      fr.copyOut(A, a);
+      fr.copyOut(Z, z);
+      fr.f64Out(pr, wr);
+      fr.f64Out(pi, wi);
+      return info;
+    });
+  }
+
   dot(x: Float64Array, y: Float64Array): number {
     return this.call((fr, e) => e.dot(x.length, fr.f64In(x), 1, fr.f64In(y), 1));
   }

@@ -135,4 +135,25 @@ export interface WasmExports {
   ): number;
   gesvdScratch(m: number, n: number, job: number): number;
   gesvdSetCrossover(ratio: number): void;
+  lasq(n: number, pd: number, pe: number, pw: number): number;
+  lasqScratch(n: number): number;
+  lasqSetMaxIter(total: number): void;
+  gebal(job: number, n: number, pA: number, lda: number, pScale: number, pBounds: number): number;
+  gebak(n: number, ilo: number, ihi: number, pScale: number, m: number, pV: number, ldv: number): void;
+  gehd2(n: number, ilo: number, ihi: number, pA: number, lda: number, pTau: number, pw: number): number;
+  orghr(n: number, ilo: number, ihi: number, pA: number, lda: number, pTau: number, pw: number): void;
+  orghrScratch(n: number): number;
+  hqr(
+    wantt: number, wantz: number, n: number, ilo: number, ihi: number, pH: number, ldh: number, pWr: number, pWi: number,
+    iloz: number, ihiz: number, pZ: number, ldz: number, pw: number,
+  ): number;
+  hqrSetMaxIter(factor: number): void;
+  trevc(n: number, pT: number, ldt: number, pX: number, ldx: number, pw: number): number;
+  geev(
+    jobv: number, balance: number, n: number, pA: number, lda: number, pWr: number, pWi: number, pVr: number,
+    ldvr: number, pw: number,
+  ): number;
+  geevScratch(n: number, jobv: number): number;
+  gees(n: number, pA: number, lda: number, pWr: number, pWi: number, pZ: number, ldz: number, pw: number): number;
+  geesScratch(n: number): number;
 }

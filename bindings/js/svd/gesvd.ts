@@ -23,6 +23,7 @@ import { ormqr, ormqrScratch } from '../qr/ormqr.js';
 import { gebrd, gebrdScratch } from './gebrd.js';
 import { orgbr, orgbrScratch } from './orgbr.js';
 import { bdsqr, bdsqrScratch } from './bdsqr.js';
+import { lasq, lasqScratch } from './lasq.js';
 
 const SMLNUM = 6.717876107567089e-139; // 2^-459 = sqrt(2^-1022) / 2^-52
 const BIGNUM = 1.488565707357403e138; // 2^459
@@ -57,6 +58,7 @@ export function gesvdScratch(m: number, n: number, job: number): number {
   if (qrFirst(M, N)) {
     base += even(N * N);
     w = Math.max(geqrfScratch(M, N), gebrdScratch(N, N));
+    if (job === 0) w = Math.max(w, even(N) + lasqScratch(N));
     if (job !== 0) {
       w = Math.max(w, orgbrScratch(1, N, N, N - 1));
       w = Math.max(w, orgbrScratch(0, N, N, N));
@@ -65,6 +67,7 @@ export function gesvdScratch(m: number, n: number, job: number): number {
     }
   } else {
     w = gebrdScratch(M, N);
+    if (job === 0) w = Math.max(w, even(N) + lasqScratch(N));
     if (job !== 0) {
       w = Math.max(w, orgbrScratch(1, N, N, N - 1));
       w = Math.max(w, orgbrScratch(0, M, ucols, N));
@@ -164,7 +167,7 @@ function tall(
       for (let i = j + 1; i < N; i++) w[dst + i] = 0;
     }
     gebrd(N, N, w, oR, N, s, offS, w, oE, w, oTauq, w, oTaup, w, oW);
-    if (!vec) return bdsqr(N, 0, 0, s, offS, w, oE, w, 0, 1, w, 0, 1, w, oW);
+    if (!vec) return values(N, s, offS, w, oE, oW);
     orgbr(1, N, N, N - 1, w, oR, N, w, oTaup, v, offV, ldv, w, oW);
     orgbr(0, N, N, N, w, oR, N, w, oTauq, u, offU, ldu, w, oW);
     info = bdsqr(N, N, N, s, offS, w, oE, v, offV, ldv, u, offU, ldu, w, oW);
@@ -178,10 +181,23 @@ function tall(
     return info;
   }
   gebrd(M, N, a, offA, lda, s, offS, w, oE, w, oTauq, w, oTaup, w, oRest);
-  if (!vec) return bdsqr(N, 0, 0, s, offS, w, oE, w, 0, 1, w, 0, 1, w, oRest);
+  if (!vec) return values(N, s, offS, w, oE, oRest);
   orgbr(1, N, N, N - 1, a, offA, lda, w, oTaup, v, offV, ldv, w, oRest);
   orgbr(0, M, ucols, N, a, offA, lda, w, oTauq, u, offU, ldu, w, oRest);
   return bdsqr(N, N, M, s, offS, w, oE, v, offV, ldv, u, offU, ldu, w, oRest);
+}
+
+/**
+ * σ of the bidiagonal (d at s, e at w[oE…]) without vectors: dqds (lasq), with bdsqr's zero-shift QR
+ * as the fallback should lasq hit its iteration cap (lasq does not modify e; d is restored from a
+ * copy at oW). Workspace: even(N) + lasqScratch(N) doubles.
+ */
+function values(N: number, s: Float64Array, offS: number, w: Float64Array, oE: number, oW: number): number {
+  const oL = oW + even(N);
+  for (let i = 0; i < N; i++) w[oW + i] = s[offS + i]!;
+  if (lasq(N, s, offS, w, oE, w, oL) === 0) return 0;
+  for (let i = 0; i < N; i++) s[offS + i] = w[oW + i]!;
+  return bdsqr(N, 0, 0, s, offS, w, oE, w, 0, 1, w, 0, 1, w, oL);
 }
 
 /**

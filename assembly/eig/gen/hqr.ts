@@ -1,0 +1,365 @@
+/**
+ * hqr — Francis implicit double-shift QR iteration on a Hessenberg matrix        (≈ 10n³ flops for T alone,
+ *                                                                                 ≈ 25n³ with Z; GVL §7.5.6)
+ *
+ * Computes the real Schur form of the upper Hessenberg H (rows/columns ilo … ihi; outside it H is
+ * already upper triangular, as gebal leaves it):
+ *
+ *   H = Q·T·Qᵀ,   T upper quasi-triangular: 1×1 blocks (real eigenvalues) and standardised 2×2 blocks
+ *                 [a b; c a] with b·c < 0 (eigenvalues a ± i·sqrt(−b·c)), see lanv2.
+ *
+ * The active window [l, i] shrinks from the bottom. Each iteration:
+ *
+ *   1. Deflation: scan up from i for a negligible subdiagonal h[k, k−1]. The test is Ahues & Tisseur's
+ *      (LAPACK ≥ 3.1): |h[k,k−1]| ≤ ε·(|h[k−1,k−1]| + |h[k,k]|) and, with ab ≥ ba the larger/smaller of
+ *      |h[k,k−1]|, |h[k−1,k]| and aa ≥ bb of |h[k,k]|, |h[k−1,k−1] − h[k,k]|,
+ *          ba·(ab/s) ≤ max(smlnum, ε·bb·(aa/s)),   s = aa + ab,
+ *      which preserves small eigenvalues to high relative accuracy (it compares the perturbation to the
+ *      2×2 block's own eigenvalue gap, not to ‖H‖). If k = i a real eigenvalue has converged; if k = i−1,
+ *      the trailing 2×2 is standardised by lanv2 and the pair accepted. The window then moves up.
+ *   2. Shifts: the eigenvalues of the trailing 2×2 of the window (Wilkinson's double shift). After every
+ *      10 iterations without deflation an exceptional shift, built from |h[i,i−1]| + |h[i−1,i−2]|
+ *      (every 20th) or from the top |h[l+1,l]| + |h[l+2,l+1]| (the other 10th ones), breaks cycles.
+ *   3. Start: look up from i − 2 for two consecutive small subdiagonals (so the bulge can start at
+ *      row m > l without disturbing what lies above); the first column of (H − σ₁I)(H − σ₂I) restricted
+ *      to rows m … m+2 is formed in real arithmetic, scaled to avoid overflow.
+ *   4. Bulge chase: 3×3 reflectors (larfg) k = m … i−1 (the last one 2×2) applied to rows and columns of
+ *      H (the full rows/columns 0 … n−1 if T is wanted, only the window otherwise) and to the columns of Z.
+ *
+ * The iteration cap is HQR_MAXIT_FACTOR·max(10, ihi − ilo + 1) iterations per eigenvalue (30 as in
+ * LAPACK; `hqrSetMaxIter` overrides it for tests). On failure hqr returns i + 1 > 0: eigenvalues i+1 …
+ * ihi have converged (in wr, wi), rows/columns 0 … i have not, and H/Z hold the partial reduction.
+ *
+ * Storage: H n×n at `pH` (ldh ≥ max(1, n)); on exit (wantt ≠ 0) T — entries below the first subdiagonal
+ * are not referenced except that rows k+2, k+3 of column k are zeroed, so the caller clears the strict
+ * lower part below the subdiagonal if it wants a clean T. wantt = 0: H is destroyed, only eigenvalues
+ * are computed (cheaper: only the window is updated). Eigenvalues in wr, wi (n doubles each) at
+ * ilo … ihi; complex pairs adjacent, positive imaginary part first. wantz ≠ 0: Z (n×n at `pZ`, ldz)
+ * is post-multiplied by the transformations, rows iloz … ihiz; so Z₀ = Q of gehd2/orghr gives A = Z·T·Zᵀ.
+ *
+ * Workspace: `pw`, 3 doubles (the current reflector, for larfg). Returns 0, or the number of
+ * rows/columns (from the top) that failed to converge.
+ *
+ * References: Golub & Van Loan, 4th ed., §7.5 (Algorithms 7.5.1–7.5.2); LAPACK dlahqr; Ahues &
+ * Tisseur, "A new deflation criterion for the QR algorithm", LAPACK Working Note 122, 1997.
+ */
+import { larfg } from '../../qr/larfg';
+import { lanv2, lanv2A, lanv2B, lanv2C, lanv2D, lanv2Rt1r, lanv2Rt1i, lanv2Rt2r, lanv2Rt2i, lanv2Cs, lanv2Sn } from './lanv2';
+
+// @ts-ignore: decorator
+@inline const SAFMIN: f64 = 2.2250738585072014e-308; // 2^-1022
+// @ts-ignore: decorator
+@inline const ULP: f64 = 2.220446049250313e-16; // 2^-52
+// @ts-ignore: decorator
+@inline const KEXSH: i32 = 10;
+
+/** Iterations allowed per eigenvalue: 30·max(10, window) as in LAPACK dlahqr. */
+export const HQR_MAXIT_FACTOR: i32 = 30;
+let HQR_MAXIT: i32 = 0;
+
+/**
+ * Overrides the iteration cap per eigenvalue with `its` (> 0) for tests, so a failing run can be
+ * provoked quickly; `its` ≤ 0 restores the default 30·max(10, ihi − ilo + 1).
+ */
+export function hqrSetMaxIter(its: i32): void {
+  HQR_MAXIT = its > 0 ? its : 0;
+}
+
+// @ts-ignore: decorator
+@inline function at(p: usize, ld: usize, i: i32, j: i32): usize {
+  return p + (<usize>i << 3) + <usize>j * ld;
+}
+
+/** Rows 0 … m−1 of three adjacent columns x0, x1, x2 (x0 at p) ← [x0 x1 x2]·(I − τ·v·vᵀ), v = [1 v1 v2]. */
+function refl3Cols(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f64, t3: f64): void {
+  const p1 = p + ld;
+  const p2 = p1 + ld;
+  let r = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vv1 = f64x2.splat(v1);
+    const vv2 = f64x2.splat(v2);
+    const vt1 = f64x2.splat(t1);
+    const vt2 = f64x2.splat(t2);
+    const vt3 = f64x2.splat(t3);
+    for (; r + 1 < m; r += 2) {
+      const o = <usize>r << 3;
+      const x0 = v128.load(p + o);
+      const x1 = v128.load(p1 + o);
+      const x2 = v128.load(p2 + o);
+      const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
+      v128.store(p + o, f64x2.sub(x0, f64x2.mul(s, vt1)));
+      v128.store(p1 + o, f64x2.sub(x1, f64x2.mul(s, vt2)));
+      v128.store(p2 + o, f64x2.sub(x2, f64x2.mul(s, vt3)));
+    }
+  }
+  for (; r < m; r++) {
+    const o = <usize>r << 3;
+    const x0 = load<f64>(p + o);
+    const x1 = load<f64>(p1 + o);
+    const x2 = load<f64>(p2 + o);
+    const s = x0 + v1 * x1 + v2 * x2;
+    store<f64>(p + o, x0 - s * t1);
+    store<f64>(p1 + o, x1 - s * t2);
+    store<f64>(p2 + o, x2 - s * t3);
+  }
+}
+
+/** Rows 0 … m−1 of two adjacent columns ← [x0 x1]·(I − τ·v·vᵀ), v = [1 v1]. */
+function refl2Cols(m: i32, p: usize, ld: usize, v1: f64, t1: f64, t2: f64): void {
+  const p1 = p + ld;
+  for (let r = 0; r < m; r++) {
+    const o = <usize>r << 3;
+    const x0 = load<f64>(p + o);
+    const x1 = load<f64>(p1 + o);
+    const s = x0 + v1 * x1;
+    store<f64>(p + o, x0 - s * t1);
+    store<f64>(p1 + o, x1 - s * t2);
+  }
+}
+
+/** Columns x = p, y = p + ld, rows 0 … m−1: x ← c·x + s·y, y ← c·y − s·x. */
+function rotCols(m: i32, p: usize, ld: usize, c: f64, s: f64): void {
+  const q = p + ld;
+  for (let r = 0; r < m; r++) {
+    const o = <usize>r << 3;
+    const x = load<f64>(p + o);
+    const y = load<f64>(q + o);
+    store<f64>(p + o, c * x + s * y);
+    store<f64>(q + o, c * y - s * x);
+  }
+}
+
+/** Rows x = p, y = p + 8, columns 0 … m−1 (stride ld): x ← c·x + s·y, y ← c·y − s·x. */
+function rotRows(m: i32, p: usize, ld: usize, c: f64, s: f64): void {
+  for (let j = 0; j < m; j++) {
+    const o = <usize>j * ld;
+    const x = load<f64>(p + o);
+    const y = load<f64>(p + o + 8);
+    store<f64>(p + o, c * x + s * y);
+    store<f64>(p + o + 8, c * y - s * x);
+  }
+}
+
+export function hqr(
+  wantt: i32, wantz: i32, n: i32, ilo: i32, ihi: i32, pH: usize, ldh: i32, pWr: usize, pWi: usize,
+  iloz: i32, ihiz: i32, pZ: usize, ldz: i32, pw: usize,
+): i32 {
+  if (n <= 0) return 0;
+  const ldH = <usize>ldh << 3;
+  const ldZ = <usize>ldz << 3;
+  if (ilo == ihi) {
+    store<f64>(pWr + (<usize>ilo << 3), load<f64>(at(pH, ldH, ilo, ilo)));
+    store<f64>(pWi + (<usize>ilo << 3), 0);
+    return 0;
+  }
+  // clear the entries the bulge chase would leave behind
+  for (let j = ilo; j <= ihi - 3; j++) {
+    store<f64>(at(pH, ldH, j + 2, j), 0);
+    store<f64>(at(pH, ldH, j + 3, j), 0);
+  }
+  if (ilo <= ihi - 2) store<f64>(at(pH, ldH, ihi, ihi - 2), 0);
+  const pv = pw;
+  const nh = ihi - ilo + 1;
+  const nz = ihiz - iloz + 1;
+  const smlnum = SAFMIN * (<f64>nh / ULP);
+  // i1 … i2: the columns/rows a transformation touches (all of T if wanted, else just the window)
+  let i1 = 0;
+  let i2 = n - 1;
+  const itmax = HQR_MAXIT > 0 ? HQR_MAXIT : HQR_MAXIT_FACTOR * max(10, nh);
+  let kdefl = 0;
+  let i = ihi;
+  while (i >= ilo) {
+    let l = ilo;
+    let converged = false;
+    for (let its = 0; its <= itmax; its++) {
+      // 1. look for a single small subdiagonal
+      let k = i;
+      for (; k > l; k--) {
+        const hkk1 = Math.abs(load<f64>(at(pH, ldH, k, k - 1)));
+        if (hkk1 <= smlnum) break;
+        const hk1k1 = load<f64>(at(pH, ldH, k - 1, k - 1));
+        const hkk = load<f64>(at(pH, ldH, k, k));
+        let tst = Math.abs(hk1k1) + Math.abs(hkk);
+        if (tst == 0) {
+          if (k - 2 >= ilo) tst += Math.abs(load<f64>(at(pH, ldH, k - 1, k - 2)));
+          if (k + 1 <= ihi) tst += Math.abs(load<f64>(at(pH, ldH, k + 1, k)));
+        }
+        if (hkk1 <= ULP * tst) {
+          const hk1k = Math.abs(load<f64>(at(pH, ldH, k - 1, k)));
+          const ab = max(hkk1, hk1k);
+          const ba = min(hkk1, hk1k);
+          const dif = Math.abs(hk1k1 - hkk);
+          const aa = max(Math.abs(hkk), dif);
+          const bb = min(Math.abs(hkk), dif);
+          const s = aa + ab;
+          if (ba * (ab / s) <= max(smlnum, ULP * (bb * (aa / s)))) break;
+        }
+      }
+      l = k;
+      if (l > ilo) store<f64>(at(pH, ldH, l, l - 1), 0);
+      if (l >= i - 1) {
+        converged = true;
+        break;
+      }
+      kdefl++;
+      if (!wantt) {
+        i1 = l;
+        i2 = i;
+      }
+      // 2. shifts
+      let h11: f64, h12: f64, h21: f64, h22: f64;
+      if (kdefl % (2 * KEXSH) == 0) {
+        const s = Math.abs(load<f64>(at(pH, ldH, i, i - 1))) + Math.abs(load<f64>(at(pH, ldH, i - 1, i - 2)));
+        h11 = 0.75 * s + load<f64>(at(pH, ldH, i, i));
+        h12 = -0.4375 * s;
+        h21 = s;
+        h22 = h11;
+      } else if (kdefl % KEXSH == 0) {
+        const s = Math.abs(load<f64>(at(pH, ldH, l + 1, l))) + Math.abs(load<f64>(at(pH, ldH, l + 2, l + 1)));
+        h11 = 0.75 * s + load<f64>(at(pH, ldH, l, l));
+        h12 = -0.4375 * s;
+        h21 = s;
+        h22 = h11;
+      } else {
+        h11 = load<f64>(at(pH, ldH, i - 1, i - 1));
+        h21 = load<f64>(at(pH, ldH, i, i - 1));
+        h12 = load<f64>(at(pH, ldH, i - 1, i));
+        h22 = load<f64>(at(pH, ldH, i, i));
+      }
+      let rt1r: f64 = 0, rt1i: f64 = 0, rt2r: f64 = 0, rt2i: f64 = 0;
+      const s0 = Math.abs(h11) + Math.abs(h12) + Math.abs(h21) + Math.abs(h22);
+      if (s0 != 0) {
+        h11 /= s0;
+        h21 /= s0;
+        h12 /= s0;
+        h22 /= s0;
+        const tr = (h11 + h22) * 0.5;
+        const det = (h11 - tr) * (h22 - tr) - h12 * h21;
+        const rtdisc = Math.sqrt(Math.abs(det));
+        if (det >= 0) {
+          // complex conjugate shifts
+          rt1r = tr * s0;
+          rt2r = rt1r;
+          rt1i = rtdisc * s0;
+          rt2i = -rt1i;
+        } else {
+          // real shifts: use only the one closer to h22, twice
+          rt1r = tr + rtdisc;
+          rt2r = tr - rtdisc;
+          if (Math.abs(rt1r - h22) <= Math.abs(rt2r - h22)) {
+            rt1r *= s0;
+            rt2r = rt1r;
+          } else {
+            rt2r *= s0;
+            rt1r = rt2r;
+          }
+        }
+      }
+      // 3. look for two consecutive small subdiagonals; v = first column of (H − σ₁)(H − σ₂), scaled
+      let m = i - 2;
+      let v0: f64 = 0, v1: f64 = 0, v2: f64 = 0;
+      for (; ; m--) {
+        const hmm = load<f64>(at(pH, ldH, m, m));
+        const hm1m1 = load<f64>(at(pH, ldH, m + 1, m + 1));
+        let h21s = load<f64>(at(pH, ldH, m + 1, m));
+        const s = Math.abs(hmm - rt2r) + Math.abs(rt2i) + Math.abs(h21s);
+        h21s = h21s / s;
+        v0 = h21s * load<f64>(at(pH, ldH, m, m + 1)) + (hmm - rt1r) * ((hmm - rt2r) / s) - rt1i * (rt2i / s);
+        v1 = h21s * (hmm + hm1m1 - rt1r - rt2r);
+        v2 = h21s * load<f64>(at(pH, ldH, m + 2, m + 1));
+        const sv = Math.abs(v0) + Math.abs(v1) + Math.abs(v2);
+        v0 /= sv;
+        v1 /= sv;
+        v2 /= sv;
+        if (m == l) break;
+        const h00 = Math.abs(load<f64>(at(pH, ldH, m, m - 1))) * (Math.abs(v1) + Math.abs(v2));
+        const h01 = Math.abs(v0) * (Math.abs(load<f64>(at(pH, ldH, m - 1, m - 1))) + Math.abs(hmm) + Math.abs(hm1m1));
+        if (h00 <= ULP * h01) break;
+      }
+      // 4. double-shift QR step: chase the bulge from row m down to i
+      for (let kk = m; kk <= i - 1; kk++) {
+        const nr = min(3, i - kk + 1);
+        if (kk > m) {
+          v0 = load<f64>(at(pH, ldH, kk, kk - 1));
+          v1 = load<f64>(at(pH, ldH, kk + 1, kk - 1));
+          v2 = nr == 3 ? load<f64>(at(pH, ldH, kk + 2, kk - 1)) : 0;
+        }
+        store<f64>(pv, v0);
+        store<f64>(pv, v1, 8);
+        store<f64>(pv, v2, 16);
+        const t1 = larfg(nr, pv, pv + 8, 1);
+        v0 = load<f64>(pv);
+        v1 = load<f64>(pv, 8);
+        v2 = load<f64>(pv, 16);
+        if (kk > m) {
+          store<f64>(at(pH, ldH, kk, kk - 1), v0);
+          store<f64>(at(pH, ldH, kk + 1, kk - 1), 0);
+          if (kk < i - 1) store<f64>(at(pH, ldH, kk + 2, kk - 1), 0);
+        } else if (m > l) {
+          // H[kk, kk−1] ← (1 − τ)·H[kk, kk−1] rather than its negation (robust when v underflows)
+          const p = at(pH, ldH, kk, kk - 1);
+          store<f64>(p, load<f64>(p) * (1 - t1));
+        }
+        const t2 = t1 * v1;
+        if (nr == 3) {
+          const t3 = t1 * v2;
+          // rows kk … kk+2, columns kk … i2
+          for (let j = kk; j <= i2; j++) {
+            const p = at(pH, ldH, kk, j);
+            const x0 = load<f64>(p);
+            const x1 = load<f64>(p, 8);
+            const x2 = load<f64>(p, 16);
+            const s = x0 + v1 * x1 + v2 * x2;
+            store<f64>(p, x0 - s * t1);
+            store<f64>(p, x1 - s * t2, 8);
+            store<f64>(p, x2 - s * t3, 16);
+          }
+          // columns kk … kk+2, rows i1 … min(kk+3, i)
+          refl3Cols(min(kk + 3, i) - i1 + 1, at(pH, ldH, i1, kk), ldH, v1, v2, t1, t2, t3);
+          if (wantz) refl3Cols(nz, at(pZ, ldZ, iloz, kk), ldZ, v1, v2, t1, t2, t3);
+        } else if (nr == 2) {
+          for (let j = kk; j <= i2; j++) {
+            const p = at(pH, ldH, kk, j);
+            const x0 = load<f64>(p);
+            const x1 = load<f64>(p, 8);
+            const s = x0 + v1 * x1;
+            store<f64>(p, x0 - s * t1);
+            store<f64>(p, x1 - s * t2, 8);
+          }
+          refl2Cols(i - i1 + 1, at(pH, ldH, i1, kk), ldH, v1, t1, t2);
+          if (wantz) refl2Cols(nz, at(pZ, ldZ, iloz, kk), ldZ, v1, t1, t2);
+        }
+      }
+    }
+    if (!converged) return i + 1;
+    if (l == i) {
+      // a real eigenvalue
+      store<f64>(pWr + (<usize>i << 3), load<f64>(at(pH, ldH, i, i)));
+      store<f64>(pWi + (<usize>i << 3), 0);
+    } else {
+      // l = i − 1: standardise the 2×2 block, apply its rotation to the rest of T and to Z
+      lanv2(
+        load<f64>(at(pH, ldH, i - 1, i - 1)), load<f64>(at(pH, ldH, i - 1, i)),
+        load<f64>(at(pH, ldH, i, i - 1)), load<f64>(at(pH, ldH, i, i)),
+      );
+      store<f64>(at(pH, ldH, i - 1, i - 1), lanv2A);
+      store<f64>(at(pH, ldH, i - 1, i), lanv2B);
+      store<f64>(at(pH, ldH, i, i - 1), lanv2C);
+      store<f64>(at(pH, ldH, i, i), lanv2D);
+      store<f64>(pWr + (<usize>(i - 1) << 3), lanv2Rt1r);
+      store<f64>(pWi + (<usize>(i - 1) << 3), lanv2Rt1i);
+      store<f64>(pWr + (<usize>i << 3), lanv2Rt2r);
+      store<f64>(pWi + (<usize>i << 3), lanv2Rt2i);
+      const cs = lanv2Cs;
+      const sn = lanv2Sn;
+      if (wantt) {
+        if (i2 > i) rotRows(i2 - i, at(pH, ldH, i - 1, i + 1), ldH, cs, sn);
+        rotCols(i - 1 - i1, at(pH, ldH, i1, i - 1), ldH, cs, sn);
+      }
+      if (wantz) rotCols(nz, at(pZ, ldZ, iloz, i - 1), ldZ, cs, sn);
+    }
+    kdefl = 0;
+    i = l - 1;
+  }
+  return 0;
+}

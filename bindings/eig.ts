@@ -1,0 +1,185 @@
+/**
+ * General (nonsymmetric) eigenproblem: eig, eigvals, schur.
+ *
+ * Kernels (LAPACK dgeev's pipeline): balancing by permutation and power-of-two scaling (gebal),
+ * Householder reduction to upper Hessenberg form, the Francis implicit double-shift QR iteration with
+ * Ahues–Tisseur deflation, exceptional shifts and an iteration cap (hqr), giving the real Schur form
+ * A = Z·T·Zᵀ, then eigenvectors by back-substitution on T (trevc), transformed back and normalised.
+ *
+ * Conventions: eigenvalues in the order they appear on the diagonal of T; a complex-conjugate pair is
+ * adjacent with the positive imaginary part first. Eigenvectors: unit 2-norm (the complex 2-norm for a
+ * pair), the entry of largest modulus real and positive. `vectors.re`/`vectors.im` hold the real and
+ * imaginary parts, column j for eigenvalue j (so a pair's columns are complex conjugates).
+ *
+ * Accuracy: a backward-stable computation — ‖AV − VΛ‖ ≤ p(n)·eps·‖A‖·‖V‖. An eigenvalue is as accurate
+ * as its condition allows: a simple one to about eps·‖A‖/|yᴴx|, a defective one (a Jordan block of
+ * size k) only to about eps^(1/k)·‖A‖. Matrices with entries near overflow or underflow are scaled by a
+ * power of two before the iteration (exact), and the eigenvalues scaled back.
+ */
+import { backend, NormKind } from './backend.js';
+import { checkFiniteOption, requireFinite, requireSquare, type FiniteOption } from './checks.js';
+import { LinAlgError } from './errors.js';
+import { Matrix } from './matrix.js';
+import { clone, fresh, withMatrix, type MatrixLike } from './ops.js';
+
+export interface EigOptions extends FiniteOption {
+  /** Balance the matrix first (permutation and scaling, LAPACK gebal); default true. */
+  balance?: boolean;
+}
+
+export interface EigvalsResult {
+  /** Real parts of the eigenvalues. */
+  real: Float64Array;
+  /** Imaginary parts (pairs adjacent, positive first). */
+  imag: Float64Array;
+}
+
+export interface EigResult extends EigvalsResult {
+  /** Right eigenvectors as columns: re + i·im, column j for eigenvalue j. */
+  vectors: { re: Matrix; im: Matrix };
+}
+
+export interface SchurResult {
+  /** Quasi-upper-triangular T (1×1 and standardised 2×2 diagonal blocks). */
+  T: Matrix;
+  /** Orthogonal Z with A = Z·T·Zᵀ. */
+  Z: Matrix;
+  /** Eigenvalues as they appear on T's diagonal. */
+  real: Float64Array;
+  imag: Float64Array;
+}
+
+const BIG = 2 ** 480;
+const SMALL = 2 ** -480;
+
+/** A power of two bringing max|A| into [2^-480, 2^480] (1 when it already is, or A is zero). */
+function safeScale(A: Matrix): number {
+  const amax = A.rows === 0 ? 0 : backend().lange(NormKind.MaxAbs, A);
+  if (amax === 0 || !Number.isFinite(amax)) return 1;
+  if (amax > BIG) return 2 ** -Math.ceil(Math.log2(amax / BIG));
+  if (amax < SMALL) return 2 ** Math.ceil(Math.log2(SMALL / amax));
+  return 1;
+}
+
+function scaled(A: Matrix, s: number): Matrix {
+  const W = clone(A);
+  if (s !== 1) backend().scal(s, W);
+  return W;
+}
+
+function failure(fn: string, A: Matrix, info: number): LinAlgError {
+  if (!Number.isFinite(backend().lange(NormKind.MaxAbs, A))) {
+    return new LinAlgError('not-finite', `${fn}: A contains NaN or Inf`);
+  }
+  return new LinAlgError('no-convergence', `${fn}: the QR iteration did not converge (${info} eigenvalue(s) not found)`, info);
+}
+
+function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): EigvalsResult & { VR: Matrix | null } {
+  requireSquare(fn, A);
+  if (checkFiniteOption(options)) requireFinite(fn, A);
+  const n = A.rows;
+  const s = safeScale(A);
+  const W = scaled(A, s);
+  const real = new Float64Array(n);
+  const imag = new Float64Array(n);
+  let VR: Matrix | null = null;
+  try {
+    if (wantVectors) VR = Matrix._alloc(n, n);
+    const info = backend().geev(options.balance === false ? 0 : 3, W, real, imag, VR);
+    if (info > 0) throw failure(fn, A, info);
+  } catch (e) {
+    VR?.dispose();
+    throw e;
+  } finally {
+    W.dispose();
+  }
+  if (s !== 1) {
+    for (let i = 0; i < n; i++) {
+      real[i] = real[i]! / s;
+      imag[i] = imag[i]! / s;
+    }
+  }
+  return { real, imag, VR };
+}
+
+/** Eigenvalues and right eigenvectors of a general square matrix. */
+export function eig(A: MatrixLike, options: EigOptions = {}): EigResult {
+  return withMatrix('eig', 'A', A, (A) => {
+    const { real, imag, VR } = run('eig', A, true, options);
+    const n = A.rows;
+    try {
+      const v = VR!._store();
+      const va = v.array();
+      const re = fresh(n, n, () => {});
+      let im: Matrix;
+      try {
+        im = fresh(n, n, () => {});
+      } catch (e) {
+        re.dispose();
+        throw e;
+      }
+      const rs = re._store();
+      const ra = rs.array();
+      const is = im._store();
+      const ia = is.array();
+      ia.fill(0, is.offset, is.offset + im._extent());
+      for (let j = 0; j < n; j++) {
+        const src = v.offset + j * VR!._ld;
+        ra.set(va.subarray(src, src + n), rs.offset + j * re._ld);
+        if (imag[j]! > 0 && j + 1 < n) {
+          // Pair: columns j (re) and j+1 (im) of VR are v = x + i·y; eigenvalue j+1 gets v̄.
+          const srcIm = src + VR!._ld;
+          ra.set(va.subarray(src, src + n), rs.offset + (j + 1) * re._ld);
+          for (let i = 0; i < n; i++) {
+            const y = va[srcIm + i]!;
+            ia[is.offset + i + j * im._ld] = y;
+            ia[is.offset + i + (j + 1) * im._ld] = -y;
+          }
+          j++;
+        }
+      }
+      return { real, imag, vectors: { re, im } };
+    } finally {
+      VR!.dispose();
+    }
+  });
+}
+
+/** Eigenvalues only (faster: no Schur vectors, no back-substitution). */
+export function eigvals(A: MatrixLike, options: EigOptions = {}): EigvalsResult {
+  return withMatrix('eigvals', 'A', A, (A) => {
+    const { real, imag } = run('eigvals', A, false, options);
+    return { real, imag };
+  });
+}
+
+/** The real Schur form A = Z·T·Zᵀ (no balancing, so Z is orthogonal). */
+export function schur(A: MatrixLike, options: FiniteOption = {}): SchurResult {
+  return withMatrix('schur', 'A', A, (A) => {
+    requireSquare('schur', A);
+    if (checkFiniteOption(options)) requireFinite('schur', A);
+    const n = A.rows;
+    const s = safeScale(A);
+    const T = scaled(A, s);
+    const real = new Float64Array(n);
+    const imag = new Float64Array(n);
+    let Z: Matrix | null = null;
+    try {
+      Z = Matrix._alloc(n, n);
+      const info = backend().gees(T, real, imag, Z);
+      if (info > 0) throw failure('schur', A, info);
+      if (s !== 1) {
+        backend().scal(1 / s, T);
+        for (let i = 0; i < n; i++) {
+          real[i] = real[i]! / s;
+          imag[i] = imag[i]! / s;
+        }
+      }
+      return { T, Z, real, imag };
+    } catch (e) {
+      T.dispose();
+      Z?.dispose();
+      throw e;
+    }
+  });
+}
