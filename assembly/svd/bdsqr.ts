@@ -60,7 +60,7 @@
  * Quintana-Ortí, ACM TOMS 40(3), 2014 (deferred, cache-blocked application of the rotations); LAPACK
  * dbdsqr (the shift strategy and thresholds).
  */
-import { lartg, lartgC, lartgS } from './lartg';
+import { lartg, lartgC, lartgS } from '../blas/lartg';
 import { las2 } from './las2';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2';
 import { rot } from './rot';

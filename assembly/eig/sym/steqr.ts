@@ -63,7 +63,7 @@
  * and QL algorithms for symmetric matrices", Numer. Math. 11, 1968 (tql2); LAPACK dsteqr.
  */
 import { lapy2 } from '../../qr/larfg';
-import { lartg, lartgC, lartgS } from './lartg';
+import { lartg, lartgC, lartgS } from '../../blas/lartg';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2';
 import { lasr, lasrScratch } from './lasr';
 import { lasrt } from './lasrt';

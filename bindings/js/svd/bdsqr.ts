@@ -19,7 +19,7 @@
  * References: Golub & Van Loan, 4th ed., §8.6.2; Demmel & Kahan, SIAM J. Sci. Stat. Comput. 11(5),
  * 1990; Van Zee, van de Geijn & Quintana-Ortí, ACM TOMS 40(3), 2014; LAPACK dbdsqr.
  */
-import { lartg, lartgC, lartgS } from './lartg.js';
+import { lartg, lartgC, lartgS } from '../blas/lartg.js';
 import { las2 } from './las2.js';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2.js';
 import { rot } from './rot.js';

@@ -19,7 +19,7 @@
  * Bowdler, Martin, Reinsch & Wilkinson, Numer. Math. 11, 1968; LAPACK dsteqr.
  */
 import { lapy2 } from '../../qr/larfg.js';
-import { lartg, lartgC, lartgS } from './lartg.js';
+import { lartg, lartgC, lartgS } from '../../blas/lartg.js';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2.js';
 import { lasr, lasrScratch } from './lasr.js';
 import { lasrt } from './lasrt.js';
