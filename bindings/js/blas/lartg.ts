@@ -1,7 +1,7 @@
 /**
  * lartg — generate a plane (Givens) rotation                                (≈ 6 flops + 1 sqrt)
  *
- * JS mirror of assembly/svd/lartg.ts (read it for the math). Finds c, s, r with
+ * JS mirror of assembly/blas/lartg.ts (read it for the math). Finds c, s, r with
  * [c s; −s c]·[f; g] = [r; 0], r = sign(f)·sqrt(f² + g²) (so c ≥ 0); g = 0 gives (1, 0, f), f = 0
  * gives (0, sign(g), |g|). Outside (RTMIN, RTMAX) f and g are divided by max(|f|, |g|) (clamped to
  * [SAFMIN, SAFMAX]) first (Anderson, ACM TOMS 44(1), 2017; LAPACK 3.10 dlartg).
