@@ -37,7 +37,7 @@
  * rotations (0.85·n² per side, measured), the part that makes LAPACK's dgesvd slow (see rot.ts).
  *
  * Crossover GESVD_QR_RATIO = 1.75, measured (n = 256, SIMD build, ms, direct | QR first; best of 4
- * interleaved rounds, test/svd-check.mts --sweep):
+ * interleaved rounds, a throwaway sweep script not kept in the repository):
  *
  *   m/n           1.1          1.25         1.5          1.75          2            3
  *   values      6.8 | 8.2    7.7 | 8.8    8.8 | 9.4    10.4 | 10.4   11.6 | 10.7   17.4 | 13.4
@@ -56,7 +56,7 @@
  * holds B's current diagonal — unsorted, possibly negative — and A = U·B·Vᵀ still holds with U, V
  * orthogonal; the sign convention is not applied).
  *
- * Measurements (test/svd-check.mts --bench; Node 20, SIMD build, one thread, on the benchmark machine
+ * Measurements (a throwaway timing script; bench/cases/spectral.ts now times svd; Node 20, SIMD build, one thread, on the benchmark machine
  * — an AMD Zen 5 with AVX-512 shared with other jobs, so times are the best of 7–15 runs; numpy 2.4 /
  * scipy on OpenBLAS 0.3.31 with OPENBLAS_NUM_THREADS=1; random Gaussian A; ms):
  *
@@ -259,9 +259,28 @@ function tall(
 function values(N: i32, pS: usize, pe: usize, pw: usize): i32 {
   const pL = pw + (<usize>even(N) << 3);
   for (let i = 0; i < N; i++) store<f64>(pw + (<usize>i << 3), load<f64>(pS + (<usize>i << 3)));
-  if (lasq(N, pS, pe, pL) == 0) return 0;
+  // dqds squares the entries: a range wider than 2^480 risks underflow of the small values' qd
+  // quantities (lasq.ts), so such bidiagonals go to bdsqr, which is accurate at any range.
+  if (!wideRange(N, pS, pe) && lasq(N, pS, pe, pL) == 0) return 0;
   for (let i = 0; i < N; i++) store<f64>(pS + (<usize>i << 3), load<f64>(pw + (<usize>i << 3)));
   return bdsqr(N, 0, 0, pS, pe, 0, 1, 0, 1, pL);
+}
+
+/** True when some nonzero |dᵢ| or |eᵢ| is below 2^-480 times the largest. */
+function wideRange(N: i32, pd: usize, pe: usize): bool {
+  let big: f64 = 0;
+  let small: f64 = Infinity;
+  for (let i = 0; i < N; i++) {
+    const d = Math.abs(load<f64>(pd + (<usize>i << 3)));
+    if (d > big) big = d;
+    if (d != 0 && d < small) small = d;
+    if (i + 1 < N) {
+      const e = Math.abs(load<f64>(pe + (<usize>i << 3)));
+      if (e > big) big = e;
+      if (e != 0 && e < small) small = e;
+    }
+  }
+  return small < big * 3.2033329522929615e-145; // 2^-480
 }
 
 /**

@@ -4,7 +4,10 @@
  *
  *   B = diag(d) + superdiag(e)  (n×n, either signs)   →   σ₀ ≥ σ₁ ≥ … ≥ σₙ₋₁ ≥ 0,
  *
- * every σ to high relative accuracy (a few ulps times a modest multiple of n, however small σ is).
+ * every σ to high relative accuracy (a few ulps times a modest multiple of n) as long as no quantity of
+ * the qd array underflows: singular values below about σ₀·2^-510 can come out as 0 (dqds works on
+ * squares; LAPACK's dlasq1 likewise promises accuracy only "in the absence of underflow"). gesvd
+ * therefore hands bidiagonals with such a wide range to bdsqr instead.
  *
  * The math (Fernando & Parlett 1994; Parlett & Marques 2000). σᵢ² are the eigenvalues of BᵀB, whose
  * factors are represented by the qd array q_i = d_i², e_i = e_i² (no square roots from here on).

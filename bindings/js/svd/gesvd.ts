@@ -192,10 +192,28 @@ function tall(
  * as the fallback should lasq hit its iteration cap (lasq does not modify e; d is restored from a
  * copy at oW). Workspace: even(N) + lasqScratch(N) doubles.
  */
+/** True when some nonzero |dᵢ| or |eᵢ| is below 2^-480 times the largest. */
+function wideRange(N: number, d: Float64Array, offD: number, e: Float64Array, offE: number): boolean {
+  let big = 0;
+  let small = Infinity;
+  for (let i = 0; i < N; i++) {
+    const x = Math.abs(d[offD + i]!);
+    if (x > big) big = x;
+    if (x !== 0 && x < small) small = x;
+    if (i + 1 < N) {
+      const y = Math.abs(e[offE + i]!);
+      if (y > big) big = y;
+      if (y !== 0 && y < small) small = y;
+    }
+  }
+  return small < big * 3.2033329522929615e-145; // 2^-480
+}
+
 function values(N: number, s: Float64Array, offS: number, w: Float64Array, oE: number, oW: number): number {
   const oL = oW + even(N);
   for (let i = 0; i < N; i++) w[oW + i] = s[offS + i]!;
-  if (lasq(N, s, offS, w, oE, w, oL) === 0) return 0;
+  // dqds squares the entries: a range wider than 2^480 goes to bdsqr (see the wasm file).
+  if (!wideRange(N, s, offS, w, oE) && lasq(N, s, offS, w, oE, w, oL) === 0) return 0;
   for (let i = 0; i < N; i++) s[offS + i] = w[oW + i]!;
   return bdsqr(N, 0, 0, s, offS, w, oE, w, 0, 1, w, 0, 1, w, oL);
 }
