@@ -3,11 +3,13 @@ import { gemm, gemmShapes } from './gemm.js';
 import { syrk } from './syrk.js';
 import { lu, cholesky, qrSuite, solveSuite, lstsqSuite } from './factor.js';
 import { eighSuite, eigvalshSuite, svdSuite, svdvalsSuite, svdGesvdSuite } from './spectral.js';
+import { eigSuite, eigvalsSuite } from './eig.js';
 import type { Suite } from './types.js';
 
 export const suites: Suite[] = [
   gemm, syrk, gemmShapes, lu, cholesky, qrSuite, solveSuite, lstsqSuite,
   eighSuite, eigvalshSuite, svdSuite, svdvalsSuite, svdGesvdSuite,
+  eigSuite, eigvalsSuite,
 ];
 
 export type { Suite, Case, Column, Workload, Ratio, NumpySpec, SuiteOptions } from './types.js';

@@ -117,6 +117,18 @@ def build_svd_gesvd(c, rng):
     return lambda: sl.svd(a, full_matrices=False, lapack_driver="gesvd", check_finite=False)
 
 
+def build_eig(c, rng):
+    n = int(c["n"])
+    a = rng.random((n, n))  # nonsymmetric: dgeev with right eigenvectors
+    return lambda: np.linalg.eig(a)
+
+
+def build_eigvals(c, rng):
+    n = int(c["n"])
+    a = rng.random((n, n))
+    return lambda: np.linalg.eigvals(a)
+
+
 OPS = {
     "eigh": build_eigh,
     "eigvalsh": build_eigvalsh,
@@ -130,6 +142,8 @@ OPS = {
     "qr": build_qr,
     "solve": build_solve,
     "lstsq": build_lstsq,
+    "eig": build_eig,
+    "eigvals": build_eigvals,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.

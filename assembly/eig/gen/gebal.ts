@@ -133,7 +133,12 @@ export function gebal(job: i32, n: i32, pA: usize, lda: i32, pScale: usize, pBou
         let ca = Math.abs(load<f64>(ci + (<usize>iamax(l + 1, ci, 1) << 3)));
         let ra = Math.abs(load<f64>(ri + <usize>(k + iamax(n - k, ri + <usize>k * ldA, lda)) * ldA));
         if (c == 0 || r == 0) continue;
-        if (c != c || r != r) return 0; // NaN: leave the rest unscaled (the caller sees NaN anyway)
+        if (c != c || r != r) {
+          // NaN: leave the rest unscaled (the caller sees NaN anyway), but report the window found so far
+          store<f64>(pBounds, <f64>k);
+          store<f64>(pBounds, <f64>l, 8);
+          return 0;
+        }
         let g = r * 0.5;
         let f: f64 = 1;
         const s = c + r;

@@ -100,7 +100,12 @@ export function gebal(
         let ca = Math.abs(a[ci + iamax(l + 1, a, ci, 1)]!);
         let ra = Math.abs(a[ri + (k + iamax(n - k, a, ri + k * lda, lda)) * lda]!);
         if (c === 0 || r === 0) continue;
-        if (c !== c || r !== r) return 0;
+        if (c !== c || r !== r) {
+          // NaN: leave the rest unscaled, but report the window found so far (as the wasm kernel)
+          bounds[offBounds] = k;
+          bounds[offBounds + 1] = l;
+          return 0;
+        }
         let g = r * 0.5;
         let f = 1;
         const s = c + r;
