@@ -48,7 +48,6 @@ export { ormqr, ormqrScratch, ormqrSetBlock } from './qr/ormqr';
 export { symv } from './eig/sym/symv';
 export { syr2 } from './eig/sym/syr2';
 export { syr2k, syr2kScratch } from './eig/sym/syr2k';
-export { gemvt } from './eig/sym/gemvt';
 export { sytd2 } from './eig/sym/sytd2';
 export { latrd } from './eig/sym/latrd';
 export { sytrd, sytrdScratch, sytrdSetBlock } from './eig/sym/sytrd';

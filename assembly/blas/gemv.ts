@@ -8,7 +8,7 @@
  *   op = A  (trans = 0): column sweep  y += A[:, j]·(α xⱼ)   — an axpy per column, contiguous in A
  *   op = Aᵀ (trans = 1): row of Aᵀ     yⱼ += α·A[:, j]·x      — a dot per column, contiguous in A
  *
- * Four columns are processed together so each load of y (or x) is reused four times.
+ * Four columns are processed together so each load of y (or x) is reused four times (axpy4, dot4).
  */
 import { dot } from './dot';
 import { axpy } from './axpy';
@@ -48,7 +48,9 @@ export function gemv(
     }
   } else {
     if (incx == 1) {
-      for (let j = 0; j < n; j++) {
+      let j = 0;
+      for (; j + 3 < n; j += 4) dot4(m, pA + <usize>j * ldA, ldA, px, alpha, py + <usize>(j * incy) * 8, <usize>incy << 3);
+      for (; j < n; j++) {
         const o = py + <usize>(j * incy) * 8;
         store<f64>(o, load<f64>(o) + alpha * dot(m, pA + <usize>j * ldA, 1, px, 1));
       }
@@ -59,6 +61,67 @@ export function gemv(
       }
     }
   }
+}
+
+/**
+ * y_k += α·(column k of A)·x for four consecutive columns c0 + k·ldA (k = 0…3), x of unit stride,
+ * y_k at py + k·sy. One dot per column has a single chain of dependent adds per lane and runs at the
+ * latency of f64x2.add; four columns side by side give four independent chains and use each load of x
+ * four times. Each dot is evaluated exactly as dot.ts does (lane 0 sums even rows, lane 1 odd rows,
+ * then (lane 0 + lane 1) + the odd last row), so the result equals four calls of dot bit for bit —
+ * which is why the JS mirror can keep the plain per-column loop.
+ */
+function dot4(m: i32, c0: usize, ldA: usize, px: usize, alpha: f64, py: usize, sy: usize): void {
+  const c1 = c0 + ldA;
+  const c2 = c1 + ldA;
+  const c3 = c2 + ldA;
+  let i = 0;
+  let s00: f64 = 0, s01: f64 = 0, s10: f64 = 0, s11: f64 = 0;
+  let s20: f64 = 0, s21: f64 = 0, s30: f64 = 0, s31: f64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    let T0 = f64x2.splat(0);
+    let T1 = f64x2.splat(0);
+    let T2 = f64x2.splat(0);
+    let T3 = f64x2.splat(0);
+    for (; i + 1 < m; i += 2) {
+      const r = <usize>i << 3;
+      const xv = v128.load(px + r);
+      T0 = f64x2.add(T0, f64x2.mul(v128.load(c0 + r), xv));
+      T1 = f64x2.add(T1, f64x2.mul(v128.load(c1 + r), xv));
+      T2 = f64x2.add(T2, f64x2.mul(v128.load(c2 + r), xv));
+      T3 = f64x2.add(T3, f64x2.mul(v128.load(c3 + r), xv));
+    }
+    s00 = f64x2.extract_lane(T0, 0); s01 = f64x2.extract_lane(T0, 1);
+    s10 = f64x2.extract_lane(T1, 0); s11 = f64x2.extract_lane(T1, 1);
+    s20 = f64x2.extract_lane(T2, 0); s21 = f64x2.extract_lane(T2, 1);
+    s30 = f64x2.extract_lane(T3, 0); s31 = f64x2.extract_lane(T3, 1);
+  } else {
+    for (; i + 1 < m; i += 2) {
+      const r = <usize>i << 3;
+      const xa = load<f64>(px + r);
+      const xb = load<f64>(px + r, 8);
+      s00 += load<f64>(c0 + r) * xa; s01 += load<f64>(c0 + r, 8) * xb;
+      s10 += load<f64>(c1 + r) * xa; s11 += load<f64>(c1 + r, 8) * xb;
+      s20 += load<f64>(c2 + r) * xa; s21 += load<f64>(c2 + r, 8) * xb;
+      s30 += load<f64>(c3 + r) * xa; s31 += load<f64>(c3 + r, 8) * xb;
+    }
+  }
+  let u0 = s00 + s01;
+  let u1 = s10 + s11;
+  let u2 = s20 + s21;
+  let u3 = s30 + s31;
+  if (i < m) {
+    const r = <usize>i << 3;
+    const xi = load<f64>(px + r);
+    u0 += load<f64>(c0 + r) * xi;
+    u1 += load<f64>(c1 + r) * xi;
+    u2 += load<f64>(c2 + r) * xi;
+    u3 += load<f64>(c3 + r) * xi;
+  }
+  store<f64>(py, load<f64>(py) + alpha * u0);
+  store<f64>(py + sy, load<f64>(py + sy) + alpha * u1);
+  store<f64>(py + 2 * sy, load<f64>(py + 2 * sy) + alpha * u2);
+  store<f64>(py + 3 * sy, load<f64>(py + 3 * sy) + alpha * u3);
 }
 
 /** y[0:m] += c0·x0 + c1·x1 + c2·x2 + c3·x3, columns c_k = c0 + k·ldA; added left to right. */

@@ -45,7 +45,6 @@ export { ormqr, ormqrScratch, ormqrSetBlock } from './qr/ormqr.js';
 export { symv } from './eig/sym/symv.js';
 export { syr2 } from './eig/sym/syr2.js';
 export { syr2k, syr2kScratch } from './eig/sym/syr2k.js';
-export { gemvt } from './eig/sym/gemvt.js';
 export { sytd2 } from './eig/sym/sytd2.js';
 export { latrd } from './eig/sym/latrd.js';
 export { sytrd, sytrdScratch, sytrdSetBlock } from './eig/sym/sytrd.js';

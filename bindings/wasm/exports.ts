@@ -86,7 +86,6 @@ export interface WasmExports {
     beta: number, pC: number, ldc: number, pw: number,
   ): void;
   syr2kScratch(n: number, k: number): number;
-  gemvt(m: number, n: number, alpha: number, pA: number, lda: number, px: number, py: number): void;
   sytd2(n: number, pA: number, lda: number, pD: number, pE: number, pTau: number, pw: number): void;
   latrd(n: number, nb: number, pA: number, lda: number, pE: number, pTau: number, pW: number, ldw: number): void;
   sytrd(n: number, pA: number, lda: number, pD: number, pE: number, pTau: number, pw: number): void;

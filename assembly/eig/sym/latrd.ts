@@ -39,7 +39,6 @@ import { dot } from '../../blas/dot';
 import { axpy } from '../../blas/axpy';
 import { scal } from '../../blas/scal';
 import { symv } from './symv';
-import { gemvt } from './gemvt';
 
 export function latrd(n: i32, nb: i32, pA: usize, lda: i32, pE: usize, pTau: usize, pW: usize, ldw: i32): void {
   const ldA = <usize>lda << 3;
@@ -68,9 +67,9 @@ export function latrd(n: i32, nb: i32, pA: usize, lda: i32, pE: usize, pTau: usi
     if (j > 0) {
       const v1 = pA + o + 8; // A[j+1, 0]
       const w1 = pW + o + 8; // W[j+1, 0]
-      gemvt(m, j, 1, w1, ldw, v, wj); // t = W[j+1:n, 0:j]ᵀ·v
+      gemv(1, m, j, 1, w1, ldw, v, 1, 0, wj, 1); // t = W[j+1:n, 0:j]ᵀ·v
       gemv(0, m, j, -1, v1, lda, wj, 1, 1, wp, 1); // p −= V·t
-      gemvt(m, j, 1, v1, lda, v, wj); // t = V[j+1:n, 0:j]ᵀ·v
+      gemv(1, m, j, 1, v1, lda, v, 1, 0, wj, 1); // t = V[j+1:n, 0:j]ᵀ·v
       gemv(0, m, j, -1, w1, ldw, wj, 1, 1, wp, 1); // p −= W·t
     }
     scal(m, tau, wp, 1);

@@ -4,7 +4,7 @@
  *
  * JS mirror of assembly/eig/sym/latrd.ts (read it for the math and the partition). For each panel
  * column j: bring A[j:n, j] up to date with the previous V, W (two gemv), larfg → vⱼ, τⱼ, eⱼ (A[j+1, j]
- * set to 1), pⱼ = A22·vⱼ − V·(Wᵀvⱼ) − W·(Vᵀvⱼ) (symv, gemvt, gemv), scaled by τⱼ, then
+ * set to 1), pⱼ = A22·vⱼ − V·(Wᵀvⱼ) − W·(Vᵀvⱼ) (symv, gemv), scaled by τⱼ, then
  * wⱼ = pⱼ − (τⱼ/2)(pⱼᵀvⱼ)·vⱼ.
  *
  * Storage: A[i, j] = a[offA + i + j·lda] (n×n, lower; nb < n), e[offE…], τ[offTau…] (nb each),
@@ -19,7 +19,6 @@ import { dot } from '../../blas/dot.js';
 import { axpy } from '../../blas/axpy.js';
 import { scal } from '../../blas/scal.js';
 import { symv } from './symv.js';
-import { gemvt } from './gemvt.js';
 
 export function latrd(
   n: number, nb: number, a: Float64Array, offA: number, lda: number, e: Float64Array, offE: number,
@@ -48,9 +47,9 @@ export function latrd(
     if (j > 0) {
       const v1 = offA + j + 1; // A[j+1, 0]
       const w1 = offW + j + 1; // W[j+1, 0]
-      gemvt(m, j, 1, w, w1, ldw, a, v, w, wj); // t = W[j+1:n, 0:j]ᵀ·v
+      gemv(1, m, j, 1, w, w1, ldw, a, v, 1, 0, w, wj, 1); // t = W[j+1:n, 0:j]ᵀ·v
       gemv(0, m, j, -1, a, v1, lda, w, wj, 1, 1, w, wp, 1); // p −= V·t
-      gemvt(m, j, 1, a, v1, lda, a, v, w, wj); // t = V[j+1:n, 0:j]ᵀ·v
+      gemv(1, m, j, 1, a, v1, lda, a, v, 1, 0, w, wj, 1); // t = V[j+1:n, 0:j]ᵀ·v
       gemv(0, m, j, -1, w, w1, ldw, w, wj, 1, 1, w, wp, 1); // p −= W·t
     }
     scal(m, t, w, wp, 1);
