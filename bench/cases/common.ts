@@ -1,7 +1,7 @@
 /** Helpers shared by the suites: seeded inputs and the library-backend / ml-matrix columns. */
 import { Matrix, setBackend } from '../../bindings/index.js';
 import { Matrix as MlMatrix } from 'ml-matrix';
-import type { Case, Column, Workload } from './types.js';
+import { NUMPY_AVX512, NUMPY_ENV, type Case, type Column, type Ratio, type Workload } from './types.js';
 
 export type LibBackend = 'wasm' | 'js';
 
@@ -76,3 +76,23 @@ export function dim(c: Case, name: string): number {
   if (v === undefined) throw new Error(`bench case ${c.id}: no dimension '${name}'`);
   return v;
 }
+
+/** The ratio columns every suite shows: WASM against numpy (both builds), the JS backend and, when it has a column, ml-matrix. */
+export function standardRatios(withMl = true): Ratio[] {
+  return [
+    { label: 'WASM/numpy (env)', num: 'wasm', den: NUMPY_ENV },
+    { label: 'WASM/numpy AVX-512', num: 'wasm', den: NUMPY_AVX512 },
+    { label: 'WASM/JS', num: 'wasm', den: 'js' },
+    ...(withMl ? [{ label: 'WASM/ml-matrix', num: 'wasm', den: 'ml-matrix' }] : []),
+  ];
+}
+
+/** A result with nothing to free (numbers, Float64Arrays). */
+export const noop: Disposable = { [Symbol.dispose]() {} };
+
+/** Frees several result matrices at once. */
+export const disposeAll = (...ms: ({ dispose(): void } | undefined)[]): Disposable => ({
+  [Symbol.dispose]() {
+    for (const M of ms) M?.dispose();
+  },
+});

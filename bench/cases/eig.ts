@@ -20,8 +20,8 @@
  */
 import { Matrix as LibMatrix, eig, eigvals } from '../../bindings/index.js';
 import { EigenvalueDecomposition } from 'ml-matrix';
-import { libColumn, mlColumn, randomMl, dim } from './common.js';
-import { NUMPY_AVX512, NUMPY_ENV, type Case, type Ratio, type Suite, type SuiteOptions } from './types.js';
+import { libColumn, mlColumn, randomMl, dim, noop, standardRatios } from './common.js';
+import type { Case, Suite, SuiteOptions } from './types.js';
 
 export const EIG_SIZES = [64, 128, 256, 512];
 export const EIG_SIZES_QUICK = [64, 128];
@@ -30,19 +30,9 @@ export const eigValuesFlops = (n: number): number => 10 * n ** 3;
 export const eigVectorsFlops = (n: number): number => 25 * n ** 3;
 
 const SEED = 31;
-const noop: Disposable = { [Symbol.dispose]() {} };
 
 function sizes(o: SuiteOptions): number[] {
   return o.sizes ?? (o.quick ? EIG_SIZES_QUICK : EIG_SIZES);
-}
-
-function ratios(withMl: boolean): Ratio[] {
-  return [
-    { label: 'WASM/numpy (env)', num: 'wasm', den: NUMPY_ENV },
-    { label: 'WASM/numpy AVX-512', num: 'wasm', den: NUMPY_AVX512 },
-    { label: 'WASM/JS', num: 'wasm', den: 'js' },
-    ...(withMl ? [{ label: 'WASM/ml-matrix', num: 'wasm', den: 'ml-matrix' }] : []),
-  ];
 }
 
 function suite(
@@ -67,7 +57,7 @@ function suite(
       libColumn('js', 'JS', lib),
       ...(ml === null ? [] : [mlColumn((c) => ml(dim(c, 'n')))]),
     ],
-    ratios: ratios(ml !== null),
+    ratios: standardRatios(ml !== null),
   };
 }
 

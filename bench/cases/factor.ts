@@ -25,8 +25,8 @@ import {
   QrDecomposition,
   solve as mlSolve,
 } from 'ml-matrix';
-import { libColumn, mlColumn, randomMl, dim } from './common.js';
-import { NUMPY_AVX512, NUMPY_ENV, type Case, type Column, type Ratio, type Suite, type SuiteOptions } from './types.js';
+import { libColumn, mlColumn, randomMl, dim, noop, standardRatios } from './common.js';
+import type { Case, Column, Suite, SuiteOptions } from './types.js';
 
 export const FACTOR_SIZES = [128, 256, 512, 1024];
 export const FACTOR_SIZES_QUICK = [128, 256];
@@ -38,19 +38,9 @@ export const solveFlops = (n: number): number => (2 * n ** 3) / 3 + 2 * n * n;
 export const lstsqFlops = (m: number, n: number): number => 2 * m * n * n - (2 * n ** 3) / 3 + 4 * m * n;
 
 const SEED = 11;
-const noop: Disposable = { [Symbol.dispose]() {} };
 
 function sizes(o: SuiteOptions): number[] {
   return o.sizes ?? (o.quick ? FACTOR_SIZES_QUICK : FACTOR_SIZES);
-}
-
-function ratios(): Ratio[] {
-  return [
-    { label: 'WASM/numpy (env)', num: 'wasm', den: NUMPY_ENV },
-    { label: 'WASM/numpy AVX-512', num: 'wasm', den: NUMPY_AVX512 },
-    { label: 'WASM/JS', num: 'wasm', den: 'js' },
-    { label: 'WASM/ml-matrix', num: 'wasm', den: 'ml-matrix' },
-  ];
 }
 
 /** A well-conditioned SPD matrix AᵀA + n·I from a seeded uniform A, on the current backend. */
@@ -93,7 +83,7 @@ function squareSuite(
     cases: (o) =>
       sizes(o).map((n) => ({ id: `n=${n}`, label: String(n), dims: { n }, flops: flops(n), numpy: { op: numpyOp, n } })),
     columns,
-    ratios: ratios(),
+    ratios: standardRatios(),
   };
 }
 
@@ -229,5 +219,5 @@ export const lstsqSuite: Suite = {
       return () => mlSolve(A, b);
     }),
   ],
-  ratios: ratios(),
+  ratios: standardRatios(),
 };

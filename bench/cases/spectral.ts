@@ -15,8 +15,8 @@
  */
 import { Matrix as LibMatrix, eigh, eigvalsh, svd } from '../../bindings/index.js';
 import { EigenvalueDecomposition, SingularValueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
-import { libColumn, mlColumn, randomMl, dim } from './common.js';
-import { NUMPY_AVX512, NUMPY_ENV, type Case, type Ratio, type Suite, type SuiteOptions } from './types.js';
+import { libColumn, mlColumn, randomMl, dim, disposeAll, noop, standardRatios } from './common.js';
+import type { Case, Suite, SuiteOptions } from './types.js';
 
 export const SPECTRAL_SIZES = [128, 256, 512];
 export const SPECTRAL_SIZES_QUICK = [128, 256];
@@ -25,15 +25,6 @@ const SEED = 21;
 
 function sizes(o: SuiteOptions): number[] {
   return o.sizes ?? (o.quick ? SPECTRAL_SIZES_QUICK : SPECTRAL_SIZES);
-}
-
-function ratios(): Ratio[] {
-  return [
-    { label: 'WASM/numpy (env)', num: 'wasm', den: NUMPY_ENV },
-    { label: 'WASM/numpy AVX-512', num: 'wasm', den: NUMPY_AVX512 },
-    { label: 'WASM/JS', num: 'wasm', den: 'js' },
-    { label: 'WASM/ml-matrix', num: 'wasm', den: 'ml-matrix' },
-  ];
 }
 
 /** A symmetric matrix (A + Aᵀ)/2 from a seeded uniform A. */
@@ -72,16 +63,10 @@ function suite(
       libColumn('js', 'JS', lib),
       ...(ml === null ? [] : [mlColumn((c) => ml(dim(c, 'n')))]),
     ],
-    ratios: ml === null ? ratios().filter((r) => r.den !== 'ml-matrix') : ratios(),
+    ratios: standardRatios(ml !== null),
   };
 }
 
-const disposeAll = (...ms: (LibMatrix | undefined)[]): Disposable => ({
-  [Symbol.dispose]() {
-    for (const M of ms) M?.dispose();
-  },
-});
-const noop: Disposable = { [Symbol.dispose]() {} };
 
 export const eighSuite = suite(
   'eigh',
