@@ -30,7 +30,12 @@ export function trsm2(
   const ldB = <usize>ldb << 3;
   const unit = diag != 0;
   if (side == 0) {
-    for (let c = 0; c < n; c++) {
+    let c0 = 0;
+    if (!trans && uplo == 0) {
+      // forward substitution, four right-hand sides and two columns of A per pass (fwd4)
+      for (; c0 + 3 < n; c0 += 4) fwd4(m, pA, ldA, pB + <usize>c0 * ldB, ldB, unit);
+    }
+    for (let c = c0; c < n; c++) {
       const b = pB + <usize>c * ldB;
       if (!trans) {
         if (uplo == 0) {
@@ -96,6 +101,112 @@ export function trsm2(
       }
       if (!unit) divCol(m, bj, load<f64>(pA + <usize>j * ldA + (<usize>j << 3)));
     }
+  }
+}
+
+/**
+ * Forward substitution (left, A lower, no transpose) for the four columns of B at `pB`. The same
+ * arithmetic as the column sweep above, element by element and in the same order — bᵢ ← bᵢ + (−xⱼ)·aᵢⱼ
+ * for j = 0, 1, … with the update skipped when xⱼ = 0 — but two columns j, j+1 of A meet four columns
+ * of B in one pass over the rows, so A and B are read and B written half as often (as in the GEMM
+ * micro-kernel). Rows j+2… take the fused pass only when all eight xⱼ, xⱼ₊₁ are non-zero; otherwise the
+ * per-column axpys, which skip the zero ones exactly as the sweep does.
+ */
+function fwd4(m: i32, pA: usize, ldA: usize, pB: usize, ldB: usize, unit: bool): void {
+  const b0 = pB;
+  const b1 = b0 + ldB;
+  const b2 = b1 + ldB;
+  const b3 = b2 + ldB;
+  let j = 0;
+  for (; j + 1 < m; j += 2) {
+    const cj = pA + <usize>j * ldA;
+    const cj1 = cj + ldA;
+    const oj = <usize>j << 3;
+    const oj1 = oj + 8;
+    let x0 = load<f64>(b0 + oj);
+    let x1 = load<f64>(b1 + oj);
+    let x2 = load<f64>(b2 + oj);
+    let x3 = load<f64>(b3 + oj);
+    if (!unit) {
+      const d = load<f64>(cj + oj);
+      x0 /= d;
+      x1 /= d;
+      x2 /= d;
+      x3 /= d;
+      store<f64>(b0 + oj, x0);
+      store<f64>(b1 + oj, x1);
+      store<f64>(b2 + oj, x2);
+      store<f64>(b3 + oj, x3);
+    }
+    // row j+1 (only column j of A reaches it)
+    const a10 = load<f64>(cj + oj1);
+    let y0 = load<f64>(b0 + oj1);
+    let y1 = load<f64>(b1 + oj1);
+    let y2 = load<f64>(b2 + oj1);
+    let y3 = load<f64>(b3 + oj1);
+    if (x0 != 0) y0 = y0 + -x0 * a10;
+    if (x1 != 0) y1 = y1 + -x1 * a10;
+    if (x2 != 0) y2 = y2 + -x2 * a10;
+    if (x3 != 0) y3 = y3 + -x3 * a10;
+    if (!unit) {
+      const d = load<f64>(cj1 + oj1);
+      y0 /= d;
+      y1 /= d;
+      y2 /= d;
+      y3 /= d;
+    }
+    store<f64>(b0 + oj1, y0);
+    store<f64>(b1 + oj1, y1);
+    store<f64>(b2 + oj1, y2);
+    store<f64>(b3 + oj1, y3);
+    const r = m - j - 2;
+    if (r <= 0) continue;
+    const o = oj1 + 8;
+    if (x0 != 0 && x1 != 0 && x2 != 0 && x3 != 0 && y0 != 0 && y1 != 0 && y2 != 0 && y3 != 0) {
+      let i = 0;
+      const nx0 = -x0, nx1 = -x1, nx2 = -x2, nx3 = -x3;
+      const ny0 = -y0, ny1 = -y1, ny2 = -y2, ny3 = -y3;
+      if (ASC_FEATURE_SIMD) {
+        const vx0 = f64x2.splat(nx0), vx1 = f64x2.splat(nx1), vx2 = f64x2.splat(nx2), vx3 = f64x2.splat(nx3);
+        const vy0 = f64x2.splat(ny0), vy1 = f64x2.splat(ny1), vy2 = f64x2.splat(ny2), vy3 = f64x2.splat(ny3);
+        for (; i + 1 < r; i += 2) {
+          const q = o + (<usize>i << 3);
+          const a0 = v128.load(cj + q);
+          const a1 = v128.load(cj1 + q);
+          v128.store(b0 + q, f64x2.add(f64x2.add(v128.load(b0 + q), f64x2.mul(vx0, a0)), f64x2.mul(vy0, a1)));
+          v128.store(b1 + q, f64x2.add(f64x2.add(v128.load(b1 + q), f64x2.mul(vx1, a0)), f64x2.mul(vy1, a1)));
+          v128.store(b2 + q, f64x2.add(f64x2.add(v128.load(b2 + q), f64x2.mul(vx2, a0)), f64x2.mul(vy2, a1)));
+          v128.store(b3 + q, f64x2.add(f64x2.add(v128.load(b3 + q), f64x2.mul(vx3, a0)), f64x2.mul(vy3, a1)));
+        }
+      }
+      for (; i < r; i++) {
+        const q = o + (<usize>i << 3);
+        const a0 = load<f64>(cj + q);
+        const a1 = load<f64>(cj1 + q);
+        store<f64>(b0 + q, load<f64>(b0 + q) + nx0 * a0 + ny0 * a1);
+        store<f64>(b1 + q, load<f64>(b1 + q) + nx1 * a0 + ny1 * a1);
+        store<f64>(b2 + q, load<f64>(b2 + q) + nx2 * a0 + ny2 * a1);
+        store<f64>(b3 + q, load<f64>(b3 + q) + nx3 * a0 + ny3 * a1);
+      }
+    } else {
+      if (x0 != 0) axpy(r, -x0, cj + o, 1, b0 + o, 1);
+      if (y0 != 0) axpy(r, -y0, cj1 + o, 1, b0 + o, 1);
+      if (x1 != 0) axpy(r, -x1, cj + o, 1, b1 + o, 1);
+      if (y1 != 0) axpy(r, -y1, cj1 + o, 1, b1 + o, 1);
+      if (x2 != 0) axpy(r, -x2, cj + o, 1, b2 + o, 1);
+      if (y2 != 0) axpy(r, -y2, cj1 + o, 1, b2 + o, 1);
+      if (x3 != 0) axpy(r, -x3, cj + o, 1, b3 + o, 1);
+      if (y3 != 0) axpy(r, -y3, cj1 + o, 1, b3 + o, 1);
+    }
+  }
+  if (j < m && !unit) {
+    // last row: nothing below it
+    const oj = <usize>j << 3;
+    const d = load<f64>(pA + <usize>j * ldA + oj);
+    store<f64>(b0 + oj, load<f64>(b0 + oj) / d);
+    store<f64>(b1 + oj, load<f64>(b1 + oj) / d);
+    store<f64>(b2 + oj, load<f64>(b2 + oj) / d);
+    store<f64>(b3 + oj, load<f64>(b3 + oj) / d);
   }
 }
 

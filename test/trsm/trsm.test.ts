@@ -103,6 +103,29 @@ describe.each(BLOCKS)('trsm (blocked), block %s, GEMM blocking %o', (nb, gb) => 
   });
 });
 
+describe('trsm2 four-column forward pass', () => {
+  it('equals the one-column sweep bit for bit, with zeros in B (the skipped updates) and both diagonals', () => {
+    for (const diag of [0, 1]) {
+      for (const m of [1, 2, 3, 6, 9]) {
+        const rng = new Rng(700 + m * 2 + diag);
+        const A = triangular(rng, m, m, 0, diag === 1);
+        const n = 9;
+        const B = matrix(rng, 'normal', m, n);
+        // zero leading entries in some columns (as in inv's identity right-hand sides), a zero row
+        for (let c = 0; c < n; c++) for (let i = 0; i < Math.min(m, c % 4); i++) B[i + c * m] = 0;
+        if (m > 2) for (let c = 0; c < n; c++) B[1 + c * m] = 0;
+        const all = runKernel(`trsm2 n=${n} m=${m}`, 'trsm2', (c) => [0, 0, 0, diag, m, n, c.in(A.stored), m, c.out(B, matW(m, n, m)), m]);
+        const X = extract(all.bufs[1]!, m, n, m);
+        for (let c = 0; c < n; c++) {
+          const col = B.slice(c * m, (c + 1) * m);
+          const one = runKernel(`trsm2 column ${c}`, 'trsm2', (k) => [0, 0, 0, diag, m, 1, k.in(A.stored), m, k.out(col, matW(m, 1, m)), m]);
+          expect(Array.from(extract(one.bufs[1]!, m, 1, m))).toEqual(Array.from(X.slice(c * m, (c + 1) * m)));
+        }
+      }
+    }
+  });
+});
+
 describe('trsm block sizes', () => {
   it('with the block at least the order of A, trsm equals α-scaling then trsm2 (the same operations)', () => {
     for (const [side, uplo, trans, diag] of variants()) {
