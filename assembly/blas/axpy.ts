@@ -10,6 +10,13 @@ export function axpy(n: i32, alpha: f64, px: usize, incx: i32, py: usize, incy: 
     let i = 0;
     if (ASC_FEATURE_SIMD) {
       const a = f64x2.splat(alpha);
+      for (; i + 3 < n; i += 4) {
+        const o = <usize>i << 3;
+        const y0 = f64x2.add(v128.load(py + o), f64x2.mul(a, v128.load(px + o)));
+        const y1 = f64x2.add(v128.load(py + o, 16), f64x2.mul(a, v128.load(px + o, 16)));
+        v128.store(py + o, y0);
+        v128.store(py + o, y1, 16);
+      }
       for (; i + 1 < n; i += 2) {
         const o = <usize>i << 3;
         v128.store(py + o, f64x2.add(v128.load(py + o), f64x2.mul(a, v128.load(px + o))));

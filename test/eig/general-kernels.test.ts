@@ -240,6 +240,17 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
     }
   });
 
+  it('scaled small (1e-120) and large (1e200: squares of entries overflow, the 3-vector reflector norms must not); beyond the kernel range eig() rescales first', () => {
+    let seed = 900;
+    for (const scale of [1e-120, 1e200]) {
+      for (const n of [6, 17, 40]) {
+        const A = matrix(new Rng(seed++), 'normal', n, n);
+        for (let i = 0; i < A.length; i++) A[i] = A[i]! * scale;
+        both(n, A, `normal·${scale} n=${n}`);
+      }
+    }
+  });
+
   it('rotation matrices: e^{±iθ} pairs (±i for θ = π/2)', () => {
     for (const th of [Math.PI / 2, 0.3, 2.5]) {
       const c = Math.cos(th), s = Math.sin(th);

@@ -43,7 +43,7 @@
  * References: Golub & Van Loan, 4th ed., §7.5 (Algorithms 7.5.1–7.5.2); LAPACK dlahqr; Ahues &
  * Tisseur, "A new deflation criterion for the QR algorithm", LAPACK Working Note 122, 1997.
  */
-import { larfg } from '../../qr/larfg';
+import { larfg, lapy2 } from '../../qr/larfg';
 import { lanv2, lanv2A, lanv2B, lanv2C, lanv2D, lanv2Rt1r, lanv2Rt1i, lanv2Rt2r, lanv2Rt2i, lanv2Cs, lanv2Sn } from './lanv2';
 
 // @ts-ignore: decorator
@@ -52,6 +52,8 @@ import { lanv2, lanv2A, lanv2B, lanv2C, lanv2D, lanv2Rt1r, lanv2Rt1i, lanv2Rt2r,
 @inline const ULP: f64 = 2.220446049250313e-16; // 2^-52
 // @ts-ignore: decorator
 @inline const KEXSH: i32 = 10;
+// @ts-ignore: decorator
+@inline const LARFG_SAFMIN: f64 = 2.004168360008973e-292; // 2^-969, larfg's rescaling threshold
 
 /** Iterations allowed per eigenvalue: 30·max(10, window) as in LAPACK dlahqr. */
 export const HQR_MAXIT_FACTOR: i32 = 30;
@@ -81,6 +83,58 @@ function refl3Cols(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f
     const vt1 = f64x2.splat(t1);
     const vt2 = f64x2.splat(t2);
     const vt3 = f64x2.splat(t3);
+    for (; r + 7 < m; r += 8) {
+      const a = p + (<usize>r << 3);
+      const b = a + ld;
+      const c = b + ld;
+      const x0 = v128.load(a);
+      const x1 = v128.load(b);
+      const x2 = v128.load(c);
+      const y0 = v128.load(a, 16);
+      const y1 = v128.load(b, 16);
+      const y2 = v128.load(c, 16);
+      const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
+      const t = f64x2.add(f64x2.add(y0, f64x2.mul(vv1, y1)), f64x2.mul(vv2, y2));
+      v128.store(a, f64x2.sub(x0, f64x2.mul(s, vt1)));
+      v128.store(b, f64x2.sub(x1, f64x2.mul(s, vt2)));
+      v128.store(c, f64x2.sub(x2, f64x2.mul(s, vt3)));
+      v128.store(a, f64x2.sub(y0, f64x2.mul(t, vt1)), 16);
+      v128.store(b, f64x2.sub(y1, f64x2.mul(t, vt2)), 16);
+      v128.store(c, f64x2.sub(y2, f64x2.mul(t, vt3)), 16);
+      const z0 = v128.load(a, 32);
+      const z1 = v128.load(b, 32);
+      const z2 = v128.load(c, 32);
+      const w0 = v128.load(a, 48);
+      const w1 = v128.load(b, 48);
+      const w2 = v128.load(c, 48);
+      const u = f64x2.add(f64x2.add(z0, f64x2.mul(vv1, z1)), f64x2.mul(vv2, z2));
+      const v = f64x2.add(f64x2.add(w0, f64x2.mul(vv1, w1)), f64x2.mul(vv2, w2));
+      v128.store(a, f64x2.sub(z0, f64x2.mul(u, vt1)), 32);
+      v128.store(b, f64x2.sub(z1, f64x2.mul(u, vt2)), 32);
+      v128.store(c, f64x2.sub(z2, f64x2.mul(u, vt3)), 32);
+      v128.store(a, f64x2.sub(w0, f64x2.mul(v, vt1)), 48);
+      v128.store(b, f64x2.sub(w1, f64x2.mul(v, vt2)), 48);
+      v128.store(c, f64x2.sub(w2, f64x2.mul(v, vt3)), 48);
+    }
+    for (; r + 3 < m; r += 4) {
+      const a = p + (<usize>r << 3);
+      const b = a + ld;
+      const c = b + ld;
+      const x0 = v128.load(a);
+      const x1 = v128.load(b);
+      const x2 = v128.load(c);
+      const y0 = v128.load(a, 16);
+      const y1 = v128.load(b, 16);
+      const y2 = v128.load(c, 16);
+      const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
+      const t = f64x2.add(f64x2.add(y0, f64x2.mul(vv1, y1)), f64x2.mul(vv2, y2));
+      v128.store(a, f64x2.sub(x0, f64x2.mul(s, vt1)));
+      v128.store(b, f64x2.sub(x1, f64x2.mul(s, vt2)));
+      v128.store(c, f64x2.sub(x2, f64x2.mul(s, vt3)));
+      v128.store(a, f64x2.sub(y0, f64x2.mul(t, vt1)), 16);
+      v128.store(b, f64x2.sub(y1, f64x2.mul(t, vt2)), 16);
+      v128.store(c, f64x2.sub(y2, f64x2.mul(t, vt3)), 16);
+    }
     for (; r + 1 < m; r += 2) {
       const o = <usize>r << 3;
       const x0 = v128.load(p + o);
@@ -102,6 +156,92 @@ function refl3Cols(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f
     store<f64>(p1 + o, x1 - s * t2);
     store<f64>(p2 + o, x2 - s * t3);
   }
+}
+
+/**
+ * Three adjacent rows (row 0 at p) of columns 0 … 2⌊m/2⌋−1 (stride ld) ← (I − τ·v·vᵀ)·rows, two columns
+ * per f64x2 (each lane one column, so each entry sees the scalar loop's operations). Returns the
+ * number of columns done; the caller finishes the odd one.
+ */
+function refl3RowsPairs(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f64, t3: f64): i32 {
+  const vv1 = f64x2.splat(v1);
+  const vv2 = f64x2.splat(v2);
+  const vt1 = f64x2.splat(t1);
+  const vt2 = f64x2.splat(t2);
+  const vt3 = f64x2.splat(t3);
+  let j = 0;
+  let c = p;
+  for (; j + 3 < m; j += 4) {
+    const d = c + ld;
+    const e = d + ld;
+    const f = e + ld;
+    const x0 = v128.load64_lane(d, v128.load64_zero(c), 1);
+    const x1 = v128.load64_lane(d, v128.load64_zero(c, 8), 1, 8);
+    const x2 = v128.load64_lane(d, v128.load64_zero(c, 16), 1, 16);
+    const z0 = v128.load64_lane(f, v128.load64_zero(e), 1);
+    const z1 = v128.load64_lane(f, v128.load64_zero(e, 8), 1, 8);
+    const z2 = v128.load64_lane(f, v128.load64_zero(e, 16), 1, 16);
+    const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
+    const u = f64x2.add(f64x2.add(z0, f64x2.mul(vv1, z1)), f64x2.mul(vv2, z2));
+    const y0 = f64x2.sub(x0, f64x2.mul(s, vt1));
+    const y1 = f64x2.sub(x1, f64x2.mul(s, vt2));
+    const y2 = f64x2.sub(x2, f64x2.mul(s, vt3));
+    const w0 = f64x2.sub(z0, f64x2.mul(u, vt1));
+    const w1 = f64x2.sub(z1, f64x2.mul(u, vt2));
+    const w2 = f64x2.sub(z2, f64x2.mul(u, vt3));
+    v128.store64_lane(c, y0, 0);
+    v128.store64_lane(d, y0, 1);
+    v128.store64_lane(c, y1, 0, 8);
+    v128.store64_lane(d, y1, 1, 8);
+    v128.store64_lane(c, y2, 0, 16);
+    v128.store64_lane(d, y2, 1, 16);
+    v128.store64_lane(e, w0, 0);
+    v128.store64_lane(f, w0, 1);
+    v128.store64_lane(e, w1, 0, 8);
+    v128.store64_lane(f, w1, 1, 8);
+    v128.store64_lane(e, w2, 0, 16);
+    v128.store64_lane(f, w2, 1, 16);
+    c = f + ld;
+  }
+  for (; j + 1 < m; j += 2) {
+    const d = c + ld;
+    const x0 = v128.load64_lane(d, v128.load64_zero(c), 1);
+    const x1 = v128.load64_lane(d, v128.load64_zero(c, 8), 1, 8);
+    const x2 = v128.load64_lane(d, v128.load64_zero(c, 16), 1, 16);
+    const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
+    const y0 = f64x2.sub(x0, f64x2.mul(s, vt1));
+    const y1 = f64x2.sub(x1, f64x2.mul(s, vt2));
+    const y2 = f64x2.sub(x2, f64x2.mul(s, vt3));
+    v128.store64_lane(c, y0, 0);
+    v128.store64_lane(d, y0, 1);
+    v128.store64_lane(c, y1, 0, 8);
+    v128.store64_lane(d, y1, 1, 8);
+    v128.store64_lane(c, y2, 0, 16);
+    v128.store64_lane(d, y2, 1, 16);
+    c = d + ld;
+  }
+  return j;
+}
+
+/**
+ * larfg for the bulge's 2- or 3-vector at pv ([α, x₁, x₂] in, [β, v₁, v₂] out, τ returned): the norm
+ * by lapy2 instead of the general routine's two passes; the rare cases that need its rescaling
+ * (|β| < 2^-969) and the empty one go to larfg itself.
+ */
+function larfgSmall(nr: i32, pv: usize): f64 {
+  const alpha = load<f64>(pv);
+  const x1 = load<f64>(pv, 8);
+  const x2 = nr == 3 ? load<f64>(pv, 16) : 0;
+  const xnorm = nr == 3 ? lapy2(x1, x2) : Math.abs(x1);
+  if (xnorm == 0) return 0;
+  const r = lapy2(alpha, xnorm);
+  const beta = alpha >= 0 ? -r : r;
+  if (!(Math.abs(beta) >= LARFG_SAFMIN)) return larfg(nr, pv, pv + 8, 1);
+  const sc = 1.0 / (alpha - beta);
+  store<f64>(pv, beta);
+  store<f64>(pv, x1 * sc, 8);
+  if (nr == 3) store<f64>(pv, x2 * sc, 16);
+  return (beta - alpha) / beta;
 }
 
 /** Rows 0 … m−1 of two adjacent columns ← [x0 x1]·(I − τ·v·vᵀ), v = [1 v1]. */
@@ -287,7 +427,7 @@ export function hqr(
         store<f64>(pv, v0);
         store<f64>(pv, v1, 8);
         store<f64>(pv, v2, 16);
-        const t1 = larfg(nr, pv, pv + 8, 1);
+        const t1 = larfgSmall(nr, pv);
         v0 = load<f64>(pv);
         v1 = load<f64>(pv, 8);
         v2 = load<f64>(pv, 16);
@@ -304,7 +444,9 @@ export function hqr(
         if (nr == 3) {
           const t3 = t1 * v2;
           // rows kk … kk+2, columns kk … i2
-          for (let j = kk; j <= i2; j++) {
+          let j = kk;
+          if (ASC_FEATURE_SIMD) j = refl3RowsPairs(i2 - kk + 1, at(pH, ldH, kk, kk), ldH, v1, v2, t1, t2, t3) + kk;
+          for (; j <= i2; j++) {
             const p = at(pH, ldH, kk, j);
             const x0 = load<f64>(p);
             const x1 = load<f64>(p, 8);

@@ -8,12 +8,30 @@
  *
  * References: Golub & Van Loan, 4th ed., §7.5; LAPACK dlahqr; Ahues & Tisseur, LAWN 122, 1997.
  */
-import { larfg } from '../../qr/larfg.js';
+import { larfg, lapy2 } from '../../qr/larfg.js';
 import { lanv2, lanv2Out } from './lanv2.js';
 
 const SAFMIN = 2.2250738585072014e-308;
 const ULP = 2.220446049250313e-16;
 const KEXSH = 10;
+const LARFG_SAFMIN = 2.004168360008973e-292; // 2^-969, larfg's rescaling threshold
+
+/** larfg for the bulge's 2- or 3-vector at w[o…] (see the wasm twin). */
+function larfgSmall(nr: number, w: Float64Array, o: number): number {
+  const alpha = w[o]!;
+  const x1 = w[o + 1]!;
+  const x2 = nr === 3 ? w[o + 2]! : 0;
+  const xnorm = nr === 3 ? lapy2(x1, x2) : Math.abs(x1);
+  if (xnorm === 0) return 0;
+  const r = lapy2(alpha, xnorm);
+  const beta = alpha >= 0 ? -r : r;
+  if (!(Math.abs(beta) >= LARFG_SAFMIN)) return larfg(nr, w, o, w, o + 1, 1);
+  const sc = 1.0 / (alpha - beta);
+  w[o] = beta;
+  w[o + 1] = x1 * sc;
+  if (nr === 3) w[o + 2] = x2 * sc;
+  return (beta - alpha) / beta;
+}
 
 /** Iterations allowed per eigenvalue: 30·max(10, window) as in LAPACK dlahqr. */
 export const HQR_MAXIT_FACTOR = 30;
@@ -208,7 +226,7 @@ export function hqr(
         w[offW] = v0;
         w[offW + 1] = v1;
         w[offW + 2] = v2;
-        const t1 = larfg(nr, w, offW, w, offW + 1, 1);
+        const t1 = larfgSmall(nr, w, offW);
         v0 = w[offW]!;
         v1 = w[offW + 1]!;
         v2 = w[offW + 2]!;
