@@ -11,7 +11,7 @@
  *   orghr   Z ← Q                              (only with vectors)
  *   hqr     H = Z₁·T·Z₁ᵀ, Z ← Q·Z₁             (Francis double shift; T real Schur form)
  *   trevc   T·X = X·Λ                          (X upper quasi-triangular)
- *   gemm    VR ← Z·X                           (eigenvectors of A')
+ *   gemm    VR ← Z·X                           (eigenvectors of A'; X triangular: ≈ n³ flops)
  *   gebak   VR ← P·D·VR                        (eigenvectors of A)
  *   normalise each vector (below)
  *
@@ -96,10 +96,29 @@ export function geev(
   if (info > 0) return info;
   clearBelowSubdiagonal(n, pA, lda);
   trevc(n, pA, lda, pX, n, pWk);
-  gemm(0, 0, n, n, n, 1.0, pZ, n, pX, n, 0, pVr, ldvr, pWk);
+  backTransform(n, pZ, pX, pVr, ldvr, pWk);
   gebak(n, ilo, ihi, pScale, n, pVr, ldvr);
   normalise(n, pWi, pVr, ldvr);
   return 0;
+}
+
+/** Columns per GEMM in backTransform. */
+// @ts-ignore: decorator
+@inline const BT_NB: i32 = 64;
+
+/**
+ * VR ← Z·X for X (n×n, ld n) upper quasi-triangular: column block j0 … j1−1 of X is zero below row j1
+ * (a pair's columns reach one row past their diagonal), so it needs only Z[:, 0:j1+1] — one GEMM per
+ * block of BT_NB columns, about n³ flops instead of 2n³.
+ */
+function backTransform(n: i32, pZ: usize, pX: usize, pVr: usize, ldvr: i32, pw: usize): void {
+  const ldV = <usize>ldvr << 3;
+  const ldX = <usize>n << 3;
+  for (let j0 = 0; j0 < n; j0 += BT_NB) {
+    const jb = min(BT_NB, n - j0);
+    const k = min(n, j0 + jb + 1);
+    gemm(0, 0, n, jb, k, 1.0, pZ, n, pX + <usize>j0 * ldX, n, 0, pVr + <usize>j0 * ldV, ldvr, pw);
+  }
 }
 
 /** A[i, j] ← 0 for i > j + 1 (leaves a clean quasi-triangular T). */

@@ -64,10 +64,23 @@ export function geev(
   if (info > 0) return info;
   clearBelowSubdiagonal(n, a, offA, lda);
   trevc(n, a, offA, lda, w, oX, n, w, oWk);
-  gemm(0, 0, n, n, n, 1.0, w, oZ, n, w, oX, n, 0, vr, offVr, ldvr, w, oWk);
+  backTransform(n, w, oZ, oX, vr, offVr, ldvr, oWk);
   gebak(n, ilo, ihi, w, oScale, n, vr, offVr, ldvr);
   normalise(n, wi, offWi, vr, offVr, ldvr);
   return 0;
+}
+
+const BT_NB = 64;
+
+/** VR ← Z·X, X upper quasi-triangular: one GEMM per BT_NB columns over Z[:, 0:j1+1] (see the wasm twin). */
+function backTransform(
+  n: number, w: Float64Array, oZ: number, oX: number, vr: Float64Array, offVr: number, ldvr: number, oWk: number,
+): void {
+  for (let j0 = 0; j0 < n; j0 += BT_NB) {
+    const jb = Math.min(BT_NB, n - j0);
+    const k = Math.min(n, j0 + jb + 1);
+    gemm(0, 0, n, jb, k, 1.0, w, oZ, n, w, oX + j0 * n, n, 0, vr, offVr + j0 * ldvr, ldvr, w, oWk);
+  }
 }
 
 /** A[i, j] ← 0 for i > j + 1. */
