@@ -244,6 +244,107 @@ function larfgSmall(nr: i32, pv: usize): f64 {
   return (beta - alpha) / beta;
 }
 
+/**
+ * The reflector of bulge step kk: from [H[kk, kk−1], H[kk+1, kk−1], H[kk+2, kk−1]] (or, at kk = m, the
+ * vector already at pv), by larfgSmall; on exit pv = [β, v₁, v₂] and column kk−1 is as the step leaves
+ * it (β, then zeros), or at kk = m > l, H[m, m−1] scaled by 1 − τ (robust when v underflows). Returns τ.
+ */
+function bulgeReflector(kk: i32, m: i32, l: i32, i: i32, nr: i32, pH: usize, ldH: usize, pv: usize): f64 {
+  if (kk > m) {
+    store<f64>(pv, load<f64>(at(pH, ldH, kk, kk - 1)));
+    store<f64>(pv, load<f64>(at(pH, ldH, kk + 1, kk - 1)), 8);
+    store<f64>(pv, nr == 3 ? load<f64>(at(pH, ldH, kk + 2, kk - 1)) : 0, 16);
+  }
+  const t1 = larfgSmall(nr, pv);
+  if (kk > m) {
+    store<f64>(at(pH, ldH, kk, kk - 1), load<f64>(pv));
+    store<f64>(at(pH, ldH, kk + 1, kk - 1), 0);
+    if (kk < i - 1) store<f64>(at(pH, ldH, kk + 2, kk - 1), 0);
+  } else if (m > l) {
+    const p = at(pH, ldH, kk, kk - 1);
+    store<f64>(p, load<f64>(p) * (1 - t1));
+  }
+  return t1;
+}
+
+/** Three adjacent rows (row 0 at p) of columns 0 … m−1 (stride ld) ← (I − τ·v·vᵀ)·rows, v = [1 v1 v2]. */
+function rows3(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f64, t3: f64): void {
+  let j = 0;
+  if (ASC_FEATURE_SIMD) j = refl3RowsPairs(m, p, ld, v1, v2, t1, t2, t3);
+  for (; j < m; j++) {
+    const c = p + <usize>j * ld;
+    const x0 = load<f64>(c);
+    const x1 = load<f64>(c, 8);
+    const x2 = load<f64>(c, 16);
+    const s = x0 + v1 * x1 + v2 * x2;
+    store<f64>(c, x0 - s * t1);
+    store<f64>(c, x1 - s * t2, 8);
+    store<f64>(c, x2 - s * t3, 16);
+  }
+}
+
+/**
+ * Four adjacent rows (row 0 at p) of columns 0 … m−1 ← P₂·P₁·rows: P₁ (v, τ = t1) on rows 0 … 2, then
+ * P₂ (w, u1) on rows 1 … 3 — two bulge steps in one pass, two columns per f64x2 (lane = column).
+ */
+function rows3x2(
+  m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f64, t3: f64, w1: f64, w2: f64, u1: f64, u2: f64, u3: f64,
+): void {
+  let j = 0;
+  let c = p;
+  if (ASC_FEATURE_SIMD) {
+    const vv1 = f64x2.splat(v1);
+    const vv2 = f64x2.splat(v2);
+    const vt1 = f64x2.splat(t1);
+    const vt2 = f64x2.splat(t2);
+    const vt3 = f64x2.splat(t3);
+    const vw1 = f64x2.splat(w1);
+    const vw2 = f64x2.splat(w2);
+    const vu1 = f64x2.splat(u1);
+    const vu2 = f64x2.splat(u2);
+    const vu3 = f64x2.splat(u3);
+    for (; j + 1 < m; j += 2) {
+      const d = c + ld;
+      const x0 = v128.load64_lane(d, v128.load64_zero(c), 1);
+      let x1 = v128.load64_lane(d, v128.load64_zero(c, 8), 1, 8);
+      let x2 = v128.load64_lane(d, v128.load64_zero(c, 16), 1, 16);
+      const x3 = v128.load64_lane(d, v128.load64_zero(c, 24), 1, 24);
+      const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
+      const y0 = f64x2.sub(x0, f64x2.mul(s, vt1));
+      x1 = f64x2.sub(x1, f64x2.mul(s, vt2));
+      x2 = f64x2.sub(x2, f64x2.mul(s, vt3));
+      const q = f64x2.add(f64x2.add(x1, f64x2.mul(vw1, x2)), f64x2.mul(vw2, x3));
+      const y1 = f64x2.sub(x1, f64x2.mul(q, vu1));
+      const y2 = f64x2.sub(x2, f64x2.mul(q, vu2));
+      const y3 = f64x2.sub(x3, f64x2.mul(q, vu3));
+      v128.store64_lane(c, y0, 0);
+      v128.store64_lane(d, y0, 1);
+      v128.store64_lane(c, y1, 0, 8);
+      v128.store64_lane(d, y1, 1, 8);
+      v128.store64_lane(c, y2, 0, 16);
+      v128.store64_lane(d, y2, 1, 16);
+      v128.store64_lane(c, y3, 0, 24);
+      v128.store64_lane(d, y3, 1, 24);
+      c = d + ld;
+    }
+  }
+  for (; j < m; j++) {
+    const x0 = load<f64>(c);
+    let x1 = load<f64>(c, 8);
+    let x2 = load<f64>(c, 16);
+    const x3 = load<f64>(c, 24);
+    const s = x0 + v1 * x1 + v2 * x2;
+    store<f64>(c, x0 - s * t1);
+    x1 = x1 - s * t2;
+    x2 = x2 - s * t3;
+    const q = x1 + w1 * x2 + w2 * x3;
+    store<f64>(c, x1 - q * u1, 8);
+    store<f64>(c, x2 - q * u2, 16);
+    store<f64>(c, x3 - q * u3, 24);
+    c += ld;
+  }
+}
+
 /** Rows 0 … m−1 of two adjacent columns ← [x0 x1]·(I − τ·v·vᵀ), v = [1 v1]. */
 function refl2Cols(m: i32, p: usize, ld: usize, v1: f64, t1: f64, t2: f64): void {
   const p1 = p + ld;
@@ -416,61 +517,59 @@ export function hqr(
         const h01 = Math.abs(v0) * (Math.abs(load<f64>(at(pH, ldH, m - 1, m - 1))) + Math.abs(hmm) + Math.abs(hm1m1));
         if (h00 <= ULP * h01) break;
       }
-      // 4. double-shift QR step: chase the bulge from row m down to i
-      for (let kk = m; kk <= i - 1; kk++) {
+      // 4. double-shift QR step: chase the bulge from row m down to i. Two consecutive 3×3 steps share
+      //    one pass over the columns right of the bulge (see rows3x2Pairs); the order in which each
+      //    entry sees the reflectors is that of the step-by-step chase.
+      store<f64>(pv, v0);
+      store<f64>(pv, v1, 8);
+      store<f64>(pv, v2, 16);
+      let kk = m;
+      while (kk <= i - 1) {
         const nr = min(3, i - kk + 1);
-        if (kk > m) {
-          v0 = load<f64>(at(pH, ldH, kk, kk - 1));
-          v1 = load<f64>(at(pH, ldH, kk + 1, kk - 1));
-          v2 = nr == 3 ? load<f64>(at(pH, ldH, kk + 2, kk - 1)) : 0;
-        }
-        store<f64>(pv, v0);
-        store<f64>(pv, v1, 8);
-        store<f64>(pv, v2, 16);
-        const t1 = larfgSmall(nr, pv);
-        v0 = load<f64>(pv);
-        v1 = load<f64>(pv, 8);
-        v2 = load<f64>(pv, 16);
-        if (kk > m) {
-          store<f64>(at(pH, ldH, kk, kk - 1), v0);
-          store<f64>(at(pH, ldH, kk + 1, kk - 1), 0);
-          if (kk < i - 1) store<f64>(at(pH, ldH, kk + 2, kk - 1), 0);
-        } else if (m > l) {
-          // H[kk, kk−1] ← (1 − τ)·H[kk, kk−1] rather than its negation (robust when v underflows)
-          const p = at(pH, ldH, kk, kk - 1);
-          store<f64>(p, load<f64>(p) * (1 - t1));
-        }
-        const t2 = t1 * v1;
+        const t1 = bulgeReflector(kk, m, l, i, nr, pH, ldH, pv);
+        const r1 = load<f64>(pv, 8);
+        const r2 = load<f64>(pv, 16);
+        const t2 = t1 * r1;
         if (nr == 3) {
-          const t3 = t1 * v2;
-          // rows kk … kk+2, columns kk … i2
-          let j = kk;
-          if (ASC_FEATURE_SIMD) j = refl3RowsPairs(i2 - kk + 1, at(pH, ldH, kk, kk), ldH, v1, v2, t1, t2, t3) + kk;
-          for (; j <= i2; j++) {
-            const p = at(pH, ldH, kk, j);
-            const x0 = load<f64>(p);
-            const x1 = load<f64>(p, 8);
-            const x2 = load<f64>(p, 16);
-            const s = x0 + v1 * x1 + v2 * x2;
-            store<f64>(p, x0 - s * t1);
-            store<f64>(p, x1 - s * t2, 8);
-            store<f64>(p, x2 - s * t3, 16);
+          const t3 = t1 * r2;
+          if (kk + 1 <= i - 2) {
+            // step kk on its own three columns, then its column updates (rows ≤ kk+3)
+            rows3(3, at(pH, ldH, kk, kk), ldH, r1, r2, t1, t2, t3);
+            refl3Cols(kk + 3 - i1 + 1, at(pH, ldH, i1, kk), ldH, r1, r2, t1, t2, t3);
+            if (wantz) refl3Cols(nz, at(pZ, ldZ, iloz, kk), ldZ, r1, r2, t1, t2, t3);
+            // step kk+1: its reflector (from column kk), its two columns left of kk+3
+            const k1 = kk + 1;
+            const u1 = bulgeReflector(k1, m, l, i, 3, pH, ldH, pv);
+            const w1 = load<f64>(pv, 8);
+            const w2 = load<f64>(pv, 16);
+            const u2 = u1 * w1;
+            const u3 = u1 * w2;
+            rows3(2, at(pH, ldH, k1, k1), ldH, w1, w2, u1, u2, u3);
+            // columns kk+3 … i2: step kk on rows kk … kk+2, then step kk+1 on rows kk+1 … kk+3
+            if (i2 >= kk + 3) rows3x2(i2 - kk - 2, at(pH, ldH, kk, kk + 3), ldH, r1, r2, t1, t2, t3, w1, w2, u1, u2, u3);
+            refl3Cols(min(k1 + 3, i) - i1 + 1, at(pH, ldH, i1, k1), ldH, w1, w2, u1, u2, u3);
+            if (wantz) refl3Cols(nz, at(pZ, ldZ, iloz, k1), ldZ, w1, w2, u1, u2, u3);
+            kk += 2;
+            continue;
           }
+          // rows kk … kk+2, columns kk … i2
+          rows3(i2 - kk + 1, at(pH, ldH, kk, kk), ldH, r1, r2, t1, t2, t3);
           // columns kk … kk+2, rows i1 … min(kk+3, i)
-          refl3Cols(min(kk + 3, i) - i1 + 1, at(pH, ldH, i1, kk), ldH, v1, v2, t1, t2, t3);
-          if (wantz) refl3Cols(nz, at(pZ, ldZ, iloz, kk), ldZ, v1, v2, t1, t2, t3);
+          refl3Cols(min(kk + 3, i) - i1 + 1, at(pH, ldH, i1, kk), ldH, r1, r2, t1, t2, t3);
+          if (wantz) refl3Cols(nz, at(pZ, ldZ, iloz, kk), ldZ, r1, r2, t1, t2, t3);
         } else if (nr == 2) {
           for (let j = kk; j <= i2; j++) {
             const p = at(pH, ldH, kk, j);
             const x0 = load<f64>(p);
             const x1 = load<f64>(p, 8);
-            const s = x0 + v1 * x1;
+            const s = x0 + r1 * x1;
             store<f64>(p, x0 - s * t1);
             store<f64>(p, x1 - s * t2, 8);
           }
-          refl2Cols(i - i1 + 1, at(pH, ldH, i1, kk), ldH, v1, t1, t2);
-          if (wantz) refl2Cols(nz, at(pZ, ldZ, iloz, kk), ldZ, v1, t1, t2);
+          refl2Cols(i - i1 + 1, at(pH, ldH, i1, kk), ldH, r1, t1, t2);
+          if (wantz) refl2Cols(nz, at(pZ, ldZ, iloz, kk), ldZ, r1, t1, t2);
         }
+        kk++;
       }
     }
     if (!converged) return i + 1;
