@@ -25,6 +25,11 @@
  *      to rows m … m+2 is formed in real arithmetic, scaled to avoid overflow.
  *   4. Bulge chase: 3×3 reflectors (larfg) k = m … i−1 (the last one 2×2) applied to rows and columns of
  *      H (the full rows/columns 0 … n−1 if T is wanted, only the window otherwise) and to the columns of Z.
+ *      Two consecutive 3×3 steps k, k+1 share one pass over the columns k+3 … right of the bulge (rows
+ *      k … k+3: step k, then step k+1, per column): step k+1's reflector depends only on column k, which
+ *      step k finishes first. Every entry sees the reflectors in the step-by-step order, so the result
+ *      is the textbook chase's to the bit. Row updates take two columns per f64x2, column updates eight
+ *      rows per pass: this kernel is level-2 and bound by arithmetic, not memory, on this hardware.
  *
  * The iteration cap is HQR_MAXIT_FACTOR·max(10, ihi − ilo + 1) iterations per eigenvalue (30 as in
  * LAPACK; `hqrSetMaxIter` overrides it for tests). On failure hqr returns i + 1 > 0: eigenvalues i+1 …

@@ -4,7 +4,8 @@
  * JS mirror of assembly/eig/gen/hqr.ts (read it for the algorithm, the deflation test and the storage).
  * H[i, j] = h[offH + i + j·ldh], Z[i, j] = z[offZ + i + j·ldz]; wr, wi at offWr, offWi; workspace
  * w[offW…], 3 doubles. Same operation order as the wasm kernel (its SIMD column updates are lane-wise
- * the scalar loops below). Returns 0 or the number of unconverged rows/columns from the top.
+ * the scalar loops below; its fused pass for two bulge steps gives each entry the steps in this
+ * step-by-step order). Returns 0 or the number of unconverged rows/columns from the top.
  *
  * References: Golub & Van Loan, 4th ed., §7.5; LAPACK dlahqr; Ahues & Tisseur, LAWN 122, 1997.
  */
