@@ -69,6 +69,8 @@ export { lasq, lasqScratch, lasqSetMaxIter } from './svd/lasq';
 export { gebal } from './eig/gen/gebal';
 export { gebak } from './eig/gen/gebak';
 export { gehd2 } from './eig/gen/gehd2';
+export { lahr2, lahr2Scratch } from './eig/gen/lahr2';
+export { gehrd, gehrdScratch, gehrdSetBlock, gehrdSetCrossover } from './eig/gen/gehrd';
 export { orghr, orghrScratch } from './eig/gen/orghr';
 export { hqr, hqrSetMaxIter } from './eig/gen/hqr';
 export { trevc } from './eig/gen/trevc';

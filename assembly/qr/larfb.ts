@@ -50,19 +50,10 @@ export function larfb(
   const pW = pTf + (<usize>even(k * k) << 3);
   const pW2 = pW + (<usize>even(k * n) << 3);
   const pG = pW2 + (<usize>even(k * n) << 3);
-  const ldV = <usize>ldv << 3;
   const ldT = <usize>ldt << 3;
-  const ldVf = <usize>m << 3;
   const ldTf = <usize>k << 3;
 
-  // V̂ ← V with the unit diagonal and zero upper triangle made explicit
-  for (let j = 0; j < k; j++) {
-    const src = pV + <usize>j * ldV;
-    const dst = pVf + <usize>j * ldVf;
-    for (let i = 0; i < j; i++) store<f64>(dst + (<usize>i << 3), 0);
-    store<f64>(dst + (<usize>j << 3), 1);
-    for (let i = j + 1; i < m; i++) store<f64>(dst + (<usize>i << 3), load<f64>(src + (<usize>i << 3)));
-  }
+  explicitV(m, k, pV, ldv, pVf);
   // T̂ ← T with a zero strict lower triangle
   for (let j = 0; j < k; j++) {
     const src = pT + <usize>j * ldT;
@@ -76,4 +67,21 @@ export function larfb(
   gemm(trans, 0, k, n, k, 1.0, pTf, k, pW, k, 0, pW2, k, pG);
   // C ← C − V̂·W₂
   gemm(0, 0, m, n, k, -1.0, pVf, m, pW2, k, 1.0, pC, ldc, pG);
+}
+
+/**
+ * V̂ ← V with the unit diagonal and the zero upper triangle written out: V m×k unit lower trapezoidal at
+ * `pV` (ldv ≥ m; only the strict lower part is read), V̂ m×k at `pVf` with leading dimension m.
+ * Also used by lahr2 (eig/gen/lahr2.ts).
+ */
+export function explicitV(m: i32, k: i32, pV: usize, ldv: i32, pVf: usize): void {
+  const ldV = <usize>ldv << 3;
+  const ldVf = <usize>m << 3;
+  for (let j = 0; j < k; j++) {
+    const src = pV + <usize>j * ldV;
+    const dst = pVf + <usize>j * ldVf;
+    for (let i = 0; i < j; i++) store<f64>(dst + (<usize>i << 3), 0);
+    store<f64>(dst + (<usize>j << 3), 1);
+    for (let i = j + 1; i < m; i++) store<f64>(dst + (<usize>i << 3), load<f64>(src + (<usize>i << 3)));
+  }
 }

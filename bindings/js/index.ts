@@ -64,6 +64,8 @@ export { lasq, lasqScratch, lasqSetMaxIter } from './svd/lasq.js';
 export { gebal } from './eig/gen/gebal.js';
 export { gebak } from './eig/gen/gebak.js';
 export { gehd2 } from './eig/gen/gehd2.js';
+export { lahr2, lahr2Scratch } from './eig/gen/lahr2.js';
+export { gehrd, gehrdScratch, gehrdSetBlock, gehrdSetCrossover } from './eig/gen/gehrd.js';
 export { orghr, orghrScratch } from './eig/gen/orghr.js';
 export { hqr, hqrSetMaxIter } from './eig/gen/hqr.js';
 export { trevc } from './eig/gen/trevc.js';

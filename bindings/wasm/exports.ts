@@ -140,6 +140,15 @@ export interface WasmExports {
   gebal(job: number, n: number, pA: number, lda: number, pScale: number, pBounds: number): number;
   gebak(n: number, ilo: number, ihi: number, pScale: number, m: number, pV: number, ldv: number): void;
   gehd2(n: number, ilo: number, ihi: number, pA: number, lda: number, pTau: number, pw: number): number;
+  lahr2(
+    n: number, k: number, nb: number, pA: number, lda: number, pTau: number, pT: number, ldt: number, pY: number, ldy: number,
+    pw: number,
+  ): void;
+  lahr2Scratch(n: number, k: number, nb: number): number;
+  gehrd(n: number, ilo: number, ihi: number, pA: number, lda: number, pTau: number, pw: number): number;
+  gehrdScratch(n: number): number;
+  gehrdSetBlock(nb: number): void;
+  gehrdSetCrossover(nx: number): void;
   orghr(n: number, ilo: number, ihi: number, pA: number, lda: number, pTau: number, pw: number): void;
   orghrScratch(n: number): number;
   hqr(

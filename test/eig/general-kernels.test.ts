@@ -1,5 +1,5 @@
 /**
- * General (nonsymmetric) eigenproblem kernels — gebal/gehd2/orghr/hqr (through gees and geev), trevc,
+ * General (nonsymmetric) eigenproblem kernels — gebal/gehrd/orghr/hqr (through gees and geev), trevc,
  * gebak — on every engine (wasm SIMD, wasm scalar, JS: bit for bit, guards, untouched padding), with the
  * test ratios of LAPACK's TESTING/EIG (dhst01, dget22), pass below THRESH = 30:
  *
@@ -13,34 +13,13 @@ import { setupEngines, scratch, withBlock } from '../util/engines.js';
 import { runKernel, matW, extract, vecW } from '../util/harness.js';
 import { Rng, matrix } from '../util/generate.js';
 import { EPS } from '../util/tolerance.js';
+import { norm1, mul } from './reference.js';
 
 beforeAll(async () => {
   await setupEngines();
 });
 
 const THRESH = 30;
-
-function norm1(X: Float64Array, m: number, n: number): number {
-  let r = 0;
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let i = 0; i < m; i++) s += Math.abs(X[i + j * m]!);
-    r = Math.max(r, s);
-  }
-  return r;
-}
-
-/** C = A·B (n×n, compact) in plain double. */
-function mul(A: Float64Array, B: Float64Array, n: number, transA = false): Float64Array {
-  const C = new Float64Array(n * n);
-  for (let j = 0; j < n; j++)
-    for (let k = 0; k < n; k++) {
-      const b = B[k + j * n]!;
-      if (b === 0) continue;
-      for (let i = 0; i < n; i++) C[i + j * n] = C[i + j * n]! + (transA ? A[k + i * n]! : A[i + k * n]!) * b;
-    }
-  return C;
-}
 
 function padded(A: Float64Array, n: number, ld: number): Float64Array {
   const P = new Float64Array(Math.max(1, ld * n)).fill(NaN);
@@ -249,6 +228,21 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
         both(n, A, `normal·${scale} n=${n}`);
       }
     }
+  });
+
+  it('through the blocked Hessenberg reduction (gehrd NB = 3, 8 with crossover 1; the default at n = 100)', () => {
+    let seed = 41;
+    for (const nb of [3, 8]) {
+      withBlock('gehrdSetBlock', nb, () => withBlock('gehrdSetCrossover', 1, () => {
+        for (const n of [9, 17, 40]) both(n, matrix(new Rng(seed++), 'normal', n, n), `normal NB=${nb}`);
+        // isolated eigenvalues: geev's balancing gives gehrd a window ilo … ihi inside the matrix
+        const n = 20;
+        const P = matrix(new Rng(seed++), 'normal', n, n);
+        for (let j = 0; j < n; j++) { P[1 + j * n] = j === 1 ? 5 : 0; P[j + 17 * n] = j === 17 ? -2 : 0; }
+        both(n, P, `isolated eigenvalues NB=${nb}`);
+      }));
+    }
+    both(100, matrix(new Rng(seed++), 'normal', 100, 100), 'normal (default NB, crossover)');
   });
 
   it('rotation matrices: e^{±iθ} pairs (±i for θ = π/2)', () => {

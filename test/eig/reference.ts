@@ -1,6 +1,6 @@
 /**
- * Test matrices and independent references for the symmetric eigensolver suites (kernels.test.ts,
- * eigh.test.ts). Everything is plain JS, independent of the library's kernels, column-major with
+ * Test matrices and independent references for the eigensolver suites (kernels.test.ts, eigh.test.ts;
+ * norm1 and mul also for general-kernels.test.ts and gehrd.test.ts). Everything is plain JS, independent of the library's kernels, column-major with
  * ld = n unless stated (a full symmetric matrix reads the same row- or column-major).
  *
  *   spectrum(kind, n)        eigenvalues of LAPACK's dchkst/ddrvst-style types with a known spectrum:
@@ -249,7 +249,8 @@ export function jacobi(A: Float64Array, n: number): Float64Array {
 
 // ---- ratios ------------------------------------------------------------------------------------------
 
-function norm1(X: Float64Array, m: number, n: number, ld = m): number {
+/** ‖X‖₁ (largest column sum of |·|) of the m×n part of X (leading dimension ld); NaN propagates. */
+export function norm1(X: Float64Array, m: number, n: number, ld = m): number {
   let r = 0;
   for (let j = 0; j < n; j++) {
     let s = 0;
@@ -257,6 +258,18 @@ function norm1(X: Float64Array, m: number, n: number, ld = m): number {
     if (!(s <= r)) r = s;
   }
   return r;
+}
+
+/** op(A)·B for n×n A, B (ld = n), op(A) = A or Aᵀ, in plain double. */
+export function mul(A: Float64Array, B: Float64Array, n: number, transA = false): Float64Array {
+  const C = new Float64Array(n * n);
+  for (let j = 0; j < n; j++)
+    for (let k = 0; k < n; k++) {
+      const b = B[k + j * n]!;
+      if (b === 0) continue;
+      for (let i = 0; i < n; i++) C[i + j * n] = C[i + j * n]! + (transA ? A[k + i * n]! : A[i + k * n]!) * b;
+    }
+  return C;
 }
 
 /**

@@ -4,7 +4,7 @@
  * Z orthogonal, T upper quasi-triangular in standardised form (1×1 blocks for real eigenvalues,
  * 2×2 blocks [a b; c a] with b·c < 0 for complex pairs a ± i·sqrt(−b·c)).
  *
- *   gehd2   A = Q·H·Qᵀ;   orghr   Z ← Q;   hqr   H = Z₁·T·Z₁ᵀ, Z ← Q·Z₁
+ *   gehrd   A = Q·H·Qᵀ;   orghr   Z ← Q;   hqr   H = Z₁·T·Z₁ᵀ, Z ← Q·Z₁
  *
  * No balancing: scaling by D would make the similarity non-orthogonal (A = (DZ)·T·(DZ)⁻¹), and LAPACK's
  * dgees only permutes; here not even that, so Z is exactly the product of the orthogonal transformations
@@ -19,9 +19,9 @@
  * Returns 0, or k > 0 if the QR iteration did not converge (rows/columns 0 … k−1 unconverged; A and Z
  * then hold the partial reduction, still with A₀ = Z·A·Zᵀ; wr/wi valid at k … n−1).
  *
- * References: Golub & Van Loan, 4th ed., §7.4–7.5; LAPACK dgees (sort = 'N'), dgehd2, dorghr, dlahqr.
+ * References: Golub & Van Loan, 4th ed., §7.4–7.5; LAPACK dgees (sort = 'N'), dgehrd, dorghr, dlahqr.
  */
-import { gehd2 } from './gehd2';
+import { gehrd, gehrdScratch } from './gehrd';
 import { orghr, orghrScratch } from './orghr';
 import { hqr } from './hqr';
 import { clearBelowSubdiagonal } from './geev';
@@ -33,7 +33,7 @@ function even(x: i32): i32 {
 /** Doubles of workspace `gees` needs. */
 export function geesScratch(n: i32): i32 {
   if (n <= 0) return 0;
-  return even(n) + max(orghrScratch(n), max(even(n), 4));
+  return even(n) + max(max(orghrScratch(n), gehrdScratch(n)), max(even(n), 4));
 }
 
 export function gees(n: i32, pA: usize, lda: i32, pWr: usize, pWi: usize, pZ: usize, ldz: i32, pw: usize): i32 {
@@ -42,7 +42,7 @@ export function gees(n: i32, pA: usize, lda: i32, pWr: usize, pWi: usize, pZ: us
   const ldZ = <usize>ldz << 3;
   const pTau = pw;
   const pWk = pw + (<usize>even(n) << 3);
-  gehd2(n, 0, n - 1, pA, lda, pTau, pWk);
+  gehrd(n, 0, n - 1, pA, lda, pTau, pWk);
   for (let j = 0; j < n; j++) memory.copy(pZ + <usize>j * ldZ, pA + <usize>j * ldA, <usize>n << 3);
   orghr(n, 0, n - 1, pZ, ldz, pTau, pWk);
   const info = hqr(1, 1, n, 0, n - 1, pA, lda, pWr, pWi, 0, n - 1, pZ, ldz, pWk);

@@ -7,7 +7,7 @@
  * Pipeline (each step its own file):
  *
  *   gebal   A' = D⁻¹Pᵀ·A·P·D                  (balance ∈ {0 none, 1 permute, 2 scale, 3 both})
- *   gehd2   A' = Q·H·Qᵀ                        (Householder, window ilo … ihi)
+ *   gehrd   A' = Q·H·Qᵀ                        (blocked Householder, window ilo … ihi)
  *   orghr   Z ← Q                              (only with vectors)
  *   hqr     H = Z₁·T·Z₁ᵀ, Z ← Q·Z₁             (Francis double shift; T real Schur form)
  *   trevc   T·X = X·Λ                          (X upper quasi-triangular)
@@ -34,15 +34,15 @@
  * not converge): then wr/wi hold the converged eigenvalues at k … n−1 (of the balanced window) and VR is
  * not computed.
  *
- * Not done here (LAPACK does): scaling A when ‖A‖ is near over/underflow; blocked Hessenberg reduction
- * (gehrd) and the aggressive early deflation of dhseqr/dlaqr0 for large n.
+ * Not done here (LAPACK does): scaling A when ‖A‖ is near over/underflow; the aggressive early deflation
+ * of dhseqr/dlaqr0 for large n.
  *
- * References: Golub & Van Loan, 4th ed., §7.4–7.6; LAPACK dgeev, dgebal, dgehd2, dorghr, dhseqr/dlahqr,
+ * References: Golub & Van Loan, 4th ed., §7.4–7.6; LAPACK dgeev, dgebal, dgehrd, dorghr, dhseqr/dlahqr,
  * dtrevc, dgebak.
  */
 import { gebal } from './gebal';
 import { gebak } from './gebak';
-import { gehd2 } from './gehd2';
+import { gehrd, gehrdScratch } from './gehrd';
 import { orghr, orghrScratch } from './orghr';
 import { hqr } from './hqr';
 import { trevc } from './trevc';
@@ -60,8 +60,9 @@ function even(x: i32): i32 {
 export function geevScratch(n: i32, jobv: i32): i32 {
   if (n <= 0) return 0;
   const head = even(n) + 2 + even(n); // scale, bounds, τ
-  if (!jobv) return head + max(even(n), 4);
-  return head + 2 * n * n + max(max(orghrScratch(n), gemmScratch(n, n, n)), max(even(n), 4));
+  const tail = max(gehrdScratch(n), max(even(n), 4)); // gehrd, hqr
+  if (!jobv) return head + tail;
+  return head + 2 * n * n + max(max(orghrScratch(n), gemmScratch(n, n, n)), tail);
 }
 
 export function geev(
@@ -83,13 +84,13 @@ export function geev(
     store<f64>(pWi + (<usize>i << 3), 0);
   }
   if (!jobv) {
-    gehd2(n, ilo, ihi, pA, lda, pTau, pRest);
+    gehrd(n, ilo, ihi, pA, lda, pTau, pRest);
     return hqr(0, 0, n, ilo, ihi, pA, lda, pWr, pWi, 0, n - 1, pRest, n, pRest);
   }
   const pZ = pRest;
   const pX = pZ + ((<usize>n * <usize>n) << 3);
   const pWk = pX + ((<usize>n * <usize>n) << 3);
-  gehd2(n, ilo, ihi, pA, lda, pTau, pWk);
+  gehrd(n, ilo, ihi, pA, lda, pTau, pWk);
   for (let j = 0; j < n; j++) memory.copy(pZ + ((<usize>j * <usize>n) << 3), pA + <usize>j * ldA, <usize>n << 3);
   orghr(n, ilo, ihi, pZ, n, pTau, pWk);
   const info = hqr(1, 1, n, ilo, ihi, pA, lda, pWr, pWi, 0, n - 1, pZ, n, pWk);

@@ -29,9 +29,18 @@ import { axpy } from '../../blas/axpy';
 
 export function gehd2(n: i32, ilo: i32, ihi: i32, pA: usize, lda: i32, pTau: usize, pw: usize): i32 {
   if (n <= 1) return 0;
-  const ldA = <usize>lda << 3;
   for (let i = 0; i < n - 1; i++) store<f64>(pTau + (<usize>i << 3), 0);
-  for (let i = ilo; i < ihi - 1; i++) {
+  gehd2Steps(n, ilo, ihi, pA, lda, pTau, pw);
+  return 0;
+}
+
+/**
+ * Steps i = i0 … ihi−2 of the loop above, τ outside them not written: the blocked gehrd.ts reduces
+ * the first columns of the window itself and finishes the last ones here.
+ */
+export function gehd2Steps(n: i32, i0: i32, ihi: i32, pA: usize, lda: i32, pTau: usize, pw: usize): void {
+  const ldA = <usize>lda << 3;
+  for (let i = i0; i < ihi - 1; i++) {
     const pv = pA + (<usize>(i + 1) << 3) + <usize>i * ldA; // A[i+1, i]
     const nr = ihi - i; // rows i+1 … ihi
     const tau = larfg(nr, pv, pv + 8, 1);
@@ -39,7 +48,6 @@ export function gehd2(n: i32, ilo: i32, ihi: i32, pA: usize, lda: i32, pTau: usi
     larfRight(ihi + 1, nr, pv, tau, pA + <usize>(i + 1) * ldA, lda, pw);
     larf(nr, n - i - 1, pv, 1, tau, pv + ldA, lda, pw);
   }
-  return 0;
 }
 
 /**

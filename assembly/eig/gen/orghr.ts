@@ -1,9 +1,10 @@
 /**
  * orghr — form the orthogonal Q of the Hessenberg reduction A = Q·H·Qᵀ explicitly     (4/3·(ihi − ilo)³ flops)
  *
- * gehd2 left reflectors Hᵢ (i = ilo … ihi−2) with vᵢ supported on rows i+1 … ihi, stored in column i
- * below the subdiagonal. Q = H_ilo ⋯ H_{ihi−2} is the identity outside rows/columns ilo+1 … ihi, and
- * inside it is the Q of a QR factorisation whose reflector j has its vector one column further left:
+ * gehd2 (or gehrd: same layout) left reflectors Hᵢ (i = ilo … ihi−2) with vᵢ supported on rows i+1 … ihi,
+ * stored in column i below the subdiagonal. Q = H_ilo ⋯ H_{ihi−2} is the identity outside rows/columns
+ * ilo+1 … ihi, and inside it is the Q of a QR factorisation whose reflector j has its vector one column
+ * further left:
  *
  *       ilo+1      ihi
  *   [ I                 ]             1. shift each vector one column right (walking rightwards from

@@ -39,14 +39,7 @@ export function larfb(
   const oW2 = oW + even(k * n);
   const oG = oW2 + even(k * n);
 
-  // V̂ ← V with the unit diagonal and zero upper triangle made explicit
-  for (let j = 0; j < k; j++) {
-    const src = offV + j * ldv;
-    const dst = oVf + j * m;
-    for (let i = 0; i < j; i++) w[dst + i] = 0;
-    w[dst + j] = 1;
-    for (let i = j + 1; i < m; i++) w[dst + i] = v[src + i]!;
-  }
+  explicitV(m, k, v, offV, ldv, w, oVf);
   // T̂ ← T with a zero strict lower triangle
   for (let j = 0; j < k; j++) {
     const src = offT + j * ldt;
@@ -60,4 +53,15 @@ export function larfb(
   gemm(trans, 0, k, n, k, 1.0, w, oTf, k, w, oW, k, 0, w, oW2, k, w, oG);
   // C ← C − V̂·W₂
   gemm(0, 0, m, n, k, -1.0, w, oVf, m, w, oW2, k, 1.0, c, offC, ldc, w, oG);
+}
+
+/** V̂ ← V with the unit diagonal and the zero upper triangle written out (V̂ m×k, leading dimension m). */
+export function explicitV(m: number, k: number, v: Float64Array, offV: number, ldv: number, d: Float64Array, offD: number): void {
+  for (let j = 0; j < k; j++) {
+    const src = offV + j * ldv;
+    const dst = offD + j * m;
+    for (let i = 0; i < j; i++) d[dst + i] = 0;
+    d[dst + j] = 1;
+    for (let i = j + 1; i < m; i++) d[dst + i] = v[src + i]!;
+  }
 }

@@ -7,7 +7,7 @@
  *
  * References: Golub & Van Loan, 4th ed., §7.4–7.5; LAPACK dgees.
  */
-import { gehd2 } from './gehd2.js';
+import { gehrd, gehrdScratch } from './gehrd.js';
 import { orghr, orghrScratch } from './orghr.js';
 import { hqr } from './hqr.js';
 import { clearBelowSubdiagonal } from './geev.js';
@@ -19,7 +19,7 @@ function even(x: number): number {
 /** Doubles of workspace `gees` needs. */
 export function geesScratch(n: number): number {
   if (n <= 0) return 0;
-  return even(n) + Math.max(orghrScratch(n), Math.max(even(n), 4));
+  return even(n) + Math.max(Math.max(orghrScratch(n), gehrdScratch(n)), Math.max(even(n), 4));
 }
 
 export function gees(
@@ -29,7 +29,7 @@ export function gees(
   if (n <= 0) return 0;
   const oTau = offW;
   const oWk = offW + even(n);
-  gehd2(n, 0, n - 1, a, offA, lda, w, oTau, w, oWk);
+  gehrd(n, 0, n - 1, a, offA, lda, w, oTau, w, oWk);
   for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) z[offZ + i + j * ldz] = a[offA + i + j * lda]!;
   orghr(n, 0, n - 1, z, offZ, ldz, w, oTau, w, oWk);
   const info = hqr(1, 1, n, 0, n - 1, a, offA, lda, wr, offWr, wi, offWi, 0, n - 1, z, offZ, ldz, w, oWk);

@@ -10,7 +10,7 @@
  */
 import { gebal } from './gebal.js';
 import { gebak } from './gebak.js';
-import { gehd2 } from './gehd2.js';
+import { gehrd, gehrdScratch } from './gehrd.js';
 import { orghr, orghrScratch } from './orghr.js';
 import { hqr } from './hqr.js';
 import { trevc } from './trevc.js';
@@ -28,8 +28,9 @@ function even(x: number): number {
 export function geevScratch(n: number, jobv: number): number {
   if (n <= 0) return 0;
   const head = even(n) + 2 + even(n);
-  if (!jobv) return head + Math.max(even(n), 4);
-  return head + 2 * n * n + Math.max(Math.max(orghrScratch(n), gemmScratch(n, n, n)), Math.max(even(n), 4));
+  const tail = Math.max(gehrdScratch(n), Math.max(even(n), 4)); // gehrd, hqr
+  if (!jobv) return head + tail;
+  return head + 2 * n * n + Math.max(Math.max(orghrScratch(n), gemmScratch(n, n, n)), tail);
 }
 
 export function geev(
@@ -51,13 +52,13 @@ export function geev(
     wi[offWi + i] = 0;
   }
   if (!jobv) {
-    gehd2(n, ilo, ihi, a, offA, lda, w, oTau, w, oRest);
+    gehrd(n, ilo, ihi, a, offA, lda, w, oTau, w, oRest);
     return hqr(0, 0, n, ilo, ihi, a, offA, lda, wr, offWr, wi, offWi, 0, n - 1, w, oRest, n, w, oRest);
   }
   const oZ = oRest;
   const oX = oZ + n * n;
   const oWk = oX + n * n;
-  gehd2(n, ilo, ihi, a, offA, lda, w, oTau, w, oWk);
+  gehrd(n, ilo, ihi, a, offA, lda, w, oTau, w, oWk);
   for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) w[oZ + i + j * n] = a[offA + i + j * lda]!;
   orghr(n, ilo, ihi, w, oZ, n, w, oTau, w, oWk);
   const info = hqr(1, 1, n, ilo, ihi, a, offA, lda, wr, offWr, wi, offWi, 0, n - 1, w, oZ, n, w, oWk);

@@ -17,7 +17,16 @@ export function gehd2(
 ): number {
   if (n <= 1) return 0;
   for (let i = 0; i < n - 1; i++) tau[offTau + i] = 0;
-  for (let i = ilo; i < ihi - 1; i++) {
+  gehd2Steps(n, ilo, ihi, a, offA, lda, tau, offTau, w, offW);
+  return 0;
+}
+
+/** Steps i = i0 … ihi−2 of the loop above, τ outside them not written (gehrd.ts finishes with it). */
+export function gehd2Steps(
+  n: number, i0: number, ihi: number, a: Float64Array, offA: number, lda: number, tau: Float64Array, offTau: number,
+  w: Float64Array, offW: number,
+): void {
+  for (let i = i0; i < ihi - 1; i++) {
     const pv = offA + (i + 1) + i * lda;
     const nr = ihi - i;
     const t = larfg(nr, a, pv, a, pv + 1, 1);
@@ -25,7 +34,6 @@ export function gehd2(
     larfRight(ihi + 1, nr, a, pv, t, a, offA + (i + 1) * lda, lda, w, offW);
     larf(nr, n - i - 1, a, pv, 1, t, a, pv + lda, lda, w, offW);
   }
-  return 0;
 }
 
 /** C ← C·(I − τ·v·vᵀ), v₀ = 1 implicit (see the wasm kernel). */
