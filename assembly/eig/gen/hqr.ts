@@ -77,6 +77,27 @@ export function hqrSetMaxIter(its: i32): void {
   return p + (<usize>i << 3) + <usize>j * ld;
 }
 
+/** refl3Cols on four rows (row 0 at a), two f64x2 per column. */
+// @ts-ignore: decorator
+@inline function refl3Rows4(a: usize, ld: usize, vv1: v128, vv2: v128, vt1: v128, vt2: v128, vt3: v128): void {
+  const b = a + ld;
+  const c = b + ld;
+  const x0 = v128.load(a);
+  const x1 = v128.load(b);
+  const x2 = v128.load(c);
+  const y0 = v128.load(a, 16);
+  const y1 = v128.load(b, 16);
+  const y2 = v128.load(c, 16);
+  const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
+  const t = f64x2.add(f64x2.add(y0, f64x2.mul(vv1, y1)), f64x2.mul(vv2, y2));
+  v128.store(a, f64x2.sub(x0, f64x2.mul(s, vt1)));
+  v128.store(b, f64x2.sub(x1, f64x2.mul(s, vt2)));
+  v128.store(c, f64x2.sub(x2, f64x2.mul(s, vt3)));
+  v128.store(a, f64x2.sub(y0, f64x2.mul(t, vt1)), 16);
+  v128.store(b, f64x2.sub(y1, f64x2.mul(t, vt2)), 16);
+  v128.store(c, f64x2.sub(y2, f64x2.mul(t, vt3)), 16);
+}
+
 /** Rows 0 … m−1 of three adjacent columns x0, x1, x2 (x0 at p) ← [x0 x1 x2]·(I − τ·v·vᵀ), v = [1 v1 v2]. */
 function refl3Cols(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f64, t3: f64): void {
   const p1 = p + ld;
@@ -88,58 +109,7 @@ function refl3Cols(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f
     const vt1 = f64x2.splat(t1);
     const vt2 = f64x2.splat(t2);
     const vt3 = f64x2.splat(t3);
-    for (; r + 7 < m; r += 8) {
-      const a = p + (<usize>r << 3);
-      const b = a + ld;
-      const c = b + ld;
-      const x0 = v128.load(a);
-      const x1 = v128.load(b);
-      const x2 = v128.load(c);
-      const y0 = v128.load(a, 16);
-      const y1 = v128.load(b, 16);
-      const y2 = v128.load(c, 16);
-      const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
-      const t = f64x2.add(f64x2.add(y0, f64x2.mul(vv1, y1)), f64x2.mul(vv2, y2));
-      v128.store(a, f64x2.sub(x0, f64x2.mul(s, vt1)));
-      v128.store(b, f64x2.sub(x1, f64x2.mul(s, vt2)));
-      v128.store(c, f64x2.sub(x2, f64x2.mul(s, vt3)));
-      v128.store(a, f64x2.sub(y0, f64x2.mul(t, vt1)), 16);
-      v128.store(b, f64x2.sub(y1, f64x2.mul(t, vt2)), 16);
-      v128.store(c, f64x2.sub(y2, f64x2.mul(t, vt3)), 16);
-      const z0 = v128.load(a, 32);
-      const z1 = v128.load(b, 32);
-      const z2 = v128.load(c, 32);
-      const w0 = v128.load(a, 48);
-      const w1 = v128.load(b, 48);
-      const w2 = v128.load(c, 48);
-      const u = f64x2.add(f64x2.add(z0, f64x2.mul(vv1, z1)), f64x2.mul(vv2, z2));
-      const v = f64x2.add(f64x2.add(w0, f64x2.mul(vv1, w1)), f64x2.mul(vv2, w2));
-      v128.store(a, f64x2.sub(z0, f64x2.mul(u, vt1)), 32);
-      v128.store(b, f64x2.sub(z1, f64x2.mul(u, vt2)), 32);
-      v128.store(c, f64x2.sub(z2, f64x2.mul(u, vt3)), 32);
-      v128.store(a, f64x2.sub(w0, f64x2.mul(v, vt1)), 48);
-      v128.store(b, f64x2.sub(w1, f64x2.mul(v, vt2)), 48);
-      v128.store(c, f64x2.sub(w2, f64x2.mul(v, vt3)), 48);
-    }
-    for (; r + 3 < m; r += 4) {
-      const a = p + (<usize>r << 3);
-      const b = a + ld;
-      const c = b + ld;
-      const x0 = v128.load(a);
-      const x1 = v128.load(b);
-      const x2 = v128.load(c);
-      const y0 = v128.load(a, 16);
-      const y1 = v128.load(b, 16);
-      const y2 = v128.load(c, 16);
-      const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
-      const t = f64x2.add(f64x2.add(y0, f64x2.mul(vv1, y1)), f64x2.mul(vv2, y2));
-      v128.store(a, f64x2.sub(x0, f64x2.mul(s, vt1)));
-      v128.store(b, f64x2.sub(x1, f64x2.mul(s, vt2)));
-      v128.store(c, f64x2.sub(x2, f64x2.mul(s, vt3)));
-      v128.store(a, f64x2.sub(y0, f64x2.mul(t, vt1)), 16);
-      v128.store(b, f64x2.sub(y1, f64x2.mul(t, vt2)), 16);
-      v128.store(c, f64x2.sub(y2, f64x2.mul(t, vt3)), 16);
-    }
+    for (; r + 3 < m; r += 4) refl3Rows4(p + (<usize>r << 3), ld, vv1, vv2, vt1, vt2, vt3);
     for (; r + 1 < m; r += 2) {
       const o = <usize>r << 3;
       const x0 = v128.load(p + o);
@@ -176,38 +146,6 @@ function refl3RowsPairs(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, 
   const vt3 = f64x2.splat(t3);
   let j = 0;
   let c = p;
-  for (; j + 3 < m; j += 4) {
-    const d = c + ld;
-    const e = d + ld;
-    const f = e + ld;
-    const x0 = v128.load64_lane(d, v128.load64_zero(c), 1);
-    const x1 = v128.load64_lane(d, v128.load64_zero(c, 8), 1, 8);
-    const x2 = v128.load64_lane(d, v128.load64_zero(c, 16), 1, 16);
-    const z0 = v128.load64_lane(f, v128.load64_zero(e), 1);
-    const z1 = v128.load64_lane(f, v128.load64_zero(e, 8), 1, 8);
-    const z2 = v128.load64_lane(f, v128.load64_zero(e, 16), 1, 16);
-    const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
-    const u = f64x2.add(f64x2.add(z0, f64x2.mul(vv1, z1)), f64x2.mul(vv2, z2));
-    const y0 = f64x2.sub(x0, f64x2.mul(s, vt1));
-    const y1 = f64x2.sub(x1, f64x2.mul(s, vt2));
-    const y2 = f64x2.sub(x2, f64x2.mul(s, vt3));
-    const w0 = f64x2.sub(z0, f64x2.mul(u, vt1));
-    const w1 = f64x2.sub(z1, f64x2.mul(u, vt2));
-    const w2 = f64x2.sub(z2, f64x2.mul(u, vt3));
-    v128.store64_lane(c, y0, 0);
-    v128.store64_lane(d, y0, 1);
-    v128.store64_lane(c, y1, 0, 8);
-    v128.store64_lane(d, y1, 1, 8);
-    v128.store64_lane(c, y2, 0, 16);
-    v128.store64_lane(d, y2, 1, 16);
-    v128.store64_lane(e, w0, 0);
-    v128.store64_lane(f, w0, 1);
-    v128.store64_lane(e, w1, 0, 8);
-    v128.store64_lane(f, w1, 1, 8);
-    v128.store64_lane(e, w2, 0, 16);
-    v128.store64_lane(f, w2, 1, 16);
-    c = f + ld;
-  }
   for (; j + 1 < m; j += 2) {
     const d = c + ld;
     const x0 = v128.load64_lane(d, v128.load64_zero(c), 1);
