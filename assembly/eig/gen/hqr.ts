@@ -59,6 +59,10 @@ import { lanv2, lanv2A, lanv2B, lanv2C, lanv2D, lanv2Rt1r, lanv2Rt1i, lanv2Rt2r,
 @inline const KEXSH: i32 = 10;
 // @ts-ignore: decorator
 @inline const LARFG_SAFMIN: f64 = 2.004168360008973e-292; // 2^-969, larfg's rescaling threshold
+// @ts-ignore: decorator
+@inline const NORM3_LO: f64 = 9.332636185032189e-302; // 2^-1000
+// @ts-ignore: decorator
+@inline const NORM3_HI: f64 = 1.0715086071862673e301; // 2^1000
 
 /** Iterations allowed per eigenvalue: 30·max(10, window) as in LAPACK dlahqr. */
 export const HQR_MAXIT_FACTOR: i32 = 30;
@@ -167,17 +171,33 @@ function refl3RowsPairs(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, 
 }
 
 /**
+ * sqrt(a² + b² + c²) without harmful over/underflow: the entries are scaled by the power of two
+ * 2^−e that brings the largest to [1, 2) (exact), so one square root does, and the result is
+ * exactly 2^k times as large when the input is (no rounding depends on the scale). Entries outside
+ * [2^-1000, 2^1000] (or not finite) go through lapy2 twice.
+ */
+function norm3(a: f64, b: f64, c: f64): f64 {
+  const w = max(max(Math.abs(a), Math.abs(b)), Math.abs(c));
+  if (!(w >= NORM3_LO && w <= NORM3_HI)) return lapy2(a, lapy2(b, c));
+  const e = (reinterpret<u64>(w) >> 52) & 0x7ff; // biased exponent of w, 23 … 2023 here
+  const s = reinterpret<f64>((2046 - e) << 52); // 2^−(e − 1023)
+  const as = a * s;
+  const bs = b * s;
+  const cs = c * s;
+  return Math.sqrt(as * as + bs * bs + cs * cs) * reinterpret<f64>(e << 52);
+}
+
+/**
  * larfg for the bulge's 2- or 3-vector at pv ([α, x₁, x₂] in, [β, v₁, v₂] out, τ returned): the norm
- * by lapy2 instead of the general routine's two passes; the rare cases that need its rescaling
- * (|β| < 2^-969) and the empty one go to larfg itself.
+ * by norm3 instead of the general routine's two passes; the rare cases that need its rescaling
+ * (|β| < 2^-969) go to larfg itself.
  */
 function larfgSmall(nr: i32, pv: usize): f64 {
   const alpha = load<f64>(pv);
   const x1 = load<f64>(pv, 8);
   const x2 = nr == 3 ? load<f64>(pv, 16) : 0;
-  const xnorm = nr == 3 ? lapy2(x1, x2) : Math.abs(x1);
-  if (xnorm == 0) return 0;
-  const r = lapy2(alpha, xnorm);
+  if (x1 == 0 && x2 == 0) return 0;
+  const r = norm3(alpha, x1, x2);
   const beta = alpha >= 0 ? -r : r;
   if (!(Math.abs(beta) >= LARFG_SAFMIN)) return larfg(nr, pv, pv + 8, 1);
   const sc = 1.0 / (alpha - beta);

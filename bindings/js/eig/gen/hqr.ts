@@ -17,14 +17,35 @@ const ULP = 2.220446049250313e-16;
 const KEXSH = 10;
 const LARFG_SAFMIN = 2.004168360008973e-292; // 2^-969, larfg's rescaling threshold
 
+const NORM3_LO = 2 ** -1000;
+const NORM3_HI = 2 ** 1000;
+const bits = new Float64Array(1);
+const bitsHi = new Uint32Array(bits.buffer); // [low, high] words on a little-endian host (as wasm)
+
+/** sqrt(a² + b² + c²), scaled by the power of two of the largest entry (see the wasm twin). */
+function norm3(a: number, b: number, c: number): number {
+  const w = Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
+  if (!(w >= NORM3_LO && w <= NORM3_HI)) return lapy2(a, lapy2(b, c));
+  bits[0] = w;
+  const e = (bitsHi[1]! >>> 20) & 0x7ff;
+  bitsHi[0] = 0;
+  bitsHi[1] = (2046 - e) << 20;
+  const s = bits[0]!;
+  bitsHi[1] = e << 20;
+  const back = bits[0]!;
+  const as = a * s;
+  const bs = b * s;
+  const cs = c * s;
+  return Math.sqrt(as * as + bs * bs + cs * cs) * back;
+}
+
 /** larfg for the bulge's 2- or 3-vector at w[o…] (see the wasm twin). */
 function larfgSmall(nr: number, w: Float64Array, o: number): number {
   const alpha = w[o]!;
   const x1 = w[o + 1]!;
   const x2 = nr === 3 ? w[o + 2]! : 0;
-  const xnorm = nr === 3 ? lapy2(x1, x2) : Math.abs(x1);
-  if (xnorm === 0) return 0;
-  const r = lapy2(alpha, xnorm);
+  if (x1 === 0 && x2 === 0) return 0;
+  const r = norm3(alpha, x1, x2);
   const beta = alpha >= 0 ? -r : r;
   if (!(Math.abs(beta) >= LARFG_SAFMIN)) return larfg(nr, w, o, w, o + 1, 1);
   const sc = 1.0 / (alpha - beta);
