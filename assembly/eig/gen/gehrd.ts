@@ -39,7 +39,8 @@
  * the right update 5.4 and larfb 7.7 (130 and 185 Mflop: ≈ 24 GFLOP/s, the speed of the GEMM itself),
  * the gehd2 tail < 0.5.
  * In all 22.6 against gehd2's 37.7 (3 passes of level-2 work per column): 60 %; at n = 256, 3.1 against
- * 4.7 (65 %: the panel's share grows as n shrinks).
+ * 4.7 (65 %: the panel's share grows as n shrinks). (Measured later, after axpy began taking four
+ * entries per pass, gehd2 itself got faster: 23.4 against 31.7 at n = 512, 3.2 against 4.0 at 256.)
  *
  * Block size GEHRD_NB = 32 and crossover GEHRD_NX = 64, measured the same way (median of 7, ms, leading
  * dimension n + 8):
