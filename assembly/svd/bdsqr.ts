@@ -39,9 +39,9 @@
  * Where the time goes. The bidiagonal work is O(n) per sweep; applying each sweep's rotations to U and
  * V is O(n·(nru + nrv)). So the rotations are not applied as they are made: each sweep's (c, s) pairs
  * (for U and for V) and its range/direction are recorded into workspace, and every BDSQR_SWEEPS sweeps
- * (and at the end) they are applied in one pass by rot.ts — strips of rows of U and V kept in cache
- * while all recorded sweeps go over them, two rotations fused per load/store (Van Zee, van de Geijn
- * & Quintana-Ortí, ACM TOMS 40(3), 2014). The rotations act on column pairs of U and V (V, not Vᵀ, is
+ * (and at the end) they are applied in one pass by lasr (blas/lasr.ts, the applier steqr uses too) —
+ * strips of rows of U and V kept in cache while all recorded sweeps go over them, two rotations fused
+ * per load/store (Van Zee, van de Geijn & Quintana-Ortí, ACM TOMS 40(3), 2014). The rotations act on column pairs of U and V (V, not Vᵀ, is
  * stored), so every access is unit-stride. Buffering changes no result bit: each element of U and V
  * sees the same rotations in the same order as when applied one by one.
  *
@@ -63,7 +63,7 @@
 import { lartg, lartgC, lartgS } from '../blas/lartg';
 import { las2 } from './las2';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2';
-import { rot } from './rot';
+import { lasr } from '../blas/lasr';
 
 // @ts-ignore: decorator
 @inline const EPS: f64 = 1.1102230246251565e-16; // 2^-53, unit roundoff
@@ -96,15 +96,11 @@ export function bdsqrSetMaxit(maxit: i32): void {
   BDSQR_MAXIT = maxit > 0 ? maxit : 0;
 }
 
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
-}
-
 /** Doubles of workspace `bdsqr` needs (with BDSQR_SWEEPS in force). */
 export function bdsqrScratch(n: i32, nrv: i32, nru: i32): i32 {
   if (n <= 1 || (nrv <= 0 && nru <= 0)) return 0;
   const k = BDSQR_SWEEPS;
-  return even(3 * k) + 4 * k * n;
+  return 4 * k + 4 * k * n;
 }
 
 export function bdsqr(
@@ -174,10 +170,10 @@ function iterate(
   pV: usize, ldv: i32, pU: usize, ldu: i32, pw: usize,
 ): i32 {
   const vec = nrv > 0 || nru > 0;
-  // deferred rotations: sweep descriptors (lo, hi, dir), then (c, s) for U and for V, K columns of n
+  // deferred rotations: lasr records (lo, hi, dir, off = q·n), then (c, s) for U and for V, K columns of n
   const K = BDSQR_SWEEPS;
   const pSeq = pw;
-  const pUc = pSeq + (<usize>even(3 * K) << 3);
+  const pUc = pSeq + (<usize>(4 * K) << 3);
   const colBytes = <usize>n << 3;
   const pUs = pUc + <usize>K * colBytes;
   const pVc = pUs + <usize>K * colBytes;
@@ -467,10 +463,11 @@ function record(
   pUc: usize, pUs: usize, pVc: usize, pVs: usize, n: i32,
   nrv: i32, nru: i32, pV: usize, ldv: i32, pU: usize, ldu: i32,
 ): i32 {
-  const d = pSeq + <usize>(nseq * 3) * 8;
+  const d = pSeq + (<usize>(nseq << 2) << 3);
   store<f64>(d, <f64>lo);
   store<f64>(d, <f64>hi, 8);
   store<f64>(d, <f64>dir, 16);
+  store<f64>(d, <f64>(nseq * n), 24); // (c, s) of sweep nseq: column nseq of n slots, indexed by position
   nseq++;
   if (nseq < K) return nseq;
   flush(nseq, pSeq, pUc, pUs, pVc, pVs, n, nrv, nru, pV, ldv, pU, ldu);
@@ -482,6 +479,6 @@ function flush(
   nseq: i32, pSeq: usize, pUc: usize, pUs: usize, pVc: usize, pVs: usize, n: i32,
   nrv: i32, nru: i32, pV: usize, ldv: i32, pU: usize, ldu: i32,
 ): void {
-  rot(nru, nseq, pSeq, pUc, pUs, n, pU, ldu);
-  rot(nrv, nseq, pSeq, pVc, pVs, n, pV, ldv);
+  lasr(nru, nseq, pSeq, pUc, pUs, pU, ldu);
+  lasr(nrv, nseq, pSeq, pVc, pVs, pV, ldv);
 }

@@ -23,7 +23,7 @@
  *   3. bidiagonalise: Q_B·B·P_Bᵀ (gebrd, blocked, GEMM trailing updates).
  *   4. vectors: U ← Q_B (orgbr 'Q', m×k or m×m), V ← P_B (orgbr 'P', n×n).
  *   5. bdsqr: B = U_b·Σ·V_bᵀ by implicit QR sweeps, U ← U·U_b, V ← V·V_b (rotations recorded and
- *      applied in cache-blocked batches, rot.ts), σ made ≥ 0 and sorted decreasing.
+ *      applied in cache-blocked batches, blas/lasr.ts), σ made ≥ 0 and sorted decreasing.
  *   5'. values only (job = 0): dqds on B instead (lasq.ts, relatively accurate, no rotations; ≈ 2.5×
  *      faster than bdsqr without vectors: 4.1 vs 10.4 ms at n = 512), bdsqr on a saved copy of d if lasq
  *      hits its step cap. Job 0 at 512×512: 30.1 ms (was ≈ 36), numpy 25.0 (lasq 4.1, the rest gebrd).
@@ -34,7 +34,7 @@
  *
  * Flops (leading terms, m ≥ n): values only ≈ 4mn² − 4n³/3 (2mn² + 2n³ with QR first); thin vectors
  * ≈ 14mn² + 8n³ for the direct path (Golub & Van Loan's count) — of which ≈ 5(m + n)·n² are bdsqr's
- * rotations (0.85·n² per side, measured), the part that makes LAPACK's dgesvd slow (see rot.ts).
+ * rotations (0.85·n² per side, measured), the part that makes LAPACK's dgesvd slow (see blas/lasr.ts).
  *
  * Crossover GESVD_QR_RATIO = 1.75, measured (n = 256, SIMD build, ms, direct | QR first; best of 4
  * interleaved rounds, a throwaway sweep script not kept in the repository):
@@ -70,7 +70,7 @@
  * 1.4–1.7× numpy for values only. Where the time goes at 512×512 with vectors: gebrd 25 ms (its GEMV
  * half 18, GEMM half 7), orgbr 2 × 10 ms (GEMM speed), bdsqr 65 ms — of which ≈ 60 are the rotations:
  * 0.85·n² rotations on each of U and V, 1.36 GFLOP at ≈ 21 GFLOP/s, within 10 % of the bound set by
- * the four f64x2 multiplies per rotation and row pair (rot.ts). Values only at 512: gebrd 25 ms, bdsqr
+ * the four f64x2 multiplies per rotation and row pair (blas/lasr.ts). Values only at 512: gebrd 25 ms, bdsqr
  * (values) 9 ms — LAPACK uses dqds (dlasq1) there, which would cut the second part by ≈ 4×.
  *
  * References: Golub & Reinsch, "Singular value decomposition and least squares solutions", Numer.

@@ -22,7 +22,7 @@
  *                W[1:m, 1:n] ← orgqr(m − 1, n − 1, k)
  *
  *              This is P itself, not Pᵀ: gesvd keeps V (not Vᵀ) so that bdsqr's rotations act on
- *              contiguous columns (rot.ts).
+ *              contiguous columns (blas/lasr.ts).
  *
  * Storage: A at `pA` (lda) and τ at `pTau` (k doubles, τq or τp) are read only. W at `pQ` (ldq ≥ m) is
  * overwritten; for vect = 0 it may be A itself (pQ = pA, ldq = lda: Q is formed in place).

@@ -20,6 +20,7 @@ export interface WasmExports {
   gemul(m: number, n: number, pA: number, lda: number, pB: number, ldb: number, pC: number, ldc: number): void;
   getrans(m: number, n: number, pA: number, lda: number, pB: number, ldb: number): void;
   symmetrize(n: number, pA: number, lda: number): void;
+  lasr(m: number, nseq: number, pSeq: number, pC: number, pS: number, pX: number, ldx: number): void;
   lange(norm: number, m: number, n: number, pA: number, lda: number, pw: number): number;
   gemm(
     transA: number, transB: number, m: number, n: number, k: number, alpha: number,
@@ -93,8 +94,6 @@ export interface WasmExports {
   sytrdSetBlock(nb: number): void;
   orgtr(n: number, pA: number, lda: number, pTau: number, pw: number): void;
   orgtrScratch(n: number): number;
-  lasr(m: number, nseq: number, pSeq: number, pCS: number, pZ: number, ldz: number, pw: number): void;
-  lasrScratch(ncols: number): number;
   steqr(compz: number, n: number, pD: number, pE: number, pZ: number, ldz: number, pw: number): number;
   steqrScratch(n: number, compz: number): number;
   steqrSetMaxIter(total: number): void;
@@ -103,7 +102,6 @@ export interface WasmExports {
   sterfSetMaxIter(total: number): void;
   syev(jobz: number, n: number, pA: number, lda: number, pLam: number, pw: number): number;
   syevScratch(n: number, jobz: number): number;
-  rot(m: number, nseq: number, pSeq: number, pC: number, pS: number, ldg: number, pX: number, ldx: number): void;
   bdsqr(
     n: number, nrv: number, nru: number, pd: number, pe: number, pV: number, ldv: number, pU: number, ldu: number,
     pw: number,

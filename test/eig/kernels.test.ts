@@ -4,7 +4,8 @@
  * NaN in the triangle a kernel must not read, NaN-filled workspace, odd element offsets):
  *
  *   symv, syr2k, gemv(T)  against the Dot2 reference, within 2·(k + 2)·ε·|·| (k the inner length);
- *   syr2, lasr            against the plain formula in the same order, bit for bit;
+ *   syr2                  against the plain formula in the same order, bit for bit (lasr, which
+ *                         applies steqr's rotations: test/blas/lasr.test.ts);
  *   sytd2, sytrd, orgtr   ‖A − Q·T·Qᵀ‖₁/(n·‖A‖₁·ε) and ‖QᵀQ − I‖₁/(n·ε) below THRESH = 30 (LAPACK's
  *                         dsyt21 with T tridiagonal), panel widths 1, 2, 3, 5 and the default, tiny GEMM
  *                         blocks; blocked ≈ unblocked on random matrices (where T is well determined);
@@ -354,68 +355,6 @@ describe('latrd, orgtr', () => {
   it('orgtr: n = 0, 1 and the unit first row and column (with NaN in the strict upper input)', () => {
     expect(Array.from(formQ({ F: new Float64Array([5]), d: new Float64Array(), e: new Float64Array(), tau: new Float64Array() }, 1, 1))).toEqual([1]);
     runKernel('orgtr n=0', 'orgtr', (c) => [0, c.in(new Float64Array(1).fill(NaN)), 1, c.in(new Float64Array(1)), c.work(0)]);
-  });
-});
-
-// ---- lasr -------------------------------------------------------------------------------------------
-
-describe('lasr', () => {
-  it('applies batches of rotation sequences exactly as one rotation at a time (bit for bit); only the named columns change', () => {
-    let seed = 3000;
-    for (const m of [0, 1, 7, 8, 9, 31, 32, 33, 70]) {
-      for (const ncols of [2, 5, 12]) {
-        const rng = new Rng(seed++);
-        const ldz = m + 3;
-        const Z = matrix(rng, 'normal', m, ncols, ldz);
-        // random records [j0, nr, dir, off]; pairs (j, j+1) within 0 … ncols−1
-        const nseq = 1 + (rng.u32() % 6);
-        const seq: number[] = [];
-        const cs: number[] = [];
-        let cmin = Infinity;
-        let cmax = -1;
-        for (let q = 0; q < nseq; q++) {
-          const nr = rng.u32() % ncols; // 0 … ncols−1 rotations (0: an empty record)
-          const dir = rng.u32() & 1 ? 1 : -1;
-          const j0 = dir > 0 ? rng.u32() % (ncols - nr) : nr - 1 + (rng.u32() % (ncols - nr));
-          seq.push(j0, nr, dir, cs.length / 2);
-          for (let t = 0; t < nr; t++) {
-            const th = 2 * Math.PI * rng.uniform();
-            cs.push(Math.cos(th), Math.sin(th));
-          }
-          if (nr > 0) {
-            cmin = Math.min(cmin, dir > 0 ? j0 : j0 - nr + 1);
-            cmax = Math.max(cmax, dir > 0 ? j0 + nr : j0 + 1);
-          }
-        }
-        const want = Z.slice();
-        if (m > 0) {
-          for (let q = 0; q < nseq; q++) {
-            const [j0, nr, dir, off] = seq.slice(4 * q, 4 * q + 4) as [number, number, number, number];
-            for (let t = 0; t < nr; t++) {
-              const j = j0 + dir * t;
-              const c = cs[2 * (off + t)]!;
-              const s = cs[2 * (off + t) + 1]!;
-              for (let i = 0; i < m; i++) {
-                const a = want[i + j * ldz]!;
-                const b = want[i + (j + 1) * ldz]!;
-                want[i + j * ldz] = c * a + s * b;
-                want[i + (j + 1) * ldz] = c * b - s * a;
-              }
-            }
-          }
-        }
-        const label = `lasr m=${m} ncols=${ncols} nseq=${nseq}`;
-        const touched = (idx: number): boolean => {
-          const j = Math.floor(idx / ldz);
-          return idx % ldz < m && j >= cmin && j <= cmax;
-        };
-        const r = runKernel(label, 'lasr', (c) => [
-          m, nseq, c.in(Float64Array.from(seq)), c.in(Float64Array.from(cs.length ? cs : [0]), 1), c.out(Z, touched, seed % 2), ldz,
-          c.work(scratch('lasrScratch', ncols)),
-        ]);
-        expectBitwise(label, r.bufs[2]!, want);
-      }
-    }
   });
 });
 

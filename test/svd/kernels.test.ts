@@ -17,7 +17,6 @@
  *                         closed form; U, V ratios; values only ≡ with vectors; the rotation batch size
  *                         (bdsqrSetSweeps 1, 3) changes no bit; bdsqrSetMaxit(1) → a nonzero status at
  *                         once, with A = U·B·Vᵀ still holding; NaN terminates;
- *   rot                   ≡ the plain loop, one rotation at a time, bit for bit (strips of 256 rows);
  *   lasq                  (dqds, gesvd's values-only path) every σ ≥ σ₀·2^-500 within 30·n·ε relative of the
  *                         same bisection, the 2×2 grid; NaN → status n; lasqSetMaxIter(1) → nonzero status;
  *   gesvd                 the SVD types of types.ts on 0×0 … 33×33 (and up to 130×70), jobs 0, 1, 2: ratios
@@ -769,54 +768,5 @@ describe('lasq (dqds, the values-only path of gesvd)', () => {
     setOnAll('lasqSetMaxIter', 0);
     expect(lasq('lasq n=1', [-3], []).s[0]).toBe(3);
     expect(lasq('lasq n=0', [], []).ret).toBe(0);
-  });
-});
-
-// ---- rot ------------------------------------------------------------------------------------------------
-
-describe('rot', () => {
-  it('≡ the plain loop (one rotation at a time, sweeps in order) bit for bit, strips of 256 rows included', () => {
-    const rng = new Rng(31);
-    for (const [m, ncols, nseq] of [[1, 2, 1], [5, 9, 3], [17, 30, 7], [300, 12, 5], [513, 40, 33]] as const) {
-      const ldx = m + 1;
-      const X = nan(ldx * ncols);
-      for (let j = 0; j < ncols; j++) for (let i = 0; i < m; i++) X[i + j * ldx] = 2 * rng.uniform() - 1;
-      const ldg = ncols + 1;
-      const C = nan(nseq * ldg);
-      const S = nan(nseq * ldg);
-      const seq = new Float64Array(3 * nseq);
-      for (let q = 0; q < nseq; q++) {
-        let lo = Math.floor(rng.uniform() * ncols);
-        let hi = Math.floor(rng.uniform() * ncols);
-        if (lo > hi) [lo, hi] = [hi, lo];
-        seq.set([lo, hi, rng.uniform() < 0.5 ? 0 : 1], 3 * q);
-        for (let j = lo; j < hi; j++) {
-          const t = rng.uniform() * 6.3;
-          C[q * ldg + j] = Math.cos(t);
-          S[q * ldg + j] = Math.sin(t);
-        }
-      }
-      const r = runKernel(`rot ${m}×${ncols} nseq=${nseq}`, 'rot', (c) => [
-        m, nseq, c.in(seq), c.in(C), c.in(S, 1), ldg, c.out(X, matW(m, ncols, ldx), 1), ldx,
-      ]);
-      const Y = X.slice();
-      for (let q = 0; q < nseq; q++) {
-        const lo = seq[3 * q]!;
-        const hi = seq[3 * q + 1]!;
-        const dir = seq[3 * q + 2]!;
-        for (let t = 0; t < hi - lo; t++) {
-          const j = dir === 0 ? lo + t : hi - 1 - t;
-          const c = C[q * ldg + j]!;
-          const s = S[q * ldg + j]!;
-          for (let i = 0; i < m; i++) {
-            const x = Y[i + j * ldx]!;
-            const y = Y[i + (j + 1) * ldx]!;
-            Y[i + j * ldx] = c * x + s * y;
-            Y[i + (j + 1) * ldx] = c * y - s * x;
-          }
-        }
-      }
-      expectBitwise(`rot ${m}×${ncols} nseq=${nseq} vs the plain loop`, r.bufs[3]!, Y);
-    }
   });
 });

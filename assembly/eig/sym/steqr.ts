@@ -30,11 +30,12 @@
  *   The 2×2 blocks that remain are solved in closed form (laev2).
  * - The eigenvectors: each sweep's rotations (c, ±s) are applied to the columns of Z. This is the cost
  *   of the routine: 6n flops per rotation against O(1) for the rest. The rotations are therefore not
- *   applied one pair at a time: each sweep's (c, s) sequence is appended to a buffer (records of
- *   [first pair, count, direction, offset]) and the whole buffer — STEQR_BATCH·n = 32·n rotations, the
- *   worth of ≈ 32 full-length sweeps — is applied by lasr.ts row panel by row panel when it fills up
- *   (and before sorting and returning). The per-element arithmetic is the same as applying each rotation at once, so the
- *   result does not depend on the batch size (bit for bit).
+ *   applied one pair at a time: each sweep's (c, s) sequence is appended to a buffer (lasr records
+ *   (lo, hi, dir, off), the c's and s's packed end to end) and the whole buffer — STEQR_BATCH·n = 32·n
+ *   rotations, the worth of ≈ 32 full-length sweeps — is applied by lasr (blas/lasr.ts, shared with
+ *   bdsqr) strip of rows by strip of rows when it fills up (and before sorting and returning). The
+ *   per-element arithmetic is the same as applying each rotation at once, so the result does not depend
+ *   on the batch size (bit for bit).
  * - Range. Each block is scaled by a power of two into [2^-405, 2^509] (LAPACK: [√safmin/eps²,
  *   √safmax/3]) if its largest entry lies outside, so that g², f² + g² and the products above neither
  *   overflow nor underflow destructively, and scaled back after it converged (pow2.ts; exact).
@@ -44,9 +45,11 @@
  *   NaN in d or e cannot loop: every loop is bounded and every sweep counted.
  *
  * Measured (random symmetric matrices): ≈ 2.1 sweeps per eigenvalue, 1.1·n² rotations (≈ 6.5·n³ flops
- * with vectors). At n = 512 (SIMD, Zen 5) steqr with vectors takes ≈ 42 ms: lasr ≈ 35 (≈ 22 GFLOP/s),
- * pack/unpack ≈ 1, the sweeps themselves ≈ 5 — latency-bound, a square root and a division per rotation
- * on the critical path (sterf's root-free sweep needs 3).
+ * with vectors). At n = 512 (SIMD, Zen 5) steqr with vectors takes ≈ 42 ms: the rotations ≈ 35
+ * (≈ 22 GFLOP/s), the sweeps themselves ≈ 5 — latency-bound, a square root and a division per rotation
+ * on the critical path (sterf's root-free sweep needs 3). Since lasr became the strip kernel shared
+ * with bdsqr (no packing of Z; AMD EPYC, SIMD, random tridiagonal, compz = 2): 45.2 ms against 46.2
+ * with the former packed-panel applier, syev with vectors 62.2 against 63.4 (same bits).
  *
  * On success the eigenvalues are sorted ascending and, with vectors, the columns of Z with them
  * (selection sort; equal values keep their relative order). On failure (return > 0) d holds the
@@ -55,7 +58,7 @@
  * Storage: d (n doubles at `pD`): in the diagonal, out the eigenvalues. e (n−1 doubles at `pE`): in the
  * off-diagonal, destroyed. Z (n×n at `pZ`, ldz ≥ max(1, n); not referenced for compz = 0).
  * Workspace: `pw`, 16-byte aligned, `steqrScratch(n, compz)` doubles (0 for compz = 0): the rotation
- * buffer (2 doubles per rotation + 4 per record, STEQR_BATCH·n rotations) and lasr's 8·n panel.
+ * buffer: 2 doubles per rotation (c and s) + 4 per record, STEQR_BATCH·n rotations and n + 16 records.
  * Returns 0, or the number of unconverged off-diagonal elements.
  *
  * References: Golub & Van Loan, Matrix Computations, 4th ed., §8.3 (Algorithm 8.3.2, 8.3.3); Parlett,
@@ -65,7 +68,7 @@
 import { lapy2 } from '../../qr/larfg';
 import { lartg, lartgC, lartgS } from '../../blas/lartg';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2';
-import { lasr, lasrScratch } from './lasr';
+import { lasr } from '../../blas/lasr';
 import { lasrt } from './lasrt';
 import { ilog2, scalePow2 } from './pow2';
 
@@ -91,9 +94,11 @@ export function steqrSetMaxIter(total: i32): void {
 
 /**
  * Rotations buffered before lasr applies them, in units of n (STEQR_BATCH·n rotations, 16 bytes each).
- * Each flush packs and unpacks all of Z once, so small batches are dominated by that traffic:
- * measured at n = 512 (SIMD, ms, batch 8 / 16 / 32 / 64): 46.6 / 43.4 / 41.9 / 41.1 — the kernel alone
- * needs ≈ 35 of it. 32 keeps the (c, s) buffer at 512·n bytes (256 KiB at n = 512), inside L2.
+ * Each flush streams all of Z through the cache once (strips of LASR_MB rows). Measured at n = 512
+ * (steqr alone, SIMD, AMD EPYC, ms, batch 8 / 16 / 32 / 64): 44.8 / 44.7 / 44.9 / 44.5 — flat, where
+ * the former applier, which packed and unpacked Z per flush, gave 51.8 / 47.7 / 46.5 / 46.1. The batch
+ * matters once Z no longer fits the cache (bdsqr measured 2.8× at n = 2048 from the same batching); 32
+ * keeps the (c, s) buffer at 512·n bytes (256 KiB at n = 512), inside L2.
  */
 export const STEQR_BATCH_DEFAULT: i32 = 32;
 let STEQR_BATCH: i32 = STEQR_BATCH_DEFAULT;
@@ -118,13 +123,13 @@ function recCapacity(n: i32): i32 {
 /** Doubles of workspace `steqr` needs (0 without vectors). */
 export function steqrScratch(n: i32, compz: i32): i32 {
   if (compz == 0 || n <= 1) return 0;
-  return 2 * capacity(n) + 4 * recCapacity(n) + lasrScratch(n);
+  return 2 * capacity(n) + 4 * recCapacity(n);
 }
 
 // ---- the rotation buffer (state of one steqr call)
-let bCS: usize = 0; // (c, s) pairs
-let bSeq: usize = 0; // records [j0, nr, dir, off]
-let bPanel: usize = 0; // lasr's panel
+let bC: usize = 0; // c's, packed end to end
+let bS: usize = 0; // s's, alike
+let bSeq: usize = 0; // lasr records (lo, hi, dir, off)
 let bCap: i32 = 0;
 let bRecCap: i32 = 0;
 let bUsed: i32 = 0;
@@ -134,23 +139,27 @@ let bLdz: i32 = 0;
 let bRows: i32 = 0;
 
 function flush(): void {
-  if (bNseq > 0) lasr(bRows, bNseq, bSeq, bCS, bZ, bLdz, bPanel);
+  if (bNseq > 0) lasr(bRows, bNseq, bSeq, bC, bS, bZ, bLdz);
   bUsed = 0;
   bNseq = 0;
 }
 
-/** Opens a record of nr rotations on pairs j0, j0 + dir, …; returns where its (c, s) pairs go. */
-function push(j0: i32, dir: i32, nr: i32): usize {
+/**
+ * Opens a record of the rotations at pairs lo … hi−1 (dir = 0: applied in increasing order, 1:
+ * decreasing); returns the byte offset o such that pair j's c goes to bC + o + 8j, its s to bS + o + 8j.
+ */
+function push(lo: i32, hi: i32, dir: i32): usize {
+  const nr = hi - lo;
   if (bUsed + nr > bCap || bNseq == bRecCap) flush();
   const rec = bSeq + (<usize>(bNseq << 2) << 3);
-  store<f64>(rec, <f64>j0);
-  store<f64>(rec, <f64>nr, 8);
+  const off = bUsed - lo;
+  store<f64>(rec, <f64>lo);
+  store<f64>(rec, <f64>hi, 8);
   store<f64>(rec, <f64>dir, 16);
-  store<f64>(rec, <f64>bUsed, 24);
-  const p = bCS + (<usize>bUsed << 4);
+  store<f64>(rec, <f64>off, 24);
   bUsed += nr;
   bNseq++;
-  return p;
+  return <usize>off << 3;
 }
 
 // @ts-ignore: decorator
@@ -176,9 +185,9 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
   if (wantz) {
     bCap = capacity(n);
     bRecCap = recCapacity(n);
-    bCS = pw;
-    bSeq = pw + (<usize>(2 * bCap) << 3);
-    bPanel = bSeq + (<usize>(4 * bRecCap) << 3);
+    bC = pw;
+    bS = pw + (<usize>bCap << 3);
+    bSeq = bS + (<usize>bCap << 3);
     bUsed = 0;
     bNseq = 0;
     bZ = pZ;
@@ -249,9 +258,9 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
           // 2×2 block [d_l e_l; e_l d_{l+1}] in closed form
           if (wantz) {
             laev2(ld(pD, l), ld(pE, l), ld(pD, l + 1));
-            const p = push(l, 1, 1);
-            store<f64>(p, laev2Cs);
-            store<f64>(p, laev2Sn, 8);
+            const o = push(l, l + 1, 0) + (<usize>l << 3);
+            store<f64>(bC + o, laev2Cs);
+            store<f64>(bS + o, laev2Sn);
           } else {
             lae2(ld(pD, l), ld(pE, l), ld(pD, l + 1));
           }
@@ -272,7 +281,7 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
         let s: f64 = 1;
         let c: f64 = 1;
         let p: f64 = 0;
-        let q: usize = wantz ? push(mm - 1, -1, mm - l) : 0;
+        const o: usize = wantz ? push(l, mm, 1) : 0;
         for (let i = mm - 1; i >= l; i--) {
           const ei = ld(pE, i);
           const f = s * ei;
@@ -288,9 +297,9 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
           g = c * r - b;
           if (wantz) {
             // Z·G for the pair (i, i+1): z_i ← c·z_i − s·z_{i+1}, z_{i+1} ← c·z_{i+1} + s·z_i
-            store<f64>(q, c);
-            store<f64>(q, -s, 8);
-            q += 16;
+            const oi = o + (<usize>i << 3);
+            store<f64>(bC + oi, c);
+            store<f64>(bS + oi, -s);
           }
         }
         st(pD, l, ld(pD, l) - p);
@@ -312,9 +321,9 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
         if (mm == l - 1) {
           if (wantz) {
             laev2(ld(pD, l - 1), ld(pE, l - 1), ld(pD, l));
-            const p = push(l - 1, 1, 1);
-            store<f64>(p, laev2Cs);
-            store<f64>(p, laev2Sn, 8);
+            const o = push(l - 1, l, 0) + (<usize>(l - 1) << 3);
+            store<f64>(bC + o, laev2Cs);
+            store<f64>(bS + o, laev2Sn);
           } else {
             lae2(ld(pD, l - 1), ld(pE, l - 1), ld(pD, l));
           }
@@ -334,7 +343,7 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
         let s: f64 = 1;
         let c: f64 = 1;
         let p: f64 = 0;
-        let q: usize = wantz ? push(mm, 1, l - mm) : 0;
+        const o: usize = wantz ? push(mm, l, 0) : 0;
         for (let i = mm; i < l; i++) {
           const ei = ld(pE, i);
           const f = s * ei;
@@ -350,9 +359,9 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
           g = c * r - b;
           if (wantz) {
             // pair (i, i+1): z_i ← c·z_i + s·z_{i+1}, z_{i+1} ← c·z_{i+1} − s·z_i
-            store<f64>(q, c);
-            store<f64>(q, s, 8);
-            q += 16;
+            const oi = o + (<usize>i << 3);
+            store<f64>(bC + oi, c);
+            store<f64>(bS + oi, s);
           }
         }
         st(pD, l, ld(pD, l) - p);

@@ -7,7 +7,8 @@
  * rotations). B = diag(d) + superdiag(e) = Ub·Σ·Vbᵀ; U ← U·Ub (nru×n), V ← V·Vb (nrv×n); σ sorted
  * decreasing and ≥ 0 on exit. Zero-shift sweeps when a shift would destroy the relative accuracy of
  * small σ (Demmel & Kahan 1990), relative convergence tests, bulge chased from the larger end;
- * rotations recorded for BDSQR_SWEEPS sweeps and applied to U and V in cache-blocked batches (rot.ts).
+ * rotations recorded for BDSQR_SWEEPS sweeps and applied to U and V in cache-blocked batches
+ * (blas/lasr.ts).
  * Iteration cap MAXITR·n² (or the `bdsqrSetMaxit` override): then returns the count of nonzero e.
  *
  * Storage: d = d[offD…] (n), e = e[offE…] (n − 1), V[i, j] = v[offV + i + j·ldv] (nrv×n), U likewise
@@ -22,7 +23,7 @@
 import { lartg, lartgC, lartgS } from '../blas/lartg.js';
 import { las2 } from './las2.js';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2.js';
-import { rot } from './rot.js';
+import { lasr } from '../blas/lasr.js';
 
 const EPS = 1.1102230246251565e-16; // 2^-53, unit roundoff
 const UNFL = 2.2250738585072014e-308; // 2^-1022, smallest normal
@@ -47,15 +48,11 @@ export function bdsqrSetMaxit(maxit: number): void {
   BDSQR_MAXIT = maxit > 0 ? maxit : 0;
 }
 
-function even(x: number): number {
-  return (x + 1) & ~1;
-}
-
 /** Doubles of workspace `bdsqr` needs (with BDSQR_SWEEPS in force). */
 export function bdsqrScratch(n: number, nrv: number, nru: number): number {
   if (n <= 1 || (nrv <= 0 && nru <= 0)) return 0;
   const k = BDSQR_SWEEPS;
-  return even(3 * k) + 4 * k * n;
+  return 4 * k + 4 * k * n;
 }
 
 export function bdsqr(
@@ -115,10 +112,10 @@ function iterate(
   w: Float64Array, offW: number,
 ): number {
   const vec = nrv > 0 || nru > 0;
-  // deferred rotations: sweep descriptors (lo, hi, dir), then (c, s) for U and for V, K columns of n
+  // deferred rotations: lasr records (lo, hi, dir, off = q·n), then (c, s) for U and for V, K columns of n
   const K = BDSQR_SWEEPS;
   const oSeq = offW;
-  const oUc = oSeq + even(3 * K);
+  const oUc = oSeq + 4 * K;
   const oUs = oUc + K * n;
   const oVc = oUs + K * n;
   const oVs = oVc + K * n;
@@ -407,10 +404,11 @@ function record(
   oUc: number, oUs: number, oVc: number, oVs: number, n: number, nrv: number, nru: number,
   v: Float64Array, offV: number, ldv: number, u: Float64Array, offU: number, ldu: number,
 ): number {
-  const o = oSeq + nseq * 3;
+  const o = oSeq + nseq * 4;
   w[o] = lo;
   w[o + 1] = hi;
   w[o + 2] = dir;
+  w[o + 3] = nseq * n; // (c, s) of sweep nseq: column nseq of n slots, indexed by position
   nseq++;
   if (nseq < K) return nseq;
   flush(nseq, w, oSeq, oUc, oUs, oVc, oVs, n, nrv, nru, v, offV, ldv, u, offU, ldu);
@@ -423,6 +421,6 @@ function flush(
   n: number, nrv: number, nru: number, v: Float64Array, offV: number, ldv: number,
   u: Float64Array, offU: number, ldu: number,
 ): void {
-  rot(nru, nseq, w, oSeq, w, oUc, w, oUs, n, u, offU, ldu);
-  rot(nrv, nseq, w, oSeq, w, oVc, w, oVs, n, v, offV, ldv);
+  lasr(nru, nseq, w, oSeq, w, oUc, w, oUs, u, offU, ldu);
+  lasr(nrv, nseq, w, oSeq, w, oVc, w, oVs, v, offV, ldv);
 }

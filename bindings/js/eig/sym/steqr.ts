@@ -21,7 +21,7 @@
 import { lapy2 } from '../../qr/larfg.js';
 import { lartg, lartgC, lartgS } from '../../blas/lartg.js';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2.js';
-import { lasr, lasrScratch } from './lasr.js';
+import { lasr } from '../../blas/lasr.js';
 import { lasrt } from './lasrt.js';
 import { ilog2, scalePow2 } from './pow2.js';
 
@@ -60,14 +60,14 @@ function recCapacity(n: number): number {
 /** Doubles of workspace `steqr` needs (0 without vectors). */
 export function steqrScratch(n: number, compz: number): number {
   if (compz === 0 || n <= 1) return 0;
-  return 2 * capacity(n) + 4 * recCapacity(n) + lasrScratch(n);
+  return 2 * capacity(n) + 4 * recCapacity(n);
 }
 
 // ---- the rotation buffer (state of one steqr call)
 let bW: Float64Array = new Float64Array(0);
-let bCS = 0;
+let bC = 0; // c's, packed end to end
+let bS = 0; // s's, alike
 let bSeq = 0;
-let bPanel = 0;
 let bCap = 0;
 let bRecCap = 0;
 let bUsed = 0;
@@ -78,23 +78,27 @@ let bLdz = 0;
 let bRows = 0;
 
 function flush(): void {
-  if (bNseq > 0) lasr(bRows, bNseq, bW, bSeq, bW, bCS, bZ, bOffZ, bLdz, bW, bPanel);
+  if (bNseq > 0) lasr(bRows, bNseq, bW, bSeq, bW, bC, bW, bS, bZ, bOffZ, bLdz);
   bUsed = 0;
   bNseq = 0;
 }
 
-/** Opens a record of nr rotations on pairs j0, j0 + dir, …; returns the w index of its (c, s) pairs. */
-function push(j0: number, dir: number, nr: number): number {
+/**
+ * Opens a record of the rotations at pairs lo … hi−1 (dir = 0: applied in increasing order, 1:
+ * decreasing); returns off: pair j's c goes to w[bC + off + j], its s to w[bS + off + j].
+ */
+function push(lo: number, hi: number, dir: number): number {
+  const nr = hi - lo;
   if (bUsed + nr > bCap || bNseq === bRecCap) flush();
   const rec = bSeq + 4 * bNseq;
-  bW[rec] = j0;
-  bW[rec + 1] = nr;
+  const off = bUsed - lo;
+  bW[rec] = lo;
+  bW[rec + 1] = hi;
   bW[rec + 2] = dir;
-  bW[rec + 3] = bUsed;
-  const p = bCS + 2 * bUsed;
+  bW[rec + 3] = off;
   bUsed += nr;
   bNseq++;
-  return p;
+  return off;
 }
 
 export function steqr(
@@ -114,9 +118,9 @@ export function steqr(
     bW = w;
     bCap = capacity(n);
     bRecCap = recCapacity(n);
-    bCS = offW;
-    bSeq = offW + 2 * bCap;
-    bPanel = bSeq + 4 * bRecCap;
+    bC = offW;
+    bS = offW + bCap;
+    bSeq = bS + bCap;
     bUsed = 0;
     bNseq = 0;
     bZ = z;
@@ -187,9 +191,9 @@ export function steqr(
         if (mm === l + 1) {
           if (wantz) {
             laev2(d[D + l]!, e[E + l]!, d[D + l + 1]!);
-            const p = push(l, 1, 1);
-            w[p] = laev2Cs;
-            w[p + 1] = laev2Sn;
+            const o = push(l, l + 1, 0) + l;
+            w[bC + o] = laev2Cs;
+            w[bS + o] = laev2Sn;
           } else {
             lae2(d[D + l]!, e[E + l]!, d[D + l + 1]!);
           }
@@ -209,7 +213,7 @@ export function steqr(
         let s = 1;
         let c = 1;
         let p = 0;
-        let q = wantz ? push(mm - 1, -1, mm - l) : 0;
+        const o = wantz ? push(l, mm, 1) : 0;
         for (let i = mm - 1; i >= l; i--) {
           const ei = e[E + i]!;
           const f = s * ei;
@@ -224,9 +228,8 @@ export function steqr(
           d[D + i + 1] = g + p;
           g = c * r - b;
           if (wantz) {
-            w[q] = c;
-            w[q + 1] = -s;
-            q += 2;
+            w[bC + o + i] = c;
+            w[bS + o + i] = -s;
           }
         }
         d[D + l] = d[D + l]! - p;
@@ -248,9 +251,9 @@ export function steqr(
         if (mm === l - 1) {
           if (wantz) {
             laev2(d[D + l - 1]!, e[E + l - 1]!, d[D + l]!);
-            const p = push(l - 1, 1, 1);
-            w[p] = laev2Cs;
-            w[p + 1] = laev2Sn;
+            const o = push(l - 1, l, 0) + l - 1;
+            w[bC + o] = laev2Cs;
+            w[bS + o] = laev2Sn;
           } else {
             lae2(d[D + l - 1]!, e[E + l - 1]!, d[D + l]!);
           }
@@ -270,7 +273,7 @@ export function steqr(
         let s = 1;
         let c = 1;
         let p = 0;
-        let q = wantz ? push(mm, 1, l - mm) : 0;
+        const o = wantz ? push(mm, l, 0) : 0;
         for (let i = mm; i < l; i++) {
           const ei = e[E + i]!;
           const f = s * ei;
@@ -285,9 +288,8 @@ export function steqr(
           d[D + i] = g + p;
           g = c * r - b;
           if (wantz) {
-            w[q] = c;
-            w[q + 1] = s;
-            q += 2;
+            w[bC + o + i] = c;
+            w[bS + o + i] = s;
           }
         }
         d[D + l] = d[D + l]! - p;

@@ -1,98 +1,122 @@
 /**
- * rot — apply recorded sequences of plane rotations to adjacent column pairs       (6·m flops per rotation)
+ * lasr — apply a batch of plane-rotation sequences to adjacent column pairs, from the right
+ *                                                                (6·m flops per rotation, m rows)
  *
- * X is m×· column-major at `pX` (ldx ≥ m). A rotation (c, s) "at position j" acts on the column pair
- * x = X[:, j], y = X[:, j+1] as
+ *   X ← X·G₁·G₂ ⋯ G_R,   each G a rotation (c, s) "at position j", in the plane of columns x = X[:, j],
+ *                         y = X[:, j+1]:
  *
  *   [x y] ← [x y]·[ c  −s ]       i.e.   x ← c·x + s·y,    y ← c·y − s·x
  *                 [ s   c ]
  *
  * (each product formed and rounded, then added — never fused — so every backend gives the same bits).
- * This is X ← X·R with R the identity except in rows/columns j, j+1: the update bdsqr makes to U and V
- * when the bidiagonal B becomes Lᵀ·B·R (U ← U·L, V ← V·R; bdsqr.ts). Keeping V rather than Vᵀ makes
- * every rotation hit two contiguous columns, so the inner loop is unit-stride f64x2.
+ * The one rotation applier of the library, for both QR algorithms that accumulate plane rotations:
+ * steqr.ts (symmetric tridiagonal QL/QR: each sweep on an unreduced block of size k gives k−1 rotations
+ * for the eigenvector matrix Z, ≈ 6n³ flops in all) and bdsqr.ts (bidiagonal SVD: each sweep gives one
+ * sequence for U and one for V; V rather than Vᵀ is kept, so every rotation hits two contiguous
+ * columns). In both the rotations cost 6·m flops each against O(1) for the sweep that makes them, so this
+ * kernel is most of the time of eigh and svd with vectors.
  *
- * The rotations come as `nseq` sweeps, applied in order. Sweep q is described by three doubles at
- * pSeq[3q…3q+2] = (lo, hi, dir) (small integers stored as doubles so the JS mirror keeps them in its
- * Float64Array workspace): its rotations sit at positions j = lo … hi−1, with (c, s) at
- * pC[q·ldg + j], pS[q·ldg + j], and are applied in increasing j (dir = 0, a bulge chased down) or
- * decreasing j (dir = 1, chased up). lo = hi is an empty sweep.
+ * Batch format (shared by both callers): `nseq` records of 4 doubles at `pSeq` (small integers stored
+ * as doubles so the JS mirror keeps them in its Float64Array workspace),
  *
- * Where the time goes, and the schedule. A QR sweep over an active block of k columns costs 6·m·k
- * flops here against O(k) for the bidiagonal itself, so for n = 512 this kernel is most of an SVD with
- * vectors (≈ 12n³ flops over the run, Golub & Van Loan 4th ed. §8.6.3). LAPACK's dbdsqr applies each
- * sweep to the whole matrix as soon as it is made (dlasr), so every sweep streams U and V through
- * memory once, and applies Vᵀ's rotations to rows (stride ldvt). Here, after Van Zee, van de Geijn &
- * Quintana-Ortí (ACM TOMS 40(3), 2014), bdsqr records several sweeps first and this kernel applies
- * them together:
+ *   record q = pSeq[4q … 4q+3] = (lo, hi, dir, off):  rotations at positions j = lo … hi−1, with
+ *              c = C[off + j], s = S[off + j]  (C at `pC`, S at `pS`), applied in increasing j
+ *              (dir = 0, a bulge chased down) or decreasing j (dir = 1, chased up); lo = hi is empty.
  *
- *   for each strip of ROT_MB rows                       (the strip of X stays in L1/L2)
- *     for each sweep q, each rotation j in its order     (the same order as unbuffered)
+ * Records are applied in order. `off` lets a caller lay the (c, s) out as it likes: bdsqr gives each
+ * sweep a column of n slots (off = q·n), steqr packs its many short sweeps end to end (off = the next
+ * free slot − lo, which may be negative; off + j never is).
+ *
+ * Where the time goes, and the schedule. LAPACK (dlasr inside dsteqr/dbdsqr) applies each sequence to
+ * the whole matrix as soon as it is made, one column pair at a time over all m rows: every sequence
+ * streams X through memory once, and an n = 512 matrix (2 MiB) no longer stays in L2. Here, after
+ * Van Zee, van de Geijn & Quintana-Ortí (ACM TOMS 40(3), 2014), the callers record many sequences first
+ * and this kernel applies them together — legal because a rotation from the right mixes columns but
+ * never rows, so each row sees its own sequence of operations, in the same order whatever the grouping:
+ *
+ *   for each strip of LASR_MB rows                       (the strip of X stays in L1/L2)
+ *     for each record q, each rotation j in its order    (the same order as unbuffered)
  *       rotate the strip's two columns
  *
- * and, within a sweep, rotations j and j+1 are fused: columns j, j+1, j+2 are loaded once, the middle
+ * and, within a record, rotations j and j+1 are fused: columns j, j+1, j+2 are loaded once, the middle
  * one is updated twice in registers and stored once (3 loads and 3 stores per 2 rotations instead of 4
- * and 4). Measured on the benchmark machine (Node 20, SIMD build, 512×512, 16–64 full sweeps, GFLOP/s):
+ * and 4). Measured on the benchmark machine (Zen 5, Node 20, SIMD build, 512×512, 16–64 full sweeps,
+ * GFLOP/s):
  *
  *   one rotation at a time 17.8–18.6;  fused pairs 22.6–23.5;  three fused 23.2;
  *   the 2-sweep × 2-rotation "diamond" of Van Zee et al. 24.1;  wavefront order (rotation j of sweep q
  *   applied with the others of equal j + 2q) 18.4 (no better than the strip order).
  *
+ * steqr used to have its own applier (assembly/eig/sym/lasr.ts until the two were merged: row panels
+ * of 8 packed rows, the column shared by consecutive rotations carried in 4 f64x2 registers — 1 load
+ * + 1 store per rotation — but Z packed and unpacked at every flush, and 32·n doubles of workspace).
+ * Measured against it in one process (AMD EPYC, SIMD): 32 full sweeps on 256×256 and 512×512 run at
+ * 21.8–23.3 GFLOP/s there, 23.4–24.6 here; steqr alone (n = 512, vectors) 46.2 → 45.2 ms, and it no
+ * longer depends on the batch size (batch 8: 51.8 → 44.8 ms); syev with vectors n = 512 63.4 → 62.2 ms,
+ * the same bits. So this design was kept for both callers, with the per-record `off` from the other.
+ *
  * The kernel is bound by the f64x2 multiplies (4 per rotation and row pair: ≈ 24 GFLOP/s at 2 per
  * cycle), not by memory, once a strip stays in cache; the pairs reach ≈ 95 % of that and the larger
  * fusions were not worth their extra cases. What the batching buys is cache reuse for large matrices
- * (n = 2048: 2.8× — see bdsqr.ts). ROT_MB = 64, 128 or 256 are within 2 % at n = 2048. Every element
- * sees the same sequence of operations whatever the strip or fusion, so the result does not depend on
- * ROT_MB.
+ * (n = 2048: 2.8× — see bdsqr.ts). LASR_MB = 64, 128 or 256 are within 2 % at n = 2048. Every element
+ * sees the same sequence of operations whatever the strip, fusion or batch, so the result does not
+ * depend on LASR_MB or on how the callers group their sequences (bit for bit).
  *
- * Storage: X updated in place (columns lo…hi of every sweep); C, S, pSeq read only. Workspace: none.
- * Returns nothing.
+ * Storage: X (m rows at `pX`, ldx ≥ m) updated in place; only columns lo … hi of the records are read
+ * or written. pSeq, C, S read only. Workspace: none. Returns nothing.
  *
- * References: Van Zee, van de Geijn & Quintana-Ortí, "Restructuring the tridiagonal and bidiagonal QR
- * algorithms for performance", ACM TOMS 40(3), 2014; Golub & Van Loan, 4th ed., §5.1.8–5.1.9; LAPACK
- * dlasr (side = 'R', pivot = 'V').
+ * References: LAPACK dlasr (side = 'R', pivot = 'V', direct = 'F'/'B'); Van Zee, van de Geijn &
+ * Quintana-Ortí, "Restructuring the tridiagonal and bidiagonal QR algorithms for performance", ACM TOMS
+ * 40(3), 2014; Golub & Van Loan, 4th ed., §5.1.8–5.1.9, §8.3.5, §8.6.3.
  */
 
 /** Rows per strip: 256 rows × 512 columns = 1 MiB, the L2 of the benchmark machine. */
-export const ROT_MB: i32 = 256;
+export const LASR_MB: i32 = 256;
 
-export function rot(m: i32, nseq: i32, pSeq: usize, pC: usize, pS: usize, ldg: i32, pX: usize, ldx: i32): void {
+export function lasr(m: i32, nseq: i32, pSeq: usize, pC: usize, pS: usize, pX: usize, ldx: i32): void {
   if (m <= 0 || nseq <= 0) return;
   const ldX = <usize>ldx << 3;
-  const ldG = <usize>ldg << 3;
-  for (let r0 = 0; r0 < m; r0 += ROT_MB) {
-    const rb = min(ROT_MB, m - r0);
+  for (let r0 = 0; r0 < m; r0 += LASR_MB) {
+    const rb = min(LASR_MB, m - r0);
     const base = pX + (<usize>r0 << 3);
     for (let q = 0; q < nseq; q++) {
-      const d = pSeq + <usize>(q * 3) * 8;
+      const d = pSeq + (<usize>(q << 2) << 3);
       const lo = <i32>load<f64>(d);
       const hi = <i32>load<f64>(d, 8);
       const dir = <i32>load<f64>(d, 16);
-      const cq = pC + <usize>q * ldG;
-      const sq = pS + <usize>q * ldG;
+      const off = <i32>load<f64>(d, 24);
+      if (hi <= lo) continue;
+      // (c, s) of rotation j at cq + 8·(j − lo), sq + 8·(j − lo)
+      const cq = pC + (<usize>(off + lo) << 3);
+      const sq = pS + (<usize>(off + lo) << 3);
       if (dir == 0) {
         let j = lo;
         for (; j + 1 < hi; j += 2) {
-          const o = <usize>j << 3;
+          const o = <usize>(j - lo) << 3;
           // rotation j on (j, j+1), then rotation j+1 on (j+1, j+2)
           rot2(rb, base + <usize>j * ldX, ldX,
             load<f64>(cq + o), load<f64>(sq + o), load<f64>(cq + o, 8), load<f64>(sq + o, 8));
         }
-        if (j < hi) rot1(rb, base + <usize>j * ldX, ldX, load<f64>(cq + (<usize>j << 3)), load<f64>(sq + (<usize>j << 3)));
+        if (j < hi) {
+          const o = <usize>(j - lo) << 3;
+          rot1(rb, base + <usize>j * ldX, ldX, load<f64>(cq + o), load<f64>(sq + o));
+        }
       } else {
         let j = hi - 1;
         for (; j - 1 >= lo; j -= 2) {
-          const o = <usize>(j - 1) << 3;
+          const o = <usize>(j - 1 - lo) << 3;
           // rotation j on (j, j+1), then rotation j−1 on (j−1, j)
           rot2b(rb, base + <usize>(j - 1) * ldX, ldX,
             load<f64>(cq + o, 8), load<f64>(sq + o, 8), load<f64>(cq + o), load<f64>(sq + o));
         }
-        if (j >= lo) rot1(rb, base + <usize>j * ldX, ldX, load<f64>(cq + (<usize>j << 3)), load<f64>(sq + (<usize>j << 3)));
+        if (j >= lo) {
+          const o = <usize>(j - lo) << 3;
+          rot1(rb, base + <usize>j * ldX, ldX, load<f64>(cq + o), load<f64>(sq + o));
+        }
       }
     }
   }
 }
-
 /** One rotation (c, s) on columns x = px, y = px + ldX, rows 0…rb−1. */
 function rot1(rb: i32, px: usize, ldX: usize, c: f64, s: f64): void {
   const py = px + ldX;

@@ -1,36 +1,43 @@
 /**
- * rot — apply recorded sequences of plane rotations to adjacent column pairs       (6·m flops per rotation)
+ * lasr — apply a batch of plane-rotation sequences to adjacent column pairs, from the right
+ *                                                                (6·m flops per rotation, m rows)
  *
- * JS mirror of assembly/svd/rot.ts (read it for the schedule and the measurements). X is column-major,
+ * JS mirror of assembly/blas/lasr.ts (read it for the schedule and the measurements). X is column-major,
  * X[i, j] = x[offX + i + j·ldx]. A rotation (c, s) at position j acts on columns j, j+1 as
  *
  *   x ← c·x + s·y,    y ← c·y − s·x          (X ← X·[c −s; s c] in that plane)
  *
- * Sweep q is described by seq[offSeq + 3q …] = (lo, hi, dir): rotations at positions lo…hi−1, with
- * (c, s) = (c[offC + q·ldg + j], s[offS + q·ldg + j]), applied in increasing j (dir = 0) or decreasing j
- * (dir = 1); sweeps in order. Same strips of ROT_MB rows and the same fused pairs as the wasm kernel;
- * every element goes through the same operations in the same order, so the bits agree.
+ * Batch format: `nseq` records of 4 numbers at seq[offSeq + 4q …] = (lo, hi, dir, off): rotations at
+ * positions lo…hi−1, with (c, s) = (c[offC + off + j], s[offS + off + j]), applied in increasing j
+ * (dir = 0) or decreasing j (dir = 1); records in order (steqr and bdsqr both use it). Same strips of
+ * LASR_MB rows and the same fused pairs as the wasm kernel; every element goes through the same
+ * operations in the same order, so the bits agree. Workspace: none.
+ *
+ * References: LAPACK dlasr (side = 'R', pivot = 'V'); Van Zee, van de Geijn & Quintana-Ortí, ACM TOMS
+ * 40(3), 2014.
  */
 
 /** Rows per strip (see the wasm kernel). */
-export const ROT_MB = 256;
+export const LASR_MB = 256;
 
-export function rot(
+export function lasr(
   m: number, nseq: number, seq: Float64Array, offSeq: number,
-  c: Float64Array, offC: number, s: Float64Array, offS: number, ldg: number,
+  c: Float64Array, offC: number, s: Float64Array, offS: number,
   x: Float64Array, offX: number, ldx: number,
 ): void {
   if (m <= 0 || nseq <= 0) return;
-  for (let r0 = 0; r0 < m; r0 += ROT_MB) {
-    const rb = Math.min(ROT_MB, m - r0);
+  for (let r0 = 0; r0 < m; r0 += LASR_MB) {
+    const rb = Math.min(LASR_MB, m - r0);
     const base = offX + r0;
     for (let q = 0; q < nseq; q++) {
-      const d = offSeq + q * 3;
+      const d = offSeq + 4 * q;
       const lo = seq[d]! | 0;
       const hi = seq[d + 1]! | 0;
       const dir = seq[d + 2]! | 0;
-      const cq = offC + q * ldg;
-      const sq = offS + q * ldg;
+      const off = seq[d + 3]! | 0;
+      if (hi <= lo) continue;
+      const cq = offC + off;
+      const sq = offS + off;
       if (dir === 0) {
         let j = lo;
         for (; j + 1 < hi; j += 2) {
