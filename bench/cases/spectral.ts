@@ -71,7 +71,7 @@ function suite(
 export const eighSuite = suite(
   'eigh',
   'Symmetric eigendecomposition with vectors, A = Z·Λ·Zᵀ, n×n',
-  'eigh(A) (blocked Householder tridiagonalisation, implicit QL/QR with rotations applied in SIMD panels); ' +
+  'eigh(A) (blocked Householder tridiagonalisation, implicit QL/QR with batched SIMD rotations); ' +
     'ml-matrix: new EigenvalueDecomposition(A, { assumeSymmetric: true }); numpy: numpy.linalg.eigh (dsyevd). ' +
     'Nominal flops 9n³.',
   (n) => 9 * n ** 3,
