@@ -23,11 +23,11 @@ import { describe, it, expect, beforeAll, afterAll, afterEach, assert } from 'vi
 import { setupEngines, setOnAll, withBlock, withBlocking, scratch, BLOCKINGS, type BlockingSpec } from '../util/engines.js';
 import { runKernel, vecW, matW, triW, extract, extractVec } from '../util/harness.js';
 import { Rng, matrix, vector } from '../util/generate.js';
-import { gemmRef, gemvRef } from '../util/reference.js';
+import { gemmRef, gemvRef, pow2 } from '../util/reference.js';
 import { EPS, expectBitwise, expectScaled } from '../util/tolerance.js';
 import {
   eigRatios, gluedWilkinson, lowerPadded, notAscending, sturm, triDense, unitScaler, valueRatio, wilkinson, withSpectrum,
-  spectrum, argMaxAbs, pow2, noteRatio, reportRatios, type Tridiagonal,
+  spectrum, argMaxAbs, noteRatio, reportRatios, type Tridiagonal,
 } from './reference.js';
 
 const THRESH = 30;

@@ -27,30 +27,9 @@
 import { Rng, randomOrthogonal, symmetricFromEigen } from '../lapack/types.js';
 import { ratio } from '../lapack/dense.js';
 import { EPS } from '../util/tolerance.js';
+import { maxAbs, pow2, scale2, unitExponent } from '../util/reference.js';
 
 export { Rng, EPS };
-
-/** 2^e exactly, −1074 ≤ e ≤ 1023. */
-export function pow2(e: number): number {
-  return e >= -1022 ? 2 ** e : 2 ** (e + 600) * 2 ** -600;
-}
-
-/** ⌊log₂ x⌋ for finite x > 0 (exact: corrected against the powers of two). */
-export function ilog2(x: number): number {
-  let e = Math.floor(Math.log2(x));
-  if (pow2(e) > x) e--;
-  else if (pow2(e + 1) <= x) e++;
-  return e;
-}
-
-export function maxAbs(x: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = Math.abs(x[i]!);
-    if (!(a <= m)) m = a;
-  }
-  return m;
-}
 
 /**
  * The scaling by the power of two 2^k with 2^k·max|x| ∈ [1, 2) (k = 0 for x = 0 or non-finite), as a
@@ -58,9 +37,9 @@ export function maxAbs(x: ArrayLike<number>): number {
  * factor. Exact for every entry whose scaled value is normal (always when scaling up).
  */
 export function unitScaler(x: ArrayLike<number>): (v: number) => number {
-  const m = maxAbs(x);
-  if (m === 0 || !Number.isFinite(m)) return (v) => v;
-  const k = -ilog2(m);
+  const k = unitExponent(x);
+  if (k === 0) return (v) => v;
+  // (for k < 0 the steps run in the other order than scale2's: results that end subnormal may differ in the last bit)
   const s1 = pow2(Math.trunc(k / 2));
   const s2 = pow2(k - Math.trunc(k / 2));
   return (v) => v * s1 * s2;
@@ -68,13 +47,8 @@ export function unitScaler(x: ArrayLike<number>): (v: number) => number {
 
 /** The inverse of {@link unitScaler}: 2^-k·v (rounded once when the result is subnormal). */
 function unitUnscaler(x: ArrayLike<number>): (v: number) => number {
-  const m = maxAbs(x);
-  if (m === 0 || !Number.isFinite(m)) return (v) => v;
-  const k = ilog2(m);
-  // both factors ≥ 2^-537 and the intermediate normal: only the last step can round
-  const s1 = pow2(Math.trunc(k / 2));
-  const s2 = pow2(k - Math.trunc(k / 2));
-  return k >= 0 ? (v) => v * s1 * s2 : (v) => v * s2 * s1;
+  const k = -unitExponent(x);
+  return (v) => scale2(v, k);
 }
 
 // ---- spectra and matrices --------------------------------------------------------------------------

@@ -120,6 +120,11 @@ export function columns(A: Dense, cols: ArrayLike<number>): Dense {
   return C;
 }
 
+/** The leading k columns of A. */
+export function leadCols(A: Dense, k: number): Dense {
+  return columns(A, Array.from({ length: k }, (_, j) => j));
+}
+
 /** Rows `rows` of A, in that order. */
 export function rowsOf(A: Dense, rows: ArrayLike<number>): Dense {
   const R = dense(rows.length, A.n);
