@@ -1,7 +1,9 @@
 /**
  * Test matrices and independent references for the eigensolver suites (kernels.test.ts, eigh.test.ts;
- * norm1 and mul also for general-kernels.test.ts and gehrd.test.ts). Everything is plain JS, independent of the library's kernels, column-major with
- * ld = n unless stated (a full symmetric matrix reads the same row- or column-major).
+ * mul and padded also for general-kernels.test.ts and gehrd.test.ts). Everything is plain JS,
+ * independent of the library's kernels, column-major with ld = n unless stated (a full symmetric matrix
+ * reads the same row- or column-major). The scalar helpers (pow2, maxAbs, scale2, norm1, …) are
+ * test/util/reference.ts.
  *
  *   spectrum(kind, n)        eigenvalues of LAPACK's dchkst/ddrvst-style types with a known spectrum:
  *                            clustered (1, ε, …, ε), repeated (±1, …, ±1, ε), geometric and arithmetic
@@ -27,7 +29,7 @@
 import { Rng, randomOrthogonal, symmetricFromEigen } from '../lapack/types.js';
 import { ratio } from '../lapack/dense.js';
 import { EPS } from '../util/tolerance.js';
-import { maxAbs, pow2, scale2, unitExponent } from '../util/reference.js';
+import { maxAbs, norm1, pow2, scale2, unitExponent } from '../util/reference.js';
 
 export { Rng, EPS };
 
@@ -122,6 +124,13 @@ export function triDense(t: Tridiagonal): Float64Array {
     if (i < n - 1) A[i + 1 + i * n] = A[i + (i + 1) * n] = t.e[i]!;
   }
   return A;
+}
+
+/** A full n×n matrix (ld = n) into storage with leading dimension ld; the padding `fill`. */
+export function padded(A: Float64Array, n: number, ld: number, fill = NaN): Float64Array {
+  const P = new Float64Array(Math.max(1, ld * n)).fill(fill);
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) P[i + j * ld] = A[i + j * n]!;
+  return P;
 }
 
 /** The lower triangle of a full n×n matrix (ld = n) into storage with leading dimension ld; the rest `fill`. */
@@ -222,17 +231,6 @@ export function jacobi(A: Float64Array, n: number): Float64Array {
 }
 
 // ---- ratios ------------------------------------------------------------------------------------------
-
-/** ‖X‖₁ (largest column sum of |·|) of the m×n part of X (leading dimension ld); NaN propagates. */
-export function norm1(X: Float64Array, m: number, n: number, ld = m): number {
-  let r = 0;
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let i = 0; i < m; i++) s += Math.abs(X[i + j * ld]!);
-    if (!(s <= r)) r = s;
-  }
-  return r;
-}
 
 /** op(A)·B for n×n A, B (ld = n), op(A) = A or Aᵀ, in plain double. */
 export function mul(A: Float64Array, B: Float64Array, n: number, transA = false): Float64Array {

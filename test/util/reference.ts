@@ -237,3 +237,14 @@ export function unitExponent(x: ArrayLike<number>): number {
   const m = maxAbs(x);
   return m === 0 || !Number.isFinite(m) ? 0 : -ilog2(m);
 }
+
+/** ‖X‖₁ (largest column sum of |·|) of the m×n part of column-major X (leading dimension ld); NaN propagates. */
+export function norm1(X: ArrayLike<number>, m: number, n: number, ld = m): number {
+  let r = 0;
+  for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += Math.abs(X[i + j * ld]!);
+    r = Math.max(r, s);
+  }
+  return r;
+}
