@@ -11,6 +11,37 @@
  */
 import { MR, NR } from './blocking';
 
+/**
+ * One micro-panel whose groups are contiguous in the source: for p = 0 … kc−1 the `count` ≤ 4 doubles
+ * at src + p·ld (bytes) become the 4 doubles at pw + 32p, zero-padded past count. Serves packA for
+ * op(A) = A and packB for op(B) = Bᵀ (MR = NR = 4). Returns pw past the panel.
+ */
+// @ts-ignore: decorator
+@inline function packContiguous(kc: i32, count: i32, src: usize, ld: usize, pw: usize): usize {
+  if (count == 4) {
+    for (let p = 0; p < kc; p++) {
+      if (ASC_FEATURE_SIMD) {
+        v128.store(pw, v128.load(src));
+        v128.store(pw, v128.load(src, 16), 16);
+      } else {
+        store<f64>(pw, load<f64>(src));
+        store<f64>(pw, load<f64>(src, 8), 8);
+        store<f64>(pw, load<f64>(src, 16), 16);
+        store<f64>(pw, load<f64>(src, 24), 24);
+      }
+      src += ld;
+      pw += 32;
+    }
+  } else {
+    for (let p = 0; p < kc; p++) {
+      for (let r = 0; r < 4; r++) store<f64>(pw + (<usize>r << 3), r < count ? load<f64>(src + (<usize>r << 3)) : 0);
+      src += ld;
+      pw += 32;
+    }
+  }
+  return pw;
+}
+
 /** Packs op(A)[i0:i0+mc, p0:p0+kc] (mc, kc > 0) into `pw`. */
 export function packA(trans: i32, mc: i32, kc: i32, pA: usize, lda: i32, pw: usize): void {
   const ld = <usize>lda << 3;
@@ -18,28 +49,7 @@ export function packA(trans: i32, mc: i32, kc: i32, pA: usize, lda: i32, pw: usi
     const rows = min(MR, mc - i);
     if (!trans) {
       // op(A) = A: rows i..i+3 of column p are contiguous.
-      let src = pA + (<usize>i << 3);
-      if (rows == MR) {
-        for (let p = 0; p < kc; p++) {
-          if (ASC_FEATURE_SIMD) {
-            v128.store(pw, v128.load(src));
-            v128.store(pw, v128.load(src, 16), 16);
-          } else {
-            store<f64>(pw, load<f64>(src));
-            store<f64>(pw, load<f64>(src, 8), 8);
-            store<f64>(pw, load<f64>(src, 16), 16);
-            store<f64>(pw, load<f64>(src, 24), 24);
-          }
-          src += ld;
-          pw += MR << 3;
-        }
-      } else {
-        for (let p = 0; p < kc; p++) {
-          for (let r = 0; r < MR; r++) store<f64>(pw + (<usize>r << 3), r < rows ? load<f64>(src + (<usize>r << 3)) : 0);
-          src += ld;
-          pw += MR << 3;
-        }
-      }
+      pw = packContiguous(kc, rows, pA + (<usize>i << 3), ld, pw);
     } else {
       // op(A) = Aᵀ: element (i+r, p) is A[p, i+r] = pA[p + (i+r)·lda].
       const col = pA + <usize>i * ld;
@@ -81,28 +91,7 @@ export function packB(trans: i32, kc: i32, nc: i32, pB: usize, ldb: i32, pw: usi
       }
     } else {
       // op(B) = Bᵀ: element (p, j+c) is B[j+c, p] = pB[(j+c) + p·ldb]; the NR values are contiguous.
-      let src = pB + (<usize>j << 3);
-      if (cols == NR) {
-        for (let p = 0; p < kc; p++) {
-          if (ASC_FEATURE_SIMD) {
-            v128.store(pw, v128.load(src));
-            v128.store(pw, v128.load(src, 16), 16);
-          } else {
-            store<f64>(pw, load<f64>(src));
-            store<f64>(pw, load<f64>(src, 8), 8);
-            store<f64>(pw, load<f64>(src, 16), 16);
-            store<f64>(pw, load<f64>(src, 24), 24);
-          }
-          src += ld;
-          pw += NR << 3;
-        }
-      } else {
-        for (let p = 0; p < kc; p++) {
-          for (let c = 0; c < NR; c++) store<f64>(pw + (<usize>c << 3), c < cols ? load<f64>(src + (<usize>c << 3)) : 0);
-          src += ld;
-          pw += NR << 3;
-        }
-      }
+      pw = packContiguous(kc, cols, pB + (<usize>j << 3), ld, pw);
     }
   }
 }

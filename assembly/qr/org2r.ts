@@ -27,15 +27,20 @@
 import { larf } from './larf';
 import { scal } from '../blas/scal';
 
-export function org2r(m: i32, n: i32, k: i32, pA: usize, lda: i32, pTau: usize, pw: usize): void {
-  if (n <= 0) return;
+/** Columns k…n−1 of the m×n A ← e_k…e_{n−1}, the columns of Q without a reflector (also orgqr's). */
+export function unitColumns(m: i32, n: i32, k: i32, pA: usize, lda: i32): void {
   const ldA = <usize>lda << 3;
-  // columns k…n−1 ← e_k…e_{n−1}
   for (let j = k; j < n; j++) {
     const c = pA + <usize>j * ldA;
     for (let l = 0; l < m; l++) store<f64>(c + (<usize>l << 3), 0);
     store<f64>(c + (<usize>j << 3), 1);
   }
+}
+
+export function org2r(m: i32, n: i32, k: i32, pA: usize, lda: i32, pTau: usize, pw: usize): void {
+  if (n <= 0) return;
+  const ldA = <usize>lda << 3;
+  unitColumns(m, n, k, pA, lda);
   for (let i = k - 1; i >= 0; i--) {
     const aii = pA + (<usize>i << 3) + <usize>i * ldA;
     const tau = load<f64>(pTau + (<usize>i << 3));

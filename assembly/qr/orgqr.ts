@@ -31,7 +31,7 @@
  * References: Golub & Van Loan, 4th ed., §5.1.6–5.1.7 (backward accumulation, block representation);
  * LAPACK dorgqr.
  */
-import { org2r } from './org2r';
+import { org2r, unitColumns } from './org2r';
 import { larft } from './larft';
 import { larfb, larfbScratch } from './larfb';
 
@@ -57,12 +57,7 @@ export function orgqrScratch(m: i32, n: i32, k: i32): i32 {
 export function orgqr(m: i32, n: i32, k: i32, pA: usize, lda: i32, pTau: usize, pw: usize): void {
   if (n <= 0) return;
   const ldA = <usize>lda << 3;
-  // columns k…n−1 ← e_k…e_{n−1}
-  for (let j = k; j < n; j++) {
-    const c = pA + <usize>j * ldA;
-    for (let l = 0; l < m; l++) store<f64>(c + (<usize>l << 3), 0);
-    store<f64>(c + (<usize>j << 3), 1);
-  }
+  unitColumns(m, n, k, pA, lda); // columns k…n−1 ← e_k…e_{n−1}
   if (k <= 0) return;
   const nb = min(ORGQR_NB, k);
   const pT = pw;

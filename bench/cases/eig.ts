@@ -18,10 +18,10 @@
  * ≈ 1.1 s, JS eig ≈ 1.5–1.9 s, ml-matrix ≈ 2.6 s — all under the 3 s above which a column would skip
  * the case (return null from its setup), so every column runs every size.
  */
-import { Matrix as LibMatrix, eig, eigvals } from '../../bindings/index.js';
+import { eig, eigvals } from '../../bindings/index.js';
 import { EigenvalueDecomposition } from 'ml-matrix';
-import { libColumn, mlColumn, randomMl, dim, noop, standardRatios } from './common.js';
-import type { Case, Suite, SuiteOptions } from './types.js';
+import { disposeAll, noop, seededSquare, seededSquareMl, squareInput, squareInputMl, squareSuite } from './common.js';
+import type { SuiteOptions } from './types.js';
 
 export const EIG_SIZES = [64, 128, 256, 512];
 export const EIG_SIZES_QUICK = [64, 128];
@@ -35,64 +35,36 @@ function sizes(o: SuiteOptions): number[] {
   return o.sizes ?? (o.quick ? EIG_SIZES_QUICK : EIG_SIZES);
 }
 
-function suite(
-  name: string,
-  title: string,
-  description: string,
-  flops: (n: number) => number,
-  op: (A: LibMatrix) => Disposable,
-  ml: ((n: number) => () => unknown) | null,
-): Suite {
-  const lib = (c: Case, mk: (r: number, cols: number, seed: number) => LibMatrix): { inputs: LibMatrix[]; op: () => Disposable } => {
-    const A = mk(dim(c, 'n'), dim(c, 'n'), SEED);
-    return { inputs: [A], op: () => op(A) };
-  };
-  return {
-    name,
-    title,
-    description,
-    cases: (o) => sizes(o).map((n) => ({ id: `n=${n}`, label: String(n), dims: { n }, flops: flops(n), numpy: { op: name, n } })),
-    columns: [
-      libColumn('wasm', 'WASM', lib),
-      libColumn('js', 'JS', lib),
-      ...(ml === null ? [] : [mlColumn((c) => ml(dim(c, 'n')))]),
-    ],
-    ratios: standardRatios(ml !== null),
-  };
-}
+const square = seededSquare(SEED);
 
-export const eigSuite = suite(
-  'eig',
-  'General eigendecomposition with vectors, A·V = V·Λ, n×n nonsymmetric',
-  'eig(A) (balancing, Householder Hessenberg reduction, Francis double-shift QR with Z, eigenvectors by ' +
+export const eigSuite = squareSuite({
+  name: 'eig',
+  title: 'General eigendecomposition with vectors, A·V = V·Λ, n×n nonsymmetric',
+  description:
+    'eig(A) (balancing, Householder Hessenberg reduction, Francis double-shift QR with Z, eigenvectors by ' +
     'back-substitution on T); ml-matrix: new EigenvalueDecomposition(A); numpy: numpy.linalg.eig (dgeev). ' +
     'Nominal flops 25n³ (Golub & Van Loan §7.5.6: T and Z).',
-  eigVectorsFlops,
-  (A) => {
+  sizes,
+  flops: eigVectorsFlops,
+  lib: squareInput(square, (A) => {
     const r = eig(A, { checkFinite: false });
-    return {
-      [Symbol.dispose]() {
-        r.vectors.re.dispose();
-        r.vectors.im.dispose();
-      },
-    };
-  },
-  (n) => {
-    const A = randomMl(n, n, SEED);
-    return () => new EigenvalueDecomposition(A);
-  },
-);
+    return disposeAll(r.vectors.re, r.vectors.im);
+  }),
+  ml: squareInputMl(seededSquareMl(SEED), (A) => new EigenvalueDecomposition(A)),
+});
 
-export const eigvalsSuite = suite(
-  'eigvals',
-  'General eigenvalues only, n×n nonsymmetric',
-  'eigvals(A) (balancing, Hessenberg reduction, Francis double-shift QR on the active window only); ' +
+export const eigvalsSuite = squareSuite({
+  name: 'eigvals',
+  title: 'General eigenvalues only, n×n nonsymmetric',
+  description:
+    'eigvals(A) (balancing, Hessenberg reduction, Francis double-shift QR on the active window only); ' +
     'numpy: numpy.linalg.eigvals (dgeev without vectors). Nominal flops 10n³ (Golub & Van Loan §7.5.6: T ' +
     'alone). (ml-matrix has no values-only path.)',
-  eigValuesFlops,
-  (A) => {
+  sizes,
+  flops: eigValuesFlops,
+  lib: squareInput(square, (A) => {
     eigvals(A, { checkFinite: false });
     return noop;
-  },
-  null,
-);
+  }),
+  ml: null,
+});

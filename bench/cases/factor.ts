@@ -25,8 +25,22 @@ import {
   QrDecomposition,
   solve as mlSolve,
 } from 'ml-matrix';
-import { libColumn, mlColumn, randomMl, dim, noop, standardRatios } from './common.js';
-import type { Case, Column, Suite, SuiteOptions } from './types.js';
+import {
+  libColumn,
+  mlColumn,
+  randomMl,
+  dim,
+  disposeAll,
+  noop,
+  seededSquare,
+  seededSquareMl,
+  squareInput,
+  squareInputMl,
+  squareSuite,
+  standardRatios,
+  type MakeMatrix,
+} from './common.js';
+import type { Suite, SuiteOptions } from './types.js';
 
 export const FACTOR_SIZES = [128, 256, 512, 1024];
 export const FACTOR_SIZES_QUICK = [128, 256];
@@ -44,7 +58,7 @@ function sizes(o: SuiteOptions): number[] {
 }
 
 /** A well-conditioned SPD matrix AᵀA + n·I from a seeded uniform A, on the current backend. */
-function spd(mk: (r: number, c: number, seed: number) => LibMatrix, n: number): LibMatrix {
+function spd(mk: MakeMatrix, n: number): LibMatrix {
   const A = mk(n, n, SEED);
   try {
     const S = A.gram();
@@ -62,104 +76,60 @@ function spdMl(n: number): MlMatrix {
   return S;
 }
 
-function squareSuite(
-  name: string,
-  title: string,
-  description: string,
-  flops: (n: number) => number,
-  numpyOp: string,
-  lib: (c: Case, mk: (r: number, cols: number, seed: number) => LibMatrix) => { inputs: LibMatrix[]; op: () => Disposable },
-  ml: (n: number) => () => unknown,
-): Suite {
-  const columns: Column[] = [
-    libColumn('wasm', 'WASM', lib),
-    libColumn('js', 'JS', lib),
-    mlColumn((c) => ml(dim(c, 'n'))),
-  ];
-  return {
-    name,
-    title,
-    description,
-    cases: (o) =>
-      sizes(o).map((n) => ({ id: `n=${n}`, label: String(n), dims: { n }, flops: flops(n), numpy: { op: numpyOp, n } })),
-    columns,
-    ratios: standardRatios(),
-  };
-}
+const square = seededSquare(SEED);
+const squareMl = seededSquareMl(SEED);
 
-export const lu = squareSuite(
-  'lu',
-  'LU with partial pivoting, P·A = L·U, square n×n',
-  'luFactor(A) (blocked right-looking getrf with a recursive panel); ml-matrix: new LuDecomposition(A); ' +
+export const lu = squareSuite({
+  name: 'lu',
+  title: 'LU with partial pivoting, P·A = L·U, square n×n',
+  description:
+    'luFactor(A) (blocked right-looking getrf with a recursive panel); ml-matrix: new LuDecomposition(A); ' +
     'numpy column: scipy.linalg.lu_factor (dgetrf). Flops 2n³/3.',
-  luFlops,
-  'lu',
-  (c, mk) => {
-    const A = mk(dim(c, 'n'), dim(c, 'n'), SEED);
-    return { inputs: [A], op: () => luFactor(A, { checkFinite: false }) };
-  },
-  (n) => {
-    const A = randomMl(n, n, SEED);
-    return () => new LuDecomposition(A);
-  },
-);
+  sizes,
+  flops: luFlops,
+  lib: squareInput(square, (A) => luFactor(A, { checkFinite: false })),
+  ml: squareInputMl(squareMl, (A) => new LuDecomposition(A)),
+});
 
-export const cholesky = squareSuite(
-  'cholesky',
-  'Cholesky, A = L·Lᵀ, symmetric positive definite n×n',
-  'choFactor(A) (blocked right-looking potrf: TRSM + SYRK updates); ml-matrix: new CholeskyDecomposition(A); ' +
+export const cholesky = squareSuite({
+  name: 'cholesky',
+  title: 'Cholesky, A = L·Lᵀ, symmetric positive definite n×n',
+  description:
+    'choFactor(A) (blocked right-looking potrf: TRSM + SYRK updates); ml-matrix: new CholeskyDecomposition(A); ' +
     'numpy: numpy.linalg.cholesky (dpotrf). Flops n³/3.',
-  cholFlops,
-  'cholesky',
-  (c, mk) => {
-    const S = spd(mk, dim(c, 'n'));
-    return { inputs: [S], op: () => choFactor(S, { checkFinite: false }) };
-  },
-  (n) => {
-    const S = spdMl(n);
-    return () => new CholeskyDecomposition(S);
-  },
-);
+  sizes,
+  flops: cholFlops,
+  lib: squareInput(spd, (S) => choFactor(S, { checkFinite: false })),
+  ml: squareInputMl(spdMl, (S) => new CholeskyDecomposition(S)),
+});
 
-export const qrSuite = squareSuite(
-  'qr',
-  'Householder QR with Q formed, A = Q·R, square n×n',
-  'qr(A) in reduced mode, Q and R both formed (blocked compact-WY geqrf + orgqr); ml-matrix: ' +
+export const qrSuite = squareSuite({
+  name: 'qr',
+  title: 'Householder QR with Q formed, A = Q·R, square n×n',
+  description:
+    'qr(A) in reduced mode, Q and R both formed (blocked compact-WY geqrf + orgqr); ml-matrix: ' +
     'new QrDecomposition(A) then .orthogonalMatrix and .upperTriangularMatrix; numpy: numpy.linalg.qr ' +
     '(dgeqrf + dorgqr). Flops 8n³/3.',
-  qrFlops,
-  'qr',
-  (c, mk) => {
-    const A = mk(dim(c, 'n'), dim(c, 'n'), SEED);
-    return {
-      inputs: [A],
-      op: () => {
-        const r = qr(A, { checkFinite: false });
-        return {
-          [Symbol.dispose]() {
-            r.Q?.dispose();
-            r.R.dispose();
-          },
-        };
-      },
-    };
-  },
-  (n) => {
-    const A = randomMl(n, n, SEED);
-    return () => {
-      const d = new QrDecomposition(A);
-      return [d.orthogonalMatrix, d.upperTriangularMatrix];
-    };
-  },
-);
+  sizes,
+  flops: qrFlops,
+  lib: squareInput(square, (A) => {
+    const r = qr(A, { checkFinite: false });
+    return disposeAll(r.Q, r.R);
+  }),
+  ml: squareInputMl(squareMl, (A) => {
+    const d = new QrDecomposition(A);
+    return [d.orthogonalMatrix, d.upperTriangularMatrix];
+  }),
+});
 
-export const solveSuite = squareSuite(
-  'solve',
-  'solve(A, b): LU with partial pivoting and two triangular solves, square n×n, one right-hand side',
-  'solve(A, b) with b a vector; ml-matrix: solve(A, b) (LU); numpy: numpy.linalg.solve (dgesv). Flops 2n³/3 + 2n².',
-  solveFlops,
-  'solve',
-  (c, mk) => {
+export const solveSuite = squareSuite({
+  name: 'solve',
+  title: 'solve(A, b): LU with partial pivoting and two triangular solves, square n×n, one right-hand side',
+  description:
+    'solve(A, b) with b a vector; ml-matrix: solve(A, b) (LU); numpy: numpy.linalg.solve (dgesv). Flops 2n³/3 + 2n².',
+  sizes,
+  flops: solveFlops,
+  lib: (c, mk) => {
     const n = dim(c, 'n');
     const A = mk(n, n, SEED);
     const b = Float64Array.from({ length: n }, (_, i) => Math.sin(i + 1));
@@ -171,12 +141,12 @@ export const solveSuite = squareSuite(
       },
     };
   },
-  (n) => {
+  ml: (n) => {
     const A = randomMl(n, n, SEED);
     const b = MlMatrix.columnVector(Array.from({ length: n }, (_, i) => Math.sin(i + 1)));
     return () => mlSolve(A, b);
   },
-);
+});
 
 /** Least squares on a tall 2n×n problem. */
 export const lstsqSuite: Suite = {

@@ -15,8 +15,18 @@
  */
 import { Matrix as LibMatrix, eigh, eigvalsh, svd } from '../../bindings/index.js';
 import { EigenvalueDecomposition, SingularValueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
-import { libColumn, mlColumn, randomMl, dim, disposeAll, noop, standardRatios } from './common.js';
-import type { Case, Suite, SuiteOptions } from './types.js';
+import {
+  randomMl,
+  disposeAll,
+  noop,
+  seededSquare,
+  seededSquareMl,
+  squareInput,
+  squareInputMl,
+  squareSuite,
+  type MakeMatrix,
+} from './common.js';
+import type { SuiteOptions } from './types.js';
 
 export const SPECTRAL_SIZES = [128, 256, 512];
 export const SPECTRAL_SIZES_QUICK = [128, 256];
@@ -28,7 +38,7 @@ function sizes(o: SuiteOptions): number[] {
 }
 
 /** A symmetric matrix (A + Aᵀ)/2 from a seeded uniform A. */
-function symmetric(mk: (r: number, c: number, seed: number) => LibMatrix, n: number): LibMatrix {
+function symmetric(mk: MakeMatrix, n: number): LibMatrix {
   using A = mk(n, n, SEED);
   using At = A.transpose();
   using S = A.add(At);
@@ -40,135 +50,82 @@ function symmetricMl(n: number): MlMatrix {
   return A.add(A.transpose()).mul(0.5);
 }
 
-function suite(
-  name: string,
-  title: string,
-  description: string,
-  flops: (n: number) => number,
-  numpyOp: string,
-  lib: (c: Case, mk: (r: number, cols: number, seed: number) => LibMatrix) => { inputs: LibMatrix[]; op: () => Disposable },
-  ml: ((n: number) => () => unknown) | null,
-  maxN = Infinity,
-): Suite {
-  return {
-    name,
-    title,
-    description,
-    cases: (o) =>
-      sizes(o)
-        .filter((n) => n <= maxN)
-        .map((n) => ({ id: `n=${n}`, label: String(n), dims: { n }, flops: flops(n), numpy: { op: numpyOp, n } })),
-    columns: [
-      libColumn('wasm', 'WASM', lib),
-      libColumn('js', 'JS', lib),
-      ...(ml === null ? [] : [mlColumn((c) => ml(dim(c, 'n')))]),
-    ],
-    ratios: standardRatios(ml !== null),
-  };
+const square = seededSquare(SEED);
+const squareMl = seededSquareMl(SEED);
+
+/** svd(A) with U and V, both freed inside the timed call. */
+function svdUV(A: LibMatrix): Disposable {
+  const r = svd(A, { checkFinite: false });
+  return disposeAll(r.U, r.Vt);
 }
 
-
-export const eighSuite = suite(
-  'eigh',
-  'Symmetric eigendecomposition with vectors, A = Z·Λ·Zᵀ, n×n',
-  'eigh(A) (blocked Householder tridiagonalisation, implicit QL/QR with batched SIMD rotations); ' +
+export const eighSuite = squareSuite({
+  name: 'eigh',
+  title: 'Symmetric eigendecomposition with vectors, A = Z·Λ·Zᵀ, n×n',
+  description:
+    'eigh(A) (blocked Householder tridiagonalisation, implicit QL/QR with batched SIMD rotations); ' +
     'ml-matrix: new EigenvalueDecomposition(A, { assumeSymmetric: true }); numpy: numpy.linalg.eigh (dsyevd). ' +
     'Nominal flops 9n³.',
-  (n) => 9 * n ** 3,
-  'eigh',
-  (c, mk) => {
-    const S = symmetric(mk, dim(c, 'n'));
-    return { inputs: [S], op: () => disposeAll(eigh(S, { checkFinite: false }).vectors) };
-  },
-  (n) => {
-    const S = symmetricMl(n);
-    return () => new EigenvalueDecomposition(S, { assumeSymmetric: true });
-  },
-);
+  sizes,
+  flops: (n) => 9 * n ** 3,
+  lib: squareInput(symmetric, (S) => disposeAll(eigh(S, { checkFinite: false }).vectors)),
+  ml: squareInputMl(symmetricMl, (S) => new EigenvalueDecomposition(S, { assumeSymmetric: true })),
+});
 
-export const eigvalshSuite = suite(
-  'eigvalsh',
-  'Symmetric eigenvalues only, n×n',
-  'eigvalsh(A) (tridiagonalisation + root-free QR); numpy: numpy.linalg.eigvalsh (dsyevd, values only). ' +
+export const eigvalshSuite = squareSuite({
+  name: 'eigvalsh',
+  title: 'Symmetric eigenvalues only, n×n',
+  description:
+    'eigvalsh(A) (tridiagonalisation + root-free QR); numpy: numpy.linalg.eigvalsh (dsyevd, values only). ' +
     'Nominal flops 4n³/3. (ml-matrix has no values-only path.)',
-  (n) => (4 * n ** 3) / 3,
-  'eigvalsh',
-  (c, mk) => {
-    const S = symmetric(mk, dim(c, 'n'));
-    return {
-      inputs: [S],
-      op: () => {
-        eigvalsh(S, { checkFinite: false });
-        return noop;
-      },
-    };
-  },
-  null,
-);
+  sizes,
+  flops: (n) => (4 * n ** 3) / 3,
+  lib: squareInput(symmetric, (S) => {
+    eigvalsh(S, { checkFinite: false });
+    return noop;
+  }),
+  ml: null,
+});
 
-export const svdSuite = suite(
-  'svd',
-  'SVD with U and V, A = U·Σ·Vᵀ, square n×n',
-  'svd(A) (thin; blocked Golub–Kahan bidiagonalisation + implicit-shift QR with batched SIMD rotations); ' +
+export const svdSuite = squareSuite({
+  name: 'svd',
+  title: 'SVD with U and V, A = U·Σ·Vᵀ, square n×n',
+  description:
+    'svd(A) (thin; blocked Golub–Kahan bidiagonalisation + implicit-shift QR with batched SIMD rotations); ' +
     'ml-matrix: new SingularValueDecomposition(A); numpy: numpy.linalg.svd (dgesdd, divide and conquer). ' +
     'Nominal flops 21n³.',
-  (n) => 21 * n ** 3,
-  'svd',
-  (c, mk) => {
-    const A = mk(dim(c, 'n'), dim(c, 'n'), SEED);
-    return {
-      inputs: [A],
-      op: () => {
-        const r = svd(A, { checkFinite: false });
-        return disposeAll(r.U, r.Vt);
-      },
-    };
-  },
-  (n) => {
-    const A = randomMl(n, n, SEED);
-    return () => new SingularValueDecomposition(A);
-  },
-);
+  sizes,
+  flops: (n) => 21 * n ** 3,
+  lib: squareInput(square, svdUV),
+  ml: squareInputMl(squareMl, (A) => new SingularValueDecomposition(A)),
+});
 
-export const svdvalsSuite = suite(
-  'svdvals',
-  'Singular values only, square n×n',
-  'svd(A, { computeUV: false }); ml-matrix: new SingularValueDecomposition(A, { computeLeftSingularVectors: ' +
+export const svdvalsSuite = squareSuite({
+  name: 'svdvals',
+  title: 'Singular values only, square n×n',
+  description:
+    'svd(A, { computeUV: false }); ml-matrix: new SingularValueDecomposition(A, { computeLeftSingularVectors: ' +
     'false, computeRightSingularVectors: false }); numpy: numpy.linalg.svd(a, compute_uv=False). Nominal flops 8n³/3.',
-  (n) => (8 * n ** 3) / 3,
-  'svdvals',
-  (c, mk) => {
-    const A = mk(dim(c, 'n'), dim(c, 'n'), SEED);
-    return {
-      inputs: [A],
-      op: () => {
-        svd(A, { computeUV: false, checkFinite: false });
-        return noop;
-      },
-    };
-  },
-  (n) => {
-    const A = randomMl(n, n, SEED);
-    return () => new SingularValueDecomposition(A, { computeLeftSingularVectors: false, computeRightSingularVectors: false });
-  },
-);
+  sizes,
+  flops: (n) => (8 * n ** 3) / 3,
+  lib: squareInput(square, (A) => {
+    svd(A, { computeUV: false, checkFinite: false });
+    return noop;
+  }),
+  ml: squareInputMl(
+    squareMl,
+    (A) => new SingularValueDecomposition(A, { computeLeftSingularVectors: false, computeRightSingularVectors: false }),
+  ),
+});
 
-export const svdGesvdSuite = suite(
-  'svd-gesvd',
-  'SVD with U and V against LAPACK’s QR-iteration driver (scipy gesvd), square n×n',
-  'The same svd(A) as above; the numpy columns here run scipy.linalg.svd(a, lapack_driver="gesvd") — LAPACK ' +
+export const svdGesvdSuite = squareSuite({
+  name: 'svd-gesvd',
+  title: 'SVD with U and V against LAPACK’s QR-iteration driver (scipy gesvd), square n×n',
+  description:
+    'The same svd(A) as above; the numpy columns here run scipy.linalg.svd(a, lapack_driver="gesvd") — LAPACK ' +
     'dgesvd, the algorithm ours follows (its rotations are what make it slow). Nominal flops 21n³.',
-  (n) => 21 * n ** 3,
-  'svd-gesvd',
-  (c, mk) => {
-    const A = mk(dim(c, 'n'), dim(c, 'n'), SEED);
-    return {
-      inputs: [A],
-      op: () => {
-        const r = svd(A, { checkFinite: false });
-        return disposeAll(r.U, r.Vt);
-      },
-    };
-  },
-  null,
-);
+  sizes,
+  flops: (n) => 21 * n ** 3,
+  lib: squareInput(square, svdUV),
+  ml: null,
+});

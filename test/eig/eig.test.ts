@@ -55,7 +55,8 @@ import { randn, randomOrthogonal } from '../lapack/types.js';
 import {
   BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking, type BlockingCase,
 } from '../lapack/harness.js';
-import { EPS, Rng, pow2, unitScaler } from './reference.js';
+import { EPS, Rng, unitScaler } from './reference.js';
+import { pow2 } from '../util/reference.js';
 
 setupLapackSuite('eig/eig'); // both backends loaded; blocking reset and a leak check after every test
 

@@ -37,9 +37,10 @@ import {
   BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking, type BlockingCase,
 } from '../lapack/harness.js';
 import {
-  EPS, Rng, SPECTRA, argMaxAbs, eigRatios, gluedWilkinson, jacobi, notAscending, pow2, spectrum, sturm,
+  EPS, Rng, SPECTRA, argMaxAbs, eigRatios, gluedWilkinson, jacobi, notAscending, spectrum, sturm,
   triDense, valueRatio, wilkinson, withSpectrum, type SpectrumKind,
 } from './reference.js';
+import { pow2 } from '../util/reference.js';
 
 setupLapackSuite('eig/eigh'); // both backends loaded; blocking reset and a leak check after every test
 

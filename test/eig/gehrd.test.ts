@@ -17,7 +17,8 @@ import { allEngines, setupEngines, setOnAll, scratch, withBlock } from '../util/
 import { runKernel, matW, vecW, extract } from '../util/harness.js';
 import { Rng, matrix } from '../util/generate.js';
 import { EPS, expectBitwise } from '../util/tolerance.js';
-import { norm1, mul, unitScaler } from './reference.js';
+import { mul, padded, unitScaler } from './reference.js';
+import { norm1 } from '../util/reference.js';
 
 const THRESH = 30;
 
@@ -51,12 +52,6 @@ function testMatrix(kind: Kind, n: number, ilo: number, ihi: number, seed: numbe
   }
   for (let j = 0; j < n; j++) for (let i = j + 1; i < n; i++) if (j < ilo || i > ihi) A[i + j * n] = 0;
   return A;
-}
-
-function padded(A: Float64Array, n: number, ld: number): Float64Array {
-  const P = new Float64Array(Math.max(1, ld * n)).fill(NaN);
-  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) P[i + j * ld] = A[i + j * n]!;
-  return P;
 }
 
 interface Reduction { A: Float64Array; tau: Float64Array }

@@ -13,19 +13,14 @@ import { setupEngines, scratch, withBlock } from '../util/engines.js';
 import { runKernel, matW, extract, vecW } from '../util/harness.js';
 import { Rng, matrix } from '../util/generate.js';
 import { EPS } from '../util/tolerance.js';
-import { norm1, mul } from './reference.js';
+import { mul, padded } from './reference.js';
+import { norm1 } from '../util/reference.js';
 
 beforeAll(async () => {
   await setupEngines();
 });
 
 const THRESH = 30;
-
-function padded(A: Float64Array, n: number, ld: number): Float64Array {
-  const P = new Float64Array(Math.max(1, ld * n)).fill(NaN);
-  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) P[i + j * ld] = A[i + j * n]!;
-  return P;
-}
 
 interface Schur { T: Float64Array; Z: Float64Array; wr: Float64Array; wi: Float64Array; info: number }
 

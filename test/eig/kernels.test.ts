@@ -24,11 +24,11 @@ import { describe, it, expect, beforeAll, afterAll, afterEach, assert } from 'vi
 import { setupEngines, setOnAll, withBlock, withBlocking, scratch, BLOCKINGS, type BlockingSpec } from '../util/engines.js';
 import { runKernel, vecW, matW, triW, extract, extractVec } from '../util/harness.js';
 import { Rng, matrix, vector } from '../util/generate.js';
-import { gemmRef, gemvRef } from '../util/reference.js';
+import { gemmRef, gemvRef, norm1, pow2 } from '../util/reference.js';
 import { EPS, expectBitwise, expectScaled } from '../util/tolerance.js';
 import {
   eigRatios, gluedWilkinson, lowerPadded, notAscending, sturm, triDense, unitScaler, valueRatio, wilkinson, withSpectrum,
-  spectrum, argMaxAbs, pow2, noteRatio, reportRatios, type Tridiagonal,
+  spectrum, argMaxAbs, noteRatio, reportRatios, type Tridiagonal,
 } from './reference.js';
 
 const THRESH = 30;
@@ -76,16 +76,6 @@ function symmetric(rng: Rng, kind: 'normal' | 'graded' | 'geometric' | 'clustere
     }
   }
   return A;
-}
-
-function norm1(X: ArrayLike<number>, m: number, n: number, ld = m): number {
-  let r = 0;
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let i = 0; i < m; i++) s += Math.abs(X[i + j * ld]!);
-    r = Math.max(r, s);
-  }
-  return r;
 }
 
 /** ‖A − Q·T·Qᵀ‖₁/(n·‖A‖₁·ε), T = tridiag(e, d, e), on 2^k-scaled data. */

@@ -1,7 +1,9 @@
 /**
  * Test matrices and independent references for the eigensolver suites (kernels.test.ts, eigh.test.ts;
- * norm1 and mul also for general-kernels.test.ts and gehrd.test.ts). Everything is plain JS, independent of the library's kernels, column-major with
- * ld = n unless stated (a full symmetric matrix reads the same row- or column-major).
+ * mul and padded also for general-kernels.test.ts and gehrd.test.ts). Everything is plain JS,
+ * independent of the library's kernels, column-major with ld = n unless stated (a full symmetric matrix
+ * reads the same row- or column-major). The scalar helpers (pow2, maxAbs, scale2, norm1, …) are
+ * test/util/reference.ts.
  *
  *   spectrum(kind, n)        eigenvalues of LAPACK's dchkst/ddrvst-style types with a known spectrum:
  *                            clustered (1, ε, …, ε), repeated (±1, …, ±1, ε), geometric and arithmetic
@@ -27,30 +29,9 @@
 import { Rng, randomOrthogonal, symmetricFromEigen } from '../lapack/types.js';
 import { ratio } from '../lapack/dense.js';
 import { EPS } from '../util/tolerance.js';
+import { maxAbs, norm1, pow2, scale2, unitExponent } from '../util/reference.js';
 
 export { Rng, EPS };
-
-/** 2^e exactly, −1074 ≤ e ≤ 1023. */
-export function pow2(e: number): number {
-  return e >= -1022 ? 2 ** e : 2 ** (e + 600) * 2 ** -600;
-}
-
-/** ⌊log₂ x⌋ for finite x > 0 (exact: corrected against the powers of two). */
-export function ilog2(x: number): number {
-  let e = Math.floor(Math.log2(x));
-  if (pow2(e) > x) e--;
-  else if (pow2(e + 1) <= x) e++;
-  return e;
-}
-
-export function maxAbs(x: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = Math.abs(x[i]!);
-    if (!(a <= m)) m = a;
-  }
-  return m;
-}
 
 /**
  * The scaling by the power of two 2^k with 2^k·max|x| ∈ [1, 2) (k = 0 for x = 0 or non-finite), as a
@@ -58,9 +39,9 @@ export function maxAbs(x: ArrayLike<number>): number {
  * factor. Exact for every entry whose scaled value is normal (always when scaling up).
  */
 export function unitScaler(x: ArrayLike<number>): (v: number) => number {
-  const m = maxAbs(x);
-  if (m === 0 || !Number.isFinite(m)) return (v) => v;
-  const k = -ilog2(m);
+  const k = unitExponent(x);
+  if (k === 0) return (v) => v;
+  // (for k < 0 the steps run in the other order than scale2's: results that end subnormal may differ in the last bit)
   const s1 = pow2(Math.trunc(k / 2));
   const s2 = pow2(k - Math.trunc(k / 2));
   return (v) => v * s1 * s2;
@@ -68,13 +49,8 @@ export function unitScaler(x: ArrayLike<number>): (v: number) => number {
 
 /** The inverse of {@link unitScaler}: 2^-k·v (rounded once when the result is subnormal). */
 function unitUnscaler(x: ArrayLike<number>): (v: number) => number {
-  const m = maxAbs(x);
-  if (m === 0 || !Number.isFinite(m)) return (v) => v;
-  const k = ilog2(m);
-  // both factors ≥ 2^-537 and the intermediate normal: only the last step can round
-  const s1 = pow2(Math.trunc(k / 2));
-  const s2 = pow2(k - Math.trunc(k / 2));
-  return k >= 0 ? (v) => v * s1 * s2 : (v) => v * s2 * s1;
+  const k = -unitExponent(x);
+  return (v) => scale2(v, k);
 }
 
 // ---- spectra and matrices --------------------------------------------------------------------------
@@ -148,6 +124,13 @@ export function triDense(t: Tridiagonal): Float64Array {
     if (i < n - 1) A[i + 1 + i * n] = A[i + (i + 1) * n] = t.e[i]!;
   }
   return A;
+}
+
+/** A full n×n matrix (ld = n) into storage with leading dimension ld; the padding `fill`. */
+export function padded(A: Float64Array, n: number, ld: number, fill = NaN): Float64Array {
+  const P = new Float64Array(Math.max(1, ld * n)).fill(fill);
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) P[i + j * ld] = A[i + j * n]!;
+  return P;
 }
 
 /** The lower triangle of a full n×n matrix (ld = n) into storage with leading dimension ld; the rest `fill`. */
@@ -248,17 +231,6 @@ export function jacobi(A: Float64Array, n: number): Float64Array {
 }
 
 // ---- ratios ------------------------------------------------------------------------------------------
-
-/** ‖X‖₁ (largest column sum of |·|) of the m×n part of X (leading dimension ld); NaN propagates. */
-export function norm1(X: Float64Array, m: number, n: number, ld = m): number {
-  let r = 0;
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let i = 0; i < m; i++) s += Math.abs(X[i + j * ld]!);
-    if (!(s <= r)) r = s;
-  }
-  return r;
-}
 
 /** op(A)·B for n×n A, B (ld = n), op(A) = A or Aᵀ, in plain double. */
 export function mul(A: Float64Array, B: Float64Array, n: number, transA = false): Float64Array {

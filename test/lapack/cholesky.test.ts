@@ -16,7 +16,7 @@
 import { describe, it, expect } from 'vitest';
 import { cholesky, choFactor, choSolve, LinAlgError } from '../../bindings/index.js';
 import { onBackend, BACKENDS } from '../util/api.js';
-import { column, dense, mul, norm1, ratio, scaled, sub, tr, vnorm1, type Dense } from './dense.js';
+import { column, dense, mul, norm1, ratio, scaled, solveRatio, sub, tr, type Dense } from './dense.js';
 import { integerSpd, randn, spdMatrices, spdMatrix, Rng } from './types.js';
 import {
   BLOCKINGS, EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking,
@@ -26,13 +26,6 @@ setupLapackSuite('lapack/cholesky');
 
 function cholRatio(A: Dense, L: Dense): number {
   return ratio(norm1(sub(A, mul(L, tr(L)))), Math.max(1, A.n), norm1(A), EPS);
-}
-
-function solveRatio(A: Dense, X: Dense, B: Dense): number {
-  const R = sub(B, mul(A, X));
-  let worst = 0;
-  for (let j = 0; j < X.n; j++) worst = Math.max(worst, ratio(vnorm1(column(R, j)), norm1(A), vnorm1(column(X, j)), Math.max(1, A.n), EPS));
-  return worst;
 }
 
 /** The symmetric matrix whose lower triangle A has. */

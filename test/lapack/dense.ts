@@ -9,6 +9,8 @@
  * each ratio, so it cannot push a correct result past THRESH.
  */
 
+import { EPS } from '../util/tolerance.js';
+
 /** An m×n matrix, row-major: entry (i, j) is a[i·n + j]. */
 export interface Dense {
   readonly m: number;
@@ -120,6 +122,11 @@ export function columns(A: Dense, cols: ArrayLike<number>): Dense {
   return C;
 }
 
+/** The leading k columns of A. */
+export function leadCols(A: Dense, k: number): Dense {
+  return columns(A, Array.from({ length: k }, (_, j) => j));
+}
+
 /** Rows `rows` of A, in that order. */
 export function rowsOf(A: Dense, rows: ArrayLike<number>): Dense {
   const R = dense(rows.length, A.n);
@@ -137,6 +144,15 @@ export function ratio(num: number, ...dens: number[]): number {
   let r = num;
   for (const d of dens) r /= d;
   return r;
+}
+
+/** LAPACK dget02, the worst column: ‖B − A·X‖₁ per column over ‖A‖₁·‖x‖₁·n·ε. */
+export function solveRatio(A: Dense, X: Dense, B: Dense): number {
+  const R = sub(B, mul(A, X));
+  const an = norm1(A);
+  let worst = 0;
+  for (let j = 0; j < X.n; j++) worst = Math.max(worst, ratio(vnorm1(column(R, j)), an, vnorm1(column(X, j)), Math.max(1, A.n), EPS));
+  return worst;
 }
 
 /**

@@ -16,22 +16,13 @@
 import { describe, it, expect } from 'vitest';
 import { det, inv, lu, luFactor, slogdet, solve, Matrix, LinAlgError } from '../../bindings/index.js';
 import { onBackend, BACKENDS } from '../util/api.js';
-import { column, dense, eye, mul, norm1, ratio, rowsOf, scaled, sub, tr, vnorm1, type Dense } from './dense.js';
+import { column, dense, eye, mul, norm1, ratio, rowsOf, scaled, solveRatio, sub, tr, type Dense } from './dense.js';
 import { lapackMatrices, lapackMatrix, randn, Rng, type TestMatrix } from './types.js';
 import {
   BLOCKINGS, EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking,
 } from './harness.js';
 
 setupLapackSuite('lapack/lu');
-
-/** dget02, the worst column: ‖B − op(A)·X‖₁ per column over ‖A‖₁·‖x‖₁·n·ε. */
-function solveRatio(A: Dense, X: Dense, B: Dense): number {
-  const R = sub(B, mul(A, X));
-  const an = norm1(A);
-  let worst = 0;
-  for (let j = 0; j < X.n; j++) worst = Math.max(worst, ratio(vnorm1(column(R, j)), an, vnorm1(column(X, j)), Math.max(1, A.n), EPS));
-  return worst;
-}
 
 function invRatio(A: Dense, Ai: Dense): number {
   const n = A.n;

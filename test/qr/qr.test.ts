@@ -13,7 +13,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { setupEngines, withBlock, withBlocking, scratch } from '../util/engines.js';
 import { runKernel, matW, extract, vecW } from '../util/harness.js';
 import { Rng, matrix, MATRIX_KINDS, vector } from '../util/generate.js';
-import { gemmRef } from '../util/reference.js';
+import { gemmRef, norm1 } from '../util/reference.js';
 import { EPS, expectBitwise, expectScaled } from '../util/tolerance.js';
 
 beforeAll(async () => {
@@ -21,17 +21,6 @@ beforeAll(async () => {
 });
 
 const THRESH = 30;
-
-/** ‖X‖₁ of an m×n column-major matrix (ld = m). */
-function norm1(X: Float64Array, m: number, n: number): number {
-  let r = 0;
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let i = 0; i < m; i++) s += Math.abs(X[i + j * m]!);
-    r = Math.max(r, s);
-  }
-  return r;
-}
 
 const M = (data: Float64Array, ld: number) => ({ data, off: 0, ld: Math.max(1, ld) });
 

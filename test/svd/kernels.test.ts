@@ -34,12 +34,13 @@ import { setupEngines, setOnAll, withBlocking, scratch, allEngines, type Blockin
 import { runKernel, matW, vecW } from '../util/harness.js';
 import { Rng } from '../util/generate.js';
 import { expectBitwise } from '../util/tolerance.js';
-import { dense, eye, norm1, ratio, type Dense } from '../lapack/dense.js';
+import { dense, eye, leadCols, norm1, ratio, type Dense } from '../lapack/dense.js';
 import { randn } from '../lapack/types.js';
 import { THRESH, expectRatio, reportRatios } from '../lapack/harness.js';
 import {
-  EPS, TINY, bidiagSvals, orthColsRatio, orthRowsRatio, residRatio, scale2, signConventionHolds, svalRatio, svd2x2, unitExponent,
+  EPS, TINY, bidiagSvals, notSorted, orthColsRatio, orthRowsRatio, residRatio, signConventionHolds, svalRatio, svd2x2,
 } from './reference.js';
+import { scale2, unitExponent } from '../util/reference.js';
 import { colMajor, fromColMajor, svdTestMatrices, svdTestMatrix, transposeFromColMajor, type SvdType } from './types.js';
 
 beforeAll(async () => {
@@ -107,18 +108,6 @@ function gesvd(label: string, job: number, A: Dense): SvdOut {
     U: fromColMajor(r.bufs[2]!, m, ucols, ldu),
     Vt: transposeFromColMajor(r.bufs[3]!, n, vcols, ldv),
   };
-}
-
-/** Leading `cols` columns of X. */
-function leadCols(X: Dense, cols: number): Dense {
-  const D = dense(X.m, cols);
-  for (let i = 0; i < X.m; i++) for (let j = 0; j < cols; j++) D.a[i * cols + j] = X.a[i * X.n + j]!;
-  return D;
-}
-
-function notSorted(s: Float64Array): number {
-  for (let i = 0; i < s.length; i++) if (!(s[i]! >= 0) || (i > 0 && !(s[i - 1]! >= s[i]!))) return i;
-  return -1;
 }
 
 /** Every check of one matrix: jobs 0, 1, 2; returns the values. */

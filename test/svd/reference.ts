@@ -22,7 +22,7 @@
  *   svdRatios(...)         LAPACK TESTING-style ratios (dbdt01 / dort01, 1-norm) of a computed SVD, on a
  *                          2^k-scaled copy so that data near overflow, underflow or subnormal is neither
  */
-import { Acc2 } from '../util/reference.js';
+import { Acc2, ilog2, maxAbs, scale2, twoProdErr, unitExponent } from '../util/reference.js';
 import { EPS } from '../util/tolerance.js';
 import { dense, norm1, ratio, type Dense } from '../lapack/dense.js';
 
@@ -31,43 +31,7 @@ export { EPS };
 /** Smallest normal double: singular values and errors below it are judged in absolute terms. */
 export const TINY = 2 ** -1022;
 
-/** 2^e exactly, −1074 ≤ e ≤ 1023. */
-export function pow2(e: number): number {
-  return e >= -1022 ? 2 ** e : 2 ** (e + 600) * 2 ** -600;
-}
-
-/** ⌊log₂ x⌋ for finite x > 0, exact. */
-export function ilog2(x: number): number {
-  let e = Math.floor(Math.log2(x));
-  if (pow2(e) > x) e--;
-  else if (e < 1023 && pow2(e + 1) <= x) e++;
-  return e;
-}
-
-export function maxAbs(x: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = Math.abs(x[i]!);
-    if (!(a <= m)) m = a;
-  }
-  return m;
-}
-
-/** Multiplies by 2^k in two exact steps (k up to ±1100 without overflowing the factor). */
-export function scale2(v: number, k: number): number {
-  const h = Math.trunc(k / 2);
-  return k >= 0 ? v * pow2(h) * pow2(k - h) : v * pow2(k - h) * pow2(h);
-}
-
-/** k with 2^k·max|x| ∈ [1, 2) (0 for an all-zero x). */
-export function unitExponent(x: ArrayLike<number>): number {
-  const m = maxAbs(x);
-  return m === 0 || !Number.isFinite(m) ? 0 : -ilog2(m);
-}
-
 // ---- double-double ----------------------------------------------------------------------------------
-
-const SPLIT = 134217729; // 2^27 + 1
 
 /** A double-double number hi + lo, |lo| ≤ ulp(hi)/2. Immutable. */
 export class DD {
@@ -81,13 +45,7 @@ export class DD {
 
   static twoProd(a: number, b: number): DD {
     const p = a * b;
-    let t = SPLIT * a;
-    const ah = t - (t - a);
-    const al = a - ah;
-    t = SPLIT * b;
-    const bh = t - (t - b);
-    const bl = b - bh;
-    return new DD(p, al * bl - (((p - ah * bh) - al * bh) - ah * bl));
+    return new DD(p, twoProdErr(a, b, p));
   }
 
   private static norm(hi: number, lo: number): DD {
@@ -435,6 +393,12 @@ export function svalRatio(got: ArrayLike<number>, ref: ArrayLike<number>, m: num
   }
   const top = Math.max(maxAbs(ref), TINY);
   return d / top / (Math.max(m, n) * EPS);
+}
+
+/** First index where s is not nonnegative and descending (as singular values are returned), or −1. */
+export function notSorted(s: ArrayLike<number>): number {
+  for (let i = 0; i < s.length; i++) if (!(s[i]! >= 0) || (i > 0 && !(s[i - 1]! >= s[i]!))) return i;
+  return -1;
 }
 
 /** Largest-|·| entry (first on ties) of each row of X is positive (the sign convention of svd). */

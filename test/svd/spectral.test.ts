@@ -34,14 +34,14 @@ import {
   svd, svdvals, pinv, matrixRank, cond, norm, nullSpace, orth, subspaces, lowRank, pca, eigh, Matrix,
 } from '../../bindings/index.js';
 import { onBackend, BACKENDS } from '../util/api.js';
-import { nrm2Ref } from '../util/reference.js';
+import { nrm2Ref, scale2, unitExponent } from '../util/reference.js';
 import { expectBitwise } from '../util/tolerance.js';
 import { dense, eye, inverse, mul, norm1, ratio, sub, tr, type Dense } from '../lapack/dense.js';
 import { geometric, randn, svdMatrix } from '../lapack/types.js';
 import {
   BLOCKINGS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking,
 } from '../lapack/harness.js';
-import { EPS, jacobiSvals, mulDD, orthColsRatio, orthRowsRatio, scale2, signConventionHolds, unitExponent } from './reference.js';
+import { EPS, jacobiSvals, mulDD, orthColsRatio, orthRowsRatio, signConventionHolds } from './reference.js';
 import { Rng, svdTestMatrix, type SvdType } from './types.js';
 
 setupLapackSuite('svd/spectral');

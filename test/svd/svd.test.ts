@@ -33,11 +33,11 @@ import type { WasmBackend } from '../../bindings/wasm/backend.js';
 import * as k from '../../bindings/js/index.js';
 import { onBackend, BACKENDS } from '../util/api.js';
 import { expectBitwise } from '../util/tolerance.js';
-import { dense, eye, type Dense } from '../lapack/dense.js';
+import { dense, eye, leadCols } from '../lapack/dense.js';
 import {
   BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRatio, guarded, setupLapackSuite, withBlocking, type BlockingCase,
 } from '../lapack/harness.js';
-import { orthColsRatio, orthRowsRatio, residRatio, signConventionHolds, svalRatio } from './reference.js';
+import { notSorted, orthColsRatio, orthRowsRatio, residRatio, signConventionHolds, svalRatio } from './reference.js';
 import { svdTestMatrices, svdTestMatrix, type SvdTestMatrix } from './types.js';
 
 setupLapackSuite('svd/svd'); // both backends loaded; blocking reset and a leak check after every test
@@ -59,17 +59,6 @@ afterEach(() => setCaps(0));
 const SHAPES: readonly (readonly [number, number])[] = [
   [0, 0], [0, 3], [3, 0], [1, 1], [1, 7], [7, 1], [37, 13], [13, 37], [33, 33],
 ];
-
-function leadCols(X: Dense, cols: number): Dense {
-  const D = dense(X.m, cols);
-  for (let i = 0; i < X.m; i++) for (let j = 0; j < cols; j++) D.a[i * cols + j] = X.a[i * X.n + j]!;
-  return D;
-}
-
-function notSorted(s: Float64Array): number {
-  for (let i = 0; i < s.length; i++) if (!(s[i]! >= 0) || (i > 0 && !(s[i - 1]! >= s[i]!))) return i;
-  return -1;
-}
 
 /** Everything svd and svdvals promise for one matrix, under the blocking in force. */
 function check(T: SvdTestMatrix, label: string): void {

@@ -22,22 +22,25 @@
 
 const SPLIT = 134217729; // 2^27 + 1
 
+/** TwoProduct's error term: a·b = p + twoProdErr(a, b, p) exactly for p = fl(a·b) (Dekker, Veltkamp split). */
+export function twoProdErr(a: number, b: number, p: number): number {
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return al * bl - (((p - ah * bh) - al * bh) - ah * bl);
+}
+
 /** Running Dot2 accumulator: value ≈ hi + lo. Mutable, to keep the inner loops allocation-free. */
 export class Acc2 {
   hi = 0;
   lo = 0;
   /** Σ += a·b, error-free up to the final lo accumulation. */
   addProd(a: number, b: number): void {
-    // TwoProduct(a, b) → (p, e)
     const p = a * b;
-    let t = SPLIT * a;
-    const ah = t - (t - a);
-    const al = a - ah;
-    t = SPLIT * b;
-    const bh = t - (t - b);
-    const bl = b - bh;
-    const e = al * bl - (((p - ah * bh) - al * bh) - ah * bl);
-    this.add2(p, e);
+    this.add2(p, twoProdErr(a, b, p));
   }
   /** Σ += a (exact TwoSum into hi). */
   add(a: number): void {
@@ -203,4 +206,45 @@ export function froRef(m: number, n: number, A: Mat): number {
   const v: number[] = [];
   for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) v.push(A.data[A.off + i + j * A.ld]!);
   return nrm2Ref(v);
+}
+
+/** ⌊log₂ x⌋ for finite x > 0, exact (Math.log2's guess corrected against the powers of two). */
+export function ilog2(x: number): number {
+  let e = Math.floor(Math.log2(x));
+  if (pow2(e) > x) e--;
+  else if (pow2(e + 1) <= x) e++;
+  return e;
+}
+
+/** max |xᵢ|; NaN once met. */
+export function maxAbs(x: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) {
+    const a = Math.abs(x[i]!);
+    if (!(a <= m)) m = a;
+  }
+  return m;
+}
+
+/** v·2^k in two exact steps (k up to ±1100 without overflowing the factor). */
+export function scale2(v: number, k: number): number {
+  const h = Math.trunc(k / 2);
+  return k >= 0 ? v * pow2(h) * pow2(k - h) : v * pow2(k - h) * pow2(h);
+}
+
+/** k with 2^k·max|x| ∈ [1, 2) (0 for an all-zero or non-finite x). */
+export function unitExponent(x: ArrayLike<number>): number {
+  const m = maxAbs(x);
+  return m === 0 || !Number.isFinite(m) ? 0 : -ilog2(m);
+}
+
+/** ‖X‖₁ (largest column sum of |·|) of the m×n part of column-major X (leading dimension ld); NaN propagates. */
+export function norm1(X: ArrayLike<number>, m: number, n: number, ld = m): number {
+  let r = 0;
+  for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += Math.abs(X[i + j * ld]!);
+    r = Math.max(r, s);
+  }
+  return r;
 }

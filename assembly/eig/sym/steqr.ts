@@ -38,7 +38,8 @@
  *   on the batch size (bit for bit).
  * - Range. Each block is scaled by a power of two into [2^-405, 2^509] (LAPACK: [√safmin/eps²,
  *   √safmax/3]) if its largest entry lies outside, so that g², f² + g² and the products above neither
- *   overflow nor underflow destructively, and scaled back after it converged (pow2.ts; exact).
+ *   overflow nor underflow destructively, and scaled back after it converged (pow2.ts; exact). The
+ *   splitting and the scaling are split.ts, shared with sterf.
  * - Termination. Every sweep counts towards a total of maxit = 30·n sweeps (settable with
  *   `steqrSetMaxIter` for tests). When it runs out, blocks that need no further sweep are still
  *   finished, then the routine stops: the count of off-diagonals eᵢ that are still nonzero is returned.
@@ -70,18 +71,13 @@ import { lartg, lartgC, lartgS } from '../../blas/lartg';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2';
 import { lasr } from '../../blas/lasr';
 import { lasrt } from './lasrt';
-import { ilog2, scalePow2 } from './pow2';
+import { scalePow2 } from './pow2';
+import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
 
-// @ts-ignore: decorator
-@inline const EPS: f64 = 1.1102230246251565e-16; // 2^-53, unit roundoff
 // @ts-ignore: decorator
 @inline const EPS2: f64 = 1.232595164407831e-32; // eps²
 // @ts-ignore: decorator
 @inline const SAFMIN: f64 = 2.2250738585072014e-308; // 2^-1022
-// @ts-ignore: decorator
-@inline const SSFMAX: f64 = 1.6759759912428246e153; // 2^509 ≤ √safmax/3
-// @ts-ignore: decorator
-@inline const SSFMIN: f64 = 1.210184973390412e-122; // 2^-405 = √safmin/eps²
 
 /** Sweeps allowed per eigenvalue (total 30·n), as LAPACK's MAXIT. */
 export const STEQR_MAXIT: i32 = 30;
@@ -199,43 +195,16 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
 
   let l1 = 0;
   while (l1 < n) {
-    if (l1 > 0) st(pE, l1 - 1, 0);
     // the unreduced block starting at l1 ends at the first negligible e
-    let m = l1;
-    for (; m < n - 1; m++) {
-      const t = Math.abs(ld(pE, m));
-      if (t == 0) break;
-      if (t <= Math.sqrt(Math.abs(ld(pD, m))) * Math.sqrt(Math.abs(ld(pD, m + 1))) * EPS) {
-        st(pE, m, 0);
-        break;
-      }
-    }
-    let l = l1;
-    const lsv = l;
-    let lend = m;
-    const lendsv = lend;
-    l1 = m + 1;
-    if (lend == l) continue; // 1×1
+    const lsv = l1;
+    const lendsv = blockEnd(n, l1, pD, pE);
+    l1 = lendsv + 1;
+    // scale the block into [SSFMIN, SSFMAX] by a power of two (nothing to do for 1×1 or zero blocks)
+    const k = blockScale(lsv, lendsv, pD, pE);
+    if (k == BLOCK_DONE) continue;
 
-    // scale the block into [SSFMIN, SSFMAX] by a power of two
-    let anorm: f64 = 0;
-    for (let i = l; i <= lend; i++) {
-      const a = Math.abs(ld(pD, i));
-      if (a > anorm || a != a) anorm = a;
-      if (i < lend) {
-        const b = Math.abs(ld(pE, i));
-        if (b > anorm || b != b) anorm = b;
-      }
-    }
-    if (anorm == 0) continue;
-    let k = 0;
-    if (anorm > SSFMAX) k = 508 - ilog2(anorm);
-    else if (anorm < SSFMIN) k = -405 - ilog2(anorm);
-    if (k != 0) {
-      scalePow2(lend - l + 1, pD + (<usize>l << 3), k);
-      scalePow2(lend - l, pE + (<usize>l << 3), k);
-    }
-
+    let l = lsv;
+    let lend = lendsv;
     if (Math.abs(ld(pD, lend)) < Math.abs(ld(pD, l))) {
       lend = lsv;
       l = lendsv;
@@ -375,8 +344,7 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
   }
   if (wantz) flush();
 
-  let info = 0;
-  for (let i = 0; i < n - 1; i++) if (ld(pE, i) != 0) info++;
+  const info = unconverged(n, pE);
   if (info > 0) return info;
 
   if (!wantz) {

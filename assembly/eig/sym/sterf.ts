@@ -4,10 +4,10 @@
  *                                                                               O(n²) in all, no sqrt in the sweep)
  *
  * The values-only path of the eigensolver (syev with jobz = 0). Same block splitting, direction choice,
- * Wilkinson shift, scaling and iteration budget as steqr.ts (read it first); the sweep differs. A QL
- * sweep of steqr needs c and s of every rotation only through c², s² and products that can be rewritten
- * in terms of the squared off-diagonals βᵢ = eᵢ²: with γ = cᵢ·(dᵢ − σ) − sᵢ·γ₋ (σ the shift) and
- * p = γ²/c (p = c₋·β when c = 0), one step is
+ * Wilkinson shift, scaling and iteration budget as steqr.ts (read it first; the splitting and scaling
+ * code is split.ts, shared by both); the sweep differs. A QL sweep of steqr needs c and s of every
+ * rotation only through c², s² and products that can be rewritten in terms of the squared off-diagonals
+ * βᵢ = eᵢ²: with γ = cᵢ·(dᵢ − σ) − sᵢ·γ₋ (σ the shift) and p = γ²/c (p = c₋·β when c = 0), one step is
  *
  *   r = p + βᵢ;   e²_{i+1} = s·r (not for the first);   c = p/r;  s = βᵢ/r;
  *   γ = c·(dᵢ − σ) − s·γ₋;   d_{i+1} = γ₋ + (dᵢ − γ);   p = γ²/c
@@ -30,16 +30,11 @@
 import { lapy2 } from '../../qr/larfg';
 import { lae2, laev2Rt1, laev2Rt2 } from './laev2';
 import { lasrt } from './lasrt';
-import { ilog2, scalePow2 } from './pow2';
+import { scalePow2 } from './pow2';
+import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
 
 // @ts-ignore: decorator
-@inline const EPS: f64 = 1.1102230246251565e-16; // 2^-53
-// @ts-ignore: decorator
 @inline const EPS2: f64 = 1.232595164407831e-32; // eps²
-// @ts-ignore: decorator
-@inline const SSFMAX: f64 = 1.6759759912428246e153; // 2^509
-// @ts-ignore: decorator
-@inline const SSFMIN: f64 = 1.210184973390412e-122; // 2^-405
 
 let MAXIT_TOTAL: i32 = 0;
 
@@ -63,45 +58,18 @@ export function sterf(n: i32, pD: usize, pE: usize): i32 {
   let jtot = 0;
   let l1 = 0;
   while (l1 < n) {
-    if (l1 > 0) st(pE, l1 - 1, 0);
-    let m = l1;
-    for (; m < n - 1; m++) {
-      const t = Math.abs(ld(pE, m));
-      if (t == 0) break;
-      if (t <= Math.sqrt(Math.abs(ld(pD, m))) * Math.sqrt(Math.abs(ld(pD, m + 1))) * EPS) {
-        st(pE, m, 0);
-        break;
-      }
-    }
-    let l = l1;
-    const lsv = l;
-    let lend = m;
-    const lendsv = lend;
-    l1 = m + 1;
-    if (lend == l) continue;
-
-    let anorm: f64 = 0;
-    for (let i = l; i <= lend; i++) {
-      const a = Math.abs(ld(pD, i));
-      if (a > anorm || a != a) anorm = a;
-      if (i < lend) {
-        const b = Math.abs(ld(pE, i));
-        if (b > anorm || b != b) anorm = b;
-      }
-    }
-    if (anorm == 0) continue;
-    let k = 0;
-    if (anorm > SSFMAX) k = 508 - ilog2(anorm);
-    else if (anorm < SSFMIN) k = -405 - ilog2(anorm);
-    if (k != 0) {
-      scalePow2(lend - l + 1, pD + (<usize>l << 3), k);
-      scalePow2(lend - l, pE + (<usize>l << 3), k);
-    }
-    for (let i = l; i < lend; i++) {
+    const lsv = l1;
+    const lendsv = blockEnd(n, l1, pD, pE);
+    l1 = lendsv + 1;
+    const k = blockScale(lsv, lendsv, pD, pE);
+    if (k == BLOCK_DONE) continue;
+    for (let i = lsv; i < lendsv; i++) {
       const ei = ld(pE, i);
       st(pE, i, ei * ei);
     }
 
+    let l = lsv;
+    let lend = lendsv;
     if (Math.abs(ld(pD, lend)) < Math.abs(ld(pD, l))) {
       lend = lsv;
       l = lendsv;
@@ -207,8 +175,7 @@ export function sterf(n: i32, pD: usize, pE: usize): i32 {
     }
     if (k != 0) scalePow2(lendsv - lsv + 1, pD + (<usize>lsv << 3), -k);
   }
-  let info = 0;
-  for (let i = 0; i < n - 1; i++) if (ld(pE, i) != 0) info++;
+  const info = unconverged(n, pE);
   if (info > 0) return info;
   lasrt(n, pD);
   return 0;

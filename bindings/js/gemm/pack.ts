@@ -13,6 +13,31 @@
  */
 import { MR, NR } from './blocking.js';
 
+/**
+ * One micro-panel whose groups are contiguous in the source: for p = 0 … kc−1 the `count` ≤ 4 values at
+ * x[src + p·ld…] become w[pw + 4p…], zero-padded past count. Serves packA for op(A) = A and packB for
+ * op(B) = Bᵀ (MR = NR = 4). Returns pw past the panel.
+ */
+function packContiguous(kc: number, count: number, x: Float64Array, src: number, ld: number, w: Float64Array, pw: number): number {
+  if (count === 4) {
+    for (let p = 0; p < kc; p++) {
+      w[pw] = x[src]!;
+      w[pw + 1] = x[src + 1]!;
+      w[pw + 2] = x[src + 2]!;
+      w[pw + 3] = x[src + 3]!;
+      src += ld;
+      pw += 4;
+    }
+  } else {
+    for (let p = 0; p < kc; p++) {
+      for (let r = 0; r < 4; r++) w[pw + r] = r < count ? x[src + r]! : 0;
+      src += ld;
+      pw += 4;
+    }
+  }
+  return pw;
+}
+
 /** Packs op(A)[0:mc, 0:kc] (mc, kc > 0) of A at a[offA…] into w[offW…]. */
 export function packA(trans: number, mc: number, kc: number, a: Float64Array, offA: number, lda: number, w: Float64Array, offW: number): void {
   let pw = offW;
@@ -20,23 +45,7 @@ export function packA(trans: number, mc: number, kc: number, a: Float64Array, of
     const rows = Math.min(MR, mc - i);
     if (!trans) {
       // op(A) = A: rows i..i+3 of column p are contiguous.
-      let src = offA + i;
-      if (rows === MR) {
-        for (let p = 0; p < kc; p++) {
-          w[pw] = a[src]!;
-          w[pw + 1] = a[src + 1]!;
-          w[pw + 2] = a[src + 2]!;
-          w[pw + 3] = a[src + 3]!;
-          src += lda;
-          pw += MR;
-        }
-      } else {
-        for (let p = 0; p < kc; p++) {
-          for (let r = 0; r < MR; r++) w[pw + r] = r < rows ? a[src + r]! : 0;
-          src += lda;
-          pw += MR;
-        }
-      }
+      pw = packContiguous(kc, rows, a, offA + i, lda, w, pw);
     } else {
       // op(A) = Aᵀ: element (i+r, p) is A[p, i+r] = a[offA + p + (i+r)·lda].
       const col = offA + i * lda;
@@ -89,23 +98,7 @@ export function packB(trans: number, kc: number, nc: number, b: Float64Array, of
       }
     } else {
       // op(B) = Bᵀ: element (p, j+c) is B[j+c, p] = b[offB + (j+c) + p·ldb]; the NR values are contiguous.
-      let src = offB + j;
-      if (cols === NR) {
-        for (let p = 0; p < kc; p++) {
-          w[pw] = b[src]!;
-          w[pw + 1] = b[src + 1]!;
-          w[pw + 2] = b[src + 2]!;
-          w[pw + 3] = b[src + 3]!;
-          src += ldb;
-          pw += NR;
-        }
-      } else {
-        for (let p = 0; p < kc; p++) {
-          for (let c = 0; c < NR; c++) w[pw + c] = c < cols ? b[src + c]! : 0;
-          src += ldb;
-          pw += NR;
-        }
-      }
+      pw = packContiguous(kc, cols, b, offB + j, ldb, w, pw);
     }
   }
 }

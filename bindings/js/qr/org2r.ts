@@ -13,17 +13,21 @@
 import { larf } from './larf.js';
 import { scal } from '../blas/scal.js';
 
-export function org2r(
-  m: number, n: number, k: number, a: Float64Array, offA: number, lda: number,
-  tau: Float64Array, offTau: number, w: Float64Array, offW: number,
-): void {
-  if (n <= 0) return;
-  // columns k…n−1 ← e_k…e_{n−1}
+/** Columns k…n−1 of the m×n A ← e_k…e_{n−1}, the columns of Q without a reflector (also orgqr's). */
+export function unitColumns(m: number, n: number, k: number, a: Float64Array, offA: number, lda: number): void {
   for (let j = k; j < n; j++) {
     const c = offA + j * lda;
     for (let l = 0; l < m; l++) a[c + l] = 0;
     a[c + j] = 1;
   }
+}
+
+export function org2r(
+  m: number, n: number, k: number, a: Float64Array, offA: number, lda: number,
+  tau: Float64Array, offTau: number, w: Float64Array, offW: number,
+): void {
+  if (n <= 0) return;
+  unitColumns(m, n, k, a, offA, lda);
   for (let i = k - 1; i >= 0; i--) {
     const aii = offA + i + i * lda;
     const t = tau[offTau + i]!;

@@ -13,7 +13,7 @@
  *
  * References: Golub & Van Loan, 4th ed., §5.1.6–5.1.7; LAPACK dorgqr.
  */
-import { org2r } from './org2r.js';
+import { org2r, unitColumns } from './org2r.js';
 import { larft } from './larft.js';
 import { larfb, larfbScratch } from './larfb.js';
 
@@ -42,12 +42,7 @@ export function orgqr(
   tau: Float64Array, offTau: number, w: Float64Array, offW: number,
 ): void {
   if (n <= 0) return;
-  // columns k…n−1 ← e_k…e_{n−1}
-  for (let j = k; j < n; j++) {
-    const c = offA + j * lda;
-    for (let l = 0; l < m; l++) a[c + l] = 0;
-    a[c + j] = 1;
-  }
+  unitColumns(m, n, k, a, offA, lda); // columns k…n−1 ← e_k…e_{n−1}
   if (k <= 0) return;
   const nb = Math.min(ORGQR_NB, k);
   const oT = offW;

@@ -23,13 +23,11 @@ import { lartg, lartgC, lartgS } from '../../blas/lartg.js';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2.js';
 import { lasr } from '../../blas/lasr.js';
 import { lasrt } from './lasrt.js';
-import { ilog2, scalePow2 } from './pow2.js';
+import { scalePow2 } from './pow2.js';
+import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
 
-const EPS = 1.1102230246251565e-16; // 2^-53
 const EPS2 = 1.232595164407831e-32; // eps²
 const SAFMIN = 2.2250738585072014e-308; // 2^-1022
-const SSFMAX = 1.6759759912428246e153; // 2^509
-const SSFMIN = 1.210184973390412e-122; // 2^-405
 
 /** Sweeps allowed per eigenvalue (total 30·n). */
 export const STEQR_MAXIT = 30;
@@ -135,41 +133,16 @@ export function steqr(
 
   let l1 = 0;
   while (l1 < n) {
-    if (l1 > 0) e[E + l1 - 1] = 0;
-    let m = l1;
-    for (; m < n - 1; m++) {
-      const t = Math.abs(e[E + m]!);
-      if (t === 0) break;
-      if (t <= Math.sqrt(Math.abs(d[D + m]!)) * Math.sqrt(Math.abs(d[D + m + 1]!)) * EPS) {
-        e[E + m] = 0;
-        break;
-      }
-    }
-    let l = l1;
-    const lsv = l;
-    let lend = m;
-    const lendsv = lend;
-    l1 = m + 1;
-    if (lend === l) continue;
+    // the unreduced block starting at l1 ends at the first negligible e
+    const lsv = l1;
+    const lendsv = blockEnd(n, l1, d, D, e, E);
+    l1 = lendsv + 1;
+    // scale the block into [SSFMIN, SSFMAX] by a power of two (nothing to do for 1×1 or zero blocks)
+    const k = blockScale(lsv, lendsv, d, D, e, E);
+    if (k === BLOCK_DONE) continue;
 
-    let anorm = 0;
-    for (let i = l; i <= lend; i++) {
-      const a = Math.abs(d[D + i]!);
-      if (a > anorm || a !== a) anorm = a;
-      if (i < lend) {
-        const b = Math.abs(e[E + i]!);
-        if (b > anorm || b !== b) anorm = b;
-      }
-    }
-    if (anorm === 0) continue;
-    let k = 0;
-    if (anorm > SSFMAX) k = 508 - ilog2(anorm);
-    else if (anorm < SSFMIN) k = -405 - ilog2(anorm);
-    if (k !== 0) {
-      scalePow2(lend - l + 1, d, D + l, k);
-      scalePow2(lend - l, e, E + l, k);
-    }
-
+    let l = lsv;
+    let lend = lendsv;
     if (Math.abs(d[D + lend]!) < Math.abs(d[D + l]!)) {
       lend = lsv;
       l = lendsv;
@@ -303,8 +276,7 @@ export function steqr(
   }
   if (wantz) flush();
 
-  let info = 0;
-  for (let i = 0; i < n - 1; i++) if (e[E + i] !== 0) info++;
+  const info = unconverged(n, e, E);
   if (info > 0) return info;
 
   if (!wantz) {

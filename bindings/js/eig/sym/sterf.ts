@@ -14,12 +14,10 @@
 import { lapy2 } from '../../qr/larfg.js';
 import { lae2, laev2Rt1, laev2Rt2 } from './laev2.js';
 import { lasrt } from './lasrt.js';
-import { ilog2, scalePow2 } from './pow2.js';
+import { scalePow2 } from './pow2.js';
+import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
 
-const EPS = 1.1102230246251565e-16; // 2^-53
 const EPS2 = 1.232595164407831e-32; // eps²
-const SSFMAX = 1.6759759912428246e153; // 2^509
-const SSFMIN = 1.210184973390412e-122; // 2^-405
 
 let MAXIT_TOTAL = 0;
 
@@ -37,45 +35,18 @@ export function sterf(n: number, d: Float64Array, offD: number, e: Float64Array,
   let jtot = 0;
   let l1 = 0;
   while (l1 < n) {
-    if (l1 > 0) e[E + l1 - 1] = 0;
-    let m = l1;
-    for (; m < n - 1; m++) {
-      const t = Math.abs(e[E + m]!);
-      if (t === 0) break;
-      if (t <= Math.sqrt(Math.abs(d[D + m]!)) * Math.sqrt(Math.abs(d[D + m + 1]!)) * EPS) {
-        e[E + m] = 0;
-        break;
-      }
-    }
-    let l = l1;
-    const lsv = l;
-    let lend = m;
-    const lendsv = lend;
-    l1 = m + 1;
-    if (lend === l) continue;
-
-    let anorm = 0;
-    for (let i = l; i <= lend; i++) {
-      const a = Math.abs(d[D + i]!);
-      if (a > anorm || a !== a) anorm = a;
-      if (i < lend) {
-        const b = Math.abs(e[E + i]!);
-        if (b > anorm || b !== b) anorm = b;
-      }
-    }
-    if (anorm === 0) continue;
-    let k = 0;
-    if (anorm > SSFMAX) k = 508 - ilog2(anorm);
-    else if (anorm < SSFMIN) k = -405 - ilog2(anorm);
-    if (k !== 0) {
-      scalePow2(lend - l + 1, d, D + l, k);
-      scalePow2(lend - l, e, E + l, k);
-    }
-    for (let i = l; i < lend; i++) {
+    const lsv = l1;
+    const lendsv = blockEnd(n, l1, d, D, e, E);
+    l1 = lendsv + 1;
+    const k = blockScale(lsv, lendsv, d, D, e, E);
+    if (k === BLOCK_DONE) continue;
+    for (let i = lsv; i < lendsv; i++) {
       const ei = e[E + i]!;
       e[E + i] = ei * ei;
     }
 
+    let l = lsv;
+    let lend = lendsv;
     if (Math.abs(d[D + lend]!) < Math.abs(d[D + l]!)) {
       lend = lsv;
       l = lendsv;
@@ -180,8 +151,7 @@ export function sterf(n: number, d: Float64Array, offD: number, e: Float64Array,
     }
     if (k !== 0) scalePow2(lendsv - lsv + 1, d, D + lsv, -k);
   }
-  let info = 0;
-  for (let i = 0; i < n - 1; i++) if (e[E + i] !== 0) info++;
+  const info = unconverged(n, e, E);
   if (info > 0) return info;
   lasrt(n, d, D);
   return 0;
