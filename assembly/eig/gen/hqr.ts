@@ -481,7 +481,7 @@ export function hqr(
         if (h00 <= ULP * h01) break;
       }
       // 4. double-shift QR step: chase the bulge from row m down to i. Two consecutive 3×3 steps share
-      //    one pass over the columns right of the bulge (see rows3x2Pairs); the order in which each
+      //    one pass over the columns right of the bulge (rows3x2); the order in which each
       //    entry sees the reflectors is that of the step-by-step chase.
       store<f64>(pv, v0);
       store<f64>(pv, v1, 8);
