@@ -14,13 +14,13 @@ import { backend } from './backend.js';
 import { checkFiniteOption, requireFinite, requireSquare, rhsCopy, rhsResult, type FiniteOption } from './checks.js';
 import { LinAlgError } from './errors.js';
 import type { Matrix } from './matrix.js';
-import { clone, withMatrix, type MatrixLike } from './ops.js';
+import { clonePadded, withMatrix, type MatrixLike } from './ops.js';
 import type { VectorLike } from './validate.js';
 
 function factorInPlace(fn: string, A: Matrix, options: FiniteOption): Matrix {
   requireSquare(fn, A);
   if (checkFiniteOption(options)) requireFinite(fn, A);
-  const L = clone(A);
+  const L = clonePadded(A);
   let info: number;
   try {
     info = backend().potrf(L);

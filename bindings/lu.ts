@@ -14,7 +14,7 @@ import { backend } from './backend.js';
 import { checkFiniteOption, requireFinite, requireSquare, rhsCopy, rhsResult, type FiniteOption } from './checks.js';
 import { LinAlgError } from './errors.js';
 import { Matrix } from './matrix.js';
-import { clone, withMatrix, type MatrixLike } from './ops.js';
+import { clonePadded, withMatrix, type MatrixLike } from './ops.js';
 import type { VectorLike } from './validate.js';
 
 export interface LUResult {
@@ -177,7 +177,7 @@ function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorizati
   return withMatrix(fn, 'A', A, (A) => {
     requireSquare(fn, A);
     if (checkFiniteOption(options)) requireFinite(fn, A);
-    const F = clone(A);
+    const F = clonePadded(A);
     const ipiv = new Int32Array(A.rows);
     let info: number;
     try {
@@ -197,7 +197,7 @@ export function lu(A: MatrixLike, options: FiniteOption = {}): LUResult {
     const m = A.rows;
     const n = A.cols;
     const k = Math.min(m, n);
-    const F = clone(A);
+    const F = clonePadded(A);
     try {
       const ipiv = new Int32Array(k);
       backend().getrf(F, ipiv);

@@ -84,6 +84,18 @@ export function clone(A: MatrixLike): Matrix {
   });
 }
 
+/** @internal A copy of A in padded storage (Matrix._allocPadded), for a factorisation to work on. */
+export function clonePadded(A: Matrix): Matrix {
+  const C = Matrix._allocPadded(A.rows, A.cols);
+  try {
+    copyInto(A, C);
+  } catch (e) {
+    C.dispose();
+    throw e;
+  }
+  return C;
+}
+
 /** @internal Copies A into C (same shape), column by column. */
 export function copyInto(A: Matrix, C: Matrix): void {
   if (A.rows === 0 || A.cols === 0) return;

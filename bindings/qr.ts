@@ -15,7 +15,7 @@
 import { backend } from './backend.js';
 import { checkFiniteOption, requireFinite, type FiniteOption } from './checks.js';
 import { Matrix } from './matrix.js';
-import { clone, withMatrix, type MatrixLike } from './ops.js';
+import { clonePadded, withMatrix, type MatrixLike } from './ops.js';
 
 export interface QROptions extends FiniteOption {
   mode?: 'reduced' | 'complete' | 'r';
@@ -40,7 +40,7 @@ export interface PackedQR {
 
 /** @internal Runs geqrf or geqp3 on a copy of A. */
 export function packedQR(A: Matrix, pivoting: boolean): PackedQR {
-  const F = clone(A);
+  const F = clonePadded(A);
   const tau = new Float64Array(Math.min(A.rows, A.cols));
   try {
     if (pivoting) {

@@ -133,6 +133,34 @@ describe.each(BLOCKINGS)('Cholesky on SPD matrix types — $name', (bc) => {
   });
 });
 
+describe('Cholesky at n = 64, 128: the factorisation works on a padded copy (column stride n + 8)', () => {
+  it('dpot01, dpot02 < 30 on every SPD type; wasm ≡ js; L carries the padded stride', () => {
+    for (const n of [64, 128]) {
+      const B = randn(new Rng(n + 5), n, 3);
+      for (const S of spdMatrices(n, 4)) {
+        const label = `${S.name} n=${n}, default blocking`;
+        const r = both(label, () => guarded(label, [S.A, B], [], ([M, BM]) => {
+          using F = choFactor(M!);
+          return { L: cholesky(M!), X: F.solve(BM!) };
+        }));
+        expectLowerFactor(label, r.L);
+        expectRatio(`cholesky ‖A − LLᵀ‖ ${label}`, cholRatio(S.A, r.L));
+        expectRatio(`choFactor.solve A·X = B ${label}`, solveRatio(S.A, r.X, B));
+      }
+    }
+    for (const b of BACKENDS) {
+      onBackend(b, () => {
+        const n = 64;
+        const S = spdMatrices(n, 4)[0]!;
+        const rows: number[][] = [];
+        for (let i = 0; i < n; i++) rows.push(Array.from(S.A.a.subarray(i * n, (i + 1) * n)));
+        using L = cholesky(rows);
+        expect((L as unknown as { _ld: number })._ld, `${b}: L's column stride`).toBe(n + 8);
+      });
+    }
+  });
+});
+
 describe('Cholesky: exact scaling, empty and 1×1', () => {
   it('4^k·A factors to 2^k·L bit for bit (k = ±485: ‖A‖ near 1e±292), logdet gains 2nk·log 2', () => {
     for (const bc of [BLOCKINGS[0]!, BLOCKINGS[3]!]) {

@@ -213,6 +213,18 @@ describe.each(BLOCKINGS)('LU on LAPACK matrix types — $name', (bc) => {
   });
 });
 
+describe('LU at n = 64, 128: the factorisation works on a padded copy (column stride n + 8)', () => {
+  it('dget01, dget02, dget03 < 30 on every matrix type; wasm ≡ js', () => {
+    for (const n of [64, 128]) {
+      for (const T of lapackMatrices(n, n, 7)) {
+        const label = `${T.name} n=${n}, default blocking`;
+        checkFactor(T, label);
+        checkSolves(T, label);
+      }
+    }
+  });
+});
+
 describe('LU: exact scaling by 2^±970 (no hidden overflow or underflow)', () => {
   it('U, x and A⁻¹ of 2^k·A are 2^k·U, 2^−k·x, 2^−k·A⁻¹ bit for bit; slogdet gains n·k·log 2', () => {
     for (const bc of [BLOCKINGS[0]!, BLOCKINGS[1]!]) {

@@ -98,6 +98,14 @@ describe.each(BLOCKINGS)('QR on LAPACK matrix types — $name', (bc) => {
   });
 });
 
+describe('QR at 64 and 128 rows: the factorisation works on a padded copy (column stride m + 8)', () => {
+  it.each([false, true])('pivoting %s: dqrt01 ratios < 30; wasm ≡ js', (pivoting) => {
+    for (const [m, n] of [[64, 64], [128, 128], [128, 40], [64, 100]] as const) {
+      for (const T of lapackMatrices(m, n, 5)) check(T, pivoting, `${T.name} ${m}×${n}${pivoting ? ' pivoted' : ''}, default blocking`);
+    }
+  });
+});
+
 describe('QR: exact scaling by 2^±970', () => {
   it('Q and the pivots do not change, R scales exactly', () => {
     for (const bc of [BLOCKINGS[0]!, BLOCKINGS[1]!]) {
