@@ -2,7 +2,7 @@
  * General (nonsymmetric) eigenproblem: eig, eigvals, schur.
  *
  * Kernels (LAPACK dgeev's pipeline): balancing by permutation and power-of-two scaling (gebal),
- * Householder reduction to upper Hessenberg form, the Francis implicit double-shift QR iteration with
+ * blocked Householder reduction to upper Hessenberg form (gehrd), the Francis implicit double-shift QR iteration with
  * Ahues–Tisseur deflation, exceptional shifts and an iteration cap (hqr), giving the real Schur form
  * A = Z·T·Zᵀ, then eigenvectors by back-substitution on T (trevc), transformed back and normalised.
  *
