@@ -75,9 +75,10 @@ export class Matrix implements Disposable {
    * @internal Like _alloc, but a multiple of 64 rows gets 8 more doubles of column stride, so the
    * columns are not a power-of-two number of bytes apart. With a 4 KiB-multiple stride every column
    * of a tile starts at the same address modulo 4096, and the GEMM updates of a factorisation then
-   * run into the CPU's 4K-aliasing stalls depending on where the heap put the matrix and the packing
-   * buffers (measured: getrf at n = 512 took 4.1 to 6.3 ms over placements with ld = 512, 4.2 ± 0.05
-   * with ld = 520). For working copies that factorisations own.
+   * slow down by an amount that depends on where the heap put the matrix and the packing buffers
+   * (4K aliasing or cache-set conflicts; measured, not diagnosed further: getrf at n = 512 took 4.1 to
+   * 6.3 ms over placements with ld = 512, 4.2 ± 0.05 with ld = 520). For working copies that
+   * factorisations own.
    */
   static _allocPadded(rows: number, cols: number): Matrix {
     const ld = rows >= 64 && rows % 64 === 0 ? rows + 8 : rows;
