@@ -28,8 +28,9 @@
  *      Two consecutive 3×3 steps k, k+1 share one pass over the columns k+3 … right of the bulge (rows
  *      k … k+3: step k, then step k+1, per column): step k+1's reflector depends only on column k, which
  *      step k finishes first. Every entry sees the reflectors in the step-by-step order, so the result
- *      is the textbook chase's to the bit. Row updates take two columns per f64x2, column updates eight
- *      rows per pass: this kernel is level-2 and bound by arithmetic, not memory, on this hardware.
+ *      is the textbook chase's to the bit. The fused row pass takes two columns per f64x2, column
+ *      updates four rows per pass: this kernel is level-2 and bound by arithmetic, not memory, on this
+ *      hardware.
  *
  * The iteration cap is HQR_MAXIT_FACTOR·max(10, ihi − ilo + 1) iterations per eigenvalue (30 as in
  * LAPACK; `hqrSetMaxIter` overrides it for tests). On failure hqr returns i + 1 > 0: eigenvalues i+1 …
@@ -138,39 +139,6 @@ function refl3Cols(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f
 }
 
 /**
- * Three adjacent rows (row 0 at p) of columns 0 … 2⌊m/2⌋−1 (stride ld) ← (I − τ·v·vᵀ)·rows, two columns
- * per f64x2 (each lane one column, so each entry sees the scalar loop's operations). Returns the
- * number of columns done; the caller finishes the odd one.
- */
-function refl3RowsPairs(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f64, t3: f64): i32 {
-  const vv1 = f64x2.splat(v1);
-  const vv2 = f64x2.splat(v2);
-  const vt1 = f64x2.splat(t1);
-  const vt2 = f64x2.splat(t2);
-  const vt3 = f64x2.splat(t3);
-  let j = 0;
-  let c = p;
-  for (; j + 1 < m; j += 2) {
-    const d = c + ld;
-    const x0 = v128.load64_lane(d, v128.load64_zero(c), 1);
-    const x1 = v128.load64_lane(d, v128.load64_zero(c, 8), 1, 8);
-    const x2 = v128.load64_lane(d, v128.load64_zero(c, 16), 1, 16);
-    const s = f64x2.add(f64x2.add(x0, f64x2.mul(vv1, x1)), f64x2.mul(vv2, x2));
-    const y0 = f64x2.sub(x0, f64x2.mul(s, vt1));
-    const y1 = f64x2.sub(x1, f64x2.mul(s, vt2));
-    const y2 = f64x2.sub(x2, f64x2.mul(s, vt3));
-    v128.store64_lane(c, y0, 0);
-    v128.store64_lane(d, y0, 1);
-    v128.store64_lane(c, y1, 0, 8);
-    v128.store64_lane(d, y1, 1, 8);
-    v128.store64_lane(c, y2, 0, 16);
-    v128.store64_lane(d, y2, 1, 16);
-    c = d + ld;
-  }
-  return j;
-}
-
-/**
  * sqrt(a² + b² + c²) without harmful over/underflow: the entries are scaled by the power of two
  * 2^−e that brings the largest to [1, 2) (exact), so one square root does, and the result is
  * exactly 2^k times as large when the input is (no rounding depends on the scale). Entries outside
@@ -230,11 +198,13 @@ function bulgeReflector(kk: i32, m: i32, l: i32, i: i32, nr: i32, pH: usize, ldH
   return t1;
 }
 
-/** Three adjacent rows (row 0 at p) of columns 0 … m−1 (stride ld) ← (I − τ·v·vᵀ)·rows, v = [1 v1 v2]. */
+/**
+ * Three adjacent rows (row 0 at p) of columns 0 … m−1 (stride ld) ← (I − τ·v·vᵀ)·rows, v = [1 v1 v2].
+ * Scalar: the wide row passes go through rows3x2; this one takes the narrow ones (2–3 columns) and
+ * at most one wide step per sweep.
+ */
 function rows3(m: i32, p: usize, ld: usize, v1: f64, v2: f64, t1: f64, t2: f64, t3: f64): void {
-  let j = 0;
-  if (ASC_FEATURE_SIMD) j = refl3RowsPairs(m, p, ld, v1, v2, t1, t2, t3);
-  for (; j < m; j++) {
+  for (let j = 0; j < m; j++) {
     const c = p + <usize>j * ld;
     const x0 = load<f64>(c);
     const x1 = load<f64>(c, 8);
