@@ -20,18 +20,18 @@ const LARFG_SAFMIN = 2.004168360008973e-292; // 2^-969, larfg's rescaling thresh
 const NORM3_LO = 2 ** -1000;
 const NORM3_HI = 2 ** 1000;
 const bits = new Float64Array(1);
-const bitsHi = new Uint32Array(bits.buffer); // [low, high] words on a little-endian host (as wasm)
+const words = new Uint32Array(bits.buffer); // [low, high] 32-bit words on a little-endian host (as wasm)
 
 /** sqrt(a² + b² + c²), scaled by the power of two of the largest entry (see the wasm twin). */
 function norm3(a: number, b: number, c: number): number {
   const w = Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
   if (!(w >= NORM3_LO && w <= NORM3_HI)) return lapy2(a, lapy2(b, c));
   bits[0] = w;
-  const e = (bitsHi[1]! >>> 20) & 0x7ff;
-  bitsHi[0] = 0;
-  bitsHi[1] = (2046 - e) << 20;
+  const e = (words[1]! >>> 20) & 0x7ff;
+  words[0] = 0;
+  words[1] = (2046 - e) << 20;
   const s = bits[0]!;
-  bitsHi[1] = e << 20;
+  words[1] = e << 20;
   const back = bits[0]!;
   const as = a * s;
   const bs = b * s;
