@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { init } from '../bindings/index.js';
-import { backendNamed } from '../bindings/backend.js';
+import { backendNamed } from '../bindings/core/backend.js';
 import { suites } from './cases/index.js';
 import type { Suite, SuiteOptions } from './cases/types.js';
 import { measure, type TimingOptions } from './timing.js';

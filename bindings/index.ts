@@ -6,36 +6,29 @@
  *   using A = Matrix.random(512, 512, { seed: 1 });
  *   using At = A.transpose();
  *   using C = A.matmul(At);             // `using` frees linear memory at the end of the scope
+ *
+ * The package in floors (README "Layers"; each imports only from the floors below it):
+ *   core/      memory, storage, views, validation, errors, backends and selection, the generated
+ *              kernel ABI, the kernel calls (lapack.ts), scopes, machine constants
+ *   js/ wasm/  the two backends: the JS mirrors of the kernels and the wasm module's exports
+ *   loader.ts  init(): loading the module, installing the backends
+ *   api/       Matrix, the basic operations and one file per decomposition
+ *   derived/   what is built on the SVD, LU or QR: norm, cond, pinv, matrixRank, subspaces, lowRank,
+ *              pca, projection
+ *   index.ts   this file: the public exports
  */
 import { wasmHeap } from './loader.js';
-import type { MemoryStats } from './memory.js';
+import type { MemoryStats } from './core/memory.js';
 
 export { init, simdSupported, type InitOptions, type InitResult, type WasmSource } from './loader.js';
-export { setBackend, getBackend, type Blocking } from './backend.js';
-export type { BackendName } from './store.js';
-export { Matrix, type RandomOptions } from './matrix.js';
-export {
-  add,
-  clone,
-  diag,
-  dot,
-  gram,
-  hadamard,
-  matmul,
-  matvec,
-  norm,
-  outer,
-  scale,
-  sub,
-  trace,
-  transpose,
-  type MatrixLike,
-  type MatrixNorm,
-  type VectorNorm,
-} from './ops.js';
-export type { VectorLike } from './validate.js';
-export { LinAlgError, type LinAlgErrorCode } from './errors.js';
-export type { MemoryStats } from './memory.js';
+export { setBackend, getBackend, type Blocking } from './core/backend.js';
+export type { BackendName } from './core/store.js';
+export { Matrix, type RandomOptions } from './api/matrix.js';
+export { add, clone, diag, dot, gram, hadamard, matmul, matvec, outer, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
+export { norm, type MatrixNorm, type VectorNorm } from './derived/norm.js';
+export type { VectorLike } from './core/validate.js';
+export { LinAlgError, type LinAlgErrorCode } from './core/errors.js';
+export type { MemoryStats } from './core/memory.js';
 
 /**
  * Bytes and blocks of WebAssembly linear memory in use (matrices not yet disposed, plus nothing else:
@@ -55,30 +48,20 @@ export {
   type LUResult,
   type SlogdetResult,
   type SolveOptions,
-} from './lu.js';
-export { cholesky, choFactor, choSolve, CholeskyFactorization } from './cholesky.js';
-export { solveTriangular, type TriangularOptions } from './triangular.js';
-export type { FiniteOption } from './checks.js';
-export { qr, type QROptions, type QRResult } from './qr.js';
-export { lstsq, projection, type LstsqOptions, type LstsqResult } from './lstsq.js';
-export { numericGradient, type NumericGradientOptions } from './gradient.js';
-export { eigh, eigvalsh, type EighResult } from './eigh.js';
-export {
-  svd,
-  svdvals,
-  pinv,
-  matrixRank,
-  cond,
-  nullSpace,
-  orth,
-  subspaces,
-  lowRank,
-  pca,
-  type SvdOptions,
-  type SvdResult,
-  type Subspaces,
-  type LowRankResult,
-  type PcaOptions,
-  type PcaResult,
-} from './svd.js';
-export { eig, eigvals, schur, type EigOptions, type EigResult, type EigvalsResult, type SchurResult } from './eig.js';
+} from './api/lu.js';
+export { cholesky, choFactor, choSolve, CholeskyFactorization } from './api/cholesky.js';
+export { solveTriangular, type TriangularOptions } from './api/triangular.js';
+export type { FiniteOption } from './api/checks.js';
+export { qr, type QROptions, type QRResult } from './api/qr.js';
+export { lstsq, type LstsqOptions, type LstsqResult } from './api/lstsq.js';
+export { numericGradient, type NumericGradientOptions } from './api/gradient.js';
+export { eigh, eigvalsh, type EighResult } from './api/eigh.js';
+export { svd, svdvals, type SvdOptions, type SvdResult } from './api/svd.js';
+export { eig, eigvals, schur, type EigOptions, type EigResult, type EigvalsResult, type SchurResult } from './api/eig.js';
+export { projection } from './derived/projection.js';
+export { pinv } from './derived/pinv.js';
+export { matrixRank } from './derived/rank.js';
+export { cond } from './derived/cond.js';
+export { nullSpace, orth, subspaces, type Subspaces } from './derived/subspaces.js';
+export { lowRank, type LowRankResult } from './derived/lowrank.js';
+export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';

@@ -11,17 +11,18 @@
  * Two builds of the same source: SIMD (default) and scalar, picked by `WebAssembly.validate` on a
  * tiny SIMD probe (the i8x16.popcnt probe of wasm-feature-detect).
  *
- * We use plain `WebAssembly.instantiate` and a hand-written typed wrapper (bindings/wasm/exports.ts)
+ * We use plain `WebAssembly.instantiate` and a generated typed wrapper (bindings/wasm/exports.ts, written
+ * by assembly/abi.mjs from the AssemblyScript sources)
  * rather than AssemblyScript's generated ESM bindings (top-level await: breaks `require()` and
  * esbuild) or `@assemblyscript/loader` (deprecated upstream, and it wraps managed objects we never
  * pass: every export takes numbers and byte addresses).
  */
-import { WasmHeap, HEAP_BASE } from './memory.js';
+import { WasmHeap, HEAP_BASE } from './core/memory.js';
 import type { WasmExports } from './wasm/exports.js';
 import { WasmBackend } from './wasm/backend.js';
 import { JsBackend } from './js/backend.js';
-import { installBackends, setBackend, type Backend } from './backend.js';
-import type { BackendName } from './store.js';
+import { installBackends, setBackend } from './core/backend.js';
+import type { BackendName } from './core/store.js';
 
 export type WasmSource = URL | string | WebAssembly.Module | BufferSource;
 
@@ -160,4 +161,3 @@ export function wasmHeap(): WasmHeap | null {
   return loaded?.heap ?? null;
 }
 
-export type { Backend };

@@ -46,7 +46,7 @@
  */
 import { describe, it, expect, afterEach, assert } from 'vitest';
 import { eig, eigvals, schur, eigh, Matrix, LinAlgError, type EigOptions } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/backend.js';
+import { backendNamed } from '../../bindings/core/backend.js';
 import type { WasmBackend } from '../../bindings/wasm/backend.js';
 import * as k from '../../bindings/js/index.js';
 import { onBackend, BACKENDS } from '../util/api.js';

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { setupEngines, allEngines, blockingOf, withBlocking, withBlock } from '../util/engines.js';
-import { backendNamed } from '../../bindings/backend.js';
+import { backendNamed } from '../../bindings/core/backend.js';
 
 beforeAll(async () => {
   await setupEngines();

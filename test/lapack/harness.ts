@@ -17,7 +17,7 @@
  */
 import { afterAll, afterEach, assert, beforeAll, expect } from 'vitest';
 import { LinAlgError, Matrix, memoryStats, type Blocking, type LinAlgErrorCode } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/backend.js';
+import { backendNamed } from '../../bindings/core/backend.js';
 import { BACKENDS, onBackend, setupApi } from '../util/api.js';
 import { bits, EPS } from '../util/tolerance.js';
 import { dense, type Dense } from './dense.js';

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { numericGradient } from '../../bindings/index.js';
-import { Rng } from '../../bindings/random.js';
+import { Rng } from '../../bindings/core/random.js';
 
 const EPS = 2.220446049250313e-16;
 const H = Math.cbrt(EPS);

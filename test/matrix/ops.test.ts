@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, afterEach } from 'vitest';
 import {
   Matrix, add, sub, scale, hadamard, matmul, matvec, dot, outer, trace, diag, transpose, gram, clone, norm, memoryStats,
 } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/backend.js';
+import { backendNamed } from '../../bindings/core/backend.js';
 import { setupApi, onBoth, BACKENDS } from '../util/api.js';
 import { Rng, rows, colMajor, rowToCol, MATRIX_KINDS, type MatrixKind } from '../util/generate.js';
 import { gemmRef, gemvRef, dotRef } from '../util/reference.js';

@@ -8,7 +8,7 @@
  */
 import { describe, it, expect, beforeAll, afterEach } from 'vitest';
 import { Matrix, matmul, add, gram, transpose, matvec, norm, solve, setBackend, memoryStats } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/backend.js';
+import { backendNamed } from '../../bindings/core/backend.js';
 import type { WasmBackend } from '../../bindings/wasm/backend.js';
 import { setupApi, onBackend } from '../util/api.js';
 import { expectBitwise } from '../util/tolerance.js';

@@ -6,7 +6,7 @@
  * can address are RangeErrors, never a bogus pointer.
  */
 import { describe, it, expect } from 'vitest';
-import { WasmHeap, HEAP_BASE } from '../../bindings/memory.js';
+import { WasmHeap, HEAP_BASE } from '../../bindings/core/memory.js';
 import { Rng } from '../util/generate.js';
 
 const PAGE = 65536;

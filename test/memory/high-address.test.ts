@@ -8,7 +8,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { Matrix, matmul, matvec, dot, gram, transpose, add, norm, solve, memoryStats } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/backend.js';
+import { backendNamed } from '../../bindings/core/backend.js';
 import type { WasmBackend } from '../../bindings/wasm/backend.js';
 import { setupApi, onBackend } from '../util/api.js';
 import { isNode } from '../util/engines.js';

@@ -28,7 +28,7 @@ import { describe, it, expect, afterEach, assert } from 'vitest';
 import {
   svd, svdvals, pinv, matrixRank, cond, norm, nullSpace, orth, subspaces, lowRank, pca, Matrix, LinAlgError,
 } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/backend.js';
+import { backendNamed } from '../../bindings/core/backend.js';
 import type { WasmBackend } from '../../bindings/wasm/backend.js';
 import * as k from '../../bindings/js/index.js';
 import { onBackend, BACKENDS } from '../util/api.js';

@@ -10,9 +10,9 @@
  * The wasm kernels take byte addresses; the JS mirrors take (Float64Array, element offset) pairs.
  */
 import { init } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/backend.js';
+import { backendNamed } from '../../bindings/core/backend.js';
 import type { WasmBackend } from '../../bindings/wasm/backend.js';
-import { WasmHeap, HEAP_BASE } from '../../bindings/memory.js';
+import { WasmHeap, HEAP_BASE } from '../../bindings/core/memory.js';
 import type { WasmExports } from '../../bindings/wasm/exports.js';
 import * as jsKernels from '../../bindings/js/index.js';
 

@@ -16,7 +16,7 @@
  * vectors hold NaN by default, so a kernel that reads them produces NaN and one that writes them is
  * caught by the harness.
  */
-import { Rng } from '../../bindings/random.js';
+import { Rng } from '../../bindings/core/random.js';
 
 export { Rng };
 

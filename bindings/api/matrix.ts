@@ -10,13 +10,15 @@
  *
  * Every operation returns a new Matrix and leaves its inputs untouched; only `set` writes.
  */
-import { backend } from './backend.js';
-import { JsStore, WasmStore, type BackendName, type Store } from './store.js';
-import * as ops from './ops.js';
-import type { MatrixLike, MatrixNorm } from './ops.js';
-import { checkIndex, checkNumber, checkShape, nestedShape, type VectorLike } from './validate.js';
-import { shapeStr } from './errors.js';
-import { Rng } from './random.js';
+import { backend } from '../core/backend.js';
+import { WasmStore, type BackendName, type Store, type View } from '../core/store.js';
+// The one deliberate import cycle of the package: the fluent methods below delegate to the free
+// functions (bindings/fluent.ts re-exports them), and those make and return Matrix objects.
+import * as ops from '../fluent.js';
+import type { MatrixLike, MatrixNorm } from '../fluent.js';
+import { checkIndex, checkNumber, checkShape, nestedShape, type VectorLike } from '../core/validate.js';
+import { shapeStr } from '../core/errors.js';
+import { Rng } from '../core/random.js';
 
 const registry =
   typeof FinalizationRegistry === 'function'
@@ -41,14 +43,14 @@ export class Matrix implements Disposable {
   readonly cols: number;
   /** @internal Leading dimension (column stride) of the storage. */
   readonly _ld: number;
-  #store: Store | null;
+  #view: View | null;
 
   /** @internal Use the static constructors. */
   constructor(rows: number, cols: number, store: Store, ld: number = Math.max(1, rows)) {
     this.rows = rows;
     this.cols = cols;
     this._ld = ld;
-    this.#store = store;
+    this.#view = { store, rows, cols, ld };
     if (store instanceof WasmStore && store.owned) registry?.register(this, store, this);
   }
 
@@ -57,18 +59,12 @@ export class Matrix implements Disposable {
    * sub-blocks to kernels). Valid only while M is alive; disposing the view frees nothing.
    */
   static _view(M: Matrix, i0: number, j0: number, rows: number, cols: number): Matrix {
-    const s = M._store();
-    const off = i0 + j0 * M._ld;
-    const store: Store =
-      s instanceof WasmStore
-        ? new WasmStore(s.heap, s.ptr + off * 8, false)
-        : new JsStore(s.array().subarray(s.offset + off));
-    return new Matrix(rows, cols, store, M._ld);
+    return new Matrix(rows, cols, M._store().at(i0 + j0 * M._ld), M._ld);
   }
 
   /** @internal A rows×cols matrix on the current backend with unspecified contents. */
   static _alloc(rows: number, cols: number): Matrix {
-    return new Matrix(rows, cols, backend().allocStore(rows, cols));
+    return new Matrix(rows, cols, backend().f64(rows === 0 || cols === 0 ? 1 : Math.max(1, rows) * cols));
   }
 
   /**
@@ -83,7 +79,7 @@ export class Matrix implements Disposable {
   static _allocPadded(rows: number, cols: number): Matrix {
     const ld = rows >= 64 && rows % 64 === 0 ? rows + 8 : rows;
     if (ld === rows) return Matrix._alloc(rows, cols);
-    return new Matrix(rows, cols, backend().allocStore(ld, cols), ld);
+    return new Matrix(rows, cols, backend().f64(ld * cols), ld);
   }
 
   /** @internal Elements spanned in storage from entry (0, 0) to the last entry (0 when empty). */
@@ -93,9 +89,14 @@ export class Matrix implements Disposable {
 
   /** @internal The storage; throws after dispose(). */
   _store(): Store {
-    const s = this.#store;
-    if (s === null) throw new ReferenceError('Matrix: used after dispose()');
-    return s;
+    return this._v().store;
+  }
+
+  /** @internal The plain view the kernel-call layer takes (bindings/core/lapack.ts); throws after dispose(). */
+  _v(): View {
+    const v = this.#view;
+    if (v === null) throw new ReferenceError('Matrix: used after dispose()');
+    return v;
   }
 
   // ---- construction ------------------------------------------------------------------------
@@ -217,7 +218,7 @@ export class Matrix implements Disposable {
 
   /** True after dispose(). */
   get disposed(): boolean {
-    return this.#store === null;
+    return this.#view === null;
   }
 
   /** Entry (i, j), 0-based. */
@@ -284,9 +285,10 @@ export class Matrix implements Disposable {
 
   /** Frees the storage now. Safe to call twice. */
   dispose(): void {
-    const s = this.#store;
-    if (s === null) return;
-    this.#store = null;
+    const v = this.#view;
+    if (v === null) return;
+    this.#view = null;
+    const s = v.store;
     if (s instanceof WasmStore && s.owned) registry?.unregister(this);
     s.free();
   }
@@ -296,7 +298,7 @@ export class Matrix implements Disposable {
   }
 
   toString(): string {
-    if (this.#store === null) return `Matrix(${shapeStr(this.rows, this.cols)}, disposed)`;
+    if (this.#view === null) return `Matrix(${shapeStr(this.rows, this.cols)}, disposed)`;
     const rows = this.toArray()
       .slice(0, 8)
       .map((r) => '  [' + r.slice(0, 8).map((v) => v.toPrecision(6)).join(', ') + (r.length > 8 ? ', …' : '') + ']');
@@ -304,7 +306,7 @@ export class Matrix implements Disposable {
     return `Matrix(${shapeStr(this.rows, this.cols)}) [\n${rows.join('\n')}\n]`;
   }
 
-  // ---- operations (each returns a new matrix; see ops.ts) ------------------------------------
+  // ---- operations (each returns a new matrix; the free functions of the same name) ------------------------------------
 
   clone(): Matrix {
     return ops.clone(this);

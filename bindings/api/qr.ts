@@ -12,10 +12,11 @@
  * With `pivoting`, `perm` gives the column order: column j of A·P is column perm[j] of A, and
  * |R[0,0]| ≥ |R[1,1]| ≥ … .
  */
-import { backend } from './backend.js';
+import * as lapack from '../core/lapack.js';
+import { scoped } from '../core/scope.js';
 import { checkFiniteOption, requireFinite, type FiniteOption } from './checks.js';
+import { clonePadded, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
-import { clonePadded, withMatrix, type MatrixLike } from './ops.js';
 
 export interface QROptions extends FiniteOption {
   mode?: 'reduced' | 'complete' | 'r';
@@ -31,29 +32,34 @@ export interface QRResult {
   perm?: Int32Array;
 }
 
-/** @internal A factored QR: reflectors and R packed in F (m×n), τ, and the pivots if any. */
-export interface PackedQR {
-  F: Matrix;
-  tau: Float64Array;
-  perm: Int32Array | null;
+/** @internal A factored QR: reflectors and R packed in F (m×n), τ (k×1), and the pivots if any. */
+export class PackedQR {
+  constructor(
+    readonly F: Matrix,
+    readonly tau: Matrix,
+    readonly perm: Int32Array | null,
+  ) {}
+  dispose(): void {
+    this.F.dispose();
+    this.tau.dispose();
+  }
 }
 
 /** @internal Runs geqrf or geqp3 on a copy of A. */
 export function packedQR(A: Matrix, pivoting: boolean): PackedQR {
-  const F = clonePadded(A);
-  const tau = new Float64Array(Math.min(A.rows, A.cols));
-  try {
+  return scoped((s) => {
+    const F = s.track(clonePadded(A));
+    const tau = s.track(zeros(Math.min(A.rows, A.cols), 1));
+    let perm: Int32Array | null = null;
     if (pivoting) {
-      const perm = new Int32Array(A.cols);
-      backend().geqp3(F, perm, tau);
-      return { F, tau, perm };
+      perm = new Int32Array(A.cols);
+      const p = perm;
+      scoped((t) => lapack.geqp3(F._v(), t.ivec(p, true), tau._v()));
+    } else {
+      lapack.geqrf(F._v(), tau._v());
     }
-    backend().geqrf(F, tau);
-    return { F, tau, perm: null };
-  } catch (e) {
-    F.dispose();
-    throw e;
-  }
+    return new PackedQR(s.keep(F), s.keep(tau), perm);
+  });
 }
 
 /** @internal The r×n (or rows×n) upper trapezoid of F as a new matrix, zeros below the diagonal. */
@@ -74,21 +80,18 @@ export function upperOf(F: Matrix, rows: number): Matrix {
 /** @internal Q's first `cols` columns (cols ≤ m; cols = m gives the complete Q) from k reflectors. */
 export function formQ(p: PackedQR, cols: number, k: number): Matrix {
   const { F, tau } = p;
-  const Q = Matrix._alloc(F.rows, cols);
-  const f = F._store();
-  const q = Q._store();
-  const kk = Math.min(k, cols);
-  for (let j = 0; j < kk; j++) {
-    const o = f.offset + j * F._ld;
-    q.array().set(f.array().subarray(o, o + F.rows), q.offset + j * Q._ld);
-  }
-  try {
-    backend().orgqr(Q, kk, tau);
-  } catch (e) {
-    Q.dispose();
-    throw e;
-  }
-  return Q;
+  return scoped((s) => {
+    const Q = s.track(Matrix._alloc(F.rows, cols));
+    const f = F._store();
+    const q = Q._store();
+    const kk = Math.min(k, cols);
+    for (let j = 0; j < kk; j++) {
+      const o = f.offset + j * F._ld;
+      q.array().set(f.array().subarray(o, o + F.rows), q.offset + j * Q._ld);
+    }
+    lapack.orgqr(Q._v(), kk, tau._v());
+    return s.keep(Q);
+  });
 }
 
 /** QR factorisation (see the module header for shapes and modes). */
@@ -101,22 +104,14 @@ export function qr(A: MatrixLike, options: QROptions = {}): QRResult {
     if (checkFiniteOption(options)) requireFinite('qr', A);
     const m = A.rows;
     const k = Math.min(m, A.cols);
-    const p = packedQR(A, options.pivoting === true);
-    try {
-      const R = upperOf(p.F, mode === 'complete' ? m : k);
+    return scoped((s) => {
+      const p = s.track(packedQR(A, options.pivoting === true));
+      const R = s.track(upperOf(p.F, mode === 'complete' ? m : k));
       const out: QRResult = { R };
       if (p.perm !== null) out.perm = p.perm;
-      if (mode !== 'r') {
-        try {
-          out.Q = formQ(p, mode === 'complete' ? m : k, k);
-        } catch (e) {
-          R.dispose();
-          throw e;
-        }
-      }
+      if (mode !== 'r') out.Q = formQ(p, mode === 'complete' ? m : k, k);
+      s.keep(R);
       return out;
-    } finally {
-      p.F.dispose();
-    }
+    });
   });
 }

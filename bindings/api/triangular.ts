@@ -5,12 +5,12 @@
  * the diagonal either. Kernel: blocked TRSM (assembly/trsm/trsm.ts) — the off-diagonal work runs in
  * the GEMM. A zero on the diagonal raises LinAlgError 'singular' naming it.
  */
-import { backend } from './backend.js';
+import * as lapack from '../core/lapack.js';
+import { LinAlgError } from '../core/errors.js';
+import type { VectorLike } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, requireSquare, rhsCopy, rhsResult, type FiniteOption } from './checks.js';
-import { LinAlgError } from './errors.js';
+import { withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
-import { withMatrix, type MatrixLike } from './ops.js';
-import type { VectorLike } from './validate.js';
 
 export interface TriangularOptions extends FiniteOption {
   /** T is lower triangular (default false: upper). */
@@ -44,7 +44,7 @@ export function solveTriangular(
     }
     const r = rhsCopy('solveTriangular', B, T.rows, check);
     try {
-      backend().trsm(false, options.lower !== true, options.transpose === true, unit, 1, T, r.X);
+      lapack.trsm(T._v(), r.X._v(), { lower: options.lower === true, trans: options.transpose === true, unit });
     } catch (e) {
       r.X.dispose();
       throw e;

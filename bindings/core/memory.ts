@@ -46,6 +46,7 @@ export class WasmHeap {
   readonly memory: WebAssembly.Memory;
   private f64View: Float64Array;
   private u8View: Uint8Array;
+  private i32View: Int32Array;
   /** End of the region managed so far (everything in [HEAP_BASE, top) is either live or free). */
   private top: number;
   private readonly live = new Map<number, number>();
@@ -59,6 +60,7 @@ export class WasmHeap {
     this.memory = memory;
     this.f64View = new Float64Array(memory.buffer);
     this.u8View = new Uint8Array(memory.buffer);
+    this.i32View = new Int32Array(memory.buffer);
     this.top = HEAP_BASE;
     if (memory.buffer.byteLength < HEAP_BASE) memory.grow(Math.ceil((HEAP_BASE - memory.buffer.byteLength) / PAGE));
   }
@@ -79,6 +81,15 @@ export class WasmHeap {
       this.u8View = new Uint8Array(buf);
     }
     return this.u8View;
+  }
+
+  /** An int32 view of the whole memory (same rebuilding rule as {@link f64}). */
+  get i32(): Int32Array {
+    const buf = this.memory.buffer;
+    if (this.i32View.buffer !== buf || this.i32View.byteLength !== buf.byteLength) {
+      this.i32View = new Int32Array(buf);
+    }
+    return this.i32View;
   }
 
   /**

@@ -13,11 +13,12 @@
  * power of two internally. An iteration cap (30·n sweeps) turns non-convergence into LinAlgError
  * 'no-convergence' — never a hang.
  */
-import { backend, NormKind } from './backend.js';
-import { checkFiniteOption, requireFinite, requireSquare, type FiniteOption } from './checks.js';
-import { LinAlgError } from './errors.js';
+import * as lapack from '../core/lapack.js';
+import { LinAlgError } from '../core/errors.js';
+import { scoped } from '../core/scope.js';
+import { checkFiniteOption, maxAbs, requireFinite, requireSquare, type FiniteOption } from './checks.js';
+import { copyOf, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
-import { clone, withMatrix, type MatrixLike } from './ops.js';
 
 export interface EighResult {
   /** Eigenvalues, ascending. */
@@ -29,27 +30,22 @@ export interface EighResult {
 function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { values: Float64Array; Z: Matrix } {
   requireSquare(fn, A);
   if (checkFiniteOption(options)) requireFinite(fn, A);
-  const Z = clone(A);
-  const values = new Float64Array(A.rows);
-  let info: number;
-  try {
-    info = backend().syev(vectors, Z, values);
-  } catch (e) {
-    Z.dispose();
-    throw e;
-  }
-  if (info > 0) {
-    Z.dispose();
-    if (!Number.isFinite(backend().lange(NormKind.MaxAbs, A))) {
-      throw new LinAlgError('not-finite', `${fn}: A contains NaN or Inf (checked after the iteration failed; checkFinite was off)`);
+  return scoped((s) => {
+    const Z = s.track(copyOf(A));
+    const values = new Float64Array(A.rows);
+    const info = lapack.syev(Z._v(), values, { vectors });
+    if (info > 0) {
+      if (!Number.isFinite(maxAbs(A))) {
+        throw new LinAlgError('not-finite', `${fn}: A contains NaN or Inf (checked after the iteration failed; checkFinite was off)`);
+      }
+      throw new LinAlgError(
+        'no-convergence',
+        `${fn}: the QR iteration did not converge: ${info} off-diagonal element(s) of the tridiagonal form remain`,
+        info,
+      );
     }
-    throw new LinAlgError(
-      'no-convergence',
-      `${fn}: the QR iteration did not converge: ${info} off-diagonal element(s) of the tridiagonal form remain`,
-      info,
-    );
-  }
-  return { values, Z };
+    return { values, Z: s.keep(Z) };
+  });
 }
 
 /** Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read). */

@@ -1,6 +1,6 @@
 /**
- * Least squares: min ‖A·x − b‖₂ (and its weighted and generalised forms), and the projector onto the
- * column space.
+ * Least squares: min ‖A·x − b‖₂ (and its weighted and generalised forms). (The projector onto the
+ * column space, built on the same pivoted QR, is bindings/derived/projection.ts.)
  *
  * Method: QR with column pivoting, A·P = Q·R (geqp3), which reveals the numerical rank r: the number of
  * |R[i,i]| > rcond·|R[0,0]| (default rcond = eps·max(m, n), numpy's default). Then
@@ -9,21 +9,23 @@
  *   - otherwise (r < n: rank-deficient or wide): the complete orthogonal decomposition
  *     [R11 R12] = [Tᵀ 0]·Zᵀ, from a QR of [R11 R12]ᵀ, gives the MINIMUM-NORM solution
  *     x = P·Z·[T⁻ᵀ·(Qᵀb)[0:r]; 0] (Golub & Van Loan §5.5.2; LAPACK dgelsy uses the same idea with an RZ
- *     factorisation). Once the SVD exists, `s` (singular values) can be reported too; today it is not.
+ *     factorisation). numpy's lstsq also reports the singular values `s`; this one does not (yet).
  *
  * Weighted least squares: minimise Σ wᵢ·(aᵢᵀx − bᵢ)² — rows scaled by √wᵢ (wᵢ ≥ 0).
  * Generalised least squares with a covariance V (m×m SPD): x̂ = (AᵀV⁻¹A)⁻¹AᵀV⁻¹b, computed stably by
  * whitening — V = L·Lᵀ (Cholesky), then ordinary least squares on L⁻¹A, L⁻¹b — never by forming an
  * inverse (Golub & Van Loan §6.1.2; Paige 1979).
  */
-import { backend } from './backend.js';
+import * as lapack from '../core/lapack.js';
+import { LinAlgError, shapeStr } from '../core/errors.js';
+import { EPS } from '../core/machine.js';
+import { scoped } from '../core/scope.js';
+import { toVector, type VectorLike } from '../core/validate.js';
 import { cholesky } from './cholesky.js';
 import { checkFiniteOption, requireFinite, rhsCopy, type FiniteOption, type Rhs } from './checks.js';
-import { LinAlgError, shapeStr } from './errors.js';
+import { copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
-import { clone, withMatrix, type MatrixLike } from './ops.js';
 import { formQ, packedQR, upperOf } from './qr.js';
-import { toVector, type VectorLike } from './validate.js';
 
 export interface LstsqOptions extends FiniteOption {
   /** Relative threshold for the rank: |R[i,i]| ≤ rcond·|R[0,0]| counts as zero. Default eps·max(m, n). */
@@ -45,8 +47,6 @@ export interface LstsqResult<X> {
   /** Numerical rank of A (of the weighted/whitened A). */
   rank: number;
 }
-
-const EPS = 2.220446049250313e-16;
 
 export function lstsq(A: MatrixLike, b: VectorLike, options?: LstsqOptions): LstsqResult<Float64Array>;
 export function lstsq(A: MatrixLike, B: MatrixLike, options?: LstsqOptions): LstsqResult<Matrix>;
@@ -75,18 +75,14 @@ export function lstsq(
       }
     }
     if (check) requireFinite('lstsq', A);
-    const rhs = rhsCopy('lstsq', B, m, check);
-    const Aw = clone(A);
-    try {
+    return scoped((s) => {
+      const rhs = rhsCopy('lstsq', B, m, check);
+      s.track(rhs.X);
+      const Aw = s.track(copyOf(A));
       if (w !== null) scaleRows(Aw, rhs.X, w);
       if (options.covariance !== undefined) whiten(Aw, rhs.X, options.covariance, m, check);
       return solveQR(Aw, rhs, rcond);
-    } catch (e) {
-      rhs.X.dispose();
-      throw e;
-    } finally {
-      Aw.dispose();
-    }
+    });
   });
 }
 
@@ -116,8 +112,8 @@ function whiten(A: Matrix, X: Matrix, V: MatrixLike, m: number, check: boolean):
       throw e;
     }
     try {
-      backend().trsm(false, false, false, false, 1, L, A); // L⁻¹·A
-      backend().trsm(false, false, false, false, 1, L, X); // L⁻¹·b
+      lapack.trsm(L._v(), A._v(), { lower: true }); // L⁻¹·A
+      lapack.trsm(L._v(), X._v(), { lower: true }); // L⁻¹·b
     } finally {
       L.dispose();
     }
@@ -129,7 +125,7 @@ function whiten(A: Matrix, X: Matrix, V: MatrixLike, m: number, check: boolean):
  * |R[i,i]| > rcond·|R[0,0]|. A non-finite R[0,0] (Inf or NaN in A with checkFinite off) counts as full
  * rank, so the Inf/NaN reaches the solution instead of being dropped as "rank 0".
  */
-function numericalRank(F: Matrix, k: number, rcond: number): number {
+export function numericalRank(F: Matrix, k: number, rcond: number): number {
   if (k === 0) return 0;
   const f = F._store();
   const fa = f.array();
@@ -145,99 +141,49 @@ function solveQR(A: Matrix, rhs: Rhs, rcond: number): LstsqResult<Matrix | Float
   const n = A.cols;
   const k = Math.min(m, n);
   const nrhs = rhs.X.cols;
-  const be = backend();
-  const p = packedQR(A, true);
-  const perm = p.perm!;
-  const X = Matrix._alloc(n, nrhs);
-  try {
+  return scoped((s) => {
+    const p = s.track(packedQR(A, true));
+    const perm = p.perm!;
+    const X = s.track(Matrix._alloc(n, nrhs));
     const rank = numericalRank(p.F, k, rcond);
     // Qᵀ·b (m×nrhs, in place).
-    be.ormqr(true, p.F, k, p.tau, rhs.X);
+    lapack.ormqr(p.F._v(), k, p.tau._v(), rhs.X._v(), { trans: true });
     let residuals = new Float64Array(0);
     if (rank === n && m > n) {
       residuals = new Float64Array(nrhs);
       for (let c = 0; c < nrhs; c++) {
         const tail = rhs.X.column(c).subarray(n);
-        const t = be.nrm2(tail);
+        const t = lapack.nrm2(tail);
         residuals[c] = t * t;
       }
     }
     // x̃ (n×nrhs), unpermuted; rows ≥ rank start at 0.
-    const Xt = Matrix.zeros(n, nrhs);
-    try {
-      const xs = Xt._store();
-      const bs = rhs.X._store();
-      for (let c = 0; c < nrhs; c++) {
-        const src = bs.offset + c * rhs.X._ld;
-        xs.array().set(bs.array().subarray(src, src + rank), xs.offset + c * Xt._ld);
-      }
-      if (rank === n) {
-        if (n > 0) be.trsm(false, true, false, false, 1, Matrix._view(p.F, 0, 0, n, n), Xt); // R⁻¹
-      } else if (rank > 0) {
-        // [R11 R12] (rank×n) = [Tᵀ 0]·Zᵀ from the QR of its transpose (n×rank).
-        const R1 = upperOf(Matrix._view(p.F, 0, 0, rank, n), rank);
-        const R1t = R1.transpose();
-        R1.dispose();
-        const z = packedQR(R1t, false);
-        R1t.dispose();
-        try {
-          be.trsm(false, true, true, false, 1, Matrix._view(z.F, 0, 0, rank, rank), Matrix._view(Xt, 0, 0, rank, nrhs)); // T⁻ᵀ
-          be.ormqr(false, z.F, rank, z.tau, Xt); // Z·[y; 0]
-        } finally {
-          z.F.dispose();
-        }
-      }
-      // x = P·x̃: row j of x̃ is row perm[j] of x.
-      const xa = X._store();
-      const ta = Xt._store();
-      for (let c = 0; c < nrhs; c++) {
-        for (let j = 0; j < n; j++) {
-          xa.array()[xa.offset + perm[j]! + c * X._ld] = ta.array()[ta.offset + j + c * Xt._ld]!;
-        }
-      }
-    } finally {
-      Xt.dispose();
+    const Xt = s.track(zeros(n, nrhs));
+    const xs = Xt._store();
+    const bs = rhs.X._store();
+    for (let c = 0; c < nrhs; c++) {
+      const src = bs.offset + c * rhs.X._ld;
+      xs.array().set(bs.array().subarray(src, src + rank), xs.offset + c * Xt._ld);
     }
-    rhs.X.dispose();
-    const x = rhs.vector ? X.column(0) : X;
-    if (rhs.vector) X.dispose();
+    if (rank === n) {
+      if (n > 0) lapack.trsm(Matrix._view(p.F, 0, 0, n, n)._v(), Xt._v()); // R⁻¹
+    } else if (rank > 0) {
+      // [R11 R12] (rank×n) = [Tᵀ 0]·Zᵀ from the QR of its transpose (n×rank).
+      const R1 = s.track(upperOf(Matrix._view(p.F, 0, 0, rank, n), rank));
+      const R1t = s.track(R1.transpose());
+      const z = s.track(packedQR(R1t, false));
+      lapack.trsm(Matrix._view(z.F, 0, 0, rank, rank)._v(), Matrix._view(Xt, 0, 0, rank, nrhs)._v(), { trans: true }); // T⁻ᵀ
+      lapack.ormqr(z.F._v(), rank, z.tau._v(), Xt._v(), { trans: false }); // Z·[y; 0]
+    }
+    // x = P·x̃: row j of x̃ is row perm[j] of x.
+    const xa = X._store();
+    const ta = Xt._store();
+    for (let c = 0; c < nrhs; c++) {
+      for (let j = 0; j < n; j++) {
+        xa.array()[xa.offset + perm[j]! + c * X._ld] = ta.array()[ta.offset + j + c * Xt._ld]!;
+      }
+    }
+    const x = rhs.vector ? X.column(0) : s.keep(X);
     return { x, residuals, rank };
-  } catch (e) {
-    X.dispose();
-    throw e;
-  } finally {
-    p.F.dispose();
-  }
-}
-
-/**
- * The orthogonal projector P = Q_r·Q_rᵀ (m×m) onto the column space of A, from a pivoted QR; r is the
- * numerical rank (threshold as in lstsq). P·b is the least-squares fit A·x of b.
- */
-export function projection(A: MatrixLike, options: { rcond?: number } & FiniteOption = {}): Matrix {
-  return withMatrix('projection', 'A', A, (A) => {
-    if (checkFiniteOption(options)) requireFinite('projection', A);
-    const m = A.rows;
-    const k = Math.min(m, A.cols);
-    const rcond = options.rcond ?? EPS * Math.max(m, A.cols);
-    const p = packedQR(A, true);
-    try {
-      const rank = numericalRank(p.F, k, rcond);
-      const P = Matrix._alloc(m, m);
-      if (rank === 0) {
-        const s = P._store();
-        s.array().fill(0, s.offset, s.offset + P._extent());
-        return P;
-      }
-      const Q = formQ(p, rank, rank);
-      try {
-        backend().gemm(false, true, 1, Q, Q, 0, P);
-      } finally {
-        Q.dispose();
-      }
-      return P;
-    } finally {
-      p.F.dispose();
-    }
   });
 }

@@ -16,11 +16,12 @@
  * size k) only to about eps^(1/k)·‖A‖. Matrices with entries near overflow or underflow are scaled by a
  * power of two before the iteration (exact), and the eigenvalues scaled back.
  */
-import { backend, NormKind } from './backend.js';
-import { checkFiniteOption, requireFinite, requireSquare, type FiniteOption } from './checks.js';
-import { LinAlgError } from './errors.js';
+import * as lapack from '../core/lapack.js';
+import { LinAlgError } from '../core/errors.js';
+import { scoped } from '../core/scope.js';
+import { checkFiniteOption, maxAbs, requireFinite, requireSquare, type FiniteOption } from './checks.js';
+import { clonePadded, copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
-import { clone, clonePadded, fresh, withMatrix, type MatrixLike } from './ops.js';
 
 export interface EigOptions extends FiniteOption {
   /** Balance the matrix first (permutation and scaling, LAPACK gebal); default true. */
@@ -54,7 +55,7 @@ const SMALL = 2 ** -480;
 
 /** A power of two bringing max|A| into [2^-480, 2^480] (1 when it already is, or A is zero). */
 function safeScale(A: Matrix): number {
-  const amax = A.rows === 0 ? 0 : backend().lange(NormKind.MaxAbs, A);
+  const amax = maxAbs(A);
   if (amax === 0 || !Number.isFinite(amax)) return 1;
   // Even exponents, so that square roots of products of entries (a 2×2 block's imaginary part) scale
   // exactly too.
@@ -71,20 +72,17 @@ function safeScale(A: Matrix): number {
  * with the padding it falls in line).
  */
 function scaled(A: Matrix, s: number): Matrix {
-  const W = clonePadded(A);
-  try {
+  return scoped((sc) => {
+    const W = sc.track(clonePadded(A));
     if (s !== 1) {
-      for (let j = 0; j < A.cols; j++) backend().scal(s, Matrix._view(W, 0, j, A.rows, 1));
+      for (let j = 0; j < A.cols; j++) lapack.scal(s, Matrix._view(W, 0, j, A.rows, 1)._v());
     }
-    return W;
-  } catch (e) {
-    W.dispose();
-    throw e;
-  }
+    return sc.keep(W);
+  });
 }
 
 function failure(fn: string, A: Matrix, info: number): LinAlgError {
-  if (!Number.isFinite(backend().lange(NormKind.MaxAbs, A))) {
+  if (!Number.isFinite(maxAbs(A))) {
     return new LinAlgError('not-finite', `${fn}: A contains NaN or Inf`);
   }
   return new LinAlgError('no-convergence', `${fn}: the QR iteration did not converge (${info} eigenvalue(s) not found)`, info);
@@ -95,20 +93,15 @@ function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): 
   if (checkFiniteOption(options)) requireFinite(fn, A);
   const n = A.rows;
   const s = safeScale(A);
-  const W = scaled(A, s);
   const real = new Float64Array(n);
   const imag = new Float64Array(n);
-  let VR: Matrix | null = null;
-  try {
-    if (wantVectors) VR = Matrix._alloc(n, n);
-    const info = backend().geev(options.balance === false ? 0 : 3, W, real, imag, VR);
+  const VR = scoped((sc) => {
+    const W = sc.track(scaled(A, s));
+    const VR = wantVectors ? sc.track(Matrix._alloc(n, n)) : null;
+    const info = lapack.geev(options.balance === false ? lapack.Balance.None : lapack.Balance.Both, W._v(), real, imag, VR?._v() ?? null);
     if (info > 0) throw failure(fn, A, info);
-  } catch (e) {
-    VR?.dispose();
-    throw e;
-  } finally {
-    W.dispose();
-  }
+    return VR === null ? null : sc.keep(VR);
+  });
   if (s !== 1) {
     for (let i = 0; i < n; i++) {
       real[i] = real[i]! / s;
@@ -123,22 +116,16 @@ export function eig(A: MatrixLike, options: EigOptions = {}): EigResult {
   return withMatrix('eig', 'A', A, (A) => {
     const { real, imag, VR } = run('eig', A, true, options);
     const n = A.rows;
-    try {
+    return scoped((sc) => {
+      sc.track(VR!);
+      const re = sc.track(Matrix._alloc(n, n));
+      const im = sc.track(zeros(n, n));
       const v = VR!._store();
       const va = v.array();
-      const re = fresh(n, n, () => {});
-      let im: Matrix;
-      try {
-        im = fresh(n, n, () => {});
-      } catch (e) {
-        re.dispose();
-        throw e;
-      }
       const rs = re._store();
       const ra = rs.array();
       const is = im._store();
       const ia = is.array();
-      ia.fill(0, is.offset, is.offset + im._extent());
       for (let j = 0; j < n; j++) {
         const src = v.offset + j * VR!._ld;
         ra.set(va.subarray(src, src + n), rs.offset + j * re._ld);
@@ -154,10 +141,8 @@ export function eig(A: MatrixLike, options: EigOptions = {}): EigResult {
           j++;
         }
       }
-      return { real, imag, vectors: { re, im } };
-    } finally {
-      VR!.dispose();
-    }
+      return { real, imag, vectors: { re: sc.keep(re), im: sc.keep(im) } };
+    });
   });
 }
 
@@ -176,28 +161,22 @@ export function schur(A: MatrixLike, options: FiniteOption = {}): SchurResult {
     if (checkFiniteOption(options)) requireFinite('schur', A);
     const n = A.rows;
     const s = safeScale(A);
-    const W = scaled(A, s);
     const real = new Float64Array(n);
     const imag = new Float64Array(n);
-    let Z: Matrix | null = null;
-    try {
-      Z = Matrix._alloc(n, n);
-      const info = backend().gees(W, real, imag, Z);
+    return scoped((sc) => {
+      const W = sc.track(scaled(A, s));
+      const Z = sc.track(Matrix._alloc(n, n));
+      const info = lapack.gees(W._v(), real, imag, Z._v());
       if (info > 0) throw failure('schur', A, info);
-      const T = clone(W);
+      const T = sc.track(copyOf(W));
       if (s !== 1) {
-        backend().scal(1 / s, T);
+        lapack.scal(1 / s, T._v());
         for (let i = 0; i < n; i++) {
           real[i] = real[i]! / s;
           imag[i] = imag[i]! / s;
         }
       }
-      return { T, Z, real, imag };
-    } catch (e) {
-      Z?.dispose();
-      throw e;
-    } finally {
-      W.dispose();
-    }
+      return { T: sc.keep(T), Z: sc.keep(Z), real, imag };
+    });
   });
 }

@@ -10,37 +10,33 @@
  * Kernel: blocked right-looking dpotrf (assembly/cholesky/potrf.ts), backward stable:
  * ‖A − LLᵀ‖ ≤ c·n·eps·‖A‖.
  */
-import { backend } from './backend.js';
+import * as lapack from '../core/lapack.js';
+import { LinAlgError } from '../core/errors.js';
+import { scoped } from '../core/scope.js';
+import type { VectorLike } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, requireSquare, rhsCopy, rhsResult, type FiniteOption } from './checks.js';
-import { LinAlgError } from './errors.js';
+import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
-import { clonePadded, withMatrix, type MatrixLike } from './ops.js';
-import type { VectorLike } from './validate.js';
 
 function factorInPlace(fn: string, A: Matrix, options: FiniteOption): Matrix {
   requireSquare(fn, A);
   if (checkFiniteOption(options)) requireFinite(fn, A);
-  const L = clonePadded(A);
-  let info: number;
-  try {
-    info = backend().potrf(L);
-  } catch (e) {
-    L.dispose();
-    throw e;
-  }
-  if (info > 0) {
-    L.dispose();
-    throw new LinAlgError(
-      'not-positive-definite',
-      `${fn}: matrix is not positive definite: the leading minor of order ${info} is not positive (row/column ${info - 1})`,
-      info,
-    );
-  }
-  // Zero the strict upper triangle (it still holds A's upper part).
-  const s = L._store();
-  const a = s.array();
-  for (let j = 1; j < L.cols; j++) a.fill(0, s.offset + j * L._ld, s.offset + j * L._ld + j);
-  return L;
+  return scoped((sc) => {
+    const L = sc.track(clonePadded(A));
+    const info = lapack.potrf(L._v());
+    if (info > 0) {
+      throw new LinAlgError(
+        'not-positive-definite',
+        `${fn}: matrix is not positive definite: the leading minor of order ${info} is not positive (row/column ${info - 1})`,
+        info,
+      );
+    }
+    // Zero the strict upper triangle (it still holds A's upper part).
+    const s = L._store();
+    const a = s.array();
+    for (let j = 1; j < L.cols; j++) a.fill(0, s.offset + j * L._ld, s.offset + j * L._ld + j);
+    return sc.keep(L);
+  });
 }
 
 /** The lower Cholesky factor L with A = L·Lᵀ (upper triangle zero). */
@@ -68,9 +64,8 @@ export class CholeskyFactorization implements Disposable {
   solve(B: MatrixLike | VectorLike, options: FiniteOption = {}): Matrix | Float64Array {
     const r = rhsCopy('solve', B, this.n, checkFiniteOption(options));
     try {
-      const be = backend();
-      be.trsm(false, false, false, false, 1, this.L, r.X); // L⁻¹
-      be.trsm(false, false, true, false, 1, this.L, r.X); //  L⁻ᵀ
+      lapack.trsm(this.L._v(), r.X._v(), { lower: true }); //              L⁻¹
+      lapack.trsm(this.L._v(), r.X._v(), { lower: true, trans: true }); // L⁻ᵀ
     } catch (e) {
       r.X.dispose();
       throw e;
@@ -105,6 +100,5 @@ export function choFactor(A: MatrixLike, options: FiniteOption = {}): CholeskyFa
 export function choSolve(A: MatrixLike, B: VectorLike, options?: FiniteOption): Float64Array;
 export function choSolve(A: MatrixLike, B: MatrixLike, options?: FiniteOption): Matrix;
 export function choSolve(A: MatrixLike, B: MatrixLike | VectorLike, options: FiniteOption = {}): Matrix | Float64Array {
-  using F = choFactor(A, options);
-  return F.solve(B as MatrixLike, options);
+  return scoped((s) => s.track(choFactor(A, options)).solve(B as MatrixLike, options));
 }

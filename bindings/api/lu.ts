@@ -8,14 +8,15 @@
  *
  * An exactly zero pivot makes `solve` and `inv` throw LinAlgError 'singular' (naming the column);
  * `det` returns 0 and `slogdet` { sign: 0, logAbsDet: -Infinity } as numpy does. Nearly singular
- * matrices are not detected (as in numpy): check `cond` once the SVD exists.
+ * matrices are not detected (as in numpy): check `cond`.
  */
-import { backend } from './backend.js';
+import * as lapack from '../core/lapack.js';
+import { LinAlgError } from '../core/errors.js';
+import { scoped } from '../core/scope.js';
+import type { VectorLike } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, requireSquare, rhsCopy, rhsResult, type FiniteOption } from './checks.js';
-import { LinAlgError } from './errors.js';
+import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
-import { clonePadded, withMatrix, type MatrixLike } from './ops.js';
-import type { VectorLike } from './validate.js';
 
 export interface LUResult {
   /** m×k unit lower triangular (k = min(m, n)). */
@@ -55,19 +56,26 @@ function permutationOf(ipiv: Int32Array, m: number): Int32Array {
 export class LUFactorization implements Disposable {
   /** L and U packed in one n×n matrix (L's unit diagonal not stored), as LAPACK stores them. */
   readonly lu: Matrix;
-  /** LAPACK's pivot sequence: row i was swapped with row ipiv[i] (0-based). */
-  readonly ipiv: Int32Array;
-  /** Row i of P·A is row perm[i] of A. */
-  readonly perm: Int32Array;
   /** 0, or the 1-based column of the first exactly zero pivot (LAPACK's info). */
   readonly info: number;
+  /** The pivots the solves use: private, so no caller can corrupt them. */
+  readonly #ipiv: Int32Array;
 
   /** @internal */
   constructor(lu: Matrix, ipiv: Int32Array, info: number) {
     this.lu = lu;
-    this.ipiv = ipiv;
+    this.#ipiv = ipiv;
     this.info = info;
-    this.perm = permutationOf(ipiv, lu.rows);
+  }
+
+  /** LAPACK's pivot sequence: row i was swapped with row ipiv[i] (0-based). A copy. */
+  get ipiv(): Int32Array {
+    return this.#ipiv.slice();
+  }
+
+  /** Row i of P·A is row perm[i] of A. A copy. */
+  get perm(): Int32Array {
+    return permutationOf(this.#ipiv, this.lu.rows);
   }
 
   /** Order of the matrix. */
@@ -93,18 +101,22 @@ export class LUFactorization implements Disposable {
   solve(B: MatrixLike | VectorLike, options: SolveOptions = {}): Matrix | Float64Array {
     this.requireNonsingular('solve');
     const r = rhsCopy('solve', B, this.n, checkFiniteOption(options));
-    const be = backend();
     const n = this.n;
+    const LU = this.lu._v();
+    const X = r.X._v();
     try {
-      if (!options.transpose) {
-        be.laswp(r.X, this.ipiv, 0, n, false); //        P·B
-        be.trsm(false, false, false, true, 1, this.lu, r.X); //  L⁻¹
-        be.trsm(false, true, false, false, 1, this.lu, r.X); //  U⁻¹
-      } else {
-        be.trsm(false, true, true, false, 1, this.lu, r.X); //   U⁻ᵀ
-        be.trsm(false, false, true, true, 1, this.lu, r.X); //   L⁻ᵀ
-        be.laswp(r.X, this.ipiv, 0, n, true); //          Pᵀ
-      }
+      scoped((s) => {
+        const ipiv = s.ivec(this.#ipiv);
+        if (!options.transpose) {
+          lapack.laswp(X, ipiv, 0, n); //                         P·B
+          lapack.trsm(LU, X, { lower: true, unit: true }); //     L⁻¹
+          lapack.trsm(LU, X); //                                  U⁻¹
+        } else {
+          lapack.trsm(LU, X, { trans: true }); //                 U⁻ᵀ
+          lapack.trsm(LU, X, { lower: true, trans: true, unit: true }); // L⁻ᵀ
+          lapack.laswp(X, ipiv, 0, n, { reverse: true }); //       Pᵀ
+        }
+      });
     } catch (e) {
       r.X.dispose();
       throw e;
@@ -127,7 +139,7 @@ export class LUFactorization implements Disposable {
     let d = 1;
     for (let i = 0; i < this.n; i++) {
       d *= a[s.offset + i + i * this.lu._ld]!;
-      if (this.ipiv[i] !== i) d = -d;
+      if (this.#ipiv[i] !== i) d = -d;
     }
     return d;
   }
@@ -142,7 +154,7 @@ export class LUFactorization implements Disposable {
       const u = a[s.offset + i + i * this.lu._ld]!;
       if (u === 0) return { sign: 0, logAbsDet: -Infinity };
       if (u < 0) sign = -sign;
-      if (this.ipiv[i] !== i) sign = -sign;
+      if (this.#ipiv[i] !== i) sign = -sign;
       log += Math.log(Math.abs(u));
     }
     return { sign, logAbsDet: log };
@@ -151,12 +163,7 @@ export class LUFactorization implements Disposable {
   /** A⁻¹. */
   inv(): Matrix {
     this.requireNonsingular('inv');
-    const I = Matrix.eye(this.n);
-    try {
-      return this.solve(I, { checkFinite: false });
-    } finally {
-      I.dispose();
-    }
+    return scoped((s) => this.solve(s.track(Matrix.eye(this.n)), { checkFinite: false }));
   }
 
   dispose(): void {
@@ -177,16 +184,12 @@ function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorizati
   return withMatrix(fn, 'A', A, (A) => {
     requireSquare(fn, A);
     if (checkFiniteOption(options)) requireFinite(fn, A);
-    const F = clonePadded(A);
-    const ipiv = new Int32Array(A.rows);
-    let info: number;
-    try {
-      info = backend().getrf(F, ipiv);
-    } catch (e) {
-      F.dispose();
-      throw e;
-    }
-    return new LUFactorization(F, ipiv, info);
+    return scoped((s) => {
+      const F = s.track(clonePadded(A));
+      const ipiv = new Int32Array(A.rows);
+      const info = scoped((t) => lapack.getrf(F._v(), t.ivec(ipiv, true)));
+      return new LUFactorization(s.keep(F), ipiv, info);
+    });
   });
 }
 
@@ -197,12 +200,12 @@ export function lu(A: MatrixLike, options: FiniteOption = {}): LUResult {
     const m = A.rows;
     const n = A.cols;
     const k = Math.min(m, n);
-    const F = clonePadded(A);
-    try {
+    return scoped((sc) => {
+      const F = sc.track(clonePadded(A));
       const ipiv = new Int32Array(k);
-      backend().getrf(F, ipiv);
-      const L = Matrix._alloc(m, k);
-      const U = Matrix._alloc(k, n);
+      scoped((t) => lapack.getrf(F._v(), t.ivec(ipiv, true)));
+      const L = sc.track(Matrix._alloc(m, k));
+      const U = sc.track(Matrix._alloc(k, n));
       const f = F._store();
       const fa = f.array();
       const l = L._store();
@@ -217,10 +220,8 @@ export function lu(A: MatrixLike, options: FiniteOption = {}): LUResult {
       for (let j = 0; j < n; j++) {
         for (let i = 0; i < k; i++) ua[u.offset + i + j * U._ld] = i <= j ? fa[f.offset + i + j * F._ld]! : 0;
       }
-      return { L, U, perm: permutationOf(ipiv, m) };
-    } finally {
-      F.dispose();
-    }
+      return { L: sc.keep(L), U: sc.keep(U), perm: permutationOf(ipiv, m) };
+    });
   });
 }
 
@@ -232,8 +233,7 @@ export function solve(A: MatrixLike, B: MatrixLike | VectorLike, options: SolveO
     requireSquare('solve', A);
     // Check B's shape before the O(n³) factorisation.
     rhsShape('solve', B, A.rows);
-    using F = factor('solve', A, options);
-    return F.solve(B as MatrixLike, options);
+    return scoped((s) => s.track(factor('solve', A, options)).solve(B as MatrixLike, options));
   });
 }
 
@@ -259,8 +259,7 @@ function rhsShape(fn: string, B: unknown, n: number): void {
 export function det(A: MatrixLike, options: FiniteOption = {}): number {
   return withMatrix('det', 'A', A, (A) => {
     requireSquare('det', A);
-    using F = factor('det', A, options);
-    return F.det();
+    return scoped((s) => s.track(factor('det', A, options)).det());
   });
 }
 
@@ -268,8 +267,7 @@ export function det(A: MatrixLike, options: FiniteOption = {}): number {
 export function slogdet(A: MatrixLike, options: FiniteOption = {}): SlogdetResult {
   return withMatrix('slogdet', 'A', A, (A) => {
     requireSquare('slogdet', A);
-    using F = factor('slogdet', A, options);
-    return F.slogdet();
+    return scoped((s) => s.track(factor('slogdet', A, options)).slogdet());
   });
 }
 
@@ -277,7 +275,6 @@ export function slogdet(A: MatrixLike, options: FiniteOption = {}): SlogdetResul
 export function inv(A: MatrixLike, options: FiniteOption = {}): Matrix {
   return withMatrix('inv', 'A', A, (A) => {
     requireSquare('inv', A);
-    using F = factor('inv', A, options);
-    return F.inv();
+    return scoped((s) => s.track(factor('inv', A, options)).inv());
   });
 }

@@ -10,7 +10,8 @@
  * x ± h is exactly representable (h = (x + h) − x), which removes one rounding error.
  * Costs 2n evaluations of f. `x` is never modified.
  */
-import { toVector, type VectorLike } from './validate.js';
+import { EPS } from '../core/machine.js';
+import { toVector, type VectorLike } from '../core/validate.js';
 
 export interface NumericGradientOptions {
   /** Relative step (default eps^(1/3) ≈ 6.06e-6); the step for xᵢ is eps·max(1, |xᵢ|). */
@@ -24,7 +25,7 @@ export function numericGradient(
 ): Float64Array {
   if (typeof f !== 'function') throw new TypeError('numericGradient: f must be a function of a Float64Array');
   const x0 = toVector('numericGradient', 'x', x);
-  const rel = options.eps ?? Math.cbrt(2.220446049250313e-16);
+  const rel = options.eps ?? Math.cbrt(EPS);
   if (typeof rel !== 'number' || !(rel > 0) || !Number.isFinite(rel)) {
     throw new RangeError(`numericGradient: eps must be a positive finite number, got ${String(options.eps)}`);
   }

@@ -2,11 +2,12 @@
  * Checks shared by the factorisations and solvers: square shape, finite entries (rejected by default,
  * as scipy's `check_finite`), and right-hand sides.
  */
-import { backend, NormKind } from './backend.js';
-import { LinAlgError, shapeStr } from './errors.js';
+import { NormKind } from '../core/backend.js';
+import { LinAlgError, shapeStr } from '../core/errors.js';
+import { lange } from '../core/lapack.js';
+import { nestedShape, toVector, type VectorLike } from '../core/validate.js';
+import { copyInto, isVectorLike, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
-import { copyInto, isVectorLike, type MatrixLike } from './ops.js';
-import { nestedShape, toVector, type VectorLike } from './validate.js';
 
 export interface FiniteOption {
   /** Reject NaN and ±Inf in the inputs with a LinAlgError 'not-finite' (default true). */
@@ -24,10 +25,14 @@ export function requireSquare(fn: string, A: Matrix, name = 'A'): void {
   }
 }
 
+/** max |aᵢⱼ| (0 for an empty matrix); NaN when A holds a NaN. */
+export function maxAbs(A: Matrix): number {
+  return A.rows === 0 || A.cols === 0 ? 0 : lange(NormKind.MaxAbs, A._v());
+}
+
 /** Throws LinAlgError('not-finite') when A holds NaN or ±Inf (one max-abs pass through `lange`). */
 export function requireFinite(fn: string, A: Matrix, name = 'A'): void {
-  if (A.rows === 0 || A.cols === 0) return;
-  const m = backend().lange(NormKind.MaxAbs, A);
+  const m = maxAbs(A);
   if (!Number.isFinite(m)) {
     throw new LinAlgError(
       'not-finite',

@@ -1,0 +1,167 @@
+/**
+ * The basic operations as free functions (the Matrix methods call these). Each checks its arguments
+ * first, then allocates the result on the current backend and runs one kernel. Inputs may be
+ * Matrix objects or nested number arrays (converted to temporary matrices that are freed before
+ * returning); results are always new matrices (or Float64Arrays for vectors, numbers for scalars).
+ * NaN and Inf propagate as IEEE arithmetic says. (`norm`, which needs the SVD for ord 2 and 'nuc',
+ * is in bindings/derived/norm.ts.)
+ */
+import * as lapack from '../core/lapack.js';
+import { shapeStr } from '../core/errors.js';
+import { checkNumber, toVector, type VectorLike } from '../core/validate.js';
+import { copyInto, fresh, isVectorLike, vectorMatrix, withMatrix, zeros, type MatrixLike } from './convert.js';
+import { Matrix } from './matrix.js';
+
+export type { MatrixLike } from './convert.js';
+
+function sameShape(fn: string, A: Matrix, B: Matrix): void {
+  if (A.rows !== B.rows || A.cols !== B.cols) {
+    throw new RangeError(`${fn}: shapes differ: A is ${shapeStr(A.rows, A.cols)}, B is ${shapeStr(B.rows, B.cols)}`);
+  }
+}
+
+/** A copy of A (on the current backend). */
+export function clone(A: MatrixLike): Matrix {
+  return withMatrix('clone', 'A', A, (A) => fresh(A.rows, A.cols, (C) => copyInto(A, C)));
+}
+
+/** Aᵀ. */
+export function transpose(A: MatrixLike): Matrix {
+  return withMatrix('transpose', 'A', A, (A) => fresh(A.cols, A.rows, (C) => lapack.getrans(A._v(), C._v())));
+}
+
+/** A + B. */
+export function add(A: MatrixLike, B: MatrixLike): Matrix {
+  return withMatrix('add', 'A', A, (A) =>
+    withMatrix('add', 'B', B, (B) => {
+      sameShape('add', A, B);
+      return fresh(A.rows, A.cols, (C) => lapack.geadd(1, A._v(), 1, B._v(), C._v()));
+    }),
+  );
+}
+
+/** A − B. */
+export function sub(A: MatrixLike, B: MatrixLike): Matrix {
+  return withMatrix('sub', 'A', A, (A) =>
+    withMatrix('sub', 'B', B, (B) => {
+      sameShape('sub', A, B);
+      return fresh(A.rows, A.cols, (C) => lapack.geadd(1, A._v(), -1, B._v(), C._v()));
+    }),
+  );
+}
+
+/** α·A. */
+export function scale(A: MatrixLike, alpha: number): Matrix {
+  checkNumber('scale', 'alpha', alpha);
+  return withMatrix('scale', 'A', A, (A) =>
+    fresh(A.rows, A.cols, (C) => {
+      copyInto(A, C);
+      lapack.scal(alpha, C._v());
+    }),
+  );
+}
+
+/** A ∘ B, the element-wise product. */
+export function hadamard(A: MatrixLike, B: MatrixLike): Matrix {
+  return withMatrix('hadamard', 'A', A, (A) =>
+    withMatrix('hadamard', 'B', B, (B) => {
+      sameShape('hadamard', A, B);
+      return fresh(A.rows, A.cols, (C) => lapack.gemul(A._v(), B._v(), C._v()));
+    }),
+  );
+}
+
+/** The matrix product A·B (blocked, packed GEMM). */
+export function matmul(A: MatrixLike, B: MatrixLike): Matrix {
+  return withMatrix('matmul', 'A', A, (A) =>
+    withMatrix('matmul', 'B', B, (B) => {
+      if (A.cols !== B.rows) {
+        throw new RangeError(
+          `matmul: inner dimensions differ: A is ${shapeStr(A.rows, A.cols)}, B is ${shapeStr(B.rows, B.cols)} (${A.cols} ≠ ${B.rows})`,
+        );
+      }
+      return fresh(A.rows, B.cols, (C) => lapack.gemm(A._v(), B._v(), C._v()));
+    }),
+  );
+}
+
+/** The matrix-vector product A·x. */
+export function matvec(A: MatrixLike, x: VectorLike): Float64Array {
+  return withMatrix('matvec', 'A', A, (A) => {
+    const v = toVector('matvec', 'x', x);
+    if (v.length !== A.cols) {
+      throw new RangeError(`matvec: A is ${shapeStr(A.rows, A.cols)} but x has ${v.length} entries (needs ${A.cols})`);
+    }
+    const y = new Float64Array(A.rows);
+    lapack.gemv(A._v(), v, y);
+    return y;
+  });
+}
+
+/**
+ * numpy's dot: the inner product of two vectors (a number), a matrix-vector product (Float64Array),
+ * or a matrix product (Matrix).
+ */
+export function dot(x: VectorLike, y: VectorLike): number;
+export function dot(A: MatrixLike, x: VectorLike): Float64Array;
+export function dot(A: MatrixLike, B: MatrixLike): Matrix;
+export function dot(a: VectorLike | MatrixLike, b: VectorLike | MatrixLike): number | Float64Array | Matrix {
+  if (isVectorLike(a)) {
+    if (!isVectorLike(b)) throw new TypeError('dot: a vector can only be dotted with a vector');
+    const x = toVector('dot', 'x', a);
+    const y = toVector('dot', 'y', b);
+    if (x.length !== y.length) throw new RangeError(`dot: vector lengths differ: ${x.length} and ${y.length}`);
+    return lapack.dot(x, y);
+  }
+  if (isVectorLike(b)) return matvec(a as MatrixLike, b);
+  return matmul(a as MatrixLike, b as MatrixLike);
+}
+
+/** The outer product x·yᵀ (an m×n matrix), as a rank-1 GEMM. */
+export function outer(x: VectorLike, y: VectorLike): Matrix {
+  const u = toVector('outer', 'x', x);
+  const v = toVector('outer', 'y', y);
+  return fresh(u.length, v.length, (C) => lapack.gemm(vectorMatrix(u)._v(), vectorMatrix(v)._v(), C._v(), { transB: true }));
+}
+
+/** Σ aᵢᵢ over the main diagonal (rectangular matrices allowed, as numpy). */
+export function trace(A: MatrixLike): number {
+  return withMatrix('trace', 'A', A, (A) => {
+    const s = A._store();
+    const a = s.array();
+    let t = 0;
+    for (let i = 0; i < Math.min(A.rows, A.cols); i++) t += a[s.offset + i + i * A._ld]!;
+    return t;
+  });
+}
+
+/** numpy's diag: the main diagonal of a matrix (Float64Array), or the diagonal matrix of a vector. */
+export function diag(x: VectorLike): Matrix;
+export function diag(A: MatrixLike): Float64Array;
+export function diag(x: VectorLike | MatrixLike): Matrix | Float64Array {
+  if (isVectorLike(x)) {
+    const v = toVector('diag', 'x', x);
+    const n = v.length;
+    const M = zeros(n, n);
+    const s = M._store();
+    const a = s.array();
+    for (let i = 0; i < n; i++) a[s.offset + i + i * M._ld] = v[i]!;
+    return M;
+  }
+  return withMatrix('diag', 'A', x, (A) => {
+    const s = A._store();
+    const a = s.array();
+    const d = new Float64Array(Math.min(A.rows, A.cols));
+    for (let i = 0; i < d.length; i++) d[i] = a[s.offset + i + i * A._ld]!;
+    return d;
+  });
+}
+
+/** The Gram matrix AᵀA (default) or AAᵀ (`{ rows: true }`), symmetric, through SYRK (half the flops of a GEMM). */
+export function gram(A: MatrixLike, options: { rows?: boolean } = {}): Matrix {
+  return withMatrix('gram', 'A', A, (A) => {
+    const rows = options.rows === true;
+    const n = rows ? A.rows : A.cols;
+    return fresh(n, n, (C) => lapack.syrk(A._v(), C._v(), { trans: !rows }));
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * The Eckart–Young–Mirsky best rank-k approximation, from the thin SVD.
+ */
+import * as lapack from '../core/lapack.js';
+import { scoped } from '../core/scope.js';
+import type { FiniteOption } from '../api/checks.js';
+import { fresh, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
+import { Matrix } from '../api/matrix.js';
+import { rawSvd } from '../api/svd.js';
+
+export interface LowRankResult {
+  /** The best rank-k approximation A_k = U_k·Σ_k·V_kᵀ. */
+  approx: Matrix;
+  /** ‖A − A_k‖_F = sqrt(σ_k² + σ_{k+1}² + …) (Eckart–Young). */
+  errorFro: number;
+  /** ‖A − A_k‖₂ = σ_k (0 when k ≥ rank). */
+  error2: number;
+  /** All singular values of A. */
+  s: Float64Array;
+}
+
+/** The Eckart–Young–Mirsky best rank-k approximation in both the 2- and Frobenius norms. */
+export function lowRank(A: MatrixLike, k: number, options: FiniteOption = {}): LowRankResult {
+  if (typeof k !== 'number' || !Number.isInteger(k) || k < 0) throw new RangeError(`lowRank: k must be an integer ≥ 0, got ${k}`);
+  return withMatrix('lowRank', 'A', A, (A) =>
+    scoped((sc) => {
+      const { U, s, V } = sc.track(rawSvd('lowRank', A, lapack.SvdJob.Thin, options));
+      const kk = Math.min(k, s.length);
+      const Uk = Matrix._view(U!, 0, 0, A.rows, kk);
+      const Vk = Matrix._view(V!, 0, 0, A.cols, kk);
+      const u = Uk._store();
+      const ua = u.array();
+      for (let j = 0; j < kk; j++) {
+        const o = u.offset + j * Uk._ld;
+        for (let i = 0; i < A.rows; i++) ua[o + i] = ua[o + i]! * s[j]!;
+      }
+      const approx = sc.track(
+        kk === 0 ? zeros(A.rows, A.cols) : fresh(A.rows, A.cols, (C) => lapack.gemm(Uk._v(), Vk._v(), C._v(), { transB: true })),
+      );
+      const tail = s.subarray(kk);
+      const errorFro = lapack.nrm2(tail.slice());
+      return { approx: sc.keep(approx), errorFro, error2: tail[0] ?? 0, s };
+    }),
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Principal component analysis through the SVD of the centred data (no covariance matrix is formed,
+ * so no squaring of the condition number).
+ */
+import * as lapack from '../core/lapack.js';
+import { shapeStr } from '../core/errors.js';
+import { scoped } from '../core/scope.js';
+import { checkFiniteOption, requireFinite, type FiniteOption } from '../api/checks.js';
+import { copyOf, fresh, withMatrix, type MatrixLike } from '../api/convert.js';
+import { Matrix } from '../api/matrix.js';
+import { rawSvd } from '../api/svd.js';
+
+export interface PcaOptions extends FiniteOption {
+  /** Number of components (default min(m, n)). */
+  k?: number;
+  /** Subtract the column means first (default true). */
+  center?: boolean;
+}
+
+export interface PcaResult {
+  /** Principal axes as rows (k×n), unit length, ordered by explained variance. */
+  components: Matrix;
+  /** Variance along each component: σᵢ²/(m − 1). */
+  explainedVariance: Float64Array;
+  /** Fraction of the total variance: σᵢ²/Σσⱼ². */
+  explainedVarianceRatio: Float64Array;
+  /** Coordinates of the samples in the component basis (m×k) = U_k·Σ_k = X_c·V_k. */
+  scores: Matrix;
+  /** Column means that were subtracted (zeros when center is false). */
+  mean: Float64Array;
+  /** All singular values of the centred X. */
+  singularValues: Float64Array;
+}
+
+/** Principal component analysis of X (m samples × n features) through the SVD of the centred X. */
+export function pca(X: MatrixLike, options: PcaOptions = {}): PcaResult {
+  return withMatrix('pca', 'X', X, (X) => {
+    const m = X.rows;
+    const n = X.cols;
+    const kmax = Math.min(m, n);
+    const k = options.k ?? kmax;
+    if (!Number.isInteger(k) || k < 0 || k > kmax) {
+      throw new RangeError(`pca: k must be an integer in [0, ${kmax}] for a ${shapeStr(m, n)} X, got ${k}`);
+    }
+    if (checkFiniteOption(options)) requireFinite('pca', X, 'X');
+    return scoped((sc) => {
+      const Xc = sc.track(copyOf(X));
+      const mean = new Float64Array(n);
+      const c = Xc._store();
+      const a = c.array();
+      if (options.center !== false && m > 0) {
+        for (let j = 0; j < n; j++) {
+          const o = c.offset + j * Xc._ld;
+          let t = 0;
+          for (let i = 0; i < m; i++) t += a[o + i]!;
+          mean[j] = t / m;
+          for (let i = 0; i < m; i++) a[o + i] = a[o + i]! - mean[j]!;
+        }
+      }
+      const { U, s, V } = sc.track(rawSvd('pca', Xc, lapack.SvdJob.Thin, { checkFinite: false }));
+      let total = 0;
+      for (let i = s.length - 1; i >= 0; i--) total += s[i]! * s[i]!;
+      const explainedVariance = new Float64Array(k);
+      const explainedVarianceRatio = new Float64Array(k);
+      for (let i = 0; i < k; i++) {
+        explainedVariance[i] = (s[i]! * s[i]!) / Math.max(1, m - 1);
+        explainedVarianceRatio[i] = total > 0 ? (s[i]! * s[i]!) / total : 0;
+      }
+      const components = sc.track(fresh(k, n, (C) => lapack.getrans(Matrix._view(V!, 0, 0, n, k)._v(), C._v())));
+      const scores = sc.track(
+        fresh(m, k, (C) => {
+          const u = Matrix._view(U!, 0, 0, m, k);
+          const cs = C._store();
+          const ca = cs.array();
+          const us = u._store();
+          const uarr = us.array();
+          for (let j = 0; j < k; j++) {
+            for (let i = 0; i < m; i++) ca[cs.offset + i + j * C._ld] = uarr[us.offset + i + j * u._ld]! * s[j]!;
+          }
+        }),
+      );
+      return {
+        components: sc.keep(components),
+        explainedVariance,
+        explainedVarianceRatio,
+        scores: sc.keep(scores),
+        mean,
+        singularValues: s,
+      };
+    });
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᵀ from the thin SVD.
+ */
+import * as lapack from '../core/lapack.js';
+import { scoped } from '../core/scope.js';
+import type { FiniteOption } from '../api/checks.js';
+import { fresh, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
+import { Matrix } from '../api/matrix.js';
+import { rawSvd } from '../api/svd.js';
+import { defaultRtol, rankOf } from './rank.js';
+
+/**
+ * The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᵀ (n×m): singular values ≤ rtol·σ₀ are treated as zero
+ * (default rtol = max(m, n)·eps).
+ */
+export function pinv(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Matrix {
+  return withMatrix('pinv', 'A', A, (A) => {
+    const rtol = options.rtol ?? defaultRtol(A);
+    if (!(rtol >= 0)) throw new RangeError(`pinv: rtol must be ≥ 0, got ${rtol}`);
+    return scoped((sc) => {
+      const { U, s, V } = sc.track(rawSvd('pinv', A, lapack.SvdJob.Thin, options));
+      const r = rankOf(s, rtol * (s[0] ?? 0));
+      if (r === 0) return zeros(A.cols, A.rows);
+      // V[:, 0:r]·diag(1/σ)  then  ·U[:, 0:r]ᵀ
+      const Vs = Matrix._view(V!, 0, 0, A.cols, r);
+      const Us = Matrix._view(U!, 0, 0, A.rows, r);
+      const vs = Vs._store();
+      const va = vs.array();
+      for (let j = 0; j < r; j++) {
+        const inv = 1 / s[j]!;
+        const o = vs.offset + j * Vs._ld;
+        for (let i = 0; i < A.cols; i++) va[o + i] = va[o + i]! * inv;
+      }
+      return fresh(A.cols, A.rows, (C) => lapack.gemm(Vs._v(), Us._v(), C._v(), { transB: true }));
+    });
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * The orthogonal projector onto the column space of A, from a pivoted QR (rank-aware).
+ */
+import * as lapack from '../core/lapack.js';
+import { EPS } from '../core/machine.js';
+import { scoped } from '../core/scope.js';
+import { checkFiniteOption, requireFinite, type FiniteOption } from '../api/checks.js';
+import { fresh, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
+import { numericalRank } from '../api/lstsq.js';
+import type { Matrix } from '../api/matrix.js';
+import { formQ, packedQR } from '../api/qr.js';
+
+/**
+ * The orthogonal projector P = Q_r·Q_rᵀ (m×m) onto the column space of A, from a pivoted QR; r is the
+ * numerical rank (threshold as in lstsq). P·b is the least-squares fit A·x of b.
+ */
+export function projection(A: MatrixLike, options: { rcond?: number } & FiniteOption = {}): Matrix {
+  return withMatrix('projection', 'A', A, (A) => {
+    if (checkFiniteOption(options)) requireFinite('projection', A);
+    const m = A.rows;
+    const k = Math.min(m, A.cols);
+    const rcond = options.rcond ?? EPS * Math.max(m, A.cols);
+    return scoped((s) => {
+      const p = s.track(packedQR(A, true));
+      const rank = numericalRank(p.F, k, rcond);
+      if (rank === 0) return zeros(m, m);
+      const Q = s.track(formQ(p, rank, rank));
+      return fresh(m, m, (P) => lapack.gemm(Q._v(), Q._v(), P._v(), { transB: true }));
+    });
+  });
+}

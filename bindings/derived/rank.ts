@@ -1,0 +1,31 @@
+/**
+ * Numerical rank from the singular values: matrixRank, and the thresholds the other SVD-based
+ * functions (pinv, nullSpace, orth, subspaces) share.
+ */
+import { EPS } from '../core/machine.js';
+import type { FiniteOption } from '../api/checks.js';
+import { withMatrix, type MatrixLike } from '../api/convert.js';
+import type { Matrix } from '../api/matrix.js';
+import { rawSvd } from '../api/svd.js';
+import { SvdJob } from '../core/lapack.js';
+
+/** Default relative threshold for "zero" singular values: max(m, n)·eps (numpy's matrix_rank, pinv). */
+export function defaultRtol(A: Matrix): number {
+  return Math.max(A.rows, A.cols) * EPS;
+}
+
+/** The number of σᵢ > cutoff (s descending). */
+export function rankOf(s: Float64Array, cutoff: number): number {
+  let r = 0;
+  while (r < s.length && s[r]! > cutoff) r++;
+  return r;
+}
+
+/** Numerical rank: the number of σᵢ > tol (default tol = σ₀·max(m, n)·eps, as numpy). */
+export function matrixRank(A: MatrixLike, options: { tol?: number } & FiniteOption = {}): number {
+  return withMatrix('matrixRank', 'A', A, (A) => {
+    const s = rawSvd('matrixRank', A, SvdJob.Values, options).s;
+    const tol = options.tol ?? (s[0] ?? 0) * defaultRtol(A);
+    return rankOf(s, tol);
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Orthonormal bases from the SVD: nullSpace, orth (the column space), and subspaces — the four
+ * fundamental subspaces of A (Strang's table) with the rank.
+ */
+import * as lapack from '../core/lapack.js';
+import { scoped } from '../core/scope.js';
+import type { FiniteOption } from '../api/checks.js';
+import { columns, withMatrix, type MatrixLike } from '../api/convert.js';
+import type { Matrix } from '../api/matrix.js';
+import { rawSvd } from '../api/svd.js';
+import { defaultRtol, rankOf } from './rank.js';
+
+/** Orthonormal basis of the null space of A (n×(n − r)), from the full SVD. */
+export function nullSpace(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Matrix {
+  return withMatrix('nullSpace', 'A', A, (A) =>
+    scoped((sc) => {
+      const { s, V } = sc.track(rawSvd('nullSpace', A, lapack.SvdJob.Full, options));
+      const r = rankOf(s, (options.rtol ?? defaultRtol(A)) * (s[0] ?? 0));
+      return columns(V!, r, A.cols);
+    }),
+  );
+}
+
+/** Orthonormal basis of the column space (range) of A (m×r), from the SVD. */
+export function orth(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Matrix {
+  return withMatrix('orth', 'A', A, (A) =>
+    scoped((sc) => {
+      const { U, s } = sc.track(rawSvd('orth', A, lapack.SvdJob.Thin, options));
+      const r = rankOf(s, (options.rtol ?? defaultRtol(A)) * (s[0] ?? 0));
+      return columns(U!, 0, r);
+    }),
+  );
+}
+
+export interface Subspaces {
+  /** Numerical rank r. */
+  rank: number;
+  /** Column space C(A) ⊂ ℝᵐ: m×r orthonormal basis (first r left singular vectors). */
+  columnSpace: Matrix;
+  /** Null space N(A) ⊂ ℝⁿ: n×(n − r) (last n − r right singular vectors). */
+  nullSpace: Matrix;
+  /** Row space C(Aᵀ) ⊂ ℝⁿ: n×r (first r right singular vectors). */
+  rowSpace: Matrix;
+  /** Left null space N(Aᵀ) ⊂ ℝᵐ: m×(m − r) (last m − r left singular vectors). */
+  leftNullSpace: Matrix;
+}
+
+/**
+ * The four fundamental subspaces of A (Strang's table) as orthonormal bases, with the rank, from one
+ * full SVD: C(A) ⊥ N(Aᵀ) in ℝᵐ, C(Aᵀ) ⊥ N(A) in ℝⁿ, dim C(A) = dim C(Aᵀ) = r.
+ */
+export function subspaces(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Subspaces {
+  return withMatrix('subspaces', 'A', A, (A) =>
+    scoped((sc) => {
+      const { U, s, V } = sc.track(rawSvd('subspaces', A, lapack.SvdJob.Full, options));
+      const r = rankOf(s, (options.rtol ?? defaultRtol(A)) * (s[0] ?? 0));
+      const columnSpace = sc.track(columns(U!, 0, r));
+      const nullSpace = sc.track(columns(V!, r, A.cols));
+      const rowSpace = sc.track(columns(V!, 0, r));
+      const leftNullSpace = sc.track(columns(U!, r, A.rows));
+      return {
+        rank: r,
+        columnSpace: sc.keep(columnSpace),
+        nullSpace: sc.keep(nullSpace),
+        rowSpace: sc.keep(rowSpace),
+        leftNullSpace: sc.keep(leftNullSpace),
+      };
+    }),
+  );
+}
