@@ -5,6 +5,7 @@
 import { NormKind } from '../core/backend.js';
 import { LinAlgError, shapeStr } from '../core/errors.js';
 import { lange } from '../core/lapack.js';
+import type { View } from '../core/store.js';
 import { nestedShape, toVector, type VectorLike } from '../core/validate.js';
 import { copyInto, isVectorLike, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
@@ -98,4 +99,25 @@ export function rhsResult(r: Rhs): Matrix | Float64Array {
   const v = r.X.column(0);
   r.X.dispose();
   return v;
+}
+
+/**
+ * A solve in place on a copy of the right-hand side: copies B (rhsCopy), runs `f` on the copy X and
+ * returns it as the caller gave B (a vector → Float64Array, a matrix → Matrix); X is freed if `f` throws.
+ */
+export function solveOnCopy(
+  fn: string,
+  B: MatrixLike | VectorLike,
+  n: number,
+  checkFinite: boolean,
+  f: (X: View) => void,
+): Matrix | Float64Array {
+  const r = rhsCopy(fn, B, n, checkFinite);
+  try {
+    f(r.X._v());
+  } catch (e) {
+    r.X.dispose();
+    throw e;
+  }
+  return rhsResult(r);
 }

@@ -14,7 +14,7 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
 import type { VectorLike } from '../core/validate.js';
-import { checkFiniteOption, requireFinite, requireSquare, rhsCopy, rhsResult, type FiniteOption } from './checks.js';
+import { checkFiniteOption, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 
@@ -62,15 +62,10 @@ export class CholeskyFactorization implements Disposable {
   solve(B: VectorLike, options?: FiniteOption): Float64Array;
   solve(B: MatrixLike, options?: FiniteOption): Matrix;
   solve(B: MatrixLike | VectorLike, options: FiniteOption = {}): Matrix | Float64Array {
-    const r = rhsCopy('solve', B, this.n, checkFiniteOption(options));
-    try {
-      lapack.trsm(this.L._v(), r.X._v(), { lower: true }); //              L⁻¹
-      lapack.trsm(this.L._v(), r.X._v(), { lower: true, trans: true }); // L⁻ᵀ
-    } catch (e) {
-      r.X.dispose();
-      throw e;
-    }
-    return rhsResult(r);
+    return solveOnCopy('solve', B, this.n, checkFiniteOption(options), (X) => {
+      lapack.trsm(this.L._v(), X, { lower: true }); //              L⁻¹
+      lapack.trsm(this.L._v(), X, { lower: true, trans: true }); // L⁻ᵀ
+    });
   }
 
   /** log det A = 2·Σ log ℓᵢᵢ (no overflow). */

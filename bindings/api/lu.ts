@@ -14,7 +14,7 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
 import type { VectorLike } from '../core/validate.js';
-import { checkFiniteOption, requireFinite, requireSquare, rhsCopy, rhsResult, type FiniteOption } from './checks.js';
+import { checkFiniteOption, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
@@ -100,28 +100,22 @@ export class LUFactorization implements Disposable {
   solve(B: MatrixLike, options?: SolveOptions): Matrix;
   solve(B: MatrixLike | VectorLike, options: SolveOptions = {}): Matrix | Float64Array {
     this.requireNonsingular('solve');
-    const r = rhsCopy('solve', B, this.n, checkFiniteOption(options));
     const n = this.n;
     const LU = this.lu._v();
-    const X = r.X._v();
-    try {
+    return solveOnCopy('solve', B, n, checkFiniteOption(options), (X) =>
       scoped((s) => {
         const ipiv = s.ivec(this.#ipiv);
         if (!options.transpose) {
-          lapack.laswp(X, ipiv, 0, n); //                         P·B
-          lapack.trsm(LU, X, { lower: true, unit: true }); //     L⁻¹
-          lapack.trsm(LU, X); //                                  U⁻¹
+          lapack.laswp(X, ipiv, 0, n); //                                  P·B
+          lapack.trsm(LU, X, { lower: true, unit: true }); //              L⁻¹
+          lapack.trsm(LU, X); //                                           U⁻¹
         } else {
-          lapack.trsm(LU, X, { trans: true }); //                 U⁻ᵀ
+          lapack.trsm(LU, X, { trans: true }); //                          U⁻ᵀ
           lapack.trsm(LU, X, { lower: true, trans: true, unit: true }); // L⁻ᵀ
-          lapack.laswp(X, ipiv, 0, n, { reverse: true }); //       Pᵀ
+          lapack.laswp(X, ipiv, 0, n, { reverse: true }); //               Pᵀ
         }
-      });
-    } catch (e) {
-      r.X.dispose();
-      throw e;
-    }
-    return rhsResult(r);
+      }),
+    );
   }
 
   /** det A (may overflow to ±Infinity for large n: use slogdet). */

@@ -8,7 +8,7 @@
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import type { VectorLike } from '../core/validate.js';
-import { checkFiniteOption, requireFinite, requireSquare, rhsCopy, rhsResult, type FiniteOption } from './checks.js';
+import { checkFiniteOption, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 
@@ -42,13 +42,8 @@ export function solveTriangular(
         }
       }
     }
-    const r = rhsCopy('solveTriangular', B, T.rows, check);
-    try {
-      lapack.trsm(T._v(), r.X._v(), { lower: options.lower === true, trans: options.transpose === true, unit });
-    } catch (e) {
-      r.X.dispose();
-      throw e;
-    }
-    return rhsResult(r);
+    return solveOnCopy('solveTriangular', B, T.rows, check, (X) =>
+      lapack.trsm(T._v(), X, { lower: options.lower === true, trans: options.transpose === true, unit }),
+    );
   });
 }

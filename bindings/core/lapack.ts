@@ -7,7 +7,7 @@
  * Arguments are trusted (the API layer validated them: "validate at the edge, trust inside"); kernels
  * that can fail numerically return LAPACK's status, which the API layer turns into a LinAlgError.
  */
-import { backend, type NormKind } from './backend.js';
+import type { NormKind } from './backend.js';
 import { scoped } from './scope.js';
 import type { I32Ref, View } from './store.js';
 
@@ -274,9 +274,4 @@ export function dot(x: Float64Array, y: Float64Array): number {
 /** ‖x‖₂, scaled against overflow and underflow. */
 export function nrm2(x: Float64Array): number {
   return scoped((s) => s.be.kernels.nrm2(x.length, s.vec(x), 1));
-}
-
-/** The backend's kernels, for callers that need one directly. */
-export function kernels(): ReturnType<typeof backend>['kernels'] {
-  return backend().kernels;
 }

@@ -23,7 +23,7 @@
 const PAGE = 65536;
 const ALIGN = 16;
 /** wasm32 addresses 2^32 bytes = 65536 pages. */
-export const MAX_PAGES = 65536;
+const MAX_PAGES = 65536;
 /** Bytes below this address belong to the module's static data (the kernels keep none; checked at load). */
 export const HEAP_BASE = PAGE;
 

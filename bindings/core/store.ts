@@ -130,13 +130,3 @@ export interface View {
   readonly cols: number;
   readonly ld: number;
 }
-
-/** The block V[i0:i0+rows, j0:j0+cols], sharing V's storage. */
-export function subView(v: View, i0: number, j0: number, rows: number, cols: number): View {
-  return { store: v.store.at(i0 + j0 * v.ld), rows, cols, ld: v.ld };
-}
-
-/** Elements spanned in storage from entry (0, 0) to the last entry (0 when empty). */
-export function extent(v: View): number {
-  return v.rows === 0 || v.cols === 0 ? 0 : v.ld * (v.cols - 1) + v.rows;
-}
