@@ -18,7 +18,8 @@
  *
  *   G = 0        already diagonal: σmax = F, σmin = H, both rotations the identity.
  *   |G| ≫ |F|   (|F|/|G| < eps): σmax = |G|, σmin = |F|·|H|/|G|; rotations cr = F/G, sr = 1,
- *                cl = 1, sl = H/G — exact to working precision, their norm is 1 + O(eps²).
+ *                cl = 1, sl = H/G — exact to working precision, their norm is 1 + O(eps²). eps is
+ *                the unit roundoff UNIT_ROUNDOFF = 2^-53 (machine.ts), dlamch('E') as in dlasv2.
  *   otherwise    (all quantities O(1) after dividing by |F|):
  *
  *     l = (|F| − |H|)/|F| ∈ [0, 1],  m = G/F,  t = 2 − l,
@@ -46,9 +47,7 @@
  * References: Demmel & Kahan, "Accurate singular values of bidiagonal matrices", SIAM J. Sci. Stat.
  * Comput. 11(5), 1990, §4 and Appendix; LAPACK dlasv2.
  */
-
-// @ts-ignore: decorator
-@inline const EPS: f64 = 1.1102230246251565e-16; // 2^-53
+import { UNIT_ROUNDOFF } from '../machine';
 
 export let lasv2Max: f64 = 0;
 export let lasv2Cr: f64 = 1;
@@ -100,7 +99,7 @@ export function lasv2(f: f64, g: f64, h: f64): f64 {
     srt = 0;
     if (ga > fa) {
       pmax = 2;
-      if (fa / ga < EPS) {
+      if (fa / ga < UNIT_ROUNDOFF) {
         // g dominates so much that B is within eps of [0 g; 0 0] + small: closed forms
         general = false;
         smax = ga;

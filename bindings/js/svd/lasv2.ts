@@ -10,7 +10,7 @@
  *
  * References: Demmel & Kahan, SIAM J. Sci. Stat. Comput. 11(5), 1990; LAPACK dlasv2.
  */
-const EPS = 1.1102230246251565e-16; // 2^-53
+import { UNIT_ROUNDOFF } from '../machine.js';
 
 export let lasv2Max = 0;
 export let lasv2Cr = 1;
@@ -61,7 +61,7 @@ export function lasv2(f: number, g: number, h: number): number {
     srt = 0;
     if (ga > fa) {
       pmax = 2;
-      if (fa / ga < EPS) {
+      if (fa / ga < UNIT_ROUNDOFF) {
         // g dominates so much that B is within eps of [0 g; 0 0] + small: closed forms
         general = false;
         smax = ga;
