@@ -7,9 +7,9 @@
  * References: Golub & Van Loan, 4th ed., §7.4.1; Bai & Demmel, LAA 186, 1993; LAPACK dlanv2.
  */
 import { lapy2 } from '../../qr/larfg.js';
+import { EPS } from '../../machine.js';
 
-const EPS = 2.220446049250313e-16;
-const SAFMN2 = 1.0010415475915505e-146; // 2^-485
+const SAFMN2 = 1.0010415475915505e-146; // 2^-485 = 2^⌊log₂(SAFMIN_OVER_EPS)/2⌋ (dlanv2's SAFMN2)
 const SAFMX2 = 9.989595361011175e145; // 2^485
 const MULTPL = 4;
 
