@@ -86,6 +86,7 @@ import { orgbr, orgbrScratch } from './orgbr';
 import { bdsqr, bdsqrScratch } from './bdsqr';
 import { lasq, lasqScratch } from './lasq';
 import { EPS, SQRT_SAFMIN, OVERFLOW_THRESHOLD } from '../machine';
+import { even } from '../util';
 
 // @ts-ignore: decorator
 @inline const SMLNUM: f64 = SQRT_SAFMIN / EPS; // 2^-459, dgesvd's SMLNUM = sqrt(dlamch('S'))/dlamch('P')
@@ -98,10 +99,6 @@ export let GESVD_QR_RATIO: f64 = GESVD_QR_RATIO_DEFAULT;
 /** QR-first crossover: QR first when m ≥ ratio·n (after transposing a wide A); ratio ≤ 0 restores the default. */
 export function gesvdSetCrossover(ratio: f64): void {
   GESVD_QR_RATIO = ratio > 0 ? ratio : GESVD_QR_RATIO_DEFAULT;
-}
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
 }
 
 /** Whether the tall (M ≥ N) problem takes the QR-first path. */

@@ -25,6 +25,7 @@ import { orgbr, orgbrScratch } from './orgbr.js';
 import { bdsqr, bdsqrScratch } from './bdsqr.js';
 import { lasq, lasqScratch } from './lasq.js';
 import { EPS, SQRT_SAFMIN, OVERFLOW_THRESHOLD } from '../machine.js';
+import { even } from '../util.js';
 
 const SMLNUM = SQRT_SAFMIN / EPS; // 2^-459, dgesvd's SMLNUM = sqrt(dlamch('S'))/dlamch('P')
 const BIGNUM = 1.0 / SMLNUM; // 2^459
@@ -35,10 +36,6 @@ export let GESVD_QR_RATIO: number = GESVD_QR_RATIO_DEFAULT;
 /** QR-first crossover: QR first when m ≥ ratio·n (after transposing a wide A); ratio ≤ 0 restores the default. */
 export function gesvdSetCrossover(ratio: number): void {
   GESVD_QR_RATIO = ratio > 0 ? ratio : GESVD_QR_RATIO_DEFAULT;
-}
-
-function even(x: number): number {
-  return (x + 1) & ~1;
 }
 
 /** Whether the tall (M ≥ N) problem takes the QR-first path. */
