@@ -67,6 +67,7 @@ import { las2 } from './las2';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2';
 import { lasr } from '../blas/lasr';
 import { UNIT_ROUNDOFF, SAFMIN } from '../machine';
+import { ld, st } from '../util';
 
 // @ts-ignore: decorator
 @inline const TOLMUL: f64 = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL
@@ -152,15 +153,6 @@ function swapColumns(m: i32, px: usize, py: usize): void {
     store<f64>(px + o, load<f64>(py + o));
     store<f64>(py + o, t);
   }
-}
-
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
 }
 
 /** The QR iteration proper; returns 0 when B is diagonal, else the count of nonzero e (cap hit). */

@@ -70,6 +70,7 @@
 import { dqds, dqdsDmin1, dqdsDmin2, dqdsDn, dqdsDn1, dqdsDn2, dqdsEmin } from './dqds';
 import { las2, las2Max } from './las2';
 import { EPS, OVERFLOW_THRESHOLD } from '../machine';
+import { ld, st } from '../util';
 
 // @ts-ignore: decorator
 @inline const TOL2: f64 = (100.0 * EPS) * (100.0 * EPS); // dlasq2's TOL² = (100·eps)², eps = dlamch('P') = 2^-52
@@ -95,15 +96,6 @@ export function lasqSetMaxIter(total: i32): void {
 /** Doubles of workspace `lasq` needs. */
 export function lasqScratch(n: i32): i32 {
   return n <= 0 ? 0 : (5 * n + 1) & ~1;
-}
-
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
 }
 
 /** Larger eigenvalue from the last `eig2` call. */

@@ -26,6 +26,7 @@
  */
 import { lapy2 } from '../../qr/larfg';
 import { EPS } from '../../machine';
+import { sign1 } from '../../util';
 
 // @ts-ignore: decorator
 @inline const SAFMN2: f64 = 1.0010415475915505e-146; // 2^-485 = 2^⌊log₂(SAFMIN_OVER_EPS)/2⌋ (dlanv2's SAFMN2)
@@ -44,11 +45,6 @@ export let lanv2Rt2r: f64 = 0;
 export let lanv2Rt2i: f64 = 0;
 export let lanv2Cs: f64 = 1;
 export let lanv2Sn: f64 = 0;
-
-// @ts-ignore: decorator
-@inline function sign1(x: f64): f64 {
-  return x >= 0 ? 1 : -1;
-}
 
 export function lanv2(a: f64, b: f64, c: f64, d: f64): void {
   let cs: f64 = 1;

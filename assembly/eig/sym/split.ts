@@ -17,6 +17,7 @@
  */
 import { ilog2, scalePow2 } from './pow2';
 import { UNIT_ROUNDOFF, UNIT_ROUNDOFF_SQ, SQRT_SAFMIN } from '../../machine';
+import { ld, st } from '../../util';
 
 // @ts-ignore: decorator
 @inline const SSFMAX: f64 = 1.6759759912428246e153; // 2^509 ≤ √SAFMAX/3 (dsteqr's SSFMAX, rounded down to a power of two)
@@ -25,15 +26,6 @@ import { UNIT_ROUNDOFF, UNIT_ROUNDOFF_SQ, SQRT_SAFMIN } from '../../machine';
 
 /** blockScale's answer for a block that needs no sweep, 1×1 or all zero (no k can be this). */
 export const BLOCK_DONE: i32 = i32.MIN_VALUE;
-
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
 
 export function blockEnd(n: i32, l1: i32, pD: usize, pE: usize): i32 {
   if (l1 > 0) st(pE, l1 - 1, 0);

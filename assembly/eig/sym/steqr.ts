@@ -75,6 +75,7 @@ import { lasrt } from './lasrt';
 import { scalePow2 } from './pow2';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
 import { UNIT_ROUNDOFF_SQ, SAFMIN } from '../../machine';
+import { ld, st } from '../../util';
 
 /** Sweeps allowed per eigenvalue (total 30·n), as LAPACK's MAXIT. */
 export const STEQR_MAXIT: i32 = 30;
@@ -153,15 +154,6 @@ function push(lo: i32, hi: i32, dir: i32): usize {
   bUsed += nr;
   bNseq++;
   return <usize>off << 3;
-}
-
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
 }
 
 export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: i32, pw: usize): i32 {

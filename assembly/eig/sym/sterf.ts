@@ -34,21 +34,13 @@ import { lasrt } from './lasrt';
 import { scalePow2 } from './pow2';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
 import { UNIT_ROUNDOFF_SQ } from '../../machine';
+import { ld, st } from '../../util';
 
 let MAXIT_TOTAL: i32 = 0;
 
 /** Test hook: total sweep budget (> 0), or ≤ 0 to restore 30·n. */
 export function sterfSetMaxIter(total: i32): void {
   MAXIT_TOTAL = total > 0 ? total : 0;
-}
-
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
 }
 
 export function sterf(n: i32, pD: usize, pE: usize): i32 {
