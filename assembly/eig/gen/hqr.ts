@@ -53,6 +53,7 @@
 import { larfg, lapy2 } from '../../qr/larfg';
 import { lanv2, lanv2A, lanv2B, lanv2C, lanv2D, lanv2Rt1r, lanv2Rt1i, lanv2Rt2r, lanv2Rt2i, lanv2Cs, lanv2Sn } from './lanv2';
 import { SAFMIN, ULP, SAFMIN_OVER_UNIT_ROUNDOFF } from '../../machine';
+import { at } from '../../util';
 
 // @ts-ignore: decorator
 @inline const KEXSH: i32 = 10;
@@ -71,11 +72,6 @@ let HQR_MAXIT: i32 = 0;
  */
 export function hqrSetMaxIter(its: i32): void {
   HQR_MAXIT = its > 0 ? its : 0;
-}
-
-// @ts-ignore: decorator
-@inline function at(p: usize, ld: usize, i: i32, j: i32): usize {
-  return p + (<usize>i << 3) + <usize>j * ld;
 }
 
 /** refl3Cols on four rows (row 0 at a), two f64x2 per column. */

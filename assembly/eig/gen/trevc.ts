@@ -36,16 +36,12 @@ import { axpy } from '../../blas/axpy';
 import { scal } from '../../blas/scal';
 import { laln2, laln2X1r, laln2X1i, laln2X2r, laln2X2i, laln2Scale, laln2Xnorm } from './laln2';
 import { ULP, SAFMIN_OVER_EPS } from '../../machine';
+import { at } from '../../util';
 
 // @ts-ignore: decorator
 @inline const SMLNUM: f64 = SAFMIN_OVER_EPS; // 2^-970: dtrevc's UNFL·(n/ULP) without the factor n
 // @ts-ignore: decorator
 @inline const BIGNUM: f64 = 1.0 / SMLNUM; // 2^970 (dtrevc: (1 − ULP)/SMLNUM)
-
-// @ts-ignore: decorator
-@inline function at(p: usize, ld: usize, i: i32, j: i32): usize {
-  return p + (<usize>i << 3) + <usize>j * ld;
-}
 
 export function trevc(n: i32, pT: usize, ldt: i32, pX: usize, ldx: i32, pw: usize): i32 {
   if (n <= 0) return 0;
