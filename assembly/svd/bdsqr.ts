@@ -67,7 +67,7 @@ import { las2 } from './las2';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2';
 import { lasr } from '../blas/lasr';
 import { UNIT_ROUNDOFF, SAFMIN } from '../machine';
-import { ld, st } from '../util';
+import { ld, st, sign1 } from '../util';
 
 // @ts-ignore: decorator
 @inline const TOLMUL: f64 = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL
@@ -360,7 +360,7 @@ function iterate(
       if (idir == 1) {
         // shifted sweep, top to bottom: R₀ from the first column of BᵀB − σ²I, scaled by 1/d_ll
         const dll = ld(pd, ll);
-        let f = (Math.abs(dll) - shift) * ((dll >= 0 ? 1.0 : -1.0) + shift / dll);
+        let f = (Math.abs(dll) - shift) * (sign1(dll) + shift / dll);
         let g = ld(pe, ll);
         for (let i = ll; i < m; i++) {
           // right rotation on columns (i, i+1): zero B[i−1, i+1] (or start the chase)
@@ -400,7 +400,7 @@ function iterate(
       } else {
         // shifted sweep, bottom to top (the same on the reversed matrix)
         const dm = ld(pd, m);
-        let f = (Math.abs(dm) - shift) * ((dm >= 0 ? 1.0 : -1.0) + shift / dm);
+        let f = (Math.abs(dm) - shift) * (sign1(dm) + shift / dm);
         let g = ld(pe, m - 1);
         for (let i = m; i > ll; i--) {
           // left rotation on rows (i−1, i)

@@ -26,6 +26,7 @@ import { las2 } from './las2.js';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2.js';
 import { lasr } from '../blas/lasr.js';
 import { UNIT_ROUNDOFF, SAFMIN } from '../machine.js';
+import { sign1 } from '../util.js';
 
 const TOLMUL = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL
 const MAXITR = 6;
@@ -310,7 +311,7 @@ function iterate(
       if (idir === 1) {
         // shifted sweep, top to bottom: R₀ from the first column of BᵀB − σ²I, scaled by 1/d_ll
         const dll = d[oD + ll]!;
-        let f = (Math.abs(dll) - shift) * ((dll >= 0 ? 1.0 : -1.0) + shift / dll);
+        let f = (Math.abs(dll) - shift) * (sign1(dll) + shift / dll);
         let g = e[oE + ll]!;
         for (let i = ll; i < m; i++) {
           // right rotation on columns (i, i+1): zero B[i−1, i+1] (or start the chase)
@@ -350,7 +351,7 @@ function iterate(
       } else {
         // shifted sweep, bottom to top (the same on the reversed matrix)
         const dm = d[oD + m]!;
-        let f = (Math.abs(dm) - shift) * ((dm >= 0 ? 1.0 : -1.0) + shift / dm);
+        let f = (Math.abs(dm) - shift) * (sign1(dm) + shift / dm);
         let g = e[oE + m - 1]!;
         for (let i = m; i > ll; i--) {
           // left rotation on rows (i−1, i)
