@@ -10,8 +10,8 @@
  *
  * The project's "eps" (accuracy statements, test tolerances) is EPS = 2^-52. Each kernel imports the
  * one its LAPACK routine uses and says which in its header, so a threshold keeps the value LAPACK
- * gives it (bdsqr, lasv2, steqr/sterf's splitting and geqp3 use dlamch('E'); lasq, lanv2, hqr, trevc,
- * gebal and gesvd use dlamch('P')).
+ * gives it: dlamch('E') in bdsqr, lasv2, steqr/sterf (split.ts), geqp3's TOL3Z and larfg's rescaling
+ * threshold; dlamch('P') in lasq, lanv2, hqr, trevc, gebal and gesvd.
  *
  *   dlamch('S')  sfmin = 2^-1022       safe minimum: the smallest normal double; 1/SAFMIN does not
  *                                      overflow                                           → SAFMIN
