@@ -17,7 +17,8 @@
  * Drmač–Bujanović safeguard (LAPACK 3.x dlaqp2) keeps vn2_j = the norm at the last exact computation
  * and recomputes ν_j with nrm2 from the data whenever
  *
- *   (1 − (|A[i, j]|/ν_j)²) · (ν_j / vn2_j)²  ≤  sqrt(eps)       (eps = 2^-53)
+ *   (1 − (|A[i, j]|/ν_j)²) · (ν_j / vn2_j)²  ≤  sqrt(eps)       (eps = UNIT_ROUNDOFF = 2^-53,
+ *                                                               dlamch('E') as in dlaqp2)
  *
  * i.e. when the downdated value would have lost about half its digits.
  *
@@ -40,7 +41,7 @@ import { larfg } from './larfg';
 import { larf } from './larf';
 
 // @ts-ignore: decorator
-@inline const TOL3Z: f64 = 1.0536712127723509e-8; // sqrt(2^-53)
+@inline const TOL3Z: f64 = 1.0536712127723509e-8; // sqrt(UNIT_ROUNDOFF) = sqrt(2^-53), dlaqp2's TOL3Z (sqrt does not fold)
 
 export function geqp3Scratch(m: i32, n: i32): i32 {
   return n > 0 ? 3 * n : 0;

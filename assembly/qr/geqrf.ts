@@ -48,6 +48,7 @@
 import { geqr2 } from './geqr2';
 import { larft } from './larft';
 import { larfb, larfbScratch } from './larfb';
+import { even } from '../util';
 
 export const GEQRF_NB_DEFAULT: i32 = 32;
 export let GEQRF_NB: i32 = GEQRF_NB_DEFAULT;
@@ -55,10 +56,6 @@ export let GEQRF_NB: i32 = GEQRF_NB_DEFAULT;
 /** Block size (reflectors per block); settable for tests (values ≤ 0 restore the default). */
 export function geqrfSetBlock(nb: i32): void {
   GEQRF_NB = nb > 0 ? nb : GEQRF_NB_DEFAULT;
-}
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
 }
 
 /** Doubles of workspace `geqrf` needs for an m×n matrix, with GEQRF_NB and the GEMM blocking in force. */

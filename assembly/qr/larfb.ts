@@ -28,10 +28,7 @@
  * §5.1.7 and §5.2.3 (block Householder QR); LAPACK dlarfb (side = 'L', direct = 'F', storev = 'C').
  */
 import { gemm, gemmScratch } from '../gemm/gemm';
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
-}
+import { even } from '../util';
 
 /** Doubles of workspace `larfb` needs for C m×n and k reflectors, with the GEMM blocking in force. */
 export function larfbScratch(m: i32, n: i32, k: i32): i32 {

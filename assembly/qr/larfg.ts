@@ -17,11 +17,11 @@
  * touches nothing.
  *
  * Range: ‖[α; x]‖ comes from nrm2 (blas/nrm2.ts, scaled: no overflow for entries near 1e300) and
- * lapy2 below. If |β| < SAFMIN = 2^-969 (LAPACK's dlamch('S')/dlamch('E')), β and the reciprocal
- * 1/(α − β) would lose accuracy or overflow, so x, α and β are multiplied by 2^969 (exact, a power of
- * two) until |β| ≥ SAFMIN — at most 20 times, so a NaN or a zero that slipped through cannot loop —
- * β is recomputed, and at the end β is scaled back by the same powers of two. τ and v are scale
- * invariant and need no undoing.
+ * lapy2 below. If |β| < SAFMIN_OVER_UNIT_ROUNDOFF = 2^-969 (dlarfg's SAFMIN = dlamch('S')/dlamch('E'),
+ * machine.ts), β and the reciprocal 1/(α − β) would lose accuracy or overflow, so x, α and β are
+ * multiplied by RSAFMN = 2^969 (exact, a power of two) until |β| ≥ 2^-969 — at most 20 times, so a NaN
+ * or a zero that slipped through cannot loop — β is recomputed, and at the end β is scaled back by the
+ * same powers of two. τ and v are scale invariant and need no undoing.
  *
  * NaN in α or x gives NaN in τ, β and v (nrm2 and lapy2 propagate it); no loop depends on it.
  *
@@ -30,11 +30,10 @@
  */
 import { nrm2 } from '../blas/nrm2';
 import { scal } from '../blas/scal';
+import { SAFMIN_OVER_UNIT_ROUNDOFF } from '../machine';
 
 // @ts-ignore: decorator
-@inline const SAFMIN: f64 = 2.004168360008973e-292; // 2^-969 = 2^-1022 / 2^-53
-// @ts-ignore: decorator
-@inline const RSAFMN: f64 = 4.9896007738368e291; // 2^969
+@inline const RSAFMN: f64 = 1.0 / SAFMIN_OVER_UNIT_ROUNDOFF; // 2^969, dlarfg's RSAFMN
 // @ts-ignore: decorator
 @inline const MAX_RESCALE: i32 = 20;
 
@@ -45,20 +44,20 @@ export function larfg(n: i32, pAlpha: usize, px: usize, incx: i32): f64 {
   let alpha = load<f64>(pAlpha);
   let beta = signedNorm(alpha, xnorm);
   let knt = 0;
-  if (Math.abs(beta) < SAFMIN) {
+  if (Math.abs(beta) < SAFMIN_OVER_UNIT_ROUNDOFF) {
     // ‖[α; x]‖ is tiny: scale up by exact powers of two, then recompute β from the scaled data.
     do {
       knt++;
       scal(n - 1, RSAFMN, px, incx);
       beta *= RSAFMN;
       alpha *= RSAFMN;
-    } while (Math.abs(beta) < SAFMIN && knt < MAX_RESCALE);
+    } while (Math.abs(beta) < SAFMIN_OVER_UNIT_ROUNDOFF && knt < MAX_RESCALE);
     xnorm = nrm2(n - 1, px, incx);
     beta = signedNorm(alpha, xnorm);
   }
   const tau = (beta - alpha) / beta;
   scal(n - 1, 1.0 / (alpha - beta), px, incx);
-  for (let j = 0; j < knt; j++) beta *= SAFMIN;
+  for (let j = 0; j < knt; j++) beta *= SAFMIN_OVER_UNIT_ROUNDOFF;
   store<f64>(pAlpha, beta);
   return tau;
 }

@@ -34,6 +34,7 @@
 import { org2r, unitColumns } from './org2r';
 import { larft } from './larft';
 import { larfb, larfbScratch } from './larfb';
+import { even } from '../util';
 
 export const ORGQR_NB_DEFAULT: i32 = 32;
 export let ORGQR_NB: i32 = ORGQR_NB_DEFAULT;
@@ -41,10 +42,6 @@ export let ORGQR_NB: i32 = ORGQR_NB_DEFAULT;
 /** Block size (reflectors per block); settable for tests (values ≤ 0 restore the default). */
 export function orgqrSetBlock(nb: i32): void {
   ORGQR_NB = nb > 0 ? nb : ORGQR_NB_DEFAULT;
-}
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
 }
 
 /** Doubles of workspace `orgqr` needs, with ORGQR_NB and the GEMM blocking in force. */

@@ -16,6 +16,7 @@
  */
 import { larft } from './larft';
 import { larfb, larfbScratch } from './larfb';
+import { even } from '../util';
 
 export const ORMQR_NB_DEFAULT: i32 = 32;
 export let ORMQR_NB: i32 = ORMQR_NB_DEFAULT;
@@ -23,10 +24,6 @@ export let ORMQR_NB: i32 = ORMQR_NB_DEFAULT;
 /** Block size (reflectors per block); settable for tests (values ≤ 0 restore the default). */
 export function ormqrSetBlock(nb: i32): void {
   ORMQR_NB = nb > 0 ? nb : ORMQR_NB_DEFAULT;
-}
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
 }
 
 export function ormqrScratch(m: i32, n: i32, k: i32): i32 {

@@ -24,10 +24,12 @@
  *     most a factor (1 ± n·tol) — never an absolute threshold ‖B‖·eps;
  *   · direction: a bulge is chased from the larger end toward the smaller (graded matrices keep their
  *     small singular values); dir is chosen afresh whenever the active block changes;
- *   · an absolute threshold thresh = max(tol·σmin_est, 6n²·UNFL) splits only what is below the
+ *   · an absolute threshold thresh = max(tol·σmin_est, 6n²·SAFMIN) splits only what is below the
  *     underflow-level accuracy anyway.
  * tol = TOLMUL·eps with TOLMUL = eps^(−1/8) ≈ 98.7 (LAPACK's default, between 10 and 100): the bound
  * on each computed σ is |σ̂ − σ| ≤ 69·n²·TOLMUL·eps·σ (worst case, Demmel–Kahan Thm. 3; typically n·eps).
+ * Here eps is the unit roundoff UNIT_ROUNDOFF = 2^-53 (machine.ts), dlamch('E') as dbdsqr uses it, and
+ * SAFMIN = 2^-1022 is dbdsqr's UNFL (dlamch('S')).
  *
  * Splitting: eⱼ = 0 splits B into independent blocks; the active block is [ll, m] with m the bottom,
  * found by scanning up from m for the first negligible e. A 1×1 block is converged; a 2×2 block is
@@ -64,13 +66,11 @@ import { lartg, lartgC, lartgS } from '../blas/lartg';
 import { las2 } from './las2';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2';
 import { lasr } from '../blas/lasr';
+import { UNIT_ROUNDOFF, SAFMIN } from '../machine';
+import { ld, st, sign1 } from '../util';
 
 // @ts-ignore: decorator
-@inline const EPS: f64 = 1.1102230246251565e-16; // 2^-53, unit roundoff
-// @ts-ignore: decorator
-@inline const UNFL: f64 = 2.2250738585072014e-308; // 2^-1022, smallest normal
-// @ts-ignore: decorator
-@inline const TOLMUL: f64 = 98.70149282610822; // eps^(-1/8)
+@inline const TOLMUL: f64 = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL
 // @ts-ignore: decorator
 @inline const MAXITR: f64 = 6;
 
@@ -155,15 +155,6 @@ function swapColumns(m: i32, px: usize, py: usize): void {
   }
 }
 
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
-
 /** The QR iteration proper; returns 0 when B is diagonal, else the count of nonzero e (cap hit). */
 function iterate(
   n: i32, nrv: i32, nru: i32, pd: usize, pe: usize,
@@ -180,7 +171,7 @@ function iterate(
   const pVs = pVc + <usize>K * colBytes;
   let nseq = 0;
 
-  const tol = TOLMUL * EPS;
+  const tol = TOLMUL * UNIT_ROUNDOFF;
   // σmin estimate (Demmel–Kahan recurrence) → absolute threshold
   let sminoa = Math.abs(ld(pd, 0));
   if (sminoa != 0) {
@@ -193,7 +184,7 @@ function iterate(
   }
   sminoa = sminoa / Math.sqrt(<f64>n);
   const fn = <f64>n;
-  const thresh = Math.max(tol * sminoa, MAXITR * (fn * (fn * UNFL)));
+  const thresh = Math.max(tol * sminoa, MAXITR * (fn * (fn * SAFMIN)));
   const maxit: f64 = BDSQR_MAXIT > 0 ? <f64>BDSQR_MAXIT : MAXITR * fn * fn;
   let iter: f64 = 0;
   let oldll = -1;
@@ -290,7 +281,7 @@ function iterate(
     // shift: zero if it would destroy the relative accuracy of the smallest σ, else the smaller
     // singular value of the 2×2 block at the end the bulge is chased toward
     let shift: f64 = 0;
-    if (fn * tol * (sminl / smax) > Math.max(EPS, 0.01 * tol)) {
+    if (fn * tol * (sminl / smax) > Math.max(UNIT_ROUNDOFF, 0.01 * tol)) {
       let sll: f64;
       if (idir == 1) {
         sll = Math.abs(ld(pd, ll));
@@ -301,7 +292,7 @@ function iterate(
       }
       if (sll > 0) {
         const q = shift / sll;
-        if (q * q < EPS) shift = 0;
+        if (q * q < UNIT_ROUNDOFF) shift = 0;
       }
     }
     iter += <f64>(m - ll);
@@ -369,7 +360,7 @@ function iterate(
       if (idir == 1) {
         // shifted sweep, top to bottom: R₀ from the first column of BᵀB − σ²I, scaled by 1/d_ll
         const dll = ld(pd, ll);
-        let f = (Math.abs(dll) - shift) * ((dll >= 0 ? 1.0 : -1.0) + shift / dll);
+        let f = (Math.abs(dll) - shift) * (sign1(dll) + shift / dll);
         let g = ld(pe, ll);
         for (let i = ll; i < m; i++) {
           // right rotation on columns (i, i+1): zero B[i−1, i+1] (or start the chase)
@@ -409,7 +400,7 @@ function iterate(
       } else {
         // shifted sweep, bottom to top (the same on the reversed matrix)
         const dm = ld(pd, m);
-        let f = (Math.abs(dm) - shift) * ((dm >= 0 ? 1.0 : -1.0) + shift / dm);
+        let f = (Math.abs(dm) - shift) * (sign1(dm) + shift / dm);
         let g = ld(pe, m - 1);
         for (let i = m; i > ll; i--) {
           // left rotation on rows (i−1, i)

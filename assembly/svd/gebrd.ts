@@ -41,6 +41,7 @@
 import { gebd2 } from './gebd2';
 import { labrd } from './labrd';
 import { gemm, gemmScratch } from '../gemm/gemm';
+import { even } from '../util';
 
 export const GEBRD_NB_DEFAULT: i32 = 32;
 export let GEBRD_NB: i32 = GEBRD_NB_DEFAULT;
@@ -48,10 +49,6 @@ export let GEBRD_NB: i32 = GEBRD_NB_DEFAULT;
 /** Block size (reflector pairs per panel); values ≤ 0 restore the default. */
 export function gebrdSetBlock(nb: i32): void {
   GEBRD_NB = nb > 0 ? nb : GEBRD_NB_DEFAULT;
-}
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
 }
 
 /** Doubles of workspace `gebrd` needs for an m×n matrix (m ≥ n), with GEBRD_NB and the GEMM blocking in force. */

@@ -12,7 +12,8 @@
  * Algorithm (Golub–Reinsch, Golub & Van Loan 4th ed. §8.6.3; LAPACK dgesvd):
  *
  *   0. scale: if max|aᵢⱼ| lies outside [SMLNUM, BIGNUM] = [2^-459, 2^459] (sqrt(safmin)/eps and its
- *      inverse, LAPACK's bounds), A is multiplied by a power of two s (exact) that brings it inside, and σ
+ *      inverse, LAPACK's bounds; eps = EPS = 2^-52, dlamch('P') as in dgesvd, safmin = SAFMIN = 2^-1022,
+ *      machine.ts), A is multiplied by a power of two s (exact) that brings it inside, and σ
  *      is divided by s at the end. Inside these bounds no intermediate quantity over- or underflows
  *      harmfully; a 1e292- or 1e-292-scaled matrix gets the same relative accuracy as an unscaled one.
  *   1. shape: m < n is handled by factoring Aᵀ = V·Σ·Uᵀ (an explicit transpose into workspace), so
@@ -84,11 +85,13 @@ import { gebrd, gebrdScratch } from './gebrd';
 import { orgbr, orgbrScratch } from './orgbr';
 import { bdsqr, bdsqrScratch } from './bdsqr';
 import { lasq, lasqScratch } from './lasq';
+import { EPS, SQRT_SAFMIN, OVERFLOW_THRESHOLD } from '../machine';
+import { even } from '../util';
 
 // @ts-ignore: decorator
-@inline const SMLNUM: f64 = 6.717876107567089e-139; // 2^-459 = sqrt(2^-1022) / 2^-52
+@inline const SMLNUM: f64 = SQRT_SAFMIN / EPS; // 2^-459, dgesvd's SMLNUM = sqrt(dlamch('S'))/dlamch('P')
 // @ts-ignore: decorator
-@inline const BIGNUM: f64 = 1.488565707357403e138; // 2^459
+@inline const BIGNUM: f64 = 1.0 / SMLNUM; // 2^459
 
 export const GESVD_QR_RATIO_DEFAULT: f64 = 1.75;
 export let GESVD_QR_RATIO: f64 = GESVD_QR_RATIO_DEFAULT;
@@ -96,10 +99,6 @@ export let GESVD_QR_RATIO: f64 = GESVD_QR_RATIO_DEFAULT;
 /** QR-first crossover: QR first when m ≥ ratio·n (after transposing a wide A); ratio ≤ 0 restores the default. */
 export function gesvdSetCrossover(ratio: f64): void {
   GESVD_QR_RATIO = ratio > 0 ? ratio : GESVD_QR_RATIO_DEFAULT;
-}
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
 }
 
 /** Whether the tall (M ≥ N) problem takes the QR-first path. */
@@ -157,7 +156,7 @@ export function gesvd(
   const ucols = full ? m : k;
   const vcols = full ? n : k;
   const anrm = lange(0, m, n, pA, lda, 0);
-  if (!(anrm <= 1.7976931348623157e308)) {
+  if (!(anrm <= OVERFLOW_THRESHOLD)) {
     // NaN or ±Inf somewhere: no meaningful factorisation
     for (let i = 0; i < k; i++) store<f64>(pS + (<usize>i << 3), NaN);
     if (vec) {

@@ -21,9 +21,10 @@
  *   deflation (two):  e_{n0−2} ≤ tol²·σ               →   the 2×2 [q_{n0−1}, e_{n0−1}, q_{n0}] solved
  *                                                         in closed form (eig2), n0 ← n0 − 2
  *
- * with tol = 100·eps (LAPACK dlasq2's TOL). A block of one or two is solved directly. An e that
- * becomes exactly 0 inside the block (an underflow, or a zero singular value: a zero q is carried to
- * the bottom by two zero-shift steps) splits it; the upper part keeps its own σ (sig[] below).
+ * with tol = 100·eps (LAPACK dlasq2's TOL; eps = EPS = 2^-52, dlamch('P') as dlasq2 uses it). A block
+ * of one or two is solved directly. An e that becomes exactly 0 inside the block (an underflow, or a
+ * zero singular value: a zero q is carried to the bottom by two zero-shift steps) splits it; the upper
+ * part keeps its own σ (sig[] below).
  *
  * Shift strategy (our simplification of LAPACK dlasq4, same notation: dmin = min d of the last step,
  * dn, dn1, dn2 = its last three d's, dmin1, dmin2 = min d without the last one / two):
@@ -68,11 +69,11 @@
  */
 import { dqds, dqdsDmin1, dqdsDmin2, dqdsDn, dqdsDn1, dqdsDn2, dqdsEmin } from './dqds';
 import { las2, las2Max } from './las2';
+import { EPS, OVERFLOW_THRESHOLD } from '../machine';
+import { ld, st } from '../util';
 
 // @ts-ignore: decorator
-@inline const EPS: f64 = 2.220446049250313e-16; // 2^-52 (LAPACK's dlamch('P'))
-// @ts-ignore: decorator
-@inline const TOL2: f64 = 4.930380657631324e-28; // (100·eps)²
+@inline const TOL2: f64 = (100.0 * EPS) * (100.0 * EPS); // dlasq2's TOL² = (100·eps)², eps = dlamch('P') = 2^-52
 // @ts-ignore: decorator
 @inline const SCALE_LO: f64 = 2.497398840252794e145; // 2^483
 // @ts-ignore: decorator
@@ -83,8 +84,6 @@ import { las2, las2Max } from './las2';
 @inline const PRE: f64 = 4.149515568880993e180; // 2^600
 // @ts-ignore: decorator
 @inline const PRE_INV: f64 = 2.409919865102884e-181; // 2^-600
-// @ts-ignore: decorator
-@inline const MAXF: f64 = 1.7976931348623157e308;
 
 /** Total dqds steps allowed (0 = the default 30·n). */
 export let LASQ_MAXIT: i32 = 0;
@@ -97,15 +96,6 @@ export function lasqSetMaxIter(total: i32): void {
 /** Doubles of workspace `lasq` needs. */
 export function lasqScratch(n: i32): i32 {
   return n <= 0 ? 0 : (5 * n + 1) & ~1;
-}
-
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
 }
 
 /** Larger eigenvalue from the last `eig2` call. */
@@ -139,12 +129,12 @@ export function lasq(n: i32, pd: usize, pe: usize, pw: usize): i32 {
   let bad = false;
   for (let i = 0; i < n; i++) {
     const a = Math.abs(ld(pd, i));
-    if (!(a <= MAXF)) bad = true;
+    if (!(a <= OVERFLOW_THRESHOLD)) bad = true;
     else if (a > big) big = a;
   }
   for (let i = 0; i < n - 1; i++) {
     const a = Math.abs(ld(pe, i));
-    if (!(a <= MAXF)) bad = true;
+    if (!(a <= OVERFLOW_THRESHOLD)) bad = true;
     else if (a > big) big = a;
   }
   if (bad) {

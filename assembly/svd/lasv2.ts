@@ -18,7 +18,8 @@
  *
  *   G = 0        already diagonal: σmax = F, σmin = H, both rotations the identity.
  *   |G| ≫ |F|   (|F|/|G| < eps): σmax = |G|, σmin = |F|·|H|/|G|; rotations cr = F/G, sr = 1,
- *                cl = 1, sl = H/G — exact to working precision, their norm is 1 + O(eps²).
+ *                cl = 1, sl = H/G — exact to working precision, their norm is 1 + O(eps²). eps is
+ *                the unit roundoff UNIT_ROUNDOFF = 2^-53 (machine.ts), dlamch('E') as in dlasv2.
  *   otherwise    (all quantities O(1) after dividing by |F|):
  *
  *     l = (|F| − |H|)/|F| ∈ [0, 1],  m = G/F,  t = 2 − l,
@@ -46,21 +47,14 @@
  * References: Demmel & Kahan, "Accurate singular values of bidiagonal matrices", SIAM J. Sci. Stat.
  * Comput. 11(5), 1990, §4 and Appendix; LAPACK dlasv2.
  */
-
-// @ts-ignore: decorator
-@inline const EPS: f64 = 1.1102230246251565e-16; // 2^-53
+import { UNIT_ROUNDOFF } from '../machine';
+import { sign1 } from '../util';
 
 export let lasv2Max: f64 = 0;
 export let lasv2Cr: f64 = 1;
 export let lasv2Sr: f64 = 0;
 export let lasv2Cl: f64 = 1;
 export let lasv2Sl: f64 = 0;
-
-/** sign(x) as ±1 with sign(±0) = +1. */
-// @ts-ignore: decorator
-@inline function sgn(x: f64): f64 {
-  return x >= 0 ? 1.0 : -1.0;
-}
 
 export function lasv2(f: f64, g: f64, h: f64): f64 {
   let ft = f;
@@ -100,7 +94,7 @@ export function lasv2(f: f64, g: f64, h: f64): f64 {
     srt = 0;
     if (ga > fa) {
       pmax = 2;
-      if (fa / ga < EPS) {
+      if (fa / ga < UNIT_ROUNDOFF) {
         // g dominates so much that B is within eps of [0 g; 0 0] + small: closed forms
         general = false;
         smax = ga;
@@ -124,7 +118,7 @@ export function lasv2(f: f64, g: f64, h: f64): f64 {
       smin = ha / a;
       smax = fa * a;
       if (mm == 0) {
-        if (l == 0) t = 2.0 * sgn(ft) * sgn(gt);
+        if (l == 0) t = 2.0 * sign1(ft) * sign1(gt);
         else t = gt / (ft >= 0 ? d : -d) + m / t;
       } else {
         t = (m / (s + t) + m / (r + l)) * (1.0 + a);
@@ -149,11 +143,11 @@ export function lasv2(f: f64, g: f64, h: f64): f64 {
     snr = srt;
   }
   let tsign: f64;
-  if (pmax == 1) tsign = sgn(csr) * sgn(csl) * sgn(f);
-  else if (pmax == 2) tsign = sgn(snr) * sgn(csl) * sgn(g);
-  else tsign = sgn(snr) * sgn(snl) * sgn(h);
+  if (pmax == 1) tsign = sign1(csr) * sign1(csl) * sign1(f);
+  else if (pmax == 2) tsign = sign1(snr) * sign1(csl) * sign1(g);
+  else tsign = sign1(snr) * sign1(snl) * sign1(h);
   smax = tsign >= 0 ? Math.abs(smax) : -Math.abs(smax);
-  const ms = tsign * sgn(f) * sgn(h);
+  const ms = tsign * sign1(f) * sign1(h);
   smin = ms >= 0 ? Math.abs(smin) : -Math.abs(smin);
   lasv2Max = smax;
   lasv2Cr = csr;

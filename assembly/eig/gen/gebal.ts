@@ -35,15 +35,16 @@
  */
 import { nrm2 } from '../../blas/nrm2';
 import { iamax } from '../../blas/iamax';
+import { SAFMIN_OVER_EPS } from '../../machine';
 
 // @ts-ignore: decorator
-@inline const SFMIN1: f64 = 1.0020841800044864e-292; // dlamch('S')/dlamch('P') = 2^-1022 / 2^-52 = 2^-970
+@inline const SFMIN1: f64 = SAFMIN_OVER_EPS; // dgebal's dlamch('S')/dlamch('P') = 2^-1022 / 2^-52 = 2^-970
 // @ts-ignore: decorator
-@inline const SFMAX1: f64 = 9.9792015476736e291; // 2^970
+@inline const SFMAX1: f64 = 1.0 / SFMIN1; // 2^970
 // @ts-ignore: decorator
-@inline const SFMIN2: f64 = 2.004168360008973e-292; // 2·SFMIN1 = 2^-969
+@inline const SFMIN2: f64 = SFMIN1 * 2; // SFMIN1·SCLFAC = 2^-969
 // @ts-ignore: decorator
-@inline const SFMAX2: f64 = 4.9896007738368e291; // 2^969 = 1/SFMIN2
+@inline const SFMAX2: f64 = 1.0 / SFMIN2; // 2^969
 // @ts-ignore: decorator
 @inline const FACTOR: f64 = 0.95;
 

@@ -25,10 +25,7 @@ import { gehrd, gehrdScratch } from './gehrd';
 import { orghr, orghrScratch } from './orghr';
 import { hqr } from './hqr';
 import { clearBelowSubdiagonal } from './geev';
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
-}
+import { even } from '../../util';
 
 /** Doubles of workspace `gees` needs. */
 export function geesScratch(n: i32): i32 {

@@ -51,10 +51,7 @@ import { nrm2 } from '../../blas/nrm2';
 import { scal } from '../../blas/scal';
 import { iamax } from '../../blas/iamax';
 import { lapy2 } from '../../qr/larfg';
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
-}
+import { even } from '../../util';
 
 /** Doubles of workspace `geev` needs. */
 export function geevScratch(n: i32, jobv: i32): i32 {

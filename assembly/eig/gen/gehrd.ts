@@ -61,6 +61,7 @@ import { gehd2Steps } from './gehd2';
 import { lahr2 } from './lahr2';
 import { larfb, larfbScratch } from '../../qr/larfb';
 import { gemm, gemmScratch } from '../../gemm/gemm';
+import { even } from '../../util';
 
 /** Measured (header): nb = 16 … 48 within noise of each other at n = 256 and 512. */
 export const GEHRD_NB_DEFAULT: i32 = 32;
@@ -77,10 +78,6 @@ export function gehrdSetBlock(nb: i32): void {
 /** Reflectors left to gehd2 at the end; settable for tests (values ≤ 0 restore the default). */
 export function gehrdSetCrossover(nx: i32): void {
   GEHRD_NX = nx > 0 ? nx : GEHRD_NX_DEFAULT;
-}
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
 }
 
 /** Doubles of workspace `gehrd` needs for any ilo, ihi, with GEHRD_NB, GEHRD_NX and the GEMM blocking in force. */

@@ -11,7 +11,8 @@
  * The active window [l, i] shrinks from the bottom. Each iteration:
  *
  *   1. Deflation: scan up from i for a negligible subdiagonal h[k, k−1]. The test is Ahues & Tisseur's
- *      (LAPACK ≥ 3.1): |h[k,k−1]| ≤ ε·(|h[k−1,k−1]| + |h[k,k]|) and, with ab ≥ ba the larger/smaller of
+ *      (LAPACK ≥ 3.1; ε = ULP = 2^-52, dlamch('P'), and smlnum = SAFMIN·(nh/ULP) as in dlahqr):
+ *      |h[k,k−1]| ≤ ε·(|h[k−1,k−1]| + |h[k,k]|) and, with ab ≥ ba the larger/smaller of
  *      |h[k,k−1]|, |h[k−1,k]| and aa ≥ bb of |h[k,k]|, |h[k−1,k−1] − h[k,k]|,
  *          ba·(ab/s) ≤ max(smlnum, ε·bb·(aa/s)),   s = aa + ab,
  *      which preserves small eigenvalues to high relative accuracy (it compares the perturbation to the
@@ -51,15 +52,11 @@
  */
 import { larfg, lapy2 } from '../../qr/larfg';
 import { lanv2, lanv2A, lanv2B, lanv2C, lanv2D, lanv2Rt1r, lanv2Rt1i, lanv2Rt2r, lanv2Rt2i, lanv2Cs, lanv2Sn } from './lanv2';
+import { SAFMIN, ULP, SAFMIN_OVER_UNIT_ROUNDOFF } from '../../machine';
+import { at } from '../../util';
 
 // @ts-ignore: decorator
-@inline const SAFMIN: f64 = 2.2250738585072014e-308; // 2^-1022
-// @ts-ignore: decorator
-@inline const ULP: f64 = 2.220446049250313e-16; // 2^-52
-// @ts-ignore: decorator
 @inline const KEXSH: i32 = 10;
-// @ts-ignore: decorator
-@inline const LARFG_SAFMIN: f64 = 2.004168360008973e-292; // 2^-969, larfg's rescaling threshold
 // @ts-ignore: decorator
 @inline const NORM3_LO: f64 = 9.332636185032189e-302; // 2^-1000
 // @ts-ignore: decorator
@@ -75,11 +72,6 @@ let HQR_MAXIT: i32 = 0;
  */
 export function hqrSetMaxIter(its: i32): void {
   HQR_MAXIT = its > 0 ? its : 0;
-}
-
-// @ts-ignore: decorator
-@inline function at(p: usize, ld: usize, i: i32, j: i32): usize {
-  return p + (<usize>i << 3) + <usize>j * ld;
 }
 
 /** refl3Cols on four rows (row 0 at a), two f64x2 per column. */
@@ -158,7 +150,7 @@ function norm3(a: f64, b: f64, c: f64): f64 {
 /**
  * larfg for the bulge's 2- or 3-vector at pv ([α, x₁, x₂] in, [β, v₁, v₂] out, τ returned): the norm
  * by norm3 instead of the general routine's two passes; the rare cases that need its rescaling
- * (|β| < 2^-969) go to larfg itself.
+ * (|β| < SAFMIN_OVER_UNIT_ROUNDOFF = 2^-969, larfg's threshold) go to larfg itself.
  */
 function larfgSmall(nr: i32, pv: usize): f64 {
   const alpha = load<f64>(pv);
@@ -167,7 +159,7 @@ function larfgSmall(nr: i32, pv: usize): f64 {
   if (x1 == 0 && x2 == 0) return 0;
   const r = norm3(alpha, x1, x2);
   const beta = alpha >= 0 ? -r : r;
-  if (!(Math.abs(beta) >= LARFG_SAFMIN)) return larfg(nr, pv, pv + 8, 1);
+  if (!(Math.abs(beta) >= SAFMIN_OVER_UNIT_ROUNDOFF)) return larfg(nr, pv, pv + 8, 1);
   const sc = 1.0 / (alpha - beta);
   store<f64>(pv, beta);
   store<f64>(pv, x1 * sc, 8);

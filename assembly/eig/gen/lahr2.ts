@@ -64,10 +64,7 @@ import { gemv } from '../../blas/gemv';
 import { scal } from '../../blas/scal';
 import { gemm, gemmScratch } from '../../gemm/gemm';
 import { explicitV } from '../../qr/larfb';
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
-}
+import { even } from '../../util';
 
 /** Doubles of workspace `lahr2` needs, with the GEMM blocking in force. */
 export function lahr2Scratch(n: i32, k: i32, nb: i32): i32 {

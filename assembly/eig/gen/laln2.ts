@@ -20,9 +20,13 @@
  * References: Golub & Van Loan, 4th ed., §3.4.8 (complete pivoting), §7.6.4 (eigenvectors of T);
  * LAPACK dlaln2 (ltrans = false, ca = 1, D = I); Smith's complex division (CACM 5, 1962).
  */
+import { SAFMAX } from '../../machine';
 
+// BIGNUM = SAFMAX = 1/SAFMIN = 2^1022. LAPACK's dlaln2 has SMLNUM = 2·dlamch('S'), BIGNUM = 1/SMLNUM
+// = 2^1021, half of this; 2^1022 is the value this kernel has always used, kept so that no result
+// changes (the two choices differ only when an estimate of ‖x‖ lies in (2^1021, 2^1022]).
 // @ts-ignore: decorator
-@inline const BIGNUM: f64 = 4.49423283715579e307; // 1/SMLNUM, SMLNUM = 2·2^-1022 (dlaln2's 2·safmin)
+@inline const BIGNUM: f64 = SAFMAX;
 
 export let laln2X1r: f64 = 0;
 export let laln2X1i: f64 = 0;

@@ -11,10 +11,11 @@
  * of a real Schur form.
  *
  * Method (Bai & Demmel): with p = (a − d)/2 and bcmax, bcmis the larger and signed smaller of b, c,
- * z = p² + b·c decides. z ≥ 4ε (scaled): real eigenvalues, the rotation zeroes c directly, with
- * z = p + sign(p)·sqrt(z) chosen to avoid cancellation. Otherwise one rotation first equalises the
- * diagonal (angle from σ = b + c and a − d, rescaled by powers of 2 near over/underflow), and if b and
- * c then have the same sign the eigenvalues are real after all and a second rotation triangularises.
+ * z = p² + b·c decides. z ≥ 4ε (scaled; ε = EPS = 2^-52, dlamch('P') as in dlanv2): real eigenvalues,
+ * the rotation zeroes c directly, with z = p + sign(p)·sqrt(z) chosen to avoid cancellation. Otherwise
+ * one rotation first equalises the diagonal (angle from σ = b + c and a − d, rescaled by powers of 2
+ * near over/underflow), and if b and c then have the same sign the eigenvalues are real after all and
+ * a second rotation triangularises.
  *
  * Outputs in module globals (read right after the call): the new entries `lanv2A`, `lanv2B`, `lanv2C`,
  * `lanv2D`; eigenvalues (`lanv2Rt1r`, `lanv2Rt1i`), (`lanv2Rt2r`, `lanv2Rt2i`) with rt1i ≥ 0 for a pair;
@@ -24,11 +25,11 @@
  * Bai & Demmel, "On swapping diagonal blocks in real Schur form", LAA 186, 1993; LAPACK dlanv2.
  */
 import { lapy2 } from '../../qr/larfg';
+import { EPS } from '../../machine';
+import { sign1 } from '../../util';
 
 // @ts-ignore: decorator
-@inline const EPS: f64 = 2.220446049250313e-16; // dlamch('P') = 2^-52
-// @ts-ignore: decorator
-@inline const SAFMN2: f64 = 1.0010415475915505e-146; // 2^-485 = 2^⌊log₂(SAFMIN/EPS)/2⌋
+@inline const SAFMN2: f64 = 1.0010415475915505e-146; // 2^-485 = 2^⌊log₂(SAFMIN_OVER_EPS)/2⌋ (dlanv2's SAFMN2)
 // @ts-ignore: decorator
 @inline const SAFMX2: f64 = 9.989595361011175e145; // 2^485
 // @ts-ignore: decorator
@@ -44,11 +45,6 @@ export let lanv2Rt2r: f64 = 0;
 export let lanv2Rt2i: f64 = 0;
 export let lanv2Cs: f64 = 1;
 export let lanv2Sn: f64 = 0;
-
-// @ts-ignore: decorator
-@inline function sign1(x: f64): f64 {
-  return x >= 0 ? 1 : -1;
-}
 
 export function lanv2(a: f64, b: f64, c: f64, d: f64): void {
   let cs: f64 = 1;

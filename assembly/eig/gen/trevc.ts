@@ -18,10 +18,11 @@
  * runs in complex arithmetic (real and imaginary parts in the two columns).
  *
  * Conditioning and scaling (as LAPACK dtrevc): a diagonal pivot smaller than smin = max(ε·|λ|, SMLNUM)
- * is replaced by smin, so repeated or nearly repeated eigenvalues give a finite vector. Every block
- * solve may scale the whole partial vector down (laln2's s), and before an axpy the partial vector is
- * scaled by 1/‖x_j‖ when ‖x_j‖·‖T[0:j, j]‖₁ could overflow. The vectors are not normalised (geev does
- * that after the back-transformation).
+ * (ε = ULP = 2^-52, dlamch('P') as in dtrevc; SMLNUM = SAFMIN/ULP = 2^-970, machine.ts) is replaced by
+ * smin, so repeated or nearly repeated eigenvalues give a finite vector. Every block solve may scale
+ * the whole partial vector down (laln2's s), and before an axpy the partial vector is scaled by 1/‖x_j‖
+ * when ‖x_j‖·‖T[0:j, j]‖₁ could overflow. The vectors are not normalised (geev does that after the
+ * back-transformation).
  *
  * Storage: T n×n at `pT` (ldt), read only (the upper triangle and the first subdiagonal); X n×n at `pX`
  * (ldx ≥ max(1, n)), written entirely.
@@ -34,18 +35,13 @@
 import { axpy } from '../../blas/axpy';
 import { scal } from '../../blas/scal';
 import { laln2, laln2X1r, laln2X1i, laln2X2r, laln2X2i, laln2Scale, laln2Xnorm } from './laln2';
+import { ULP, SAFMIN_OVER_EPS } from '../../machine';
+import { at } from '../../util';
 
 // @ts-ignore: decorator
-@inline const ULP: f64 = 2.220446049250313e-16; // 2^-52
+@inline const SMLNUM: f64 = SAFMIN_OVER_EPS; // 2^-970: dtrevc's UNFL·(n/ULP) without the factor n
 // @ts-ignore: decorator
-@inline const SMLNUM: f64 = 2.2250738585072014e-308 * (1.0 / 2.220446049250313e-16); // SAFMIN·(1/ULP) (n-free part)
-// @ts-ignore: decorator
-@inline const BIGNUM: f64 = 1.0 / (2.2250738585072014e-308 * (1.0 / 2.220446049250313e-16));
-
-// @ts-ignore: decorator
-@inline function at(p: usize, ld: usize, i: i32, j: i32): usize {
-  return p + (<usize>i << 3) + <usize>j * ld;
-}
+@inline const BIGNUM: f64 = 1.0 / SMLNUM; // 2^970 (dtrevc: (1 − ULP)/SMLNUM)
 
 export function trevc(n: i32, pT: usize, ldt: i32, pX: usize, ldx: i32, pw: usize): i32 {
   if (n <= 0) return 0;

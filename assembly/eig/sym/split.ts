@@ -11,27 +11,21 @@
  *                                scaled) when the block needs no sweep: 1×1 (lend = l) or all zero.
  *                                NaN is the maximum once met.
  *   unconverged(n, pE)           how many of e[0…n−2] are nonzero
+ *
+ * eps is the unit roundoff UNIT_ROUNDOFF = 2^-53 (machine.ts): dsteqr and dsterf take dlamch('E'), so
+ * the splitting test and the bounds [√SAFMIN/eps², √SAFMAX/3] are theirs.
  */
 import { ilog2, scalePow2 } from './pow2';
+import { UNIT_ROUNDOFF, UNIT_ROUNDOFF_SQ, SQRT_SAFMIN } from '../../machine';
+import { ld, st } from '../../util';
 
 // @ts-ignore: decorator
-@inline const EPS: f64 = 1.1102230246251565e-16; // 2^-53, unit roundoff
+@inline const SSFMAX: f64 = 1.6759759912428246e153; // 2^509 ≤ √SAFMAX/3 (dsteqr's SSFMAX, rounded down to a power of two)
 // @ts-ignore: decorator
-@inline const SSFMAX: f64 = 1.6759759912428246e153; // 2^509 ≤ √safmax/3
-// @ts-ignore: decorator
-@inline const SSFMIN: f64 = 1.210184973390412e-122; // 2^-405 = √safmin/eps²
+@inline const SSFMIN: f64 = SQRT_SAFMIN / UNIT_ROUNDOFF_SQ; // 2^-405 = √safmin/eps², dsteqr's SSFMIN
 
 /** blockScale's answer for a block that needs no sweep, 1×1 or all zero (no k can be this). */
 export const BLOCK_DONE: i32 = i32.MIN_VALUE;
-
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
 
 export function blockEnd(n: i32, l1: i32, pD: usize, pE: usize): i32 {
   if (l1 > 0) st(pE, l1 - 1, 0);
@@ -39,7 +33,7 @@ export function blockEnd(n: i32, l1: i32, pD: usize, pE: usize): i32 {
   for (; m < n - 1; m++) {
     const t = Math.abs(ld(pE, m));
     if (t == 0) break;
-    if (t <= Math.sqrt(Math.abs(ld(pD, m))) * Math.sqrt(Math.abs(ld(pD, m + 1))) * EPS) {
+    if (t <= Math.sqrt(Math.abs(ld(pD, m))) * Math.sqrt(Math.abs(ld(pD, m + 1))) * UNIT_ROUNDOFF) {
       st(pE, m, 0);
       break;
     }

@@ -11,7 +11,8 @@
  * - Splitting. If eᵢ = 0, T is block diagonal and each block is solved alone. eᵢ is set to zero when
  *   |eᵢ| ≤ eps·√|dᵢ|·√|dᵢ₊₁| (a perturbation of eᵢ of that size changes the eigenvalues by less than
  *   eps relative to the neighbouring diagonal — Parlett §7.11; this keeps graded matrices accurate),
- *   and, inside a block being iterated on, when eᵢ² ≤ eps²·|dᵢ|·|dᵢ₊₁| + safmin.
+ *   and, inside a block being iterated on, when eᵢ² ≤ eps²·|dᵢ|·|dᵢ₊₁| + safmin. Here eps is the unit
+ *   roundoff UNIT_ROUNDOFF = 2^-53 (dlamch('E'), as dsteqr) and safmin = SAFMIN = 2^-1022 (machine.ts).
  * - Direction. A QL sweep deflates eigenvalues at the top of the block, a QR sweep at the bottom. The
  *   block is worked on from the end whose diagonal entry is smaller in modulus (|d_last| < |d_first|:
  *   QR), so that graded matrices (large at one end) are swept in the favourable direction.
@@ -73,11 +74,8 @@ import { lasr } from '../../blas/lasr';
 import { lasrt } from './lasrt';
 import { scalePow2 } from './pow2';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
-
-// @ts-ignore: decorator
-@inline const EPS2: f64 = 1.232595164407831e-32; // eps²
-// @ts-ignore: decorator
-@inline const SAFMIN: f64 = 2.2250738585072014e-308; // 2^-1022
+import { UNIT_ROUNDOFF_SQ, SAFMIN } from '../../machine';
+import { ld, st } from '../../util';
 
 /** Sweeps allowed per eigenvalue (total 30·n), as LAPACK's MAXIT. */
 export const STEQR_MAXIT: i32 = 30;
@@ -158,15 +156,6 @@ function push(lo: i32, hi: i32, dir: i32): usize {
   return <usize>off << 3;
 }
 
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
-
 export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: i32, pw: usize): i32 {
   if (n <= 0) return 0;
   const wantz = compz > 0;
@@ -216,7 +205,7 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
         let mm = l;
         for (; mm < lend; mm++) {
           const t = Math.abs(ld(pE, mm));
-          if (t * t <= EPS2 * Math.abs(ld(pD, mm)) * Math.abs(ld(pD, mm + 1)) + SAFMIN) break;
+          if (t * t <= UNIT_ROUNDOFF_SQ * Math.abs(ld(pD, mm)) * Math.abs(ld(pD, mm + 1)) + SAFMIN) break;
         }
         if (mm < lend) st(pE, mm, 0);
         if (mm == l) {
@@ -280,7 +269,7 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
         let mm = l;
         for (; mm > lend; mm--) {
           const t = Math.abs(ld(pE, mm - 1));
-          if (t * t <= EPS2 * Math.abs(ld(pD, mm)) * Math.abs(ld(pD, mm - 1)) + SAFMIN) break;
+          if (t * t <= UNIT_ROUNDOFF_SQ * Math.abs(ld(pD, mm)) * Math.abs(ld(pD, mm - 1)) + SAFMIN) break;
         }
         if (mm > lend) st(pE, mm - 1, 0);
         if (mm == l) {

@@ -14,7 +14,8 @@
  *
  * and at the end e²_l = s·p, d_l = σ + γ — no square roots inside the loop (Pal, Walker & Kahan; Parlett
  * §8.15 "QL without square roots"; Reinsch's tqlrat). The shift needs √β_l once per sweep. The
- * negligibility test on the squares is βᵢ ≤ eps²·|dᵢ·dᵢ₊₁|; 2×2 blocks are solved by lae2.
+ * negligibility test on the squares is βᵢ ≤ eps²·|dᵢ·dᵢ₊₁| (eps² = UNIT_ROUNDOFF_SQ = 2^-106: dsterf's
+ * EPS2, from dlamch('E')); 2×2 blocks are solved by lae2.
  *
  * On success the eigenvalues are sorted ascending (lasrt). Sweeps count towards 30·n in total
  * (`sterfSetMaxIter` for tests); on exhaustion the number of off-diagonals not yet zero is returned and
@@ -32,24 +33,14 @@ import { lae2, laev2Rt1, laev2Rt2 } from './laev2';
 import { lasrt } from './lasrt';
 import { scalePow2 } from './pow2';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
-
-// @ts-ignore: decorator
-@inline const EPS2: f64 = 1.232595164407831e-32; // eps²
+import { UNIT_ROUNDOFF_SQ } from '../../machine';
+import { ld, st } from '../../util';
 
 let MAXIT_TOTAL: i32 = 0;
 
 /** Test hook: total sweep budget (> 0), or ≤ 0 to restore 30·n. */
 export function sterfSetMaxIter(total: i32): void {
   MAXIT_TOTAL = total > 0 ? total : 0;
-}
-
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
 }
 
 export function sterf(n: i32, pD: usize, pE: usize): i32 {
@@ -80,7 +71,7 @@ export function sterf(n: i32, pD: usize, pE: usize): i32 {
       while (l <= lend) {
         let mm = l;
         for (; mm < lend; mm++) {
-          if (Math.abs(ld(pE, mm)) <= EPS2 * Math.abs(ld(pD, mm) * ld(pD, mm + 1))) break;
+          if (Math.abs(ld(pE, mm)) <= UNIT_ROUNDOFF_SQ * Math.abs(ld(pD, mm) * ld(pD, mm + 1))) break;
         }
         if (mm < lend) st(pE, mm, 0);
         const p0 = ld(pD, l);
@@ -129,7 +120,7 @@ export function sterf(n: i32, pD: usize, pE: usize): i32 {
       while (l >= lend) {
         let mm = l;
         for (; mm > lend; mm--) {
-          if (Math.abs(ld(pE, mm - 1)) <= EPS2 * Math.abs(ld(pD, mm) * ld(pD, mm - 1))) break;
+          if (Math.abs(ld(pE, mm - 1)) <= UNIT_ROUNDOFF_SQ * Math.abs(ld(pD, mm) * ld(pD, mm - 1))) break;
         }
         if (mm > lend) st(pE, mm - 1, 0);
         const p0 = ld(pD, l);

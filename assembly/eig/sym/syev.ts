@@ -45,15 +45,12 @@ import { orgtr, orgtrScratch } from './orgtr';
 import { steqr, steqrScratch } from './steqr';
 import { sterf } from './sterf';
 import { ilog2, scalePow2 } from './pow2';
+import { even } from '../../util';
 
 // @ts-ignore: decorator
 @inline const RMIN: f64 = 2.002083095183101e-146; // 2^-484
 // @ts-ignore: decorator
 @inline const RMAX: f64 = 4.994797680505588e145; // 2^484
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
-}
 
 /** Doubles of workspace `syev` needs (jobz = 1: vectors too). */
 export function syevScratch(n: i32, jobz: i32): i32 {

@@ -40,6 +40,7 @@
 import { latrd } from './latrd';
 import { syr2k, syr2kScratch } from './syr2k';
 import { sytd2 } from './sytd2';
+import { even } from '../../util';
 
 /** Measured at n = 512 (header); 24–48 are within 3 % of each other. */
 export const SYTRD_NB_DEFAULT: i32 = 32;
@@ -48,10 +49,6 @@ export let SYTRD_NB: i32 = SYTRD_NB_DEFAULT;
 /** Panel width (columns per latrd panel); settable for tests (values ≤ 0 restore the default). */
 export function sytrdSetBlock(nb: i32): void {
   SYTRD_NB = nb > 0 ? nb : SYTRD_NB_DEFAULT;
-}
-
-function even(x: i32): i32 {
-  return (x + 1) & ~1;
 }
 
 /** Doubles of workspace `sytrd` needs, with SYTRD_NB and the GEMM blocking in force. */

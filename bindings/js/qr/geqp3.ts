@@ -4,8 +4,8 @@
  *
  * JS mirror of assembly/qr/geqp3.ts (read it for the math). Businger–Golub pivoting on the largest
  * partial column norm (first index on ties), norms downdated as ν_j ← ν_j·sqrt(1 − (|A[i, j]|/ν_j)²) and
- * recomputed with nrm2 when (1 − (|A[i, j]|/ν_j)²)·(ν_j/vn2_j)² ≤ sqrt(eps) (Drmač–Bujanović, LAPACK
- * dlaqp2).
+ * recomputed with nrm2 when (1 − (|A[i, j]|/ν_j)²)·(ν_j/vn2_j)² ≤ sqrt(eps), eps = UNIT_ROUNDOFF =
+ * 2^-53 (Drmač–Bujanović, LAPACK dlaqp2, which takes dlamch('E')).
  *
  * Storage: A[i, j] = a[offA + i + j·lda]. On exit R in the upper trapezoid, vᵢ below the diagonal,
  * τᵢ = tau[offTau + i] (min(m, n) values), and jpvt[offJpvt + j] (an Int32Array, 0-based) is the
@@ -20,7 +20,7 @@ import { iamax } from '../blas/iamax.js';
 import { larfg } from './larfg.js';
 import { larf } from './larf.js';
 
-const TOL3Z = 1.0536712127723509e-8; // sqrt(2^-53)
+const TOL3Z = 1.0536712127723509e-8; // sqrt(UNIT_ROUNDOFF) = sqrt(2^-53), dlaqp2's TOL3Z
 
 export function geqp3Scratch(m: number, n: number): number {
   return n > 0 ? 3 * n : 0;

@@ -20,6 +20,7 @@
 import { geqr2 } from './geqr2.js';
 import { larft } from './larft.js';
 import { larfb, larfbScratch } from './larfb.js';
+import { even } from '../util.js';
 
 export const GEQRF_NB_DEFAULT = 32;
 export let GEQRF_NB: number = GEQRF_NB_DEFAULT;
@@ -28,10 +29,6 @@ export let GEQRF_NB: number = GEQRF_NB_DEFAULT;
 export function geqrfSetBlock(nb: number): void {
   nb |= 0; // i32 argument, as the wasm export receives it
   GEQRF_NB = nb > 0 ? nb : GEQRF_NB_DEFAULT;
-}
-
-function even(x: number): number {
-  return (x + 1) & ~1;
 }
 
 /** Doubles of workspace `geqrf` needs for an m×n matrix, with GEQRF_NB and the GEMM blocking in force. */

@@ -15,10 +15,7 @@
  * References: Schreiber & Van Loan 1989; Golub & Van Loan, 4th ed., §5.1.7, §5.2.3; LAPACK dlarfb.
  */
 import { gemm, gemmScratch } from '../gemm/gemm.js';
-
-function even(x: number): number {
-  return (x + 1) & ~1;
-}
+import { even } from '../util.js';
 
 /** Doubles of workspace `larfb` needs for C m×n and k reflectors, with the GEMM blocking in force. */
 export function larfbScratch(m: number, n: number, k: number): number {

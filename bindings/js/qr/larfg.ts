@@ -9,17 +9,18 @@
  * Storage: α is `alpha[offAlpha]`, x is `x[offX + i·incx]` (incx > 0). On exit β replaces α and v₁
  * replaces x (v₀ = 1 is not stored). Returns τ; n ≤ 1 returns 0 and touches nothing.
  *
- * Range: scaled nrm2 and lapy2; if |β| < 2^-969 (LAPACK's SAFMIN), x, α and β are multiplied by 2^969
- * (exact) until |β| ≥ SAFMIN, at most 20 times, β is recomputed, and scaled back at the end.
+ * Range: scaled nrm2 and lapy2; if |β| < SAFMIN_OVER_UNIT_ROUNDOFF = 2^-969 (dlarfg's SAFMIN =
+ * dlamch('S')/dlamch('E'), machine.ts), x, α and β are multiplied by 2^969 (exact) until |β| ≥ 2^-969,
+ * at most 20 times, β is recomputed, and scaled back at the end.
  * Same operation order as the wasm kernel, so the results agree bit for bit.
  *
  * References: Golub & Van Loan, 4th ed., §5.1.2–5.1.3 (Algorithm 5.1.1); LAPACK dlarfg.
  */
 import { nrm2 } from '../blas/nrm2.js';
 import { scal } from '../blas/scal.js';
+import { SAFMIN_OVER_UNIT_ROUNDOFF } from '../machine.js';
 
-const SAFMIN = 2.004168360008973e-292; // 2^-969 = 2^-1022 / 2^-53
-const RSAFMN = 4.9896007738368e291; // 2^969
+const RSAFMN = 1.0 / SAFMIN_OVER_UNIT_ROUNDOFF; // 2^969, dlarfg's RSAFMN
 const MAX_RESCALE = 20;
 
 export function larfg(n: number, alpha: Float64Array, offAlpha: number, x: Float64Array, offX: number, incx: number): number {
@@ -29,20 +30,20 @@ export function larfg(n: number, alpha: Float64Array, offAlpha: number, x: Float
   let a = alpha[offAlpha]!;
   let beta = signedNorm(a, xnorm);
   let knt = 0;
-  if (Math.abs(beta) < SAFMIN) {
+  if (Math.abs(beta) < SAFMIN_OVER_UNIT_ROUNDOFF) {
     // ‖[α; x]‖ is tiny: scale up by exact powers of two, then recompute β from the scaled data.
     do {
       knt++;
       scal(n - 1, RSAFMN, x, offX, incx);
       beta *= RSAFMN;
       a *= RSAFMN;
-    } while (Math.abs(beta) < SAFMIN && knt < MAX_RESCALE);
+    } while (Math.abs(beta) < SAFMIN_OVER_UNIT_ROUNDOFF && knt < MAX_RESCALE);
     xnorm = nrm2(n - 1, x, offX, incx);
     beta = signedNorm(a, xnorm);
   }
   const tau = (beta - a) / beta;
   scal(n - 1, 1.0 / (a - beta), x, offX, incx);
-  for (let j = 0; j < knt; j++) beta *= SAFMIN;
+  for (let j = 0; j < knt; j++) beta *= SAFMIN_OVER_UNIT_ROUNDOFF;
   alpha[offAlpha] = beta;
   return tau;
 }

@@ -16,6 +16,7 @@
 import { org2r, unitColumns } from './org2r.js';
 import { larft } from './larft.js';
 import { larfb, larfbScratch } from './larfb.js';
+import { even } from '../util.js';
 
 export const ORGQR_NB_DEFAULT = 32;
 export let ORGQR_NB: number = ORGQR_NB_DEFAULT;
@@ -24,10 +25,6 @@ export let ORGQR_NB: number = ORGQR_NB_DEFAULT;
 export function orgqrSetBlock(nb: number): void {
   nb |= 0; // i32 argument, as the wasm export receives it
   ORGQR_NB = nb > 0 ? nb : ORGQR_NB_DEFAULT;
-}
-
-function even(x: number): number {
-  return (x + 1) & ~1;
 }
 
 /** Doubles of workspace `orgqr` needs, with ORGQR_NB and the GEMM blocking in force. */

@@ -5,6 +5,7 @@
  */
 import { larft } from './larft.js';
 import { larfb, larfbScratch } from './larfb.js';
+import { even } from '../util.js';
 
 export const ORMQR_NB_DEFAULT = 32;
 export let ORMQR_NB = ORMQR_NB_DEFAULT;
@@ -12,10 +13,6 @@ export let ORMQR_NB = ORMQR_NB_DEFAULT;
 export function ormqrSetBlock(nb: number): void {
   nb = nb | 0;
   ORMQR_NB = nb > 0 ? nb : ORMQR_NB_DEFAULT;
-}
-
-function even(x: number): number {
-  return (x + 1) & ~1;
 }
 
 export function ormqrScratch(m: number, n: number, k: number): number {

@@ -10,6 +10,7 @@
  * rotations recorded for BDSQR_SWEEPS sweeps and applied to U and V in cache-blocked batches
  * (blas/lasr.ts).
  * Iteration cap MAXITR·n² (or the `bdsqrSetMaxit` override): then returns the count of nonzero e.
+ * Thresholds use UNIT_ROUNDOFF = 2^-53 (dbdsqr's EPS = dlamch('E')) and SAFMIN (its UNFL), machine.ts.
  *
  * Storage: d = d[offD…] (n), e = e[offE…] (n − 1), V[i, j] = v[offV + i + j·ldv] (nrv×n), U likewise
  * (nru×n); nrv = 0 / nru = 0 means not wanted. Workspace w[offW…], `bdsqrScratch(n, nrv, nru)` doubles,
@@ -24,10 +25,10 @@ import { lartg, lartgC, lartgS } from '../blas/lartg.js';
 import { las2 } from './las2.js';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2.js';
 import { lasr } from '../blas/lasr.js';
+import { UNIT_ROUNDOFF, SAFMIN } from '../machine.js';
+import { sign1 } from '../util.js';
 
-const EPS = 1.1102230246251565e-16; // 2^-53, unit roundoff
-const UNFL = 2.2250738585072014e-308; // 2^-1022, smallest normal
-const TOLMUL = 98.70149282610822; // eps^(-1/8)
+const TOLMUL = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL
 const MAXITR = 6;
 
 /** Sweeps recorded before they are applied to U and V (see the wasm kernel). */
@@ -121,7 +122,7 @@ function iterate(
   const oVs = oVc + K * n;
   let nseq = 0;
 
-  const tol = TOLMUL * EPS;
+  const tol = TOLMUL * UNIT_ROUNDOFF;
   // σmin estimate (Demmel–Kahan recurrence) → absolute threshold
   let sminoa = Math.abs(d[oD]!);
   if (sminoa !== 0) {
@@ -134,7 +135,7 @@ function iterate(
   }
   sminoa = sminoa / Math.sqrt(n);
   const fn = n;
-  const thresh = Math.max(tol * sminoa, MAXITR * (fn * (fn * UNFL)));
+  const thresh = Math.max(tol * sminoa, MAXITR * (fn * (fn * SAFMIN)));
   const maxit = BDSQR_MAXIT > 0 ? BDSQR_MAXIT : MAXITR * fn * fn;
   let iter = 0;
   let oldll = -1;
@@ -231,7 +232,7 @@ function iterate(
     // shift: zero if it would destroy the relative accuracy of the smallest σ, else the smaller
     // singular value of the 2×2 block at the end the bulge is chased toward
     let shift = 0;
-    if (fn * tol * (sminl / smax) > Math.max(EPS, 0.01 * tol)) {
+    if (fn * tol * (sminl / smax) > Math.max(UNIT_ROUNDOFF, 0.01 * tol)) {
       let sll: number;
       if (idir === 1) {
         sll = Math.abs(d[oD + ll]!);
@@ -242,7 +243,7 @@ function iterate(
       }
       if (sll > 0) {
         const q = shift / sll;
-        if (q * q < EPS) shift = 0;
+        if (q * q < UNIT_ROUNDOFF) shift = 0;
       }
     }
     iter += m - ll;
@@ -310,7 +311,7 @@ function iterate(
       if (idir === 1) {
         // shifted sweep, top to bottom: R₀ from the first column of BᵀB − σ²I, scaled by 1/d_ll
         const dll = d[oD + ll]!;
-        let f = (Math.abs(dll) - shift) * ((dll >= 0 ? 1.0 : -1.0) + shift / dll);
+        let f = (Math.abs(dll) - shift) * (sign1(dll) + shift / dll);
         let g = e[oE + ll]!;
         for (let i = ll; i < m; i++) {
           // right rotation on columns (i, i+1): zero B[i−1, i+1] (or start the chase)
@@ -350,7 +351,7 @@ function iterate(
       } else {
         // shifted sweep, bottom to top (the same on the reversed matrix)
         const dm = d[oD + m]!;
-        let f = (Math.abs(dm) - shift) * ((dm >= 0 ? 1.0 : -1.0) + shift / dm);
+        let f = (Math.abs(dm) - shift) * (sign1(dm) + shift / dm);
         let g = e[oE + m - 1]!;
         for (let i = m; i > ll; i--) {
           // left rotation on rows (i−1, i)

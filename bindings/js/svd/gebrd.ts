@@ -14,6 +14,7 @@
 import { gebd2 } from './gebd2.js';
 import { labrd } from './labrd.js';
 import { gemm, gemmScratch } from '../gemm/gemm.js';
+import { even } from '../util.js';
 
 export const GEBRD_NB_DEFAULT = 32;
 export let GEBRD_NB: number = GEBRD_NB_DEFAULT;
@@ -22,10 +23,6 @@ export let GEBRD_NB: number = GEBRD_NB_DEFAULT;
 export function gebrdSetBlock(nb: number): void {
   nb |= 0; // i32 argument, as the wasm export receives it
   GEBRD_NB = nb > 0 ? nb : GEBRD_NB_DEFAULT;
-}
-
-function even(x: number): number {
-  return (x + 1) & ~1;
 }
 
 /** Doubles of workspace `gebrd` needs for an m×n matrix (m ≥ n), with GEBRD_NB and the GEMM blocking in force. */

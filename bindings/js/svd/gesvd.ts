@@ -24,9 +24,11 @@ import { gebrd, gebrdScratch } from './gebrd.js';
 import { orgbr, orgbrScratch } from './orgbr.js';
 import { bdsqr, bdsqrScratch } from './bdsqr.js';
 import { lasq, lasqScratch } from './lasq.js';
+import { EPS, SQRT_SAFMIN, OVERFLOW_THRESHOLD } from '../machine.js';
+import { even } from '../util.js';
 
-const SMLNUM = 6.717876107567089e-139; // 2^-459 = sqrt(2^-1022) / 2^-52
-const BIGNUM = 1.488565707357403e138; // 2^459
+const SMLNUM = SQRT_SAFMIN / EPS; // 2^-459, dgesvd's SMLNUM = sqrt(dlamch('S'))/dlamch('P')
+const BIGNUM = 1.0 / SMLNUM; // 2^459
 
 export const GESVD_QR_RATIO_DEFAULT = 1.75;
 export let GESVD_QR_RATIO: number = GESVD_QR_RATIO_DEFAULT;
@@ -34,10 +36,6 @@ export let GESVD_QR_RATIO: number = GESVD_QR_RATIO_DEFAULT;
 /** QR-first crossover: QR first when m ≥ ratio·n (after transposing a wide A); ratio ≤ 0 restores the default. */
 export function gesvdSetCrossover(ratio: number): void {
   GESVD_QR_RATIO = ratio > 0 ? ratio : GESVD_QR_RATIO_DEFAULT;
-}
-
-function even(x: number): number {
-  return (x + 1) & ~1;
 }
 
 /** Whether the tall (M ≥ N) problem takes the QR-first path. */
@@ -96,7 +94,7 @@ export function gesvd(
   const ucols = full ? m : k;
   const vcols = full ? n : k;
   const anrm = lange(0, m, n, a, offA, lda, w, offW);
-  if (!(anrm <= 1.7976931348623157e308)) {
+  if (!(anrm <= OVERFLOW_THRESHOLD)) {
     // NaN or ±Inf somewhere: no meaningful factorisation
     for (let i = 0; i < k; i++) s[offS + i] = NaN;
     if (vec) {

@@ -16,15 +16,14 @@
  */
 import { dqds, dqdsDmin1, dqdsDmin2, dqdsDn, dqdsDn1, dqdsDn2, dqdsEmin } from './dqds.js';
 import { las2, las2Max } from './las2.js';
+import { EPS, OVERFLOW_THRESHOLD } from '../machine.js';
 
-const EPS = 2.220446049250313e-16; // 2^-52 (LAPACK's dlamch('P'))
-const TOL2 = 4.930380657631324e-28; // (100·eps)²
+const TOL2 = (100.0 * EPS) * (100.0 * EPS); // dlasq2's TOL² = (100·eps)², eps = dlamch('P') = 2^-52
 const SCALE_LO = 2.497398840252794e145; // 2^483
 const SCALE_HI = 4.994797680505588e145; // 2^484
 const TINY = 3.8725919148493183e-121; // 2^-400: below this, pre-scale by 2^600
 const PRE = 4.149515568880993e180; // 2^600
 const PRE_INV = 2.409919865102884e-181; // 2^-600
-const MAXF = 1.7976931348623157e308;
 
 /** Total dqds steps allowed (0 = the default 30·n). */
 export let LASQ_MAXIT = 0;
@@ -73,12 +72,12 @@ export function lasq(
   let bad = false;
   for (let i = 0; i < n; i++) {
     const a = Math.abs(d[offD + i]!);
-    if (!(a <= MAXF)) bad = true;
+    if (!(a <= OVERFLOW_THRESHOLD)) bad = true;
     else if (a > big) big = a;
   }
   for (let i = 0; i < n - 1; i++) {
     const a = Math.abs(e[offE + i]!);
-    if (!(a <= MAXF)) bad = true;
+    if (!(a <= OVERFLOW_THRESHOLD)) bad = true;
     else if (a > big) big = a;
   }
   if (bad) {

@@ -10,18 +10,14 @@
  *
  * References: Demmel & Kahan, SIAM J. Sci. Stat. Comput. 11(5), 1990; LAPACK dlasv2.
  */
-const EPS = 1.1102230246251565e-16; // 2^-53
+import { UNIT_ROUNDOFF } from '../machine.js';
+import { sign1 } from '../util.js';
 
 export let lasv2Max = 0;
 export let lasv2Cr = 1;
 export let lasv2Sr = 0;
 export let lasv2Cl = 1;
 export let lasv2Sl = 0;
-
-/** sign(x) as ±1 with sign(±0) = +1. */
-function sgn(x: number): number {
-  return x >= 0 ? 1.0 : -1.0;
-}
 
 export function lasv2(f: number, g: number, h: number): number {
   let ft = f;
@@ -61,7 +57,7 @@ export function lasv2(f: number, g: number, h: number): number {
     srt = 0;
     if (ga > fa) {
       pmax = 2;
-      if (fa / ga < EPS) {
+      if (fa / ga < UNIT_ROUNDOFF) {
         // g dominates so much that B is within eps of [0 g; 0 0] + small: closed forms
         general = false;
         smax = ga;
@@ -85,7 +81,7 @@ export function lasv2(f: number, g: number, h: number): number {
       smin = ha / a;
       smax = fa * a;
       if (mm === 0) {
-        if (l === 0) t = 2.0 * sgn(ft) * sgn(gt);
+        if (l === 0) t = 2.0 * sign1(ft) * sign1(gt);
         else t = gt / (ft >= 0 ? d : -d) + m / t;
       } else {
         t = (m / (s + t) + m / (r + l)) * (1.0 + a);
@@ -110,11 +106,11 @@ export function lasv2(f: number, g: number, h: number): number {
     snr = srt;
   }
   let tsign: number;
-  if (pmax === 1) tsign = sgn(csr) * sgn(csl) * sgn(f);
-  else if (pmax === 2) tsign = sgn(snr) * sgn(csl) * sgn(g);
-  else tsign = sgn(snr) * sgn(snl) * sgn(h);
+  if (pmax === 1) tsign = sign1(csr) * sign1(csl) * sign1(f);
+  else if (pmax === 2) tsign = sign1(snr) * sign1(csl) * sign1(g);
+  else tsign = sign1(snr) * sign1(snl) * sign1(h);
   smax = tsign >= 0 ? Math.abs(smax) : -Math.abs(smax);
-  const ms = tsign * sgn(f) * sgn(h);
+  const ms = tsign * sign1(f) * sign1(h);
   smin = ms >= 0 ? Math.abs(smin) : -Math.abs(smin);
   lasv2Max = smax;
   lasv2Cr = csr;

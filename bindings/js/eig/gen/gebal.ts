@@ -9,11 +9,12 @@
  */
 import { nrm2 } from '../../blas/nrm2.js';
 import { iamax } from '../../blas/iamax.js';
+import { SAFMIN_OVER_EPS } from '../../machine.js';
 
-const SFMIN1 = 1.0020841800044864e-292; // 2^-970
-const SFMAX1 = 9.9792015476736e291; // 2^970
-const SFMIN2 = 2.004168360008973e-292; // 2^-969
-const SFMAX2 = 4.9896007738368e291; // 2^969
+const SFMIN1 = SAFMIN_OVER_EPS; // dgebal's dlamch('S')/dlamch('P') = 2^-970
+const SFMAX1 = 1.0 / SFMIN1; // 2^970
+const SFMIN2 = SFMIN1 * 2; // SFMIN1·SCLFAC = 2^-969
+const SFMAX2 = 1.0 / SFMIN2; // 2^969
 const FACTOR = 0.95;
 
 function swapRC(n: number, a: Float64Array, offA: number, lda: number, i: number, m: number, k: number, l: number): void {

@@ -11,10 +11,7 @@ import { gehrd, gehrdScratch } from './gehrd.js';
 import { orghr, orghrScratch } from './orghr.js';
 import { hqr } from './hqr.js';
 import { clearBelowSubdiagonal } from './geev.js';
-
-function even(x: number): number {
-  return (x + 1) & ~1;
-}
+import { even } from '../../util.js';
 
 /** Doubles of workspace `gees` needs. */
 export function geesScratch(n: number): number {

@@ -19,10 +19,7 @@ import { nrm2 } from '../../blas/nrm2.js';
 import { scal } from '../../blas/scal.js';
 import { iamax } from '../../blas/iamax.js';
 import { lapy2 } from '../../qr/larfg.js';
-
-function even(x: number): number {
-  return (x + 1) & ~1;
-}
+import { even } from '../../util.js';
 
 /** Doubles of workspace `geev` needs. */
 export function geevScratch(n: number, jobv: number): number {

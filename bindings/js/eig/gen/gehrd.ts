@@ -19,6 +19,7 @@ import { gehd2Steps } from './gehd2.js';
 import { lahr2 } from './lahr2.js';
 import { larfb, larfbScratch } from '../../qr/larfb.js';
 import { gemm, gemmScratch } from '../../gemm/gemm.js';
+import { even } from '../../util.js';
 
 export const GEHRD_NB_DEFAULT = 32;
 export const GEHRD_NX_DEFAULT = 64;
@@ -35,10 +36,6 @@ export function gehrdSetBlock(nb: number): void {
 export function gehrdSetCrossover(nx: number): void {
   nx |= 0;
   GEHRD_NX = nx > 0 ? nx : GEHRD_NX_DEFAULT;
-}
-
-function even(x: number): number {
-  return (x + 1) & ~1;
 }
 
 /** Doubles of workspace `gehrd` needs for any ilo, ihi, with GEHRD_NB, GEHRD_NX and the GEMM blocking in force. */

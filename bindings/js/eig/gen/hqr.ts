@@ -11,11 +11,9 @@
  */
 import { larfg, lapy2 } from '../../qr/larfg.js';
 import { lanv2, lanv2Out } from './lanv2.js';
+import { SAFMIN, ULP, SAFMIN_OVER_UNIT_ROUNDOFF } from '../../machine.js';
 
-const SAFMIN = 2.2250738585072014e-308;
-const ULP = 2.220446049250313e-16;
 const KEXSH = 10;
-const LARFG_SAFMIN = 2.004168360008973e-292; // 2^-969, larfg's rescaling threshold
 
 const NORM3_LO = 2 ** -1000;
 const NORM3_HI = 2 ** 1000;
@@ -47,7 +45,7 @@ function larfgSmall(nr: number, w: Float64Array, o: number): number {
   if (x1 === 0 && x2 === 0) return 0;
   const r = norm3(alpha, x1, x2);
   const beta = alpha >= 0 ? -r : r;
-  if (!(Math.abs(beta) >= LARFG_SAFMIN)) return larfg(nr, w, o, w, o + 1, 1);
+  if (!(Math.abs(beta) >= SAFMIN_OVER_UNIT_ROUNDOFF)) return larfg(nr, w, o, w, o + 1, 1);
   const sc = 1.0 / (alpha - beta);
   w[o] = beta;
   w[o + 1] = x1 * sc;

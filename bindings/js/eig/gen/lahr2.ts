@@ -19,10 +19,7 @@ import { gemv } from '../../blas/gemv.js';
 import { scal } from '../../blas/scal.js';
 import { gemm, gemmScratch } from '../../gemm/gemm.js';
 import { explicitV } from '../../qr/larfb.js';
-
-function even(x: number): number {
-  return (x + 1) & ~1;
-}
+import { even } from '../../util.js';
 
 /** Doubles of workspace `lahr2` needs, with the GEMM blocking in force. */
 export function lahr2Scratch(n: number, k: number, nb: number): number {

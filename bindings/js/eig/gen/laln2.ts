@@ -6,7 +6,9 @@
  *
  * References: Golub & Van Loan, 4th ed., §3.4.8, §7.6.4; LAPACK dlaln2; Smith, CACM 5, 1962.
  */
-const BIGNUM = 4.49423283715579e307;
+import { SAFMAX } from '../../machine.js';
+
+const BIGNUM = SAFMAX; // 2^1022 = 1/SAFMIN (dlaln2's own is 1/(2·SAFMIN); see the wasm kernel)
 
 export const laln2Out = { x1r: 0, x1i: 0, x2r: 0, x2i: 0, scale: 1, xnorm: 0 };
 

@@ -7,17 +7,14 @@
  * References: Golub & Van Loan, 4th ed., §7.4.1; Bai & Demmel, LAA 186, 1993; LAPACK dlanv2.
  */
 import { lapy2 } from '../../qr/larfg.js';
+import { EPS } from '../../machine.js';
+import { sign1 } from '../../util.js';
 
-const EPS = 2.220446049250313e-16;
-const SAFMN2 = 1.0010415475915505e-146; // 2^-485
+const SAFMN2 = 1.0010415475915505e-146; // 2^-485 = 2^⌊log₂(SAFMIN_OVER_EPS)/2⌋ (dlanv2's SAFMN2)
 const SAFMX2 = 9.989595361011175e145; // 2^485
 const MULTPL = 4;
 
 export const lanv2Out = { a: 0, b: 0, c: 0, d: 0, rt1r: 0, rt1i: 0, rt2r: 0, rt2i: 0, cs: 1, sn: 0 };
-
-function sign1(x: number): number {
-  return x >= 0 ? 1 : -1;
-}
 
 export function lanv2(a: number, b: number, c: number, d: number): void {
   let cs = 1;

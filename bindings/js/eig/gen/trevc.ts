@@ -10,10 +10,10 @@
 import { axpy } from '../../blas/axpy.js';
 import { scal } from '../../blas/scal.js';
 import { laln2, laln2Out } from './laln2.js';
+import { ULP, SAFMIN_OVER_EPS } from '../../machine.js';
 
-const ULP = 2.220446049250313e-16;
-const SMLNUM = 2.2250738585072014e-308 * (1.0 / 2.220446049250313e-16);
-const BIGNUM = 1.0 / (2.2250738585072014e-308 * (1.0 / 2.220446049250313e-16));
+const SMLNUM = SAFMIN_OVER_EPS; // 2^-970: dtrevc's UNFL·(n/ULP) without the factor n
+const BIGNUM = 1.0 / SMLNUM; // 2^970 (dtrevc: (1 − ULP)/SMLNUM)
 
 export function trevc(
   n: number, t: Float64Array, offT: number, ldt: number, x: Float64Array, offX: number, ldx: number,

@@ -9,10 +9,10 @@
  *   unconverged(n, e, offE)                how many of e[0…n−2] are nonzero
  */
 import { ilog2, scalePow2 } from './pow2.js';
+import { UNIT_ROUNDOFF, UNIT_ROUNDOFF_SQ, SQRT_SAFMIN } from '../../machine.js';
 
-const EPS = 1.1102230246251565e-16; // 2^-53
-const SSFMAX = 1.6759759912428246e153; // 2^509
-const SSFMIN = 1.210184973390412e-122; // 2^-405
+const SSFMAX = 1.6759759912428246e153; // 2^509 ≤ √SAFMAX/3 (dsteqr's SSFMAX, rounded down to a power of two)
+const SSFMIN = SQRT_SAFMIN / UNIT_ROUNDOFF_SQ; // 2^-405 = √safmin/eps², dsteqr's SSFMIN
 
 /** blockScale's answer for a block that needs no sweep, 1×1 or all zero (no k can be this). */
 export const BLOCK_DONE = -2147483648;
@@ -25,7 +25,7 @@ export function blockEnd(n: number, l1: number, d: Float64Array, offD: number, e
   for (; m < n - 1; m++) {
     const t = Math.abs(e[E + m]!);
     if (t === 0) break;
-    if (t <= Math.sqrt(Math.abs(d[D + m]!)) * Math.sqrt(Math.abs(d[D + m + 1]!)) * EPS) {
+    if (t <= Math.sqrt(Math.abs(d[D + m]!)) * Math.sqrt(Math.abs(d[D + m + 1]!)) * UNIT_ROUNDOFF) {
       e[E + m] = 0;
       break;
     }

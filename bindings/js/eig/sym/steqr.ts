@@ -25,9 +25,7 @@ import { lasr } from '../../blas/lasr.js';
 import { lasrt } from './lasrt.js';
 import { scalePow2 } from './pow2.js';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
-
-const EPS2 = 1.232595164407831e-32; // eps²
-const SAFMIN = 2.2250738585072014e-308; // 2^-1022
+import { UNIT_ROUNDOFF_SQ, SAFMIN } from '../../machine.js';
 
 /** Sweeps allowed per eigenvalue (total 30·n). */
 export const STEQR_MAXIT = 30;
@@ -154,7 +152,7 @@ export function steqr(
         let mm = l;
         for (; mm < lend; mm++) {
           const t = Math.abs(e[E + mm]!);
-          if (t * t <= EPS2 * Math.abs(d[D + mm]!) * Math.abs(d[D + mm + 1]!) + SAFMIN) break;
+          if (t * t <= UNIT_ROUNDOFF_SQ * Math.abs(d[D + mm]!) * Math.abs(d[D + mm + 1]!) + SAFMIN) break;
         }
         if (mm < lend) e[E + mm] = 0;
         if (mm === l) {
@@ -214,7 +212,7 @@ export function steqr(
         let mm = l;
         for (; mm > lend; mm--) {
           const t = Math.abs(e[E + mm - 1]!);
-          if (t * t <= EPS2 * Math.abs(d[D + mm]!) * Math.abs(d[D + mm - 1]!) + SAFMIN) break;
+          if (t * t <= UNIT_ROUNDOFF_SQ * Math.abs(d[D + mm]!) * Math.abs(d[D + mm - 1]!) + SAFMIN) break;
         }
         if (mm > lend) e[E + mm - 1] = 0;
         if (mm === l) {

@@ -16,8 +16,7 @@ import { lae2, laev2Rt1, laev2Rt2 } from './laev2.js';
 import { lasrt } from './lasrt.js';
 import { scalePow2 } from './pow2.js';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
-
-const EPS2 = 1.232595164407831e-32; // eps²
+import { UNIT_ROUNDOFF_SQ } from '../../machine.js';
 
 let MAXIT_TOTAL = 0;
 
@@ -57,7 +56,7 @@ export function sterf(n: number, d: Float64Array, offD: number, e: Float64Array,
       while (l <= lend) {
         let mm = l;
         for (; mm < lend; mm++) {
-          if (Math.abs(e[E + mm]!) <= EPS2 * Math.abs(d[D + mm]! * d[D + mm + 1]!)) break;
+          if (Math.abs(e[E + mm]!) <= UNIT_ROUNDOFF_SQ * Math.abs(d[D + mm]! * d[D + mm + 1]!)) break;
         }
         if (mm < lend) e[E + mm] = 0;
         const p0 = d[D + l]!;
@@ -105,7 +104,7 @@ export function sterf(n: number, d: Float64Array, offD: number, e: Float64Array,
       while (l >= lend) {
         let mm = l;
         for (; mm > lend; mm--) {
-          if (Math.abs(e[E + mm - 1]!) <= EPS2 * Math.abs(d[D + mm]! * d[D + mm - 1]!)) break;
+          if (Math.abs(e[E + mm - 1]!) <= UNIT_ROUNDOFF_SQ * Math.abs(d[D + mm]! * d[D + mm - 1]!)) break;
         }
         if (mm > lend) e[E + mm - 1] = 0;
         const p0 = d[D + l]!;

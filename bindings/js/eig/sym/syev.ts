@@ -19,13 +19,10 @@ import { orgtr, orgtrScratch } from './orgtr.js';
 import { steqr, steqrScratch } from './steqr.js';
 import { sterf } from './sterf.js';
 import { ilog2, scalePow2 } from './pow2.js';
+import { even } from '../../util.js';
 
 const RMIN = 2.002083095183101e-146; // 2^-484
 const RMAX = 4.994797680505588e145; // 2^484
-
-function even(x: number): number {
-  return (x + 1) & ~1;
-}
 
 /** Doubles of workspace `syev` needs (jobz = 1: vectors too). */
 export function syevScratch(n: number, jobz: number): number {

@@ -15,6 +15,7 @@
 import { latrd } from './latrd.js';
 import { syr2k, syr2kScratch } from './syr2k.js';
 import { sytd2 } from './sytd2.js';
+import { even } from '../../util.js';
 
 export const SYTRD_NB_DEFAULT = 32;
 export let SYTRD_NB: number = SYTRD_NB_DEFAULT;
@@ -23,10 +24,6 @@ export let SYTRD_NB: number = SYTRD_NB_DEFAULT;
 export function sytrdSetBlock(nb: number): void {
   nb |= 0; // i32 argument, as the wasm export receives it
   SYTRD_NB = nb > 0 ? nb : SYTRD_NB_DEFAULT;
-}
-
-function even(x: number): number {
-  return (x + 1) & ~1;
 }
 
 /** Doubles of workspace `sytrd` needs, with SYTRD_NB and the GEMM blocking in force. */
