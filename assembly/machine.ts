@@ -21,7 +21,8 @@
  * Derived thresholds that more than one kernel uses are defined here too, from the names above (every
  * one is an exact power of two, so the constant expression is exact and folds to the same bits at
  * compile time); thresholds only one kernel uses are defined in that kernel, from these names where an
- * exact expression exists. The JS mirror bindings/js/machine.ts has the same names and values.
+ * exact expression exists. The TypeScript mirror, bindings/core/machine.ts (used by the JS kernels and
+ * by the API layer), has the same names and values.
  *
  * References: LAPACK dlamch (and 3.10's la_constants: safmin, safmax, rtmin = sqrt(safmin)); Higham,
  * Accuracy and Stability of Numerical Algorithms, 2nd ed., §2.1 (unit roundoff vs machine epsilon);

@@ -10,7 +10,7 @@
  * Outputs: r is returned; c and s are left in the module bindings `lartgC`, `lartgS` (live exports,
  * the mirror of the wasm module's globals). Same operations as the wasm kernel, so the bits agree.
  */
-import { SAFMIN, SAFMAX, SQRT_SAFMIN } from '../machine.js';
+import { SAFMIN, SAFMAX, SQRT_SAFMIN } from '../../core/machine.js';
 
 const RTMIN = SQRT_SAFMIN; // 2^-511, dlartg's rtmin = sqrt(safmin)
 const RTMAX = 4.740375954054589e153; // sqrt(2^1021) = dlartg's rtmax = sqrt(safmax/2) (not a power of two)

@@ -18,7 +18,7 @@
  */
 import { nrm2 } from '../blas/nrm2.js';
 import { scal } from '../blas/scal.js';
-import { SAFMIN_OVER_UNIT_ROUNDOFF } from '../machine.js';
+import { SAFMIN_OVER_UNIT_ROUNDOFF } from '../../core/machine.js';
 
 const RSAFMN = 1.0 / SAFMIN_OVER_UNIT_ROUNDOFF; // 2^969, dlarfg's RSAFMN
 const MAX_RESCALE = 20;

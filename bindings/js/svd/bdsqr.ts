@@ -25,7 +25,7 @@ import { lartg, lartgC, lartgS } from '../blas/lartg.js';
 import { las2 } from './las2.js';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2.js';
 import { lasr } from '../blas/lasr.js';
-import { UNIT_ROUNDOFF, SAFMIN } from '../machine.js';
+import { UNIT_ROUNDOFF, SAFMIN } from '../../core/machine.js';
 import { sign1 } from '../util.js';
 
 const TOLMUL = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL

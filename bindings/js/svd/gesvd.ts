@@ -24,7 +24,7 @@ import { gebrd, gebrdScratch } from './gebrd.js';
 import { orgbr, orgbrScratch } from './orgbr.js';
 import { bdsqr, bdsqrScratch } from './bdsqr.js';
 import { lasq, lasqScratch } from './lasq.js';
-import { EPS, SQRT_SAFMIN, OVERFLOW_THRESHOLD } from '../machine.js';
+import { EPS, SQRT_SAFMIN, OVERFLOW_THRESHOLD } from '../../core/machine.js';
 import { even } from '../util.js';
 
 const SMLNUM = SQRT_SAFMIN / EPS; // 2^-459, dgesvd's SMLNUM = sqrt(dlamch('S'))/dlamch('P')

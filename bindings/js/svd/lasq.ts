@@ -16,7 +16,7 @@
  */
 import { dqds, dqdsDmin1, dqdsDmin2, dqdsDn, dqdsDn1, dqdsDn2, dqdsEmin } from './dqds.js';
 import { las2, las2Max } from './las2.js';
-import { EPS, OVERFLOW_THRESHOLD } from '../machine.js';
+import { EPS, OVERFLOW_THRESHOLD } from '../../core/machine.js';
 
 const TOL2 = (100.0 * EPS) * (100.0 * EPS); // dlasq2's TOL² = (100·eps)², eps = dlamch('P') = 2^-52
 const SCALE_LO = 2.497398840252794e145; // 2^483

@@ -10,7 +10,7 @@
  *
  * References: Demmel & Kahan, SIAM J. Sci. Stat. Comput. 11(5), 1990; LAPACK dlasv2.
  */
-import { UNIT_ROUNDOFF } from '../machine.js';
+import { UNIT_ROUNDOFF } from '../../core/machine.js';
 import { sign1 } from '../util.js';
 
 export let lasv2Max = 0;

@@ -9,7 +9,7 @@
  */
 import { nrm2 } from '../../blas/nrm2.js';
 import { iamax } from '../../blas/iamax.js';
-import { SAFMIN_OVER_EPS } from '../../machine.js';
+import { SAFMIN_OVER_EPS } from '../../../core/machine.js';
 
 const SFMIN1 = SAFMIN_OVER_EPS; // dgebal's dlamch('S')/dlamch('P') = 2^-970
 const SFMAX1 = 1.0 / SFMIN1; // 2^970

@@ -11,7 +11,7 @@
  */
 import { larfg, lapy2 } from '../../qr/larfg.js';
 import { lanv2, lanv2Out } from './lanv2.js';
-import { SAFMIN, ULP, SAFMIN_OVER_UNIT_ROUNDOFF } from '../../machine.js';
+import { SAFMIN, ULP, SAFMIN_OVER_UNIT_ROUNDOFF } from '../../../core/machine.js';
 
 const KEXSH = 10;
 

@@ -6,7 +6,7 @@
  *
  * References: Golub & Van Loan, 4th ed., §3.4.8, §7.6.4; LAPACK dlaln2; Smith, CACM 5, 1962.
  */
-import { SAFMAX } from '../../machine.js';
+import { SAFMAX } from '../../../core/machine.js';
 
 const BIGNUM = SAFMAX; // 2^1022 = 1/SAFMIN (dlaln2's own is 1/(2·SAFMIN); see the wasm kernel)
 

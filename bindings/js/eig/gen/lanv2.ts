@@ -7,7 +7,7 @@
  * References: Golub & Van Loan, 4th ed., §7.4.1; Bai & Demmel, LAA 186, 1993; LAPACK dlanv2.
  */
 import { lapy2 } from '../../qr/larfg.js';
-import { EPS } from '../../machine.js';
+import { EPS } from '../../../core/machine.js';
 import { sign1 } from '../../util.js';
 
 const SAFMN2 = 1.0010415475915505e-146; // 2^-485 = 2^⌊log₂(SAFMIN_OVER_EPS)/2⌋ (dlanv2's SAFMN2)

@@ -10,7 +10,7 @@
 import { axpy } from '../../blas/axpy.js';
 import { scal } from '../../blas/scal.js';
 import { laln2, laln2Out } from './laln2.js';
-import { ULP, SAFMIN_OVER_EPS } from '../../machine.js';
+import { ULP, SAFMIN_OVER_EPS } from '../../../core/machine.js';
 
 const SMLNUM = SAFMIN_OVER_EPS; // 2^-970: dtrevc's UNFL·(n/ULP) without the factor n
 const BIGNUM = 1.0 / SMLNUM; // 2^970 (dtrevc: (1 − ULP)/SMLNUM)

@@ -9,7 +9,7 @@
  *   unconverged(n, e, offE)                how many of e[0…n−2] are nonzero
  */
 import { ilog2, scalePow2 } from './pow2.js';
-import { UNIT_ROUNDOFF, UNIT_ROUNDOFF_SQ, SQRT_SAFMIN } from '../../machine.js';
+import { UNIT_ROUNDOFF, UNIT_ROUNDOFF_SQ, SQRT_SAFMIN } from '../../../core/machine.js';
 
 const SSFMAX = 1.6759759912428246e153; // 2^509 ≤ √SAFMAX/3 (dsteqr's SSFMAX, rounded down to a power of two)
 const SSFMIN = SQRT_SAFMIN / UNIT_ROUNDOFF_SQ; // 2^-405 = √safmin/eps², dsteqr's SSFMIN

@@ -25,7 +25,7 @@ import { lasr } from '../../blas/lasr.js';
 import { lasrt } from './lasrt.js';
 import { scalePow2 } from './pow2.js';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
-import { UNIT_ROUNDOFF_SQ, SAFMIN } from '../../machine.js';
+import { UNIT_ROUNDOFF_SQ, SAFMIN } from '../../../core/machine.js';
 
 /** Sweeps allowed per eigenvalue (total 30·n). */
 export const STEQR_MAXIT = 30;

@@ -16,7 +16,7 @@ import { lae2, laev2Rt1, laev2Rt2 } from './laev2.js';
 import { lasrt } from './lasrt.js';
 import { scalePow2 } from './pow2.js';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
-import { UNIT_ROUNDOFF_SQ } from '../../machine.js';
+import { UNIT_ROUNDOFF_SQ } from '../../../core/machine.js';
 
 let MAXIT_TOTAL = 0;
 
