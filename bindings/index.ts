@@ -28,6 +28,7 @@ export { add, clone, diag, dot, gram, hadamard, matmul, matvec, outer, scale, su
 export { norm, type MatrixNorm, type VectorNorm } from './derived/norm.js';
 export type { VectorLike } from './core/validate.js';
 export { LinAlgError, type LinAlgErrorCode } from './core/errors.js';
+export { tidy, keep, type DisposableResult } from './core/tidy.js';
 export type { MemoryStats } from './core/memory.js';
 
 /**

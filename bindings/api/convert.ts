@@ -37,7 +37,7 @@ function describe(x: unknown): string {
 
 /** A column vector Matrix over a Float64Array, without copying (JS storage). */
 export function vectorMatrix(x: Float64Array): Matrix {
-  return new Matrix(x.length, 1, new JsStore(x));
+  return new Matrix(x.length, 1, new JsStore(x), Math.max(1, x.length), true);
 }
 
 export function isVectorLike(x: unknown): x is VectorLike {

@@ -22,6 +22,7 @@ import { scoped } from '../core/scope.js';
 import { checkFiniteOption, maxAbs, requireFinite, requireSquare, type FiniteOption } from './checks.js';
 import { clonePadded, copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
+import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
 export interface EigOptions extends FiniteOption {
   /** Balance the matrix first (permutation and scaling, LAPACK gebal); default true. */
@@ -35,12 +36,12 @@ export interface EigvalsResult {
   imag: Float64Array;
 }
 
-export interface EigResult extends EigvalsResult {
+export interface EigResult extends EigvalsResult, DisposableResult {
   /** Right eigenvectors as columns: re + i·im, column j for eigenvalue j. */
   vectors: { re: Matrix; im: Matrix };
 }
 
-export interface SchurResult {
+export interface SchurResult extends DisposableResult {
   /** Quasi-upper-triangular T (1×1 and standardised 2×2 diagonal blocks). */
   T: Matrix;
   /** Orthogonal Z with A = Z·T·Zᵀ. */
@@ -141,7 +142,7 @@ export function eig(A: MatrixLike, options: EigOptions = {}): EigResult {
           j++;
         }
       }
-      return { real, imag, vectors: { re: sc.keep(re), im: sc.keep(im) } };
+      return disposableResult({ real, imag, vectors: { re: sc.keep(re), im: sc.keep(im) } });
     });
   });
 }
@@ -176,7 +177,7 @@ export function schur(A: MatrixLike, options: FiniteOption = {}): SchurResult {
           imag[i] = imag[i]! / s;
         }
       }
-      return { T: sc.keep(T), Z: sc.keep(Z), real, imag };
+      return disposableResult({ T: sc.keep(T), Z: sc.keep(Z), real, imag });
     });
   });
 }

@@ -19,8 +19,9 @@ import { scoped } from '../core/scope.js';
 import { checkFiniteOption, maxAbs, requireFinite, requireSquare, type FiniteOption } from './checks.js';
 import { copyOf, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
+import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
-export interface EighResult {
+export interface EighResult extends DisposableResult {
   /** Eigenvalues, ascending. */
   values: Float64Array;
   /** Orthonormal eigenvectors as columns (column j for values[j]). */
@@ -52,7 +53,7 @@ function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { 
 export function eigh(A: MatrixLike, options: FiniteOption = {}): EighResult {
   return withMatrix('eigh', 'A', A, (A) => {
     const { values, Z } = run('eigh', A, true, options);
-    return { values, vectors: Z };
+    return disposableResult({ values, vectors: Z });
   });
 }
 

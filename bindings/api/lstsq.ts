@@ -26,6 +26,7 @@ import { checkFiniteOption, requireFinite, rhsCopy, type FiniteOption, type Rhs 
 import { copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { formQ, packedQR, upperOf } from './qr.js';
+import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
 export interface LstsqOptions extends FiniteOption {
   /** Relative threshold for the rank: |R[i,i]| ≤ rcond·|R[0,0]| counts as zero. Default eps·max(m, n). */
@@ -36,7 +37,7 @@ export interface LstsqOptions extends FiniteOption {
   covariance?: MatrixLike;
 }
 
-export interface LstsqResult<X> {
+export interface LstsqResult<X> extends DisposableResult {
   /** The (minimum-norm) solution: a vector for a vector b, an n×k matrix for a matrix B. */
   x: X;
   /**
@@ -184,6 +185,6 @@ function solveQR(A: Matrix, rhs: Rhs, rcond: number): LstsqResult<Matrix | Float
       }
     }
     const x = rhs.vector ? X.column(0) : s.keep(X);
-    return { x, residuals, rank };
+    return disposableResult({ x, residuals, rank });
   });
 }

@@ -17,8 +17,9 @@ import type { VectorLike } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
+import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
-export interface LUResult {
+export interface LUResult extends DisposableResult {
   /** m×k unit lower triangular (k = min(m, n)). */
   L: Matrix;
   /** k×n upper triangular. */
@@ -214,7 +215,7 @@ export function lu(A: MatrixLike, options: FiniteOption = {}): LUResult {
       for (let j = 0; j < n; j++) {
         for (let i = 0; i < k; i++) ua[u.offset + i + j * U._ld] = i <= j ? fa[f.offset + i + j * F._ld]! : 0;
       }
-      return { L: sc.keep(L), U: sc.keep(U), perm: permutationOf(ipiv, m) };
+      return disposableResult({ L: sc.keep(L), U: sc.keep(U), perm: permutationOf(ipiv, m) });
     });
   });
 }

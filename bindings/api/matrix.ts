@@ -19,6 +19,7 @@ import type { MatrixLike, MatrixNorm } from '../fluent.js';
 import { checkIndex, checkNumber, checkShape, nestedShape, type VectorLike } from '../core/validate.js';
 import { shapeStr } from '../core/errors.js';
 import { Rng } from '../core/random.js';
+import { track, untrack } from '../core/tidy.js';
 
 const registry =
   typeof FinalizationRegistry === 'function'
@@ -45,13 +46,18 @@ export class Matrix implements Disposable {
   readonly _ld: number;
   #view: View | null;
 
-  /** @internal Use the static constructors. */
-  constructor(rows: number, cols: number, store: Store, ld: number = Math.max(1, rows)) {
+  /**
+   * @internal Use the static constructors. A matrix that owns its storage (`view` false) joins the
+   * innermost `tidy`, if one is running.
+   */
+  constructor(rows: number, cols: number, store: Store, ld: number = Math.max(1, rows), view = false) {
     this.rows = rows;
     this.cols = cols;
     this._ld = ld;
     this.#view = { store, rows, cols, ld };
+    if (view) return;
     if (store instanceof WasmStore && store.owned) registry?.register(this, store, this);
+    track(this);
   }
 
   /**
@@ -59,7 +65,7 @@ export class Matrix implements Disposable {
    * sub-blocks to kernels). Valid only while M is alive; disposing the view frees nothing.
    */
   static _view(M: Matrix, i0: number, j0: number, rows: number, cols: number): Matrix {
-    return new Matrix(rows, cols, M._store().at(i0 + j0 * M._ld), M._ld);
+    return new Matrix(rows, cols, M._store().at(i0 + j0 * M._ld), M._ld, true);
   }
 
   /** @internal A rows×cols matrix on the current backend with unspecified contents. */
@@ -288,6 +294,7 @@ export class Matrix implements Disposable {
     const v = this.#view;
     if (v === null) return;
     this.#view = null;
+    untrack(this);
     const s = v.store;
     if (s instanceof WasmStore && s.owned) registry?.unregister(this);
     s.free();

@@ -17,6 +17,7 @@ import { scoped } from '../core/scope.js';
 import { checkFiniteOption, requireFinite, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
+import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
 export interface QROptions extends FiniteOption {
   mode?: 'reduced' | 'complete' | 'r';
@@ -24,7 +25,7 @@ export interface QROptions extends FiniteOption {
   pivoting?: boolean;
 }
 
-export interface QRResult {
+export interface QRResult extends DisposableResult {
   /** Absent for mode 'r'. */
   Q?: Matrix;
   R: Matrix;
@@ -107,11 +108,11 @@ export function qr(A: MatrixLike, options: QROptions = {}): QRResult {
     return scoped((s) => {
       const p = s.track(packedQR(A, options.pivoting === true));
       const R = s.track(upperOf(p.F, mode === 'complete' ? m : k));
-      const out: QRResult = { R };
+      const out = disposableResult<Omit<QRResult, keyof DisposableResult>>({ R });
       if (p.perm !== null) out.perm = p.perm;
       if (mode !== 'r') out.Q = formQ(p, mode === 'complete' ? m : k, k);
       s.keep(R);
-      return out;
+      return out as QRResult;
     });
   });
 }

@@ -20,6 +20,7 @@ import { scoped } from '../core/scope.js';
 import { checkFiniteOption, maxAbs, requireFinite, type FiniteOption } from './checks.js';
 import { copyOf, fresh, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
+import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
 export interface SvdOptions extends FiniteOption {
   /** U m×m and Vt n×n (default false: U m×k, Vt k×n, k = min(m, n)). */
@@ -28,7 +29,7 @@ export interface SvdOptions extends FiniteOption {
   computeUV?: boolean;
 }
 
-export interface SvdResult {
+export interface SvdResult extends DisposableResult {
   /** Left singular vectors as columns (absent when computeUV is false). */
   U?: Matrix;
   /** Singular values, descending. */
@@ -77,13 +78,13 @@ export function rawSvd(fn: string, A: Matrix, job: lapack.SvdJob, options: Finit
 /** The singular value decomposition (numpy.linalg.svd's shapes and defaults). */
 export function svd(A: MatrixLike, options: SvdOptions = {}): SvdResult {
   return withMatrix('svd', 'A', A, (A) => {
-    if (options.computeUV === false) return { s: rawSvd('svd', A, lapack.SvdJob.Values, options).s };
+    if (options.computeUV === false) return disposableResult({ s: rawSvd('svd', A, lapack.SvdJob.Values, options).s });
     return scoped((sc) => {
       const r = rawSvd('svd', A, options.fullMatrices === true ? lapack.SvdJob.Full : lapack.SvdJob.Thin, options);
       const U = sc.track(r.U!);
       const V = sc.track(r.V!);
       const Vt = fresh(V.cols, V.rows, (C) => lapack.getrans(V._v(), C._v()));
-      return { U: sc.keep(U), s: r.s, Vt };
+      return disposableResult({ U: sc.keep(U), s: r.s, Vt });
     });
   });
 }

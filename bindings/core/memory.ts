@@ -133,6 +133,16 @@ export class WasmHeap {
     };
   }
 
+  /** What is live, and the way out, for out-of-memory messages. */
+  private liveText(): string {
+    const mib = (this.bytesInUse / 2 ** 20).toFixed(1);
+    return (
+      `${this.live.size} blocks live — matrices not yet disposed, and the running call's workspace — ${mib} MiB; ` +
+      `matrices that were never disposed stay allocated until the ` +
+      `garbage collector finalises them — free them with dispose(), or make them inside tidy(() => …)`
+    );
+  }
+
   private takeFree(size: number): number {
     const b0 = binOf(size);
     // Own bin: blocks in [2^b, 2^(b+1)) granules may be smaller than the request — first fit.
@@ -167,9 +177,7 @@ export class WasmHeap {
     const needPages = Math.ceil(end / PAGE) - pages;
     if (needPages > 0) {
       if (needPages > MAX_PAGES - pages) {
-        throw new RangeError(
-          `Cannot allocate ${size} bytes: the wasm32 memory would exceed 4 GiB (in use: ${this.bytesInUse} bytes)`,
-        );
+        throw new RangeError(`Cannot allocate ${size} bytes: the wasm32 memory would exceed 4 GiB (${this.liveText()})`);
       }
       // Grow geometrically (×1.5) to amortise, but never beyond what is addressable.
       const want = Math.min(MAX_PAGES - pages, Math.max(needPages, Math.ceil(pages / 2)));
@@ -182,7 +190,7 @@ export class WasmHeap {
           throw new RangeError(
             `Cannot allocate ${size} bytes: the engine refused to grow WebAssembly memory to ${
               (pages + needPages) * PAGE
-            } bytes`,
+            } bytes (${this.liveText()})`,
           );
         }
       }

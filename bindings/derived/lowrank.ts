@@ -7,8 +7,9 @@ import type { FiniteOption } from '../api/checks.js';
 import { fresh, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
 import { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
+import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
-export interface LowRankResult {
+export interface LowRankResult extends DisposableResult {
   /** The best rank-k approximation A_k = U_k·Σ_k·V_kᵀ. */
   approx: Matrix;
   /** ‖A − A_k‖_F = sqrt(σ_k² + σ_{k+1}² + …) (Eckart–Young). */
@@ -39,7 +40,7 @@ export function lowRank(A: MatrixLike, k: number, options: FiniteOption = {}): L
       );
       const tail = s.subarray(kk);
       const errorFro = lapack.nrm2(tail.slice());
-      return { approx: sc.keep(approx), errorFro, error2: tail[0] ?? 0, s };
+      return disposableResult({ approx: sc.keep(approx), errorFro, error2: tail[0] ?? 0, s });
     }),
   );
 }

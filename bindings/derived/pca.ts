@@ -9,6 +9,7 @@ import { checkFiniteOption, requireFinite, type FiniteOption } from '../api/chec
 import { copyOf, fresh, withMatrix, type MatrixLike } from '../api/convert.js';
 import { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
+import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
 export interface PcaOptions extends FiniteOption {
   /** Number of components (default min(m, n)). */
@@ -17,7 +18,7 @@ export interface PcaOptions extends FiniteOption {
   center?: boolean;
 }
 
-export interface PcaResult {
+export interface PcaResult extends DisposableResult {
   /** Principal axes as rows (k×n), unit length, ordered by explained variance. */
   components: Matrix;
   /** Variance along each component: σᵢ²/(m − 1). */
@@ -79,14 +80,14 @@ export function pca(X: MatrixLike, options: PcaOptions = {}): PcaResult {
           }
         }),
       );
-      return {
+      return disposableResult({
         components: sc.keep(components),
         explainedVariance,
         explainedVarianceRatio,
         scores: sc.keep(scores),
         mean,
         singularValues: s,
-      };
+      });
     });
   });
 }

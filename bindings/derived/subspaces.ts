@@ -9,6 +9,7 @@ import { columns, withMatrix, type MatrixLike } from '../api/convert.js';
 import type { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
 import { defaultRtol, rankOf } from './rank.js';
+import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
 /** Orthonormal basis of the null space of A (n×(n − r)), from the full SVD. */
 export function nullSpace(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Matrix {
@@ -32,7 +33,7 @@ export function orth(A: MatrixLike, options: { rtol?: number } & FiniteOption = 
   );
 }
 
-export interface Subspaces {
+export interface Subspaces extends DisposableResult {
   /** Numerical rank r. */
   rank: number;
   /** Column space C(A) ⊂ ℝᵐ: m×r orthonormal basis (first r left singular vectors). */
@@ -58,13 +59,13 @@ export function subspaces(A: MatrixLike, options: { rtol?: number } & FiniteOpti
       const nullSpace = sc.track(columns(V!, r, A.cols));
       const rowSpace = sc.track(columns(V!, 0, r));
       const leftNullSpace = sc.track(columns(U!, r, A.rows));
-      return {
+      return disposableResult({
         rank: r,
         columnSpace: sc.keep(columnSpace),
         nullSpace: sc.keep(nullSpace),
         rowSpace: sc.keep(rowSpace),
         leftNullSpace: sc.keep(leftNullSpace),
-      };
+      });
     }),
   );
 }

@@ -109,7 +109,8 @@ export function reportRatios(suite: string): void {
 // ---- both backends, bit for bit ------------------------------------------------------------------
 
 export type Plain = Dense | Float64Array | Int32Array | number | boolean | string | undefined;
-type Out = Matrix | Plain;
+/** A result's members; `dispose` (non-enumerable on result objects) is ignored. */
+type Out = Matrix | Plain | (() => void);
 export type PlainOf<T> = { [K in keyof T]: T[K] extends Matrix ? Dense : T[K] extends Matrix | undefined ? Dense | undefined : T[K] };
 
 function toDense(M: Matrix): Dense {
@@ -127,7 +128,7 @@ function plainify<T extends Record<string, Out>>(label: string, backend: string,
       if (v.backend !== backend) assert.fail(`${label}: result '${k}' of the ${backend} backend is stored on ${v.backend}`);
       out[k] = toDense(v);
       v.dispose();
-    } else out[k] = v;
+    } else if (typeof v !== 'function') out[k] = v;
   }
   return out as PlainOf<T>;
 }

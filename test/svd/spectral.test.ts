@@ -363,7 +363,8 @@ describe('nullSpace / orth / subspaces', () => {
             const label = `subspaces ${name} ${m}×${n}, ${bc.name}`;
             const s = both(label, () => guarded(label, [A], [], ([M]) => {
               const f = subspaces(M!);
-              return { ...f, N: nullSpace(M!), O: orth(M!) };
+              const { rank, columnSpace, nullSpace: ns, rowSpace, leftNullSpace } = f;
+              return { rank, columnSpace, nullSpace: ns, rowSpace, leftNullSpace, N: nullSpace(M!), O: orth(M!) };
             }));
             expect(s.rank, `${label}: rank`).toBe(r);
             expect([s.columnSpace.m, s.columnSpace.n, s.nullSpace.m, s.nullSpace.n, s.rowSpace.m, s.rowSpace.n, s.leftNullSpace.m, s.leftNullSpace.n], `${label}: dimensions`)

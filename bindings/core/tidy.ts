@@ -1,0 +1,129 @@
+/**
+ * `tidy` and `keep`: memory scopes for user code (tfjs's semantics).
+ *
+ *   const y = tidy(() => {
+ *     const C = A.matmul(B);          // disposed when the callback returns …
+ *     return C.add(A).scale(2);       // … except what it returns
+ *   });
+ *
+ * Every matrix made while a `tidy` callback runs (by the library or by the callback) belongs to the
+ * innermost tidy; when the callback returns, all of them are disposed except those in its return
+ * value (a matrix, or arrays and plain objects holding matrices, searched recursively) and those passed
+ * to {@link keep}. What a nested tidy returns moves up to the enclosing one. If the callback throws,
+ * everything made inside is disposed and the error propagates. The callback must be synchronous:
+ * returning a Promise is a TypeError (an `await` would let other code run inside the scope).
+ *
+ * The alternative for a single value is `dispose()` (or `using`); results that hold several matrices
+ * (`svd`, `eigh`, `qr`, …) have a `dispose()` of their own that frees all of them.
+ */
+
+/** Anything with a `dispose()` (matrices, factorisations, results). */
+export interface Owned {
+  dispose(): void;
+}
+
+const stack: Set<Owned>[] = [];
+const kept = new WeakSet<Owned>();
+
+/** @internal Called by every owning constructor: the object joins the innermost tidy, if any. */
+export function track(x: Owned): void {
+  const top = stack[stack.length - 1];
+  if (top !== undefined && !kept.has(x)) top.add(x);
+}
+
+/** @internal Called by dispose(): the object leaves its tidy (so long loops inside one tidy stay small). */
+export function untrack(x: Owned): void {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.delete(x)) return;
+}
+
+/** Keeps `x` out of every enclosing tidy: it lives until disposed. Returns `x`. */
+export function keep<T extends Owned>(x: T): T {
+  if (x === null || typeof x !== 'object' || typeof (x as Partial<Owned>).dispose !== 'function') {
+    throw new TypeError('keep: expected a Matrix (or another object with a dispose() method)');
+  }
+  kept.add(x);
+  untrack(x);
+  return x;
+}
+
+/** Runs `fn`, then disposes every matrix made during it except those it returns (see the module header). */
+export function tidy<T>(fn: () => T): T;
+export function tidy<T>(name: string, fn: () => T): T;
+export function tidy<T>(a: string | (() => T), b?: () => T): T {
+  const fn = typeof a === 'function' ? a : b;
+  if (typeof fn !== 'function') throw new TypeError('tidy: expected a function');
+  const scope = new Set<Owned>();
+  stack.push(scope);
+  let result: T;
+  try {
+    result = fn();
+  } catch (e) {
+    stack.pop();
+    disposeAll(scope);
+    throw e;
+  }
+  stack.pop();
+  if (result instanceof Promise || (typeof (result as { then?: unknown })?.then === 'function')) {
+    disposeAll(scope);
+    throw new TypeError('tidy: the function returned a Promise; tidy takes a synchronous function');
+  }
+  const survivors = new Set<Owned>();
+  collect(result, survivors, 0);
+  for (const x of survivors) scope.delete(x);
+  disposeAll(scope);
+  // What survives belongs to the enclosing tidy now.
+  const outer = stack[stack.length - 1];
+  if (outer !== undefined) for (const x of survivors) if (!kept.has(x)) outer.add(x);
+  return result;
+}
+
+function disposeAll(scope: Set<Owned>): void {
+  let first: unknown = null;
+  for (const x of [...scope]) {
+    try {
+      x.dispose();
+    } catch (e) {
+      first ??= e;
+    }
+  }
+  scope.clear();
+  if (first !== null) throw first;
+}
+
+/** Owned objects in a returned value: itself, or inside arrays and plain objects (depth-limited). */
+function collect(v: unknown, out: Set<Owned>, depth: number): void {
+  if (v === null || typeof v !== 'object' || depth > 8) return;
+  if (typeof (v as Partial<Owned>).dispose === 'function') out.add(v as Owned);
+  if (ArrayBuffer.isView(v)) return;
+  if (Array.isArray(v)) {
+    for (const x of v) collect(x, out, depth + 1);
+    return;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto === Object.prototype || proto === null || typeof (v as Partial<Owned>).dispose === 'function') {
+    for (const k of Object.keys(v)) collect((v as Record<string, unknown>)[k], out, depth + 1);
+  }
+}
+
+/**
+ * Gives a result object a non-enumerable `dispose()` (and `[Symbol.dispose]` where the engine has the
+ * symbol) that disposes every owned value in it, nested objects included. Returns the object.
+ */
+export function disposableResult<T extends object>(result: T): T & DisposableResult {
+  const dispose = (): void => {
+    const parts = new Set<Owned>();
+    for (const k of Object.keys(result)) collect((result as Record<string, unknown>)[k], parts, 1);
+    for (const p of parts) p.dispose();
+  };
+  Object.defineProperty(result, 'dispose', { value: dispose, enumerable: false, configurable: true, writable: true });
+  const sym = (Symbol as { dispose?: symbol }).dispose;
+  if (sym !== undefined) Object.defineProperty(result, sym, { value: dispose, enumerable: false, configurable: true, writable: true });
+  return result as T & DisposableResult;
+}
+
+/** A result object holding matrices: `dispose()` (or `using`) frees all of them at once. */
+export interface DisposableResult {
+  /** Disposes every matrix in the result. Safe to call twice. */
+  dispose(): void;
+  [Symbol.dispose](): void;
+}
