@@ -103,20 +103,18 @@ export class LUFactorization implements Disposable {
     this.requireNonsingular('solve');
     const n = this.n;
     const LU = this.lu._v();
-    return solveOnCopy('solve', B, n, checkFiniteOption(options), (X) =>
-      scoped((s) => {
-        const ipiv = s.ivec(this.#ipiv);
-        if (!options.transpose) {
-          lapack.laswp(X, ipiv, 0, n); //                                  P·B
-          lapack.trsm(LU, X, { lower: true, unit: true }); //              L⁻¹
-          lapack.trsm(LU, X); //                                           U⁻¹
-        } else {
-          lapack.trsm(LU, X, { trans: true }); //                          U⁻ᵀ
-          lapack.trsm(LU, X, { lower: true, trans: true, unit: true }); // L⁻ᵀ
-          lapack.laswp(X, ipiv, 0, n, { reverse: true }); //               Pᵀ
-        }
-      }),
-    );
+    const ipiv = this.#ipiv;
+    return solveOnCopy('solve', B, n, checkFiniteOption(options), (X) => {
+      if (!options.transpose) {
+        lapack.laswp(X, ipiv, 0, n); //                                  P·B
+        lapack.trsm(LU, X, { lower: true, unit: true }); //              L⁻¹
+        lapack.trsm(LU, X); //                                           U⁻¹
+      } else {
+        lapack.trsm(LU, X, { trans: true }); //                          U⁻ᵀ
+        lapack.trsm(LU, X, { lower: true, trans: true, unit: true }); // L⁻ᵀ
+        lapack.laswp(X, ipiv, 0, n, { reverse: true }); //               Pᵀ
+      }
+    });
   }
 
   /** det A (may overflow to ±Infinity for large n: use slogdet). */
@@ -182,7 +180,7 @@ function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorizati
     return scoped((s) => {
       const F = s.track(clonePadded(A));
       const ipiv = new Int32Array(A.rows);
-      const info = scoped((t) => lapack.getrf(F._v(), t.ivec(ipiv, true)));
+      const info = lapack.getrf(F._v(), ipiv);
       return new LUFactorization(s.keep(F), ipiv, info);
     });
   });
@@ -198,7 +196,7 @@ export function lu(A: MatrixLike, options: FiniteOption = {}): LUResult {
     return scoped((sc) => {
       const F = sc.track(clonePadded(A));
       const ipiv = new Int32Array(k);
-      scoped((t) => lapack.getrf(F._v(), t.ivec(ipiv, true)));
+      lapack.getrf(F._v(), ipiv);
       const L = sc.track(Matrix._alloc(m, k));
       const U = sc.track(Matrix._alloc(k, n));
       const f = F._store();

@@ -54,8 +54,7 @@ export function packedQR(A: Matrix, pivoting: boolean): PackedQR {
     let perm: Int32Array | null = null;
     if (pivoting) {
       perm = new Int32Array(A.cols);
-      const p = perm;
-      scoped((t) => lapack.geqp3(F._v(), t.ivec(p, true), tau._v()));
+      lapack.geqp3(F._v(), perm, tau._v());
     } else {
       lapack.geqrf(F._v(), tau._v());
     }
