@@ -12,21 +12,11 @@
  */
 import type { Matrix } from './matrix.js';
 import type { BackendName, Store } from './store.js';
+import type { Tuning } from './tuning.js';
 
 /** Matrix norms understood by `lange`: max-abs, one, infinity, Frobenius. */
 export const NormKind = { MaxAbs: 0, One: 1, Inf: 2, Fro: 3 } as const;
 export type NormKind = (typeof NormKind)[keyof typeof NormKind];
-
-export interface Blocking {
-  /** GEMM: rows of the packed A block. */
-  mc: number;
-  /** GEMM: depth of a rank-kc update. */
-  kc: number;
-  /** GEMM: columns of the packed B block. */
-  nc: number;
-  /** Panel / block width of the blocked factorisations and TRSM; 0 = each routine's own default. */
-  nb: number;
-}
 
 export interface Backend {
   readonly name: BackendName;
@@ -83,9 +73,14 @@ export interface Backend {
   ormqr(trans: boolean, A: Matrix, k: number, tau: Float64Array, C: Matrix): void;
   dot(x: Float64Array, y: Float64Array): number;
   nrm2(x: Float64Array): number;
-  /** Cache blocking of the level-3 kernels (tests shrink it so small matrices take the blocked paths). */
-  setBlocking(b: Partial<Blocking> | null): void;
-  getBlocking(): Blocking;
+  /**
+   * Tuning of the kernels: block sizes, crossovers, iteration caps (keys: TUNING_KEYS, bindings/js/tuning.ts;
+   * tests shrink the blocks so small matrices take the blocked paths). The keys given are set, the others
+   * keep their values; null restores every default. Unknown key → TypeError, non-finite value → RangeError.
+   */
+  setTuning(t: Partial<Tuning> | null): void;
+  /** Every tuning value in force. */
+  getTuning(): Tuning;
 }
 
 let jsBackend: Backend | null = null;

@@ -11,7 +11,8 @@ import { wasmHeap } from './loader.js';
 import type { MemoryStats } from './memory.js';
 
 export { init, simdSupported, type InitOptions, type InitResult, type WasmSource } from './loader.js';
-export { setBackend, getBackend, type Blocking } from './backend.js';
+export { setBackend, getBackend } from './backend.js';
+export type { Tuning } from './tuning.js';
 export type { BackendName } from './store.js';
 export { Matrix, type RandomOptions } from './matrix.js';
 export {

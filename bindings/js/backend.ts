@@ -4,10 +4,11 @@
  * whichever storage they have — a JS Float64Array or the wasm heap view — since these kernels take
  * (array, offset) pairs. Nothing here allocates in linear memory, so views stay valid for the call.
  */
-import type { Backend, Blocking, NormKind } from '../backend.js';
+import type { Backend, NormKind } from '../backend.js';
 import type { Matrix } from '../matrix.js';
 import { JsStore, type Store } from '../store.js';
 import * as k from './index.js';
+import { getTuningOf, setTuningOn, type Tuning } from '../tuning.js';
 
 export class JsBackend implements Backend {
   readonly name = 'js' as const;
@@ -173,24 +174,11 @@ export class JsBackend implements Backend {
     return k.nrm2(x.length, x, 0, 1);
   }
 
-  setBlocking(b: Partial<Blocking> | null): void {
-    k.gemmSetBlocking(b?.mc ?? 0, b?.kc ?? 0, b?.nc ?? 0);
-    const nb = b?.nb ?? 0;
-    k.trsmSetBlock(nb);
-    k.getrfSetBlock(nb);
-    k.potrfSetBlock(nb);
-    k.geqrfSetBlock(nb);
-    k.orgqrSetBlock(nb);
-    k.ormqrSetBlock(nb);
-    k.sytrdSetBlock(nb);
-    k.gebrdSetBlock(nb);
-    this.nb = nb > 0 ? nb : 0;
+  setTuning(t: Partial<Tuning> | null): void {
+    setTuningOn(k, t);
   }
 
-  /** 0 while every factorisation uses its own default block size. */
-  private nb = 0;
-
-  getBlocking(): Blocking {
-    return { mc: k.gemmBlockingMC(), kc: k.gemmBlockingKC(), nc: k.gemmBlockingNC(), nb: this.nb };
+  getTuning(): Tuning {
+    return getTuningOf(k);
   }
 }

@@ -12,11 +12,12 @@
  * nothing. Addresses never move; only JS views detach when an allocation grows the memory, so views
  * are re-read (`heap.f64`) at each use, never kept across an allocation.
  */
-import type { Backend, Blocking, NormKind } from '../backend.js';
+import type { Backend, NormKind } from '../backend.js';
 import type { Matrix } from '../matrix.js';
 import type { WasmHeap } from '../memory.js';
 import { WasmStore, type Store } from '../store.js';
 import type { WasmExports } from './exports.js';
+import { getTuningOf, setTuningOn, type Tuning } from '../tuning.js';
 
 /** An operand pinned in linear memory for one call. */
 interface Pinned {
@@ -97,8 +98,6 @@ class Frame {
 
 export class WasmBackend implements Backend {
   readonly name = 'wasm' as const;
-  /** Block size of the factorisations (the kernels keep one per routine; this backend sets them together). */
-  private nb = 0;
 
   constructor(
     readonly exports: WasmExports,
@@ -359,24 +358,11 @@ export class WasmBackend implements Backend {
     return this.call((fr, e) => e.nrm2(x.length, fr.f64In(x), 1));
   }
 
-  setBlocking(b: Partial<Blocking> | null): void {
-    const e = this.exports;
-    e.gemmSetBlocking(b?.mc ?? 0, b?.kc ?? 0, b?.nc ?? 0);
-    const nb = b?.nb !== undefined && b.nb > 0 ? b.nb : 0;
-    this.nb = nb;
-    e.trsmSetBlock(nb);
-    e.getrfSetBlock(nb);
-    e.potrfSetBlock(nb);
-    e.geqrfSetBlock(nb);
-    e.orgqrSetBlock(nb);
-    e.ormqrSetBlock(nb);
-    e.sytrdSetBlock(nb);
-    e.gebrdSetBlock(nb);
+  setTuning(t: Partial<Tuning> | null): void {
+    setTuningOn(this.exports, t);
   }
 
-  /** `nb` is 0 while every factorisation uses its own default block size. */
-  getBlocking(): Blocking {
-    const e = this.exports;
-    return { mc: e.gemmBlockingMC(), kc: e.gemmBlockingKC(), nc: e.gemmBlockingNC(), nb: this.nb };
+  getTuning(): Tuning {
+    return getTuningOf(this.exports);
   }
 }

@@ -32,10 +32,10 @@ export interface WasmExports {
     beta: number, pC: number, ldc: number, pw: number,
   ): void;
   syrkScratch(n: number, k: number): number;
-  gemmSetBlocking(mc: number, kc: number, nc: number): void;
-  gemmBlockingMC(): number;
-  gemmBlockingKC(): number;
-  gemmBlockingNC(): number;
+  /** The tuning table (assembly/tuning.ts): keys are TUNING_KEYS' numbers (bindings/js/tuning.ts). */
+  tuningSet(key: number, value: number): void;
+  tuningGet(key: number): number;
+  tuningReset(): void;
   iamax(n: number, px: number, incx: number): number;
   trsm2(
     side: number, uplo: number, trans: number, diag: number, m: number, n: number,
@@ -46,16 +46,13 @@ export interface WasmExports {
     pA: number, lda: number, pB: number, ldb: number, pw: number,
   ): void;
   trsmScratch(m: number, n: number): number;
-  trsmSetBlock(nb: number): void;
   laswp(n: number, pA: number, lda: number, k1: number, k2: number, pIpiv: number, reverse: number): void;
   getf2(m: number, n: number, pA: number, lda: number, pIpiv: number): number;
   getrf(m: number, n: number, pA: number, lda: number, pIpiv: number, pw: number): number;
   getrfScratch(m: number, n: number): number;
-  getrfSetBlock(nb: number): void;
   potf2(n: number, pA: number, lda: number): number;
   potrf(n: number, pA: number, lda: number, pw: number): number;
   potrfScratch(n: number): number;
-  potrfSetBlock(nb: number): void;
   larfg(n: number, pAlpha: number, px: number, incx: number): number;
   larf(m: number, n: number, pv: number, incv: number, tau: number, pC: number, ldc: number, pw: number): void;
   geqr2(m: number, n: number, pA: number, lda: number, pTau: number, pw: number): void;
@@ -67,11 +64,9 @@ export interface WasmExports {
   larfbScratch(m: number, n: number, k: number): number;
   geqrf(m: number, n: number, pA: number, lda: number, pTau: number, pw: number): void;
   geqrfScratch(m: number, n: number): number;
-  geqrfSetBlock(nb: number): void;
   org2r(m: number, n: number, k: number, pA: number, lda: number, pTau: number, pw: number): void;
   orgqr(m: number, n: number, k: number, pA: number, lda: number, pTau: number, pw: number): void;
   orgqrScratch(m: number, n: number, k: number): number;
-  orgqrSetBlock(nb: number): void;
   geqp3(m: number, n: number, pA: number, lda: number, pJpvt: number, pTau: number, pw: number): void;
   geqp3Scratch(m: number, n: number): number;
   ormqr(
@@ -79,7 +74,6 @@ export interface WasmExports {
     pC: number, ldc: number, pw: number,
   ): void;
   ormqrScratch(m: number, n: number, k: number): number;
-  ormqrSetBlock(nb: number): void;
   symv(n: number, alpha: number, pA: number, lda: number, px: number, py: number): void;
   syr2(n: number, alpha: number, px: number, py: number, pA: number, lda: number): void;
   syr2k(
@@ -91,15 +85,11 @@ export interface WasmExports {
   latrd(n: number, nb: number, pA: number, lda: number, pE: number, pTau: number, pW: number, ldw: number): void;
   sytrd(n: number, pA: number, lda: number, pD: number, pE: number, pTau: number, pw: number): void;
   sytrdScratch(n: number): number;
-  sytrdSetBlock(nb: number): void;
   orgtr(n: number, pA: number, lda: number, pTau: number, pw: number): void;
   orgtrScratch(n: number): number;
   steqr(compz: number, n: number, pD: number, pE: number, pZ: number, ldz: number, pw: number): number;
   steqrScratch(n: number, compz: number): number;
-  steqrSetMaxIter(total: number): void;
-  steqrSetBatch(k: number): void;
   sterf(n: number, pD: number, pE: number): number;
-  sterfSetMaxIter(total: number): void;
   syev(jobz: number, n: number, pA: number, lda: number, pLam: number, pw: number): number;
   syevScratch(n: number, jobz: number): number;
   bdsqr(
@@ -107,8 +97,6 @@ export interface WasmExports {
     pw: number,
   ): number;
   bdsqrScratch(n: number, nrv: number, nru: number): number;
-  bdsqrSetSweeps(k: number): void;
-  bdsqrSetMaxit(maxit: number): void;
   gebd2(
     m: number, n: number, pA: number, lda: number, pd: number, pe: number, pTauq: number, pTaup: number, pw: number,
   ): number;
@@ -120,7 +108,6 @@ export interface WasmExports {
     m: number, n: number, pA: number, lda: number, pd: number, pe: number, pTauq: number, pTaup: number, pw: number,
   ): number;
   gebrdScratch(m: number, n: number): number;
-  gebrdSetBlock(nb: number): void;
   orgbr(
     vect: number, m: number, n: number, k: number, pA: number, lda: number, pTau: number, pQ: number, ldq: number,
     pw: number,
@@ -131,10 +118,8 @@ export interface WasmExports {
     ldv: number, pw: number,
   ): number;
   gesvdScratch(m: number, n: number, job: number): number;
-  gesvdSetCrossover(ratio: number): void;
   lasq(n: number, pd: number, pe: number, pw: number): number;
   lasqScratch(n: number): number;
-  lasqSetMaxIter(total: number): void;
   gebal(job: number, n: number, pA: number, lda: number, pScale: number, pBounds: number): number;
   gebak(n: number, ilo: number, ihi: number, pScale: number, m: number, pV: number, ldv: number): void;
   gehd2(n: number, ilo: number, ihi: number, pA: number, lda: number, pTau: number, pw: number): number;
@@ -145,15 +130,12 @@ export interface WasmExports {
   lahr2Scratch(n: number, k: number, nb: number): number;
   gehrd(n: number, ilo: number, ihi: number, pA: number, lda: number, pTau: number, pw: number): number;
   gehrdScratch(n: number): number;
-  gehrdSetBlock(nb: number): void;
-  gehrdSetCrossover(nx: number): void;
   orghr(n: number, ilo: number, ihi: number, pA: number, lda: number, pTau: number, pw: number): void;
   orghrScratch(n: number): number;
   hqr(
     wantt: number, wantz: number, n: number, ilo: number, ihi: number, pH: number, ldh: number, pWr: number, pWi: number,
     iloz: number, ihiz: number, pZ: number, ldz: number, pw: number,
   ): number;
-  hqrSetMaxIter(factor: number): void;
   trevc(n: number, pT: number, ldt: number, pX: number, ldx: number, pw: number): number;
   geev(
     jobv: number, balance: number, n: number, pA: number, lda: number, pWr: number, pWi: number, pVr: number,
