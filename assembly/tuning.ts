@@ -3,9 +3,9 @@
  *
  * Block sizes, crossovers and iteration caps. Each key below is a small integer; the table row of a
  * key holds its default (with the measurement behind it, one line) and its normalisation. Kernels read
- * a value through `tune(key)` / `tuneI(key)` (inlined: a load from a constant address) once per call,
- * at entry — the `*Scratch` function and its kernel read the same value, so a value must not change
- * between asking for the workspace and the call that uses it.
+ * a value through `tune(key)` / `tuneI(key)` (inlined: a load from a constant address) at the start of
+ * a call (syrk: of each recursion step), never inside a loop. A `*Scratch` function and its kernel read
+ * the same value, so a value must not change between asking for the workspace and the call using it.
  *
  * Exports (replacing the per-kernel setters `gemmSetBlocking`, `trsmSetBlock`, …, `hqrSetMaxIter`):
  *
@@ -103,27 +103,27 @@ import { MR, NR } from './gemm/blocking';
  * Timings: SIMD build, Node 20, the 2-core AMD EPYC (Zen 5) this repo is benchmarked on unless noted.
  */
 const ROWS: usize = memory.data<f64>([
-  128, MR, //   T_GEMM_MC        MC·KC·8 B = 256 KiB: packed A stays in half of Zen 1's 512 KiB L2; MC 64–480 within ±5 % (gemm/blocking.ts)
-  256, 1, //    T_GEMM_KC        one packed B micro-panel (KC·NR·8 B = 8 KiB) stays in a 32 KiB L1 beside A's; KC 128–512 within ±5 %
-  2048, NR, //  T_GEMM_NC        KC·NC·8 B = 4 MiB: packed B within the 8 MiB L3 of a Zen 1 CCX; NC 512–4096 within ±5 %
+  128, MR, //   T_GEMM_MC        MC·KC·8 B = 256 KiB: packed Ã in half of Zen 1's 512 KiB L2; MC 64–480 within ±5 %
+  256, 1, //    T_GEMM_KC        a B̃ micro-panel (KC·NR·8 B = 8 KiB) stays in L1 (32 KiB) beside Ã's; 128–512 within ±5 %
+  2048, NR, //  T_GEMM_NC        KC·NC·8 B = 4 MiB: packed B̃ in the 8 MiB L3 of a Zen 1 CCX; NC 512–4096 within ±5 %
   64, 1, //     T_TRSM_NB        not swept: diagonal blocks by trsm2, the rest in the GEMM (trsm/trsm.ts)
   64, 1, //     T_GETRF_NB       not swept; LAPACK's ilaenv default for dgetrf (lu/getrf.ts)
   64, 1, //     T_POTRF_NB       not swept; LAPACK's ilaenv default for dpotrf (cholesky/potrf.ts)
-  32, 1, //     T_GEQRF_NB       geqrf + orgqr best or within 2 % of best at n = 512 and 1024 (nb 8–96; qr/geqrf.ts)
+  32, 1, //     T_GEQRF_NB       geqrf + orgqr: best or within 2 % of it at n = 512, 1024 (nb 8–96; qr/geqrf.ts)
   32, 1, //     T_ORGQR_NB       the same larfb work as geqrf, mirrored: geqrf's measurement (qr/orgqr.ts)
-  32, 1, //     T_ORMQR_NB       the same larfb work as geqrf: geqrf's block size, not swept on its own (qr/ormqr.ts)
-  32, 1, //     T_SYTRD_NB       n = 512: 10.8 ms, 24–48 within 3 % (nb 8–96: 12.3 … 12.4; eig/sym/sytrd.ts)
+  32, 1, //     T_ORMQR_NB       the same larfb work as geqrf: its block size, not swept on its own (qr/ormqr.ts)
+  32, 1, //     T_SYTRD_NB       n = 512: 10.8 ms, 24–48 within 3 %, 8 and 96 14 % slower (eig/sym/sytrd.ts)
   32, 1, //     T_GEBRD_NB       gesvd values, n = 512 and 1024: flat between 16 and 32 (svd/gebrd.ts)
   32, 1, //     T_GEHRD_NB       n = 256 and 512: nb 16–48 level within the ±5 % noise (eig/gen/gehrd.ts)
-  64, 1, //     T_GEHRD_NX       gehrd = gehd2 at n = 64, faster from ≈ 90 on; NX 32–128 within 3 % at n = 512 (gehrd.ts)
-  1.75, REAL, // T_GESVD_QR_RATIO QR first when m ≥ ratio·n: both paths break even near m = 1.75·n at n = 256 (svd/gesvd.ts)
-  32, 1, //     T_STEQR_BATCH    rotations buffered per n: flat 8–64 at n = 512; 32 keeps the buffer (256 KiB) in L2 (steqr.ts)
+  64, 1, //     T_GEHRD_NX       gehrd = gehd2 at n = 64, faster from ≈ 90; NX 32–128 within 3 % at n = 512 (gehrd.ts)
+  1.75, REAL, // T_GESVD_QR_RATIO QR first when m ≥ ratio·n: the paths break even near 1.75 at n = 256 (gesvd.ts)
+  32, 1, //     T_STEQR_BATCH    rotations buffered, per n: flat 8–64 at n = 512; 32 keeps 256 KiB in L2 (steqr.ts)
   0, 1, //      T_STEQR_MAXIT    0 = 30·n sweeps in total, LAPACK's MAXIT (eig/sym/steqr.ts)
   0, 1, //      T_STERF_MAXIT    0 = 30·n sweeps in total, as steqr (eig/sym/sterf.ts)
-  32, 1, //     T_BDSQR_SWEEPS   sweeps per rotation batch: n = 2048 took 4.1–4.3 s with 32 against 11.6–14.7 with 1 (bdsqr.ts)
+  32, 1, //     T_BDSQR_SWEEPS   sweeps per rotation batch: n = 2048 4.1–4.3 s with 32, 11.6–14.7 s with 1 (bdsqr.ts)
   0, 1, //      T_BDSQR_MAXIT    0 = MAXITR·n² = 6·n² inner steps in total, LAPACK's maxit (svd/bdsqr.ts)
   0, 1, //      T_LASQ_MAXIT     0 = 30·n dqds steps in total (svd/lasq.ts)
-  0, 1, //      T_HQR_MAXIT      0 = 30·max(10, window) iterations per eigenvalue, LAPACK dlahqr's (eig/gen/hqr.ts)
+  0, 1, //      T_HQR_MAXIT      0 = 30·max(10, window) iterations per eigenvalue, as dlahqr (eig/gen/hqr.ts)
 ], 16);
 
 /** The value set per key; 0 = none (the default is in force). */

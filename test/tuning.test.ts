@@ -45,7 +45,7 @@ const DEFAULTS: Tuning = {
   steqrBatch: 32, steqrMaxIter: 0, sterfMaxIter: 0, bdsqrSweeps: 32, bdsqrMaxIter: 0, lasqMaxIter: 0, hqrMaxIter: 0,
 };
 
-/** The documented normalisation: real ratio > 0 kept; integers truncated, capped at 2^30, MC/NC rounded up to 4; else the default. */
+/** The documented normalisation: a ratio > 0 is kept; integers truncated, capped at 2^30, MC/NC rounded up to 4; else the default. */
 function normalised(name: TuningKey, v: number): number {
   if (name === 'gesvdQrRatio') return v > 0 ? v : DEFAULTS[name];
   if (!(v >= 1)) return DEFAULTS[name];
@@ -132,14 +132,13 @@ describe('the tuning table on every engine (SIMD build, scalar build, JS kernels
   });
 
   it('withTuning sets all engines alike and restores the previous values, nested', () => {
+    const get = (e: Engine, ...names: TuningKey[]): number[] => names.map((n) => table(e).tuningGet(TUNING_KEYS[n]));
     withTuning({ gemmMC: 9, trsmNB: 3 }, () => {
-      for (const e of allEngines()) expect([table(e).tuningGet(0), table(e).tuningGet(TUNING_KEYS.trsmNB)], e.name).toEqual([12, 3]);
+      for (const e of allEngines()) expect(get(e, 'gemmMC', 'trsmNB'), e.name).toEqual([12, 3]);
       withTuning({ trsmNB: 5, hqrMaxIter: 2 }, () => {
-        for (const e of allEngines()) {
-          expect([table(e).tuningGet(0), table(e).tuningGet(TUNING_KEYS.trsmNB), table(e).tuningGet(TUNING_KEYS.hqrMaxIter)], e.name).toEqual([12, 5, 2]);
-        }
+        for (const e of allEngines()) expect(get(e, 'gemmMC', 'trsmNB', 'hqrMaxIter'), e.name).toEqual([12, 5, 2]);
       });
-      for (const e of allEngines()) expect([table(e).tuningGet(TUNING_KEYS.trsmNB), table(e).tuningGet(TUNING_KEYS.hqrMaxIter)], e.name).toEqual([3, 0]);
+      for (const e of allEngines()) expect(get(e, 'gemmMC', 'trsmNB', 'hqrMaxIter'), e.name).toEqual([12, 3, 0]);
     });
     const defaults = all(allEngines()[0]!);
     for (const e of allEngines()) expect(all(e), e.name).toEqual(defaults);
@@ -158,7 +157,9 @@ describe('Backend.setTuning / getTuning', () => {
       be.setTuning({ getrfNB: 3.9, gemmNC: 13 });
       expect(be.getTuning(), be.name).toEqual({ ...DEFAULTS, gemmKC: 5, gesvdQrRatio: 2.5, getrfNB: 3, gemmNC: 16 });
       be.setTuning({ gemmKC: 0, getrfNB: undefined });
-      expect(be.getTuning(), `${be.name}: 0 restores one default, undefined leaves a key alone`).toEqual({ ...DEFAULTS, gesvdQrRatio: 2.5, getrfNB: 3, gemmNC: 16 });
+      expect(be.getTuning(), `${be.name}: 0 restores one default, undefined leaves a key alone`).toEqual({
+        ...DEFAULTS, gesvdQrRatio: 2.5, getrfNB: 3, gemmNC: 16,
+      });
       be.setTuning(null);
       expect(be.getTuning(), be.name).toEqual(DEFAULTS);
     }
