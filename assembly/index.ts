@@ -6,7 +6,8 @@
  * elements; vectors are an address and a stride `incx` in elements (> 0); dimensions are i32; flags
  * (`trans`, `uplo`) are 0/1. Workspace is passed in by the caller as `pw` with the size the matching
  * `*Scratch` export returns (in doubles). Kernels never allocate, never grow memory, never throw; a
- * routine that can fail numerically returns a LAPACK-style status (0 = success).
+ * routine that can fail numerically returns a LAPACK-style status (0 = success). Block sizes, crossovers
+ * and iteration caps are one table (tuning.ts): `tuningSet`, `tuningGet`, `tuningReset`.
  *
  * The memory is imported (`env.memory`), created and grown by the TS layer (bindings/memory.ts).
  */
@@ -23,55 +24,55 @@ export { symmetrize } from './blas/symmetrize';
 export { lasr } from './blas/lasr';
 export { gemm, gemmScratch } from './gemm/gemm';
 export { syrk, syrkScratch } from './gemm/syrk';
-export { gemmSetBlocking, gemmBlockingMC, gemmBlockingKC, gemmBlockingNC } from './gemm/blocking';
+export { tuningSet, tuningGet, tuningReset } from './tuning';
 
 export { iamax } from './blas/iamax';
 export { trsm2 } from './trsm/trsm2';
-export { trsm, trsmScratch, trsmSetBlock } from './trsm/trsm';
+export { trsm, trsmScratch } from './trsm/trsm';
 export { laswp } from './lu/laswp';
 export { getf2 } from './lu/getf2';
 export { getrf2, getrf2Scratch } from './lu/getrf2';
-export { getrf, getrfScratch, getrfSetBlock } from './lu/getrf';
+export { getrf, getrfScratch } from './lu/getrf';
 export { potf2 } from './cholesky/potf2';
-export { potrf, potrfScratch, potrfSetBlock } from './cholesky/potrf';
+export { potrf, potrfScratch } from './cholesky/potrf';
 
 export { larfg } from './qr/larfg';
 export { larf } from './qr/larf';
 export { geqr2 } from './qr/geqr2';
 export { larft } from './qr/larft';
 export { larfb, larfbScratch } from './qr/larfb';
-export { geqrf, geqrfScratch, geqrfSetBlock } from './qr/geqrf';
+export { geqrf, geqrfScratch } from './qr/geqrf';
 export { org2r } from './qr/org2r';
-export { orgqr, orgqrScratch, orgqrSetBlock } from './qr/orgqr';
+export { orgqr, orgqrScratch } from './qr/orgqr';
 export { geqp3, geqp3Scratch } from './qr/geqp3';
-export { ormqr, ormqrScratch, ormqrSetBlock } from './qr/ormqr';
+export { ormqr, ormqrScratch } from './qr/ormqr';
 
 export { symv } from './eig/sym/symv';
 export { syr2 } from './eig/sym/syr2';
 export { syr2k, syr2kScratch } from './eig/sym/syr2k';
 export { sytd2 } from './eig/sym/sytd2';
 export { latrd } from './eig/sym/latrd';
-export { sytrd, sytrdScratch, sytrdSetBlock } from './eig/sym/sytrd';
+export { sytrd, sytrdScratch } from './eig/sym/sytrd';
 export { orgtr, orgtrScratch } from './eig/sym/orgtr';
-export { steqr, steqrScratch, steqrSetMaxIter, steqrSetBatch } from './eig/sym/steqr';
-export { sterf, sterfSetMaxIter } from './eig/sym/sterf';
+export { steqr, steqrScratch } from './eig/sym/steqr';
+export { sterf } from './eig/sym/sterf';
 export { syev, syevScratch } from './eig/sym/syev';
 
-export { bdsqr, bdsqrScratch, bdsqrSetSweeps, bdsqrSetMaxit } from './svd/bdsqr';
+export { bdsqr, bdsqrScratch } from './svd/bdsqr';
 export { gebd2 } from './svd/gebd2';
 export { labrd } from './svd/labrd';
-export { gebrd, gebrdScratch, gebrdSetBlock } from './svd/gebrd';
+export { gebrd, gebrdScratch } from './svd/gebrd';
 export { orgbr, orgbrScratch } from './svd/orgbr';
-export { gesvd, gesvdScratch, gesvdSetCrossover } from './svd/gesvd';
-export { lasq, lasqScratch, lasqSetMaxIter } from './svd/lasq';
+export { gesvd, gesvdScratch } from './svd/gesvd';
+export { lasq, lasqScratch } from './svd/lasq';
 
 export { gebal } from './eig/gen/gebal';
 export { gebak } from './eig/gen/gebak';
 export { gehd2 } from './eig/gen/gehd2';
 export { lahr2, lahr2Scratch } from './eig/gen/lahr2';
-export { gehrd, gehrdScratch, gehrdSetBlock, gehrdSetCrossover } from './eig/gen/gehrd';
+export { gehrd, gehrdScratch } from './eig/gen/gehrd';
 export { orghr, orghrScratch } from './eig/gen/orghr';
-export { hqr, hqrSetMaxIter } from './eig/gen/hqr';
+export { hqr } from './eig/gen/hqr';
 export { trevc } from './eig/gen/trevc';
 export { geev, geevScratch } from './eig/gen/geev';
 export { gees, geesScratch } from './eig/gen/gees';

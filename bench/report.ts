@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Measurement, TimingOptions } from './timing.js';
 import type { Ratio } from './cases/types.js';
+import type { Tuning } from '../bindings/index.js';
 
 /** A measured cell (with the other processes' share of the CPU while it ran, when known) or a skip. */
 export type Cell = (Measurement & { otherLoadPct?: number }) | { skipped: string };
@@ -46,7 +47,8 @@ export interface Meta {
     loadavgEnd: number[];
   };
   node: { version: string; v8: string };
-  wasm: { build: string | null; blocking: { mc: number; kc: number; nc: number } | null };
+  /** `tuning`: every tuning value in force (Backend.getTuning; results before it have `blocking` instead). */
+  wasm: { build: string | null; tuning: Tuning | null };
   git: { commit: string | null; dirty: boolean | null };
   timing: TimingOptions;
   /** Per numpy column: version, OpenBLAS config and the core type it picked, the OPENBLAS_* env. */
@@ -177,7 +179,7 @@ export function markdown(r: Report): string {
     `- CPU used by other processes: ${m.machine.busyAtStartPct} % just before the run, ${m.machine.busyDuringPct} % during the Node measurements; load average at start / end: ` +
       `${m.machine.loadavgStart.map((x) => x.toFixed(2)).join(' ')} / ${m.machine.loadavgEnd.map((x) => x.toFixed(2)).join(' ')}`,
     `- Node ${m.node.version} (V8 ${m.node.v8}); wasm build loaded: **${m.wasm.build ?? 'none'}**` +
-      (m.wasm.blocking ? `; GEMM blocking MC=${m.wasm.blocking.mc} KC=${m.wasm.blocking.kc} NC=${m.wasm.blocking.nc}` : ''),
+      (m.wasm.tuning ? `; GEMM blocking MC=${m.wasm.tuning.gemmMC} KC=${m.wasm.tuning.gemmKC} NC=${m.wasm.tuning.gemmNC}` : ''),
     `- git: ${m.git.commit ?? 'unknown'}${m.git.dirty ? ' (with uncommitted changes)' : ''}`,
     np,
     '',

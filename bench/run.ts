@@ -265,7 +265,7 @@ async function main(): Promise<void> {
         loadavgEnd: os.loadavg(),
       },
       node: { version: process.version, v8: process.versions.v8 },
-      wasm: { build: loaded.wasm, blocking: wasmBackend ? wasmBackend.getBlocking() : null },
+      wasm: { build: loaded.wasm, tuning: wasmBackend ? wasmBackend.getTuning() : null },
       git: git(),
       timing: args.timing,
       numpy: numpyMeta,

@@ -21,7 +21,8 @@ import { wasmHeap } from './loader.js';
 import type { MemoryStats } from './core/memory.js';
 
 export { init, simdSupported, type InitOptions, type InitResult, type WasmSource } from './loader.js';
-export { setBackend, getBackend, type Blocking } from './core/backend.js';
+export { setBackend, getBackend, setTuning, getTuning } from './core/backend.js';
+export type { Tuning } from './core/tuning.js';
 export type { BackendName } from './core/store.js';
 export { Matrix, type RandomOptions } from './api/matrix.js';
 export { add, clone, diag, dot, gram, hadamard, matmul, matvec, outer, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';

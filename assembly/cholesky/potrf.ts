@@ -9,26 +9,22 @@
  *   └ A21  A22 ┘ = └ L21  L22 ┘ └  0   L22ᵀ ┘     2. L21 ← A21·L11⁻ᵀ              (trsm, right, lower, transposed)
  *                                                 3. A22 ← A22 − L21·L21ᵀ (lower)  (syrk: the O(n³) part)
  *                                                 then recurse on A22.
+ *
+ * NB is the tuning key T_POTRF_NB (tuning.ts; default 64).
  */
 import { potf2 } from './potf2';
 import { trsm, trsmScratch } from '../trsm/trsm';
 import { syrk, syrkScratch } from '../gemm/syrk';
-
-export const POTRF_NB_DEFAULT: i32 = 64;
-export let POTRF_NB: i32 = POTRF_NB_DEFAULT;
-
-/** Block size; settable for tests (values ≤ 0 restore the default). */
-export function potrfSetBlock(nb: i32): void {
-  POTRF_NB = nb > 0 ? nb : POTRF_NB_DEFAULT;
-}
+import { tuneI, T_POTRF_NB } from '../tuning';
 
 export function potrfScratch(n: i32): i32 {
-  return max(trsmScratch(n, POTRF_NB), syrkScratch(n, POTRF_NB));
+  const nb = tuneI(T_POTRF_NB);
+  return max(trsmScratch(n, nb), syrkScratch(n, nb));
 }
 
 export function potrf(n: i32, pA: usize, lda: i32, pw: usize): i32 {
   if (n <= 0) return 0;
-  const nb = POTRF_NB;
+  const nb = tuneI(T_POTRF_NB);
   if (nb <= 1 || nb >= n) return potf2(n, pA, lda);
   const ldA = <usize>lda << 3;
   for (let j0 = 0; j0 < n; j0 += nb) {

@@ -18,7 +18,8 @@
  *
  * Tiles cut by the edge of C are computed into the edge tile and only their live part is merged.
  */
-import { MR, NR, MC, KC, NC } from './blocking';
+import { MR, NR } from './blocking';
+import { tuneI, T_GEMM_MC, T_GEMM_KC, T_GEMM_NC } from '../tuning';
 import { packA, packB } from './pack';
 import { microkernel } from './microkernel';
 
@@ -29,9 +30,9 @@ function roundUp(x: i32, r: i32): i32 {
 /** Doubles of workspace `gemm` needs for these sizes with the blocking in force. */
 export function gemmScratch(m: i32, n: i32, k: i32): i32 {
   if (m <= 0 || n <= 0 || k <= 0) return MR * NR;
-  const mc = roundUp(min(m, MC), MR);
-  const kc = min(k, KC);
-  const nc = roundUp(min(n, NC), NR);
+  const mc = roundUp(min(m, tuneI(T_GEMM_MC)), MR);
+  const kc = min(k, tuneI(T_GEMM_KC));
+  const nc = roundUp(min(n, tuneI(T_GEMM_NC)), NR);
   return mc * kc + kc * nc + MR * NR;
 }
 
@@ -46,6 +47,9 @@ export function gemm(
     scaleC(m, n, beta, pC, ldC);
     return;
   }
+  const MC = tuneI(T_GEMM_MC);
+  const KC = tuneI(T_GEMM_KC);
+  const NC = tuneI(T_GEMM_NC);
   const mcMax = roundUp(min(m, MC), MR);
   const kcMax = min(k, KC);
   const pAw = pw;

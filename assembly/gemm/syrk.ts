@@ -22,11 +22,11 @@
  *
  * Workspace: `syrkScratch(n, k)` doubles at `pw` (16-byte aligned).
  */
-import { MC } from './blocking';
 import { gemm, gemmScratch } from './gemm';
+import { tuneI, T_GEMM_MC } from '../tuning';
 
 function leaf(): i32 {
-  return min(32, MC);
+  return min(32, tuneI(T_GEMM_MC));
 }
 
 export function syrkScratch(n: i32, k: i32): i32 {

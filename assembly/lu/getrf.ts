@@ -14,29 +14,25 @@
  *   │ A10 │ A11 │ A12 │                  3. U12 ← L11⁻¹·A12            (trsm, unit lower)
  *   │ ────┼─────┼──── │ j1               4. A22 ← A22 − L21·U12         (gemm: the O(n³) part)
  *   └ A20 │ A21 │ A22 ┘
+ *
+ * NB is the tuning key T_GETRF_NB (tuning.ts; default 64).
  */
 import { getf2 } from './getf2';
 import { getrf2, getrf2Scratch } from './getrf2';
 import { laswp } from './laswp';
 import { trsm, trsmScratch } from '../trsm/trsm';
 import { gemm, gemmScratch } from '../gemm/gemm';
-
-export const GETRF_NB_DEFAULT: i32 = 64;
-export let GETRF_NB: i32 = GETRF_NB_DEFAULT;
-
-/** Panel width; settable for tests (values ≤ 0 restore the default). */
-export function getrfSetBlock(nb: i32): void {
-  GETRF_NB = nb > 0 ? nb : GETRF_NB_DEFAULT;
-}
+import { tuneI, T_GETRF_NB } from '../tuning';
 
 export function getrfScratch(m: i32, n: i32): i32 {
-  return max(max(gemmScratch(m, n, GETRF_NB), trsmScratch(GETRF_NB, n)), getrf2Scratch(m, GETRF_NB));
+  const nb = tuneI(T_GETRF_NB);
+  return max(max(gemmScratch(m, n, nb), trsmScratch(nb, n)), getrf2Scratch(m, nb));
 }
 
 export function getrf(m: i32, n: i32, pA: usize, lda: i32, pIpiv: usize, pw: usize): i32 {
   const kmax = min(m, n);
   if (kmax <= 0) return 0;
-  const nb = GETRF_NB;
+  const nb = tuneI(T_GETRF_NB);
   if (nb <= 1) return getf2(m, n, pA, lda, pIpiv);
   if (nb >= kmax) return getrf2(m, n, pA, lda, pIpiv, pw);
   const ldA = <usize>lda << 3;

@@ -25,11 +25,12 @@
  * factorisation up to rounding (the same reflectors in exact arithmetic).
  *
  * Workspace: `pw`, 16-byte aligned, `geqrfScratch(m, n)` doubles — T (nb×nb, rounded even) and then the
- * larger of geqr2's n doubles and larfbScratch(m, n, nb); it depends on GEQRF_NB and the GEMM blocking
+ * larger of geqr2's n doubles and larfbScratch(m, n, nb); it depends on T_GEQRF_NB and the GEMM blocking
  * in force. Returns nothing (QR of a finite matrix cannot fail).
  *
- * Block size GEQRF_NB = 32, measured (geqrf + orgqr, SIMD build, Node 20, the 2-core AMD EPYC with
- * AVX-512 this repo is benchmarked on; median of 15, ms; nb = 8 / 16 / 24 / 32 / 48 / 64 / 96):
+ * Block size NB = 32 (the tuning key T_GEQRF_NB, tuning.ts), measured (geqrf + orgqr, SIMD build,
+ * Node 20, the 2-core AMD EPYC with AVX-512 this repo is benchmarked on; median of 15, ms;
+ * nb = 8 / 16 / 24 / 32 / 48 / 64 / 96):
  *
  *   n =  256:    2.8 /   2.7 /   2.8 /   3.0 /   3.4 /   3.8 /   4.7
  *   n =  512:   21.8 /  19.4 /  19.5 /  19.8 /  22.9 /  22.9 /  27.0
@@ -39,8 +40,8 @@
  * W = V̂ᵀ·C, so packed panels are reused fewer times); larger nb moves flops into the level-2 panel
  * (≈ 2·m·nb² per panel) and larft. 32 is best or within 2 % of it at n = 512 and 1024; at n = 256,
  * nb = 16 is about 10 % faster (0.3 ms). The profile at n = 512: larfb ≈ 83 % of the time at the
- * speed of the GEMM itself, the panel ≈ 12 %, larft ≈ 6 %. GEQRF_NB is settable through `geqrfSetBlock`
- * so tests can make it tiny and odd (1, 2, 3, 5).
+ * speed of the GEMM itself, the panel ≈ 12 %, larft ≈ 6 %. Tests set T_GEQRF_NB tiny and odd (1, 2,
+ * 3, 5).
  *
  * References: Golub & Van Loan, 4th ed., §5.2.3 (Algorithm 5.2.2, block Householder QR); Schreiber &
  * Van Loan, SIAM J. Sci. Stat. Comput. 10(1), 1989; LAPACK dgeqrf.
@@ -49,27 +50,20 @@ import { geqr2 } from './geqr2';
 import { larft } from './larft';
 import { larfb, larfbScratch } from './larfb';
 import { even } from '../util';
+import { tuneI, T_GEQRF_NB } from '../tuning';
 
-export const GEQRF_NB_DEFAULT: i32 = 32;
-export let GEQRF_NB: i32 = GEQRF_NB_DEFAULT;
-
-/** Block size (reflectors per block); settable for tests (values ≤ 0 restore the default). */
-export function geqrfSetBlock(nb: i32): void {
-  GEQRF_NB = nb > 0 ? nb : GEQRF_NB_DEFAULT;
-}
-
-/** Doubles of workspace `geqrf` needs for an m×n matrix, with GEQRF_NB and the GEMM blocking in force. */
+/** Doubles of workspace `geqrf` needs for an m×n matrix, with T_GEQRF_NB and the GEMM blocking in force. */
 export function geqrfScratch(m: i32, n: i32): i32 {
   const k = min(m, n);
   if (k <= 0) return 0;
-  const nb = min(GEQRF_NB, k);
+  const nb = min(tuneI(T_GEQRF_NB), k);
   return even(nb * nb) + max(n, larfbScratch(m, n, nb));
 }
 
 export function geqrf(m: i32, n: i32, pA: usize, lda: i32, pTau: usize, pw: usize): void {
   const k = min(m, n);
   if (k <= 0) return;
-  const nb = min(GEQRF_NB, k);
+  const nb = min(tuneI(T_GEQRF_NB), k);
   const ldA = <usize>lda << 3;
   const pT = pw;
   const pW = pw + (<usize>even(nb * nb) << 3);

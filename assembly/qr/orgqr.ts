@@ -22,10 +22,10 @@
  * τ at `pTau` (k doubles); on exit Q[:, 0:n] in A.
  *
  * Workspace: `pw`, 16-byte aligned, `orgqrScratch(m, n, k)` doubles — T (nb×nb, rounded even), then the
- * larger of org2r's n doubles and larfbScratch(m, n, nb); it depends on ORGQR_NB and the GEMM blocking in
+ * larger of org2r's n doubles and larfbScratch(m, n, nb); it depends on T_ORGQR_NB and the GEMM blocking in
  * force. Returns nothing.
  *
- * Block size ORGQR_NB = 32, settable through `orgqrSetBlock` (tests use 1, 2, 3, 5). orgqr does the same
+ * Block size NB = 32, the tuning key T_ORGQR_NB (tuning.ts; tests use 1, 2, 3, 5). orgqr does the same
  * larfb work as geqrf (mirror image), and the same measurement applies: see geqrf.ts.
  *
  * References: Golub & Van Loan, 4th ed., §5.1.6–5.1.7 (backward accumulation, block representation);
@@ -35,19 +35,12 @@ import { org2r, unitColumns } from './org2r';
 import { larft } from './larft';
 import { larfb, larfbScratch } from './larfb';
 import { even } from '../util';
+import { tuneI, T_ORGQR_NB } from '../tuning';
 
-export const ORGQR_NB_DEFAULT: i32 = 32;
-export let ORGQR_NB: i32 = ORGQR_NB_DEFAULT;
-
-/** Block size (reflectors per block); settable for tests (values ≤ 0 restore the default). */
-export function orgqrSetBlock(nb: i32): void {
-  ORGQR_NB = nb > 0 ? nb : ORGQR_NB_DEFAULT;
-}
-
-/** Doubles of workspace `orgqr` needs, with ORGQR_NB and the GEMM blocking in force. */
+/** Doubles of workspace `orgqr` needs, with T_ORGQR_NB and the GEMM blocking in force. */
 export function orgqrScratch(m: i32, n: i32, k: i32): i32 {
   if (n <= 0) return 0;
-  const nb = max(1, min(ORGQR_NB, k));
+  const nb = max(1, min(tuneI(T_ORGQR_NB), k));
   return even(nb * nb) + max(n, larfbScratch(m, n, nb));
 }
 
@@ -56,7 +49,7 @@ export function orgqr(m: i32, n: i32, k: i32, pA: usize, lda: i32, pTau: usize, 
   const ldA = <usize>lda << 3;
   unitColumns(m, n, k, pA, lda); // columns k…n−1 ← e_k…e_{n−1}
   if (k <= 0) return;
-  const nb = min(ORGQR_NB, k);
+  const nb = min(tuneI(T_ORGQR_NB), k);
   const pT = pw;
   const pW = pw + (<usize>even(nb * nb) << 3);
   for (let i = ((k - 1) / nb) * nb; i >= 0; i -= nb) {

@@ -12,22 +12,16 @@
  * (larft) and applied to rows i…m−1 of C through GEMM (larfb): forwards with Hᵀ for Qᵀ, backwards
  * with H for Q (Golub & Van Loan 4th ed. §5.1.7; LAPACK dormqr, side = 'L').
  *
- * Workspace: `ormqrScratch(m, n, k)` doubles at `pw` (16-byte aligned). Returns nothing.
+ * Workspace: `ormqrScratch(m, n, k)` doubles at `pw` (16-byte aligned). Returns nothing. Reflectors per
+ * block: the tuning key T_ORMQR_NB (tuning.ts; default 32, geqrf's).
  */
 import { larft } from './larft';
 import { larfb, larfbScratch } from './larfb';
 import { even } from '../util';
-
-export const ORMQR_NB_DEFAULT: i32 = 32;
-export let ORMQR_NB: i32 = ORMQR_NB_DEFAULT;
-
-/** Block size (reflectors per block); settable for tests (values ≤ 0 restore the default). */
-export function ormqrSetBlock(nb: i32): void {
-  ORMQR_NB = nb > 0 ? nb : ORMQR_NB_DEFAULT;
-}
+import { tuneI, T_ORMQR_NB } from '../tuning';
 
 export function ormqrScratch(m: i32, n: i32, k: i32): i32 {
-  const nb = max(1, min(ORMQR_NB, k));
+  const nb = max(1, min(tuneI(T_ORMQR_NB), k));
   return even(nb * nb) + larfbScratch(m, n, nb);
 }
 
@@ -35,7 +29,7 @@ export function ormqr(
   trans: i32, m: i32, n: i32, k: i32, pA: usize, lda: i32, pTau: usize, pC: usize, ldc: i32, pw: usize,
 ): void {
   if (m <= 0 || n <= 0 || k <= 0) return;
-  const nb = max(1, min(ORMQR_NB, k));
+  const nb = max(1, min(tuneI(T_ORMQR_NB), k));
   const ldA = <usize>lda << 3;
   const pT = pw;
   const pW = pw + (<usize>even(nb * nb) << 3);

@@ -34,13 +34,14 @@
  * Splitting: eⱼ = 0 splits B into independent blocks; the active block is [ll, m] with m the bottom,
  * found by scanning up from m for the first negligible e. A 1×1 block is converged; a 2×2 block is
  * solved directly (lasv2). Iteration cap: MAXITR·n² inner steps in total (MAXITR = 6, LAPACK's
- * maxit), counted as the block length per sweep; when it is exceeded bdsqr stops and returns the number
- * of eⱼ that are still nonzero (> 0), with d, e, U, V consistent (A = U·B·Vᵀ still holds). NaN in d or
- * e makes every test false, so the cap is what stops it: never a hang.
+ * maxit; the tuning key T_BDSQR_MAXIT, tuning.ts, replaces it, tests set 1), counted as the block
+ * length per sweep; when it is exceeded bdsqr stops and returns the number of eⱼ that are still nonzero
+ * (> 0), with d, e, U, V consistent (A = U·B·Vᵀ still holds). NaN in d or e makes every test false, so
+ * the cap is what stops it: never a hang.
  *
  * Where the time goes. The bidiagonal work is O(n) per sweep; applying each sweep's rotations to U and
  * V is O(n·(nru + nrv)). So the rotations are not applied as they are made: each sweep's (c, s) pairs
- * (for U and for V) and its range/direction are recorded into workspace, and every BDSQR_SWEEPS sweeps
+ * (for U and for V) and its range/direction are recorded into workspace, and every K = T_BDSQR_SWEEPS sweeps
  * (and at the end) they are applied in one pass by lasr (blas/lasr.ts, the applier steqr uses too) —
  * strips of rows of U and V kept in cache while all recorded sweeps go over them, two rotations fused
  * per load/store (Van Zee, van de Geijn & Quintana-Ortí, ACM TOMS 40(3), 2014). The rotations act on column pairs of U and V (V, not Vᵀ, is
@@ -66,6 +67,7 @@ import { lartg, lartgC, lartgS } from '../blas/lartg';
 import { las2 } from './las2';
 import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2';
 import { lasr } from '../blas/lasr';
+import { tune, tuneI, T_BDSQR_SWEEPS, T_BDSQR_MAXIT } from '../tuning';
 import { UNIT_ROUNDOFF, SAFMIN } from '../machine';
 import { ld, st, sign1 } from '../util';
 
@@ -74,32 +76,18 @@ import { ld, st, sign1 } from '../util';
 // @ts-ignore: decorator
 @inline const MAXITR: f64 = 6;
 
-/**
- * Sweeps recorded before they are applied to U and V. Measured (bdsqr with U, V of a random n×n, SIMD
- * build): n = 2048 takes 11.6–14.7 s applying every sweep at once (K = 1) and 4.1–4.3 s with K = 32
- * (U and V, 32 MiB each, no longer fit the cache, so one pass per sweep is memory bound); for n ≤ 1024
- * K = 1…64 are within the run-to-run noise (gesvd U,V at 512: 109.6–113.4 ms), the matrices staying in
- * the 32 MiB L3. Workspace is 4·K·n doubles.
+/*
+ * K, the sweeps recorded before they are applied to U and V (T_BDSQR_SWEEPS, default 32). Measured
+ * (bdsqr with U, V of a random n×n, SIMD build): n = 2048 takes 11.6–14.7 s applying every sweep at once
+ * (K = 1) and 4.1–4.3 s with K = 32 (U and V, 32 MiB each, no longer fit the cache, so one pass per
+ * sweep is memory bound); for n ≤ 1024 K = 1…64 are within the run-to-run noise (gesvd U,V at 512:
+ * 109.6–113.4 ms), the matrices staying in the 32 MiB L3. Workspace is 4·K·n doubles.
  */
-export const BDSQR_SWEEPS_DEFAULT: i32 = 32;
-export let BDSQR_SWEEPS: i32 = BDSQR_SWEEPS_DEFAULT;
-/** Absolute iteration cap override for tests (0 = the default MAXITR·n²). */
-export let BDSQR_MAXIT: i32 = 0;
 
-/** Sweeps per batch of deferred rotations (values ≤ 0 restore the default). */
-export function bdsqrSetSweeps(k: i32): void {
-  BDSQR_SWEEPS = k > 0 ? k : BDSQR_SWEEPS_DEFAULT;
-}
-
-/** Test hook: cap the total iteration count at `maxit` (> 0); ≤ 0 restores MAXITR·n². */
-export function bdsqrSetMaxit(maxit: i32): void {
-  BDSQR_MAXIT = maxit > 0 ? maxit : 0;
-}
-
-/** Doubles of workspace `bdsqr` needs (with BDSQR_SWEEPS in force). */
+/** Doubles of workspace `bdsqr` needs (with T_BDSQR_SWEEPS in force). */
 export function bdsqrScratch(n: i32, nrv: i32, nru: i32): i32 {
   if (n <= 1 || (nrv <= 0 && nru <= 0)) return 0;
-  const k = BDSQR_SWEEPS;
+  const k = tuneI(T_BDSQR_SWEEPS);
   return 4 * k + 4 * k * n;
 }
 
@@ -162,7 +150,7 @@ function iterate(
 ): i32 {
   const vec = nrv > 0 || nru > 0;
   // deferred rotations: lasr records (lo, hi, dir, off = q·n), then (c, s) for U and for V, K columns of n
-  const K = BDSQR_SWEEPS;
+  const K = tuneI(T_BDSQR_SWEEPS);
   const pSeq = pw;
   const pUc = pSeq + (<usize>(4 * K) << 3);
   const colBytes = <usize>n << 3;
@@ -185,7 +173,8 @@ function iterate(
   sminoa = sminoa / Math.sqrt(<f64>n);
   const fn = <f64>n;
   const thresh = Math.max(tol * sminoa, MAXITR * (fn * (fn * SAFMIN)));
-  const maxit: f64 = BDSQR_MAXIT > 0 ? <f64>BDSQR_MAXIT : MAXITR * fn * fn;
+  const maxitSet = tune(T_BDSQR_MAXIT);
+  const maxit: f64 = maxitSet > 0 ? maxitSet : MAXITR * fn * fn;
   let iter: f64 = 0;
   let oldll = -1;
   let oldm = -1;

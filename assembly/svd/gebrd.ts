@@ -24,7 +24,7 @@
  * (n×nb), V (n×nb), each rounded to an even count, then the larger of gebd2's max(m, n) and the GEMM
  * scratch. Returns 0 (−1 if m < n).
  *
- * Block size GEBRD_NB = 32 (settable through `gebrdSetBlock`, so tests use 1, 2, 3, 5), measured
+ * Block size NB = 32 (the tuning key T_GEBRD_NB, tuning.ts; tests use 1, 2, 3, 5), measured
  * (gesvd values only, n×n, SIMD build, ms, best of 4 interleaved rounds; nb = 8 / 16 / 24 / 32 / 48 / 64):
  *
  *   n =  256:    5.9 /   (8.2) /   6.0 /   6.0 /   6.8 /   6.9
@@ -42,19 +42,12 @@ import { gebd2 } from './gebd2';
 import { labrd } from './labrd';
 import { gemm, gemmScratch } from '../gemm/gemm';
 import { even } from '../util';
+import { tuneI, T_GEBRD_NB } from '../tuning';
 
-export const GEBRD_NB_DEFAULT: i32 = 32;
-export let GEBRD_NB: i32 = GEBRD_NB_DEFAULT;
-
-/** Block size (reflector pairs per panel); values ≤ 0 restore the default. */
-export function gebrdSetBlock(nb: i32): void {
-  GEBRD_NB = nb > 0 ? nb : GEBRD_NB_DEFAULT;
-}
-
-/** Doubles of workspace `gebrd` needs for an m×n matrix (m ≥ n), with GEBRD_NB and the GEMM blocking in force. */
+/** Doubles of workspace `gebrd` needs for an m×n matrix (m ≥ n), with the block size and GEMM blocking in force. */
 export function gebrdScratch(m: i32, n: i32): i32 {
   if (m <= 0 || n <= 0) return 0;
-  const nb = min(GEBRD_NB, n);
+  const nb = min(tuneI(T_GEBRD_NB), n);
   const g = gemmScratch(m - nb, n - nb, nb);
   return even(m * nb) + 2 * even(n * nb) + max(max(m, n), g);
 }
@@ -64,7 +57,7 @@ export function gebrd(
 ): i32 {
   if (m < n) return -1;
   if (n <= 0) return 0;
-  const nb = min(GEBRD_NB, n);
+  const nb = min(tuneI(T_GEBRD_NB), n);
   const ldA = <usize>lda << 3;
   const ldx = m;
   const ldy = n;

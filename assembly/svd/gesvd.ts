@@ -18,7 +18,7 @@
  *      harmfully; a 1e292- or 1e-292-scaled matrix gets the same relative accuracy as an unscaled one.
  *   1. shape: m < n is handled by factoring Aᵀ = V·Σ·Uᵀ (an explicit transpose into workspace), so
  *      everything below sees m ≥ n and an upper bidiagonal B.
- *   2. tall (m ≥ GESVD_QR_RATIO·n): QR first, A = Q·R (geqrf), and the SVD of the n×n R; then
+ *   2. tall (m ≥ ratio·n): QR first, A = Q·R (geqrf), and the SVD of the n×n R; then
  *      U = Q·[U_R; 0] by ormqr. The bidiagonalisation and bdsqr's rotations then work on n×n
  *      instead of m×n (Chan, "An improved algorithm for computing the SVD", ACM TOMS 8(1), 1982).
  *   3. bidiagonalise: Q_B·B·P_Bᵀ (gebrd, blocked, GEMM trailing updates).
@@ -37,8 +37,9 @@
  * ≈ 14mn² + 8n³ for the direct path (Golub & Van Loan's count) — of which ≈ 5(m + n)·n² are bdsqr's
  * rotations (0.85·n² per side, measured), the part that makes LAPACK's dgesvd slow (see blas/lasr.ts).
  *
- * Crossover GESVD_QR_RATIO = 1.75, measured (n = 256, SIMD build, ms, direct | QR first; best of 4
- * interleaved rounds, a throwaway sweep script not kept in the repository):
+ * Crossover ratio = 1.75 (the tuning key T_GESVD_QR_RATIO, tuning.ts), measured (n = 256, SIMD build,
+ * ms, direct | QR first; best of 4 interleaved rounds, a throwaway sweep script not kept in the
+ * repository):
  *
  *   m/n           1.1          1.25         1.5          1.75          2            3
  *   values      6.8 | 8.2    7.7 | 8.8    8.8 | 9.4    10.4 | 10.4   11.6 | 10.7   17.4 | 13.4
@@ -87,23 +88,16 @@ import { bdsqr, bdsqrScratch } from './bdsqr';
 import { lasq, lasqScratch } from './lasq';
 import { EPS, SQRT_SAFMIN, OVERFLOW_THRESHOLD } from '../machine';
 import { even } from '../util';
+import { tune, T_GESVD_QR_RATIO } from '../tuning';
 
 // @ts-ignore: decorator
 @inline const SMLNUM: f64 = SQRT_SAFMIN / EPS; // 2^-459, dgesvd's SMLNUM = sqrt(dlamch('S'))/dlamch('P')
 // @ts-ignore: decorator
 @inline const BIGNUM: f64 = 1.0 / SMLNUM; // 2^459
 
-export const GESVD_QR_RATIO_DEFAULT: f64 = 1.75;
-export let GESVD_QR_RATIO: f64 = GESVD_QR_RATIO_DEFAULT;
-
-/** QR-first crossover: QR first when m ≥ ratio·n (after transposing a wide A); ratio ≤ 0 restores the default. */
-export function gesvdSetCrossover(ratio: f64): void {
-  GESVD_QR_RATIO = ratio > 0 ? ratio : GESVD_QR_RATIO_DEFAULT;
-}
-
-/** Whether the tall (M ≥ N) problem takes the QR-first path. */
+/** Whether the tall (M ≥ N) problem takes the QR-first path (M ≥ ratio·N, after transposing a wide A). */
 function qrFirst(M: i32, N: i32): bool {
-  return N > 0 && <f64>M >= GESVD_QR_RATIO * <f64>N && M > N;
+  return N > 0 && <f64>M >= tune(T_GESVD_QR_RATIO) * <f64>N && M > N;
 }
 
 /** Doubles of workspace `gesvd` needs (with every block size and the GEMM blocking in force). */

@@ -58,9 +58,9 @@
  * block that split off, stored at its bottom index).
  *
  * Returns 0 on success. n if d or e contains NaN or ±Inf (d is then filled with NaN). Otherwise the
- * number of values not converged within the cap on dqds steps (30·n in total, lasqSetMaxIter to
- * change it): those are indices 0 … k − 1 of d, set to NaN, the converged ones are left unsorted after
- * them. Never loops without bound.
+ * number of values not converged within the cap on dqds steps (30·n in total; the tuning key
+ * T_LASQ_MAXIT, tuning.ts, replaces it): those are indices 0 … k − 1 of d, set to NaN, the converged
+ * ones are left unsorted after them. Never loops without bound.
  *
  * References: Fernando & Parlett, "Accurate singular values and differential qd algorithms", Numer.
  * Math. 67 (1994); Parlett & Marques, "An implementation of the dqds algorithm (positive case)", LAA
@@ -71,6 +71,7 @@ import { dqds, dqdsDmin1, dqdsDmin2, dqdsDn, dqdsDn1, dqdsDn2, dqdsEmin } from '
 import { las2, las2Max } from './las2';
 import { EPS, OVERFLOW_THRESHOLD } from '../machine';
 import { ld, st } from '../util';
+import { tuneI, T_LASQ_MAXIT } from '../tuning';
 
 // @ts-ignore: decorator
 @inline const TOL2: f64 = (100.0 * EPS) * (100.0 * EPS); // dlasq2's TOL² = (100·eps)², eps = dlamch('P') = 2^-52
@@ -84,14 +85,6 @@ import { ld, st } from '../util';
 @inline const PRE: f64 = 4.149515568880993e180; // 2^600
 // @ts-ignore: decorator
 @inline const PRE_INV: f64 = 2.409919865102884e-181; // 2^-600
-
-/** Total dqds steps allowed (0 = the default 30·n). */
-export let LASQ_MAXIT: i32 = 0;
-
-/** Test hook: cap the total number of dqds steps at `total` (> 0); ≤ 0 restores 30·n. */
-export function lasqSetMaxIter(total: i32): void {
-  LASQ_MAXIT = total > 0 ? total : 0;
-}
 
 /** Doubles of workspace `lasq` needs. */
 export function lasqScratch(n: i32): i32 {
@@ -177,7 +170,8 @@ export function lasq(n: i32, pd: usize, pe: usize, pw: usize): i32 {
     st(psig, i, 0);
   }
 
-  const maxit: i32 = LASQ_MAXIT > 0 ? LASQ_MAXIT : 30 * n;
+  const maxitSet = tuneI(T_LASQ_MAXIT);
+  const maxit: i32 = maxitSet > 0 ? maxitSet : 30 * n;
   let steps = 0;
   let n0 = n - 1;
   let failed = false;

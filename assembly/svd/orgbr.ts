@@ -27,7 +27,7 @@
  * Storage: A at `pA` (lda) and τ at `pTau` (k doubles, τq or τp) are read only. W at `pQ` (ldq ≥ m) is
  * overwritten; for vect = 0 it may be A itself (pQ = pA, ldq = lda: Q is formed in place).
  * Workspace: `pw`, 16-byte aligned, `orgbrScratch(vect, m, n, k)` doubles (orgqr's, with
- * ORGQR_NB and the GEMM blocking in force). Returns 0 (−1 if the sizes are inconsistent; nothing touched).
+ * T_ORGQR_NB and the GEMM blocking in force). Returns 0 (−1 if the sizes are inconsistent; nothing touched).
  *
  * References: Golub & Van Loan, 4th ed., §5.1.6 (backward accumulation), §5.4.8; LAPACK dorgbr
  * (which overwrites A in place and forms Pᵀ instead).

@@ -16,21 +16,16 @@
  *
  * op(A) upper runs the same from the bottom; the right side sweeps column blocks of B the same way.
  * op(A)'s off-diagonal block is passed to the GEMM as the stored block of A with the transpose flag.
+ * NB is the tuning key T_TRSM_NB (tuning.ts; default 64; tests set small odd blocks to push small
+ * matrices through the blocked code).
  */
 import { trsm2 } from './trsm2';
 import { scal } from '../blas/scal';
 import { gemm, gemmScratch } from '../gemm/gemm';
-
-export const TRSM_NB_DEFAULT: i32 = 64;
-/** Block size; settable for tests (small odd blocks push small matrices through the blocked code). */
-export let TRSM_NB: i32 = TRSM_NB_DEFAULT;
-
-export function trsmSetBlock(nb: i32): void {
-  TRSM_NB = nb > 0 ? nb : TRSM_NB_DEFAULT;
-}
+import { tuneI, T_TRSM_NB } from '../tuning';
 
 export function trsmScratch(m: i32, n: i32): i32 {
-  return gemmScratch(m, n, TRSM_NB);
+  return gemmScratch(m, n, tuneI(T_TRSM_NB));
 }
 
 export function trsm(
@@ -46,7 +41,7 @@ export function trsm(
     return;
   }
   if (alpha != 1) for (let c = 0; c < n; c++) scal(m, alpha, pB + <usize>c * ldB, 1);
-  const nb = TRSM_NB;
+  const nb = tuneI(T_TRSM_NB);
   // op(A) is lower (forward sweep for the left side) when A is lower and not transposed, or upper and transposed.
   const opLower = (uplo == 0) != (trans != 0);
   if (side == 0) {

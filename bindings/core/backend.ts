@@ -11,21 +11,11 @@
  */
 import type { Kernels } from './kernels.js';
 import type { BackendName, I32Store, Store } from './store.js';
+import type { Tuning } from './tuning.js';
 
 /** Matrix norms understood by `lange`: max-abs, one, infinity, Frobenius. */
 export const NormKind = { MaxAbs: 0, One: 1, Inf: 2, Fro: 3 } as const;
 export type NormKind = (typeof NormKind)[keyof typeof NormKind];
-
-export interface Blocking {
-  /** GEMM: rows of the packed A block. */
-  mc: number;
-  /** GEMM: depth of a rank-kc update. */
-  kc: number;
-  /** GEMM: columns of the packed B block. */
-  nc: number;
-  /** Panel / block width of the blocked factorisations and TRSM; 0 = each routine's own default. */
-  nb: number;
-}
 
 export interface Backend {
   readonly name: BackendName;
@@ -35,9 +25,14 @@ export interface Backend {
   f64(n: number): Store;
   /** Storage for `n` int32s (n ≥ 1), contents unspecified; the caller frees it. */
   i32(n: number): I32Store;
-  /** Cache blocking of the level-3 kernels (tests shrink it so small matrices take the blocked paths). */
-  setBlocking(b: Partial<Blocking> | null): void;
-  getBlocking(): Blocking;
+  /**
+   * Tuning of the kernels: block sizes, crossovers, iteration caps (keys: TUNING_KEYS,
+   * bindings/core/tuning.ts). null restores every default; tests shrink the block sizes so small
+   * matrices take the blocked paths.
+   */
+  setTuning(t: Partial<Tuning> | null): void;
+  /** Every tuning value in force. */
+  getTuning(): Tuning;
 }
 
 let jsBackend: Backend | null = null;
@@ -88,19 +83,17 @@ export function backendNamed(name: BackendName): Backend | null {
 }
 
 /**
- * setBlocking for either backend, over its kernels: GEMM's mc/kc/nc, and `nb` for every blocked
- * factorisation at once (0 or absent: each routine's default).
+ * Sets the kernels' tuning (block sizes, crossovers, iteration caps; see `Tuning`) on every loaded
+ * backend alike, so that both keep computing the same bits. null restores every default. An unknown
+ * key or a non-number is a TypeError, a non-finite value a RangeError; then nothing is changed.
  */
-export function applyBlocking(k: Kernels, b: Partial<Blocking> | null): number {
-  k.gemmSetBlocking(b?.mc ?? 0, b?.kc ?? 0, b?.nc ?? 0);
-  const nb = b?.nb !== undefined && b.nb > 0 ? b.nb : 0;
-  k.trsmSetBlock(nb);
-  k.getrfSetBlock(nb);
-  k.potrfSetBlock(nb);
-  k.geqrfSetBlock(nb);
-  k.orgqrSetBlock(nb);
-  k.ormqrSetBlock(nb);
-  k.sytrdSetBlock(nb);
-  k.gebrdSetBlock(nb);
-  return nb;
+export function setTuning(t: Partial<Tuning> | null): void {
+  const targets = [jsBackend, wasmBackend].filter((b): b is Backend => b !== null);
+  if (targets.length === 0) throw new Error('wasm-linalg: call `await init()` before setTuning()');
+  for (const b of targets) b.setTuning(t);
+}
+
+/** Every tuning value in force (of the selected backend; setTuning keeps the backends equal). */
+export function getTuning(): Tuning {
+  return backend().getTuning();
 }

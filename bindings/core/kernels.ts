@@ -37,14 +37,12 @@ export interface Kernels {
   syrk(uplo: number, trans: number, n: number, k: number, alpha: number, pA: F64Ref, lda: number, beta: number, pC: F64Ref, ldc: number, pw: F64Ref): void;
   /** assembly/gemm/syrk.ts */
   syrkScratch(n: number, k: number): number;
-  /** assembly/gemm/blocking.ts */
-  gemmSetBlocking(mc: number, kc: number, nc: number): void;
-  /** assembly/gemm/blocking.ts */
-  gemmBlockingMC(): number;
-  /** assembly/gemm/blocking.ts */
-  gemmBlockingKC(): number;
-  /** assembly/gemm/blocking.ts */
-  gemmBlockingNC(): number;
+  /** assembly/tuning.ts */
+  tuningSet(key: number, value: number): void;
+  /** assembly/tuning.ts */
+  tuningGet(key: number): number;
+  /** assembly/tuning.ts */
+  tuningReset(): void;
   /** assembly/blas/iamax.ts */
   iamax(n: number, px: F64Ref, incx: number): number;
   /** assembly/trsm/trsm2.ts */
@@ -53,8 +51,6 @@ export interface Kernels {
   trsm(side: number, uplo: number, trans: number, diag: number, m: number, n: number, alpha: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref): void;
   /** assembly/trsm/trsm.ts */
   trsmScratch(m: number, n: number): number;
-  /** assembly/trsm/trsm.ts */
-  trsmSetBlock(nb: number): void;
   /** assembly/lu/laswp.ts */
   laswp(n: number, pA: F64Ref, lda: number, k1: number, k2: number, pIpiv: I32Ref, reverse: number): void;
   /** assembly/lu/getf2.ts */
@@ -67,16 +63,12 @@ export interface Kernels {
   getrf(m: number, n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref): number;
   /** assembly/lu/getrf.ts */
   getrfScratch(m: number, n: number): number;
-  /** assembly/lu/getrf.ts */
-  getrfSetBlock(nb: number): void;
   /** assembly/cholesky/potf2.ts */
   potf2(n: number, pA: F64Ref, lda: number): number;
   /** assembly/cholesky/potrf.ts */
   potrf(n: number, pA: F64Ref, lda: number, pw: F64Ref): number;
   /** assembly/cholesky/potrf.ts */
   potrfScratch(n: number): number;
-  /** assembly/cholesky/potrf.ts */
-  potrfSetBlock(nb: number): void;
   /** assembly/qr/larfg.ts */
   larfg(n: number, pAlpha: F64Ref, px: F64Ref, incx: number): number;
   /** assembly/qr/larf.ts */
@@ -93,16 +85,12 @@ export interface Kernels {
   geqrf(m: number, n: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): void;
   /** assembly/qr/geqrf.ts */
   geqrfScratch(m: number, n: number): number;
-  /** assembly/qr/geqrf.ts */
-  geqrfSetBlock(nb: number): void;
   /** assembly/qr/org2r.ts */
   org2r(m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): void;
   /** assembly/qr/orgqr.ts */
   orgqr(m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): void;
   /** assembly/qr/orgqr.ts */
   orgqrScratch(m: number, n: number, k: number): number;
-  /** assembly/qr/orgqr.ts */
-  orgqrSetBlock(nb: number): void;
   /** assembly/qr/geqp3.ts */
   geqp3(m: number, n: number, pA: F64Ref, lda: number, pJpvt: I32Ref, pTau: F64Ref, pw: F64Ref): void;
   /** assembly/qr/geqp3.ts */
@@ -111,8 +99,6 @@ export interface Kernels {
   ormqr(trans: number, m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pC: F64Ref, ldc: number, pw: F64Ref): void;
   /** assembly/qr/ormqr.ts */
   ormqrScratch(m: number, n: number, k: number): number;
-  /** assembly/qr/ormqr.ts */
-  ormqrSetBlock(nb: number): void;
   /** assembly/eig/sym/symv.ts */
   symv(n: number, alpha: number, pA: F64Ref, lda: number, px: F64Ref, py: F64Ref): void;
   /** assembly/eig/sym/syr2.ts */
@@ -129,8 +115,6 @@ export interface Kernels {
   sytrd(n: number, pA: F64Ref, lda: number, pD: F64Ref, pE: F64Ref, pTau: F64Ref, pw: F64Ref): void;
   /** assembly/eig/sym/sytrd.ts */
   sytrdScratch(n: number): number;
-  /** assembly/eig/sym/sytrd.ts */
-  sytrdSetBlock(nb: number): void;
   /** assembly/eig/sym/orgtr.ts */
   orgtr(n: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): void;
   /** assembly/eig/sym/orgtr.ts */
@@ -139,14 +123,8 @@ export interface Kernels {
   steqr(compz: number, n: number, pD: F64Ref, pE: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref): number;
   /** assembly/eig/sym/steqr.ts */
   steqrScratch(n: number, compz: number): number;
-  /** assembly/eig/sym/steqr.ts */
-  steqrSetMaxIter(total: number): void;
-  /** assembly/eig/sym/steqr.ts */
-  steqrSetBatch(k: number): void;
   /** assembly/eig/sym/sterf.ts */
   sterf(n: number, pD: F64Ref, pE: F64Ref): number;
-  /** assembly/eig/sym/sterf.ts */
-  sterfSetMaxIter(total: number): void;
   /** assembly/eig/sym/syev.ts */
   syev(jobz: number, n: number, pA: F64Ref, lda: number, pLam: F64Ref, pw: F64Ref): number;
   /** assembly/eig/sym/syev.ts */
@@ -155,10 +133,6 @@ export interface Kernels {
   bdsqr(n: number, nrv: number, nru: number, pd: F64Ref, pe: F64Ref, pV: F64Ref, ldv: number, pU: F64Ref, ldu: number, pw: F64Ref): number;
   /** assembly/svd/bdsqr.ts */
   bdsqrScratch(n: number, nrv: number, nru: number): number;
-  /** assembly/svd/bdsqr.ts */
-  bdsqrSetSweeps(k: number): void;
-  /** assembly/svd/bdsqr.ts */
-  bdsqrSetMaxit(maxit: number): void;
   /** assembly/svd/gebd2.ts */
   gebd2(m: number, n: number, pA: F64Ref, lda: number, pd: F64Ref, pe: F64Ref, pTauq: F64Ref, pTaup: F64Ref, pw: F64Ref): number;
   /** assembly/svd/labrd.ts */
@@ -167,8 +141,6 @@ export interface Kernels {
   gebrd(m: number, n: number, pA: F64Ref, lda: number, pd: F64Ref, pe: F64Ref, pTauq: F64Ref, pTaup: F64Ref, pw: F64Ref): number;
   /** assembly/svd/gebrd.ts */
   gebrdScratch(m: number, n: number): number;
-  /** assembly/svd/gebrd.ts */
-  gebrdSetBlock(nb: number): void;
   /** assembly/svd/orgbr.ts */
   orgbr(vect: number, m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pQ: F64Ref, ldq: number, pw: F64Ref): number;
   /** assembly/svd/orgbr.ts */
@@ -177,14 +149,10 @@ export interface Kernels {
   gesvd(job: number, m: number, n: number, pA: F64Ref, lda: number, pS: F64Ref, pU: F64Ref, ldu: number, pV: F64Ref, ldv: number, pw: F64Ref): number;
   /** assembly/svd/gesvd.ts */
   gesvdScratch(m: number, n: number, job: number): number;
-  /** assembly/svd/gesvd.ts */
-  gesvdSetCrossover(ratio: number): void;
   /** assembly/svd/lasq.ts */
   lasq(n: number, pd: F64Ref, pe: F64Ref, pw: F64Ref): number;
   /** assembly/svd/lasq.ts */
   lasqScratch(n: number): number;
-  /** assembly/svd/lasq.ts */
-  lasqSetMaxIter(total: number): void;
   /** assembly/eig/gen/gebal.ts */
   gebal(job: number, n: number, pA: F64Ref, lda: number, pScale: F64Ref, pBounds: F64Ref): number;
   /** assembly/eig/gen/gebak.ts */
@@ -199,18 +167,12 @@ export interface Kernels {
   gehrd(n: number, ilo: number, ihi: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): number;
   /** assembly/eig/gen/gehrd.ts */
   gehrdScratch(n: number): number;
-  /** assembly/eig/gen/gehrd.ts */
-  gehrdSetBlock(nb: number): void;
-  /** assembly/eig/gen/gehrd.ts */
-  gehrdSetCrossover(nx: number): void;
   /** assembly/eig/gen/orghr.ts */
   orghr(n: number, ilo: number, ihi: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): void;
   /** assembly/eig/gen/orghr.ts */
   orghrScratch(n: number): number;
   /** assembly/eig/gen/hqr.ts */
   hqr(wantt: number, wantz: number, n: number, ilo: number, ihi: number, pH: F64Ref, ldh: number, pWr: F64Ref, pWi: F64Ref, iloz: number, ihiz: number, pZ: F64Ref, ldz: number, pw: F64Ref): number;
-  /** assembly/eig/gen/hqr.ts */
-  hqrSetMaxIter(its: number): void;
   /** assembly/eig/gen/trevc.ts */
   trevc(n: number, pT: F64Ref, ldt: number, pX: F64Ref, ldx: number, pw: F64Ref): number;
   /** assembly/eig/gen/geev.ts */

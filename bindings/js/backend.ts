@@ -4,15 +4,14 @@
  * generated adapter (bindings/js/kernels.ts). They read wasm-stored operands in place too, through the
  * heap view; nothing here allocates in linear memory, so such views stay valid for the call.
  */
-import { applyBlocking, type Backend, type Blocking } from '../core/backend.js';
+import type { Backend } from '../core/backend.js';
+import { getTuningOf, setTuningOn, type Tuning } from '../core/tuning.js';
 import { JsI32Store, JsStore, type I32Store, type Store } from '../core/store.js';
 import { jsKernels } from './kernels.js';
 
 export class JsBackend implements Backend {
   readonly name = 'js' as const;
   readonly kernels = jsKernels;
-  /** Block size of the factorisations as last set (0 = each routine's default). */
-  private nb = 0;
 
   f64(n: number): Store {
     return new JsStore(new Float64Array(Math.max(1, n)));
@@ -22,12 +21,11 @@ export class JsBackend implements Backend {
     return new JsI32Store(new Int32Array(Math.max(1, n)));
   }
 
-  setBlocking(b: Partial<Blocking> | null): void {
-    this.nb = applyBlocking(this.kernels, b);
+  setTuning(t: Partial<Tuning> | null): void {
+    setTuningOn(this.kernels, t);
   }
 
-  getBlocking(): Blocking {
-    const k = this.kernels;
-    return { mc: k.gemmBlockingMC(), kc: k.gemmBlockingKC(), nc: k.gemmBlockingNC(), nb: this.nb };
+  getTuning(): Tuning {
+    return getTuningOf(this.kernels);
   }
 }

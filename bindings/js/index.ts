@@ -6,8 +6,9 @@
  * `(x: Float64Array, offX: number)`, offX an element offset; matrices are column-major with
  * X[i, j] = x[offX + i + j·ldx]; dims, leading dimensions, strides (> 0), α/β and 0/1 flags keep their
  * position and meaning. Workspace `pw` becomes `(w, offW)` with the size the matching `*Scratch`
- * function returns (in doubles). The blocking (`gemmSetBlocking`) is this module's own state. With
- * equal inputs and blocking, the results equal the wasm kernels' bit for bit (no FMA anywhere).
+ * function returns (in doubles). The tuning table (`tuningSet`, tuning.ts: block sizes, crossovers,
+ * iteration caps) is this module's own state. With equal inputs and tuning, the results equal the wasm
+ * kernels' bit for bit (no FMA anywhere).
  */
 export { dot } from './blas/dot.js';
 export { axpy } from './blas/axpy.js';
@@ -22,51 +23,51 @@ export { symmetrize } from './blas/symmetrize.js';
 export { lasr } from './blas/lasr.js';
 export { gemm, gemmScratch } from './gemm/gemm.js';
 export { syrk, syrkScratch } from './gemm/syrk.js';
-export { gemmSetBlocking, gemmBlockingMC, gemmBlockingKC, gemmBlockingNC } from './gemm/blocking.js';
+export { tuningSet, tuningGet, tuningReset } from './tuning.js';
 
 export { iamax } from './blas/iamax.js';
 export { trsm2 } from './trsm/trsm2.js';
-export { trsm, trsmScratch, trsmSetBlock } from './trsm/trsm.js';
+export { trsm, trsmScratch } from './trsm/trsm.js';
 export { laswp } from './lu/laswp.js';
 export { getf2 } from './lu/getf2.js';
 export { getrf2, getrf2Scratch } from './lu/getrf2.js';
-export { getrf, getrfScratch, getrfSetBlock } from './lu/getrf.js';
+export { getrf, getrfScratch } from './lu/getrf.js';
 export { potf2 } from './cholesky/potf2.js';
-export { potrf, potrfScratch, potrfSetBlock } from './cholesky/potrf.js';
+export { potrf, potrfScratch } from './cholesky/potrf.js';
 export { larfg } from './qr/larfg.js';
 export { larf } from './qr/larf.js';
 export { geqr2 } from './qr/geqr2.js';
 export { larft } from './qr/larft.js';
 export { larfb, larfbScratch } from './qr/larfb.js';
-export { geqrf, geqrfScratch, geqrfSetBlock } from './qr/geqrf.js';
+export { geqrf, geqrfScratch } from './qr/geqrf.js';
 export { org2r } from './qr/org2r.js';
-export { orgqr, orgqrScratch, orgqrSetBlock } from './qr/orgqr.js';
+export { orgqr, orgqrScratch } from './qr/orgqr.js';
 export { geqp3, geqp3Scratch } from './qr/geqp3.js';
-export { ormqr, ormqrScratch, ormqrSetBlock } from './qr/ormqr.js';
+export { ormqr, ormqrScratch } from './qr/ormqr.js';
 export { symv } from './eig/sym/symv.js';
 export { syr2 } from './eig/sym/syr2.js';
 export { syr2k, syr2kScratch } from './eig/sym/syr2k.js';
 export { sytd2 } from './eig/sym/sytd2.js';
 export { latrd } from './eig/sym/latrd.js';
-export { sytrd, sytrdScratch, sytrdSetBlock } from './eig/sym/sytrd.js';
+export { sytrd, sytrdScratch } from './eig/sym/sytrd.js';
 export { orgtr, orgtrScratch } from './eig/sym/orgtr.js';
-export { steqr, steqrScratch, steqrSetMaxIter, steqrSetBatch } from './eig/sym/steqr.js';
-export { sterf, sterfSetMaxIter } from './eig/sym/sterf.js';
+export { steqr, steqrScratch } from './eig/sym/steqr.js';
+export { sterf } from './eig/sym/sterf.js';
 export { syev, syevScratch } from './eig/sym/syev.js';
-export { bdsqr, bdsqrScratch, bdsqrSetSweeps, bdsqrSetMaxit } from './svd/bdsqr.js';
+export { bdsqr, bdsqrScratch } from './svd/bdsqr.js';
 export { gebd2 } from './svd/gebd2.js';
 export { labrd } from './svd/labrd.js';
-export { gebrd, gebrdScratch, gebrdSetBlock } from './svd/gebrd.js';
+export { gebrd, gebrdScratch } from './svd/gebrd.js';
 export { orgbr, orgbrScratch } from './svd/orgbr.js';
-export { gesvd, gesvdScratch, gesvdSetCrossover } from './svd/gesvd.js';
-export { lasq, lasqScratch, lasqSetMaxIter } from './svd/lasq.js';
+export { gesvd, gesvdScratch } from './svd/gesvd.js';
+export { lasq, lasqScratch } from './svd/lasq.js';
 export { gebal } from './eig/gen/gebal.js';
 export { gebak } from './eig/gen/gebak.js';
 export { gehd2 } from './eig/gen/gehd2.js';
 export { lahr2, lahr2Scratch } from './eig/gen/lahr2.js';
-export { gehrd, gehrdScratch, gehrdSetBlock, gehrdSetCrossover } from './eig/gen/gehrd.js';
+export { gehrd, gehrdScratch } from './eig/gen/gehrd.js';
 export { orghr, orghrScratch } from './eig/gen/orghr.js';
-export { hqr, hqrSetMaxIter } from './eig/gen/hqr.js';
+export { hqr } from './eig/gen/hqr.js';
 export { trevc } from './eig/gen/trevc.js';
 export { geev, geevScratch } from './eig/gen/geev.js';
 export { gees, geesScratch } from './eig/gen/gees.js';

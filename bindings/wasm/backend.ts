@@ -3,7 +3,8 @@
  * allocator, bindings/core/memory.ts), kernels are the module's exports called on byte addresses
  * through the generated adapter (bindings/wasm/kernels.ts).
  */
-import { applyBlocking, type Backend, type Blocking } from '../core/backend.js';
+import type { Backend } from '../core/backend.js';
+import { getTuningOf, setTuningOn, type Tuning } from '../core/tuning.js';
 import type { Kernels } from '../core/kernels.js';
 import type { WasmHeap } from '../core/memory.js';
 import { WasmI32Store, WasmStore, type I32Store, type Store } from '../core/store.js';
@@ -13,8 +14,6 @@ import { wasmKernels } from './kernels.js';
 export class WasmBackend implements Backend {
   readonly name = 'wasm' as const;
   readonly kernels: Kernels;
-  /** Block size of the factorisations as last set (0 = each routine's default). */
-  private nb = 0;
 
   constructor(
     readonly exports: WasmExports,
@@ -31,12 +30,11 @@ export class WasmBackend implements Backend {
     return new WasmI32Store(this.heap, this.heap.alloc(Math.max(1, n) * 4));
   }
 
-  setBlocking(b: Partial<Blocking> | null): void {
-    this.nb = applyBlocking(this.kernels, b);
+  setTuning(t: Partial<Tuning> | null): void {
+    setTuningOn(this.kernels, t);
   }
 
-  getBlocking(): Blocking {
-    const e = this.exports;
-    return { mc: e.gemmBlockingMC(), kc: e.gemmBlockingKC(), nc: e.gemmBlockingNC(), nb: this.nb };
+  getTuning(): Tuning {
+    return getTuningOf(this.kernels);
   }
 }

@@ -10,7 +10,7 @@
  * potrf with block ≤ 1 or ≥ n is potf2, bit for bit.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withBlock, withBlocking, scratch, type BlockingSpec } from '../util/engines.js';
+import { setupEngines, withTuning, scratch, type GemmBlocking } from '../util/engines.js';
 import { runKernel, triW } from '../util/harness.js';
 import { Rng, matrix, MATRIX_KINDS } from '../util/generate.js';
 import { gemmRef } from '../util/reference.js';
@@ -78,20 +78,18 @@ describe('potf2', () => {
   });
 });
 
-const BLOCKS: [number | null, BlockingSpec | null][] = [[null, null], [2, null], [3, { mc: 4, kc: 1, nc: 4 }], [5, { mc: 8, kc: 5, nc: 12 }]];
+const BLOCKS: [number | null, GemmBlocking][] = [[null, {}], [2, {}], [3, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [5, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]];
 
 describe.each(BLOCKS)('potrf, block %s, GEMM blocking %o', (nb, gb) => {
   it('residual over sizes and matrix kinds', () => {
-    withBlocking(gb, () => withBlock('potrfSetBlock', nb, () => {
-      withBlock('trsmSetBlock', nb, () => {
-        const ns = nb === null ? [...NS, 65, 100] : NS;
-        for (const n of ns) for (let s = 0; s < 2; s++) checkChol('potrf', n, 1000 + 10 * n + s);
-      });
-    }));
+    withTuning({ ...gb, potrfNB: nb ?? undefined, trsmNB: nb ?? undefined }, () => {
+      const ns = nb === null ? [...NS, 65, 100] : NS;
+      for (const n of ns) for (let s = 0; s < 2; s++) checkChol('potrf', n, 1000 + 10 * n + s);
+    });
   });
 
   it('not positive definite: info is the order of the first failing leading minor', () => {
-    withBlock('potrfSetBlock', nb, () => {
+    withTuning({ potrfNB: nb ?? undefined }, () => {
       for (const [n, bad] of [[5, 0], [6, 3], [9, 8], [12, 6]] as const) {
         const { stored } = spd(n, n, n);
         stored[bad + bad * n] = -1; // a negative diagonal entry makes the leading minor of order bad+1 indefinite…
@@ -111,7 +109,7 @@ describe('potrf block-size limits', () => {
     for (const n of [5, 9, 16]) {
       const { stored } = spd(n, n, n);
       const ref = chol('potf2', n, stored, n, 'potf2').L;
-      for (const nb of [1, n, n + 5]) expectBitwise(`potrf nb=${nb}`, withBlock('potrfSetBlock', nb, () => chol('potrf', n, stored, n, `potrf nb=${nb}`)).L, ref);
+      for (const nb of [1, n, n + 5]) expectBitwise(`potrf nb=${nb}`, withTuning({ potrfNB: nb }, () => chol('potrf', n, stored, n, `potrf nb=${nb}`)).L, ref);
     }
   });
 });

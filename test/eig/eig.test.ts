@@ -41,31 +41,22 @@
  *
  * Errors: non-square → RangeError; NaN / ±Inf → LinAlgError 'not-finite' (with checkFinite: false:
  * 'not-finite' or non-finite results, never a hang; regression: gebal's NaN exit left ilo/ihi unset);
- * the iteration cap (hqrSetMaxIter) → LinAlgError 'no-convergence'. Inputs are never modified; no WASM
+ * the iteration cap (tuning hqrMaxIter) → LinAlgError 'no-convergence'. Inputs are never modified; no WASM
  * block outlives a call (the suite's afterEach, error paths included).
  */
-import { describe, it, expect, afterEach, assert } from 'vitest';
+import { describe, it, expect, assert } from 'vitest';
 import { eig, eigvals, schur, eigh, Matrix, LinAlgError, type EigOptions } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/core/backend.js';
-import type { WasmBackend } from '../../bindings/wasm/backend.js';
-import * as k from '../../bindings/js/index.js';
 import { onBackend, BACKENDS } from '../util/api.js';
 import { dense, eye, inverse, mul, norm1, ratio, sub, tr, type Dense } from '../lapack/dense.js';
 import { randn, randomOrthogonal } from '../lapack/types.js';
 import {
-  BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking, type BlockingCase,
+  BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, type BlockingCase,
 } from '../lapack/harness.js';
+import { withTuning } from '../util/engines.js';
 import { EPS, Rng, unitScaler } from './reference.js';
 import { pow2 } from '../util/reference.js';
 
-setupLapackSuite('eig/eig'); // both backends loaded; blocking reset and a leak check after every test
-
-/** The QR iteration cap on both backends (wasm export and JS kernel); 0 restores 30·max(10, n) per eigenvalue. */
-function setMaxIter(its: number): void {
-  (backendNamed('wasm') as WasmBackend).exports.hqrSetMaxIter(its);
-  k.hqrSetMaxIter(its);
-}
-afterEach(() => setMaxIter(0));
+setupLapackSuite('eig/eig'); // both backends loaded; tuning reset and a leak check after every test
 
 const SIZES = [0, 1, 2, 3, 17, 33, 64] as const;
 
@@ -673,7 +664,7 @@ const API_BLOCKINGS: readonly BlockingCase[] = [BLOCKINGS[0]!, BLOCKINGS[1]!]; /
 
 describe.each(API_BLOCKINGS)('eig / eigvals / schur on the matrix types — $name', (bc) => {
   it.each(SIZES)('n = %i: dget22 / dhst01 ratios, eigenvalues vs the reference, conventions; wasm ≡ js', (n) => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       TYPES.forEach((name, t) => checkCase(makeCase(name, n, 1000 * n + t), `${name} n=${n}, ${bc.name}`));
     });
   });
@@ -1098,14 +1089,13 @@ describe('eig / eigvals / schur errors', () => {
     }
   });
 
-  it('iteration cap (hqrSetMaxIter(1)) → LinAlgError no-convergence with the count of unconverged rows; inputs intact, nothing leaked; default restored', () => {
+  it('iteration cap (hqrMaxIter 1) → LinAlgError no-convergence with the count of unconverged rows; inputs intact, nothing leaked; default restored', () => {
     const n = 33;
     const c = makeCase('random', n, 9);
     const rows = Array.from({ length: n }, (_, i) => Array.from(c.A.a.subarray(i * n, i * n + n)));
     for (const be of BACKENDS) {
       onBackend(be, () => {
-        setMaxIter(1);
-        try {
+        withTuning({ hqrMaxIter: 1 }, () => {
           const t0 = performance.now();
           guarded(`${be} cap`, [c.A], [], ([M]) => {
             for (const [fn, f] of [
@@ -1130,9 +1120,7 @@ describe('eig / eigvals / schur errors', () => {
             });
           }
           expect(performance.now() - t0).toBeLessThan(2000);
-        } finally {
-          setMaxIter(0);
-        }
+        });
         // the default budget again
         guarded(`${be} restored`, [c.A], [], ([M]) => {
           const e = eig(M!);

@@ -26,33 +26,21 @@
  * 'no-convergence', never a hang. Inputs are never modified; no WASM block outlives a call (the
  * suite's afterEach, error paths included).
  */
-import { describe, it, expect, afterEach, assert } from 'vitest';
+import { describe, it, expect, assert } from 'vitest';
 import { eigh, eigvalsh, Matrix, LinAlgError } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/core/backend.js';
-import type { WasmBackend } from '../../bindings/wasm/backend.js';
-import * as k from '../../bindings/js/index.js';
 import { onBackend, BACKENDS } from '../util/api.js';
 import { dense, type Dense } from '../lapack/dense.js';
 import {
-  BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking, type BlockingCase,
+  BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, type BlockingCase,
 } from '../lapack/harness.js';
+import { withTuning } from '../util/engines.js';
 import {
   EPS, Rng, SPECTRA, argMaxAbs, eigRatios, gluedWilkinson, jacobi, notAscending, spectrum, sturm,
   triDense, valueRatio, wilkinson, withSpectrum, type SpectrumKind,
 } from './reference.js';
 import { pow2 } from '../util/reference.js';
 
-setupLapackSuite('eig/eigh'); // both backends loaded; blocking reset and a leak check after every test
-
-/** The iteration caps of both backends (wasm exports and JS kernels); 0 restores 30·n. */
-function setMaxIter(total: number): void {
-  const ex = (backendNamed('wasm') as WasmBackend).exports;
-  ex.steqrSetMaxIter(total);
-  ex.sterfSetMaxIter(total);
-  k.steqrSetMaxIter(total);
-  k.sterfSetMaxIter(total);
-}
-afterEach(() => setMaxIter(0));
+setupLapackSuite('eig/eigh'); // both backends loaded; tuning reset and a leak check after every test
 
 const SIZES = [0, 1, 2, 3, 17, 33, 64, 65] as const;
 
@@ -179,7 +167,7 @@ const API_BLOCKINGS: readonly BlockingCase[] = [BLOCKINGS[0]!, BLOCKINGS[1]!]; /
 
 describe.each(API_BLOCKINGS)('eigh / eigvalsh on the matrix types — $name', (bc) => {
   it.each(SIZES)('n = %i: dsyt21 ratios, eigenvalues vs the reference, conventions; wasm ≡ js', (n) => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       TYPES.forEach((name, t) => checkCase(makeCase(name, n, 1000 * n + t), n, `${name} n=${n}, ${bc.name}`));
     });
   });
@@ -187,7 +175,7 @@ describe.each(API_BLOCKINGS)('eigh / eigvalsh on the matrix types — $name', (b
 
 describe.each([BLOCKINGS[2]!, BLOCKINGS[3]!, BLOCKINGS[4]!])('eigh / eigvalsh, panel widths 1, 2 and 5 — $name', (bc) => {
   it('a subset of types at n = 2, 3, 17, 33', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const n of [2, 3, 17, 33]) {
         for (const name of ['uniform', 'geometric signed', 'clustered', 'repeated ±1', 'graded', 'near overflow', 'glued wilkinson'] as const) {
           checkCase(makeCase(name, n, 77 * n + name.length), n, `${name} n=${n}, ${bc.name}`);
@@ -386,14 +374,13 @@ describe('eigh / eigvalsh errors', () => {
     }
   });
 
-  it('iteration cap (steqrSetMaxIter / sterfSetMaxIter = 1) → LinAlgError no-convergence with the count of unconverged off-diagonals; inputs intact, nothing leaked, defaults restored', () => {
+  it('iteration cap (steqrMaxIter / sterfMaxIter 1) → LinAlgError no-convergence with the count of unconverged off-diagonals; inputs intact, nothing leaked, defaults restored', () => {
     const n = 33;
     const c = makeCase('uniform', n, 9);
     const rows = Array.from({ length: n }, (_, i) => Array.from(c.A.subarray(i * n, i * n + n)));
     for (const be of BACKENDS) {
       onBackend(be, () => {
-        setMaxIter(1);
-        try {
+        withTuning({ steqrMaxIter: 1, sterfMaxIter: 1 }, () => {
           const t0 = performance.now();
           guarded(`${be} cap`, [dense(n, n, c.A)], [], ([M]) => {
             for (const [fn, f] of [['eigh', () => eigh(M!)], ['eigvalsh', () => eigvalsh(M!)], ['eigh (nested)', () => eigh(rows)]] as const) {
@@ -410,9 +397,7 @@ describe('eigh / eigvalsh errors', () => {
             M.dispose();
           }
           expect(performance.now() - t0).toBeLessThan(2000);
-        } finally {
-          setMaxIter(0);
-        }
+        });
         // the default budget again
         guarded(`${be} restored`, [dense(n, n, c.A)], [], ([M]) => {
           const e = eigh(M!);

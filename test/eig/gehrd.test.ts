@@ -10,10 +10,10 @@
  * partial last panel and the gehd2 tail; ilo/ihi windows on matrices already triangular outside them;
  * matrix types zero, identity, random, graded, scaled by 1e±292. Blocked and unblocked H agree within
  * the same scaled tolerance; NB = 1 and a crossover above n give gehd2's bits exactly. lahr2 on its own:
- * Y = A·V·T and I − V·T·Vᵀ = H₀⋯H_{nb−1}. gehrdSetBlock / gehrdSetCrossover are restored after each test.
+ * Y = A·V·T and I − V·T·Vᵀ = H₀⋯H_{nb−1}. The tuning (gehrdNB, gehrdNX) is restored after each test.
  */
 import { describe, it, expect, beforeAll, afterEach, assert } from 'vitest';
-import { allEngines, setupEngines, setOnAll, scratch, withBlock } from '../util/engines.js';
+import { allEngines, setupEngines, resetTuning, scratch, withTuning } from '../util/engines.js';
 import { runKernel, matW, vecW, extract } from '../util/harness.js';
 import { Rng, matrix } from '../util/generate.js';
 import { EPS, expectBitwise } from '../util/tolerance.js';
@@ -25,10 +25,7 @@ const THRESH = 30;
 beforeAll(async () => {
   await setupEngines();
 });
-afterEach(() => {
-  setOnAll('gehrdSetBlock', 0);
-  setOnAll('gehrdSetCrossover', 0);
-});
+afterEach(() => resetTuning());
 
 function expectRatio(label: string, r: number): void {
   if (!(r < THRESH)) assert.fail(`${label}: test ratio ${Number.isNaN(r) ? 'NaN' : r.toPrecision(4)} ≥ THRESH = ${THRESH}`);
@@ -143,7 +140,7 @@ describe('gehrd: blocked Householder reduction to Hessenberg form', () => {
           if (n > 40 && kind !== 'random' && kind !== 'graded' && nb !== 3) continue; // keep the run short
           const A = testMatrix(kind, n, 0, n - 1, seed++);
           const label = `${kind} n=${n} NB=${nb}`;
-          const blocked = withBlock('gehrdSetBlock', nb, () => withBlock('gehrdSetCrossover', 1, () => reduce('gehrd', n, 0, n - 1, A, label)));
+          const blocked = withTuning({ gehrdNB: nb, gehrdNX: 1 }, () => reduce('gehrd', n, 0, n - 1, A, label));
           checkReduction(n, 0, n - 1, A, blocked, label);
           const unblocked = reduce('gehd2', n, 0, n - 1, A, label);
           expectRatio(`${label}: ‖H − H(gehd2)‖₁/(n‖A‖₁ε)`, hDistance(n, A, blocked, unblocked));
@@ -161,7 +158,7 @@ describe('gehrd: blocked Householder reduction to Hessenberg form', () => {
           for (const kind of ['random', 'graded', 'huge'] as const) {
             const A = testMatrix(kind, n, ilo, ihi, seed++);
             const label = `${kind} n=${n} ilo=${ilo} ihi=${ihi} NB=${nb}`;
-            const blocked = withBlock('gehrdSetBlock', nb, () => withBlock('gehrdSetCrossover', 1, () => reduce('gehrd', n, ilo, ihi, A, label)));
+            const blocked = withTuning({ gehrdNB: nb, gehrdNX: 1 }, () => reduce('gehrd', n, ilo, ihi, A, label));
             checkReduction(n, ilo, ihi, A, blocked, label);
             const unblocked = reduce('gehd2', n, ilo, ihi, A, label);
             expectRatio(`${label}: ‖H − H(gehd2)‖₁/(n‖A‖₁ε)`, hDistance(n, A, blocked, unblocked));
@@ -183,20 +180,20 @@ describe('gehrd: blocked Householder reduction to Hessenberg form', () => {
       checkReduction(n, 0, n - 1, A, red, label);
       expectRatio(`${label}: ‖H − H(gehd2)‖₁/(n‖A‖₁ε)`, hDistance(n, A, red, reduce('gehd2', n, 0, n - 1, A, label)));
       // a crossover above n turns the blocked code off entirely
-      const off = withBlock('gehrdSetCrossover', n, () => reduce('gehrd', n, 0, n - 1, A, `${label} NX=n`));
+      const off = withTuning({ gehrdNX: n }, () => reduce('gehrd', n, 0, n - 1, A, `${label} NX=n`));
       sameBits(`${label}: crossover n is gehd2`, off, reduce('gehd2', n, 0, n - 1, A, label));
     }
   });
 
   it('gehrdScratch agrees on every engine and covers gehd2 when no panel runs', () => {
     for (const [nb, nx] of [[0, 0], [3, 1], [16, 1], [1, 1], [64, 5]] as const) {
-      setOnAll('gehrdSetBlock', nb);
-      setOnAll('gehrdSetCrossover', nx);
-      for (const n of [0, 1, 2, 3, 10, 65, 66, 67, 200]) {
-        const v = allEngines().map((e) => (e.kind === 'wasm' ? e.exports.gehrdScratch(n) : e.kernels.gehrdScratch(n)));
-        expect(new Set(v).size, `gehrdScratch(${n}) NB=${nb} NX=${nx}: ${v}`).toBe(1);
-        expect(v[0]!).toBeGreaterThanOrEqual(n <= 1 ? 0 : n);
-      }
+      withTuning({ gehrdNB: nb, gehrdNX: nx }, () => {
+        for (const n of [0, 1, 2, 3, 10, 65, 66, 67, 200]) {
+          const v = allEngines().map((e) => (e.kind === 'wasm' ? e.exports.gehrdScratch(n) : e.kernels.gehrdScratch(n)));
+          expect(new Set(v).size, `gehrdScratch(${n}) NB=${nb} NX=${nx}: ${v}`).toBe(1);
+          expect(v[0]!).toBeGreaterThanOrEqual(n <= 1 ? 0 : n);
+        }
+      });
     }
   });
 });

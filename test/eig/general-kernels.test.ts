@@ -9,7 +9,7 @@
  * 2-norm, largest-modulus entry real and positive), and eigenvalues of matrices whose spectrum is known.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, scratch, withBlock } from '../util/engines.js';
+import { setupEngines, scratch, withTuning } from '../util/engines.js';
 import { runKernel, matW, extract, vecW } from '../util/harness.js';
 import { Rng, matrix } from '../util/generate.js';
 import { EPS } from '../util/tolerance.js';
@@ -228,14 +228,14 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
   it('through the blocked Hessenberg reduction (gehrd NB = 3, 8 with crossover 1; the default at n = 100)', () => {
     let seed = 41;
     for (const nb of [3, 8]) {
-      withBlock('gehrdSetBlock', nb, () => withBlock('gehrdSetCrossover', 1, () => {
+      withTuning({ gehrdNB: nb, gehrdNX: 1 }, () => {
         for (const n of [9, 17, 40]) both(n, matrix(new Rng(seed++), 'normal', n, n), `normal NB=${nb}`);
         // isolated eigenvalues: geev's balancing gives gehrd a window ilo … ihi inside the matrix
         const n = 20;
         const P = matrix(new Rng(seed++), 'normal', n, n);
         for (let j = 0; j < n; j++) { P[1 + j * n] = j === 1 ? 5 : 0; P[j + 17 * n] = j === 17 ? -2 : 0; }
         both(n, P, `isolated eigenvalues NB=${nb}`);
-      }));
+      });
     }
     both(100, matrix(new Rng(seed++), 'normal', 100, 100), 'normal (default NB, crossover)');
   });
@@ -367,10 +367,10 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
     }
   });
 
-  it('the iteration cap: hqrSetMaxIter(1) fails fast with info > 0; the default converges', () => {
+  it('the iteration cap: hqrMaxIter 1 fails fast with info > 0; the default converges', () => {
     const n = 30;
     const A = matrix(new Rng(123), 'normal', n, n);
-    withBlock('hqrSetMaxIter', 1, () => {
+    withTuning({ hqrMaxIter: 1 }, () => {
       const t0 = Date.now();
       const s = gees(n, A, 'capped');
       expect(s.info).toBeGreaterThan(0);

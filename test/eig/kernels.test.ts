@@ -17,11 +17,11 @@
  *                         eigenvalues within 30·n·ε·‖T‖ of Sturm bisection (an independent reference);
  *                         compz 0/1/2 consistent; the rotation batch size changes no bit;
  *   syev                  the driver at kernel level (padding, lower triangle only for values);
- *   iteration caps        steqrSetMaxIter / sterfSetMaxIter tiny → a nonzero status, quickly, with Z
+ *   iteration caps        tuning steqrMaxIter / sterfMaxIter tiny → a nonzero status, quickly, with Z
  *                         still orthogonal; NaN input terminates. Every setting is restored afterwards.
  */
 import { describe, it, expect, beforeAll, afterAll, afterEach, assert } from 'vitest';
-import { setupEngines, setOnAll, withBlock, withBlocking, scratch, BLOCKINGS, type BlockingSpec } from '../util/engines.js';
+import { setupEngines, resetTuning, withTuning, scratch, BLOCKINGS, type GemmBlocking } from '../util/engines.js';
 import { runKernel, vecW, matW, triW, extract, extractVec } from '../util/harness.js';
 import { Rng, matrix, vector } from '../util/generate.js';
 import { gemmRef, gemvRef, norm1, pow2 } from '../util/reference.js';
@@ -37,31 +37,13 @@ beforeAll(async () => {
   await setupEngines();
 });
 
-/** Every tuning knob back to its default, whatever a test did (also after a failure). */
-function restoreDefaults(): void {
-  setOnAll('sytrdSetBlock', 0);
-  setOnAll('steqrSetBatch', 0);
-  setOnAll('steqrSetMaxIter', 0);
-  setOnAll('sterfSetMaxIter', 0);
-  setOnAll('orgqrSetBlock', 0);
-  setOnAll('gemmSetBlocking', 0, 0, 0);
-}
-afterEach(restoreDefaults);
+// Every tuning knob back to its default, whatever a test did (also after a failure).
+afterEach(() => resetTuning());
 afterAll(() => reportRatios('eig/kernels'));
 
 function expectRatio(label: string, r: number): void {
   if (!(r < THRESH)) assert.fail(`${label}: test ratio ${Number.isNaN(r) ? 'NaN' : r.toPrecision(4)} ≥ THRESH = ${THRESH}`);
   noteRatio(label, r);
-}
-
-/** Runs f with sytrdSetBlock(nb) on every engine (null: default), restoring the default. */
-function withNb<T>(nb: number | null, f: () => T): T {
-  setOnAll('sytrdSetBlock', nb ?? 0);
-  try {
-    return f();
-  } finally {
-    setOnAll('sytrdSetBlock', 0);
-  }
 }
 
 /** A random symmetric n×n matrix (ld = n) of a few kinds. */
@@ -151,8 +133,8 @@ describe('symv, syr2, syr2k, gemv(trans)', () => {
     }
   });
 
-  it.each(BLOCKINGS)('syr2k: C ← α·(A·Bᵀ + B·Aᵀ) + β·C, lower triangle, within 2·(2k + 3)·ε·|·| (GEMM blocking %o)', (gb: BlockingSpec | null) => {
-    withBlocking(gb, () => {
+  it.each(BLOCKINGS)('syr2k: C ← α·(A·Bᵀ + B·Aᵀ) + β·C, lower triangle, within 2·(2k + 3)·ε·|·| (GEMM blocking %o)', (gb: GemmBlocking) => {
+    withTuning(gb, () => {
       let seed = 200;
       for (const [n, k] of [[0, 3], [1, 1], [5, 3], [9, 4], [17, 6], [37, 5], [3, 0]] as const) {
         for (const [alpha, beta] of [[-1, 1], [0.5, 0], [-1, 0.5]] as const) {
@@ -261,20 +243,21 @@ function checkTrd(label: string, A: Float64Array, n: number, ld: number, t: Trd)
 const TRD_KINDS = ['normal', 'graded', 'geometric', 'clustered'] as const;
 
 describe.each([null, 1, 2, 3, 5] as const)('sytrd and orgtr (orgqr) panel width %s', (nb) => {
-  it.each([null, { mc: 8, kc: 5, nc: 12 }] as const)('A = Q·T·Qᵀ (orgtr), lower triangle only, τ ∈ {0} ∪ [1, 2]; blocked ≈ sytd2 on random matrices (GEMM blocking %o)', (gb) => {
-    withBlocking(gb, () => withNb(nb, () => withBlock('orgqrSetBlock', nb, () => {
+  it.each([{}, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }] as GemmBlocking[])('A = Q·T·Qᵀ (orgtr), lower triangle only, τ ∈ {0} ∪ [1, 2]; blocked ≈ sytd2 on random matrices (GEMM blocking %o)', (gb) => {
+    const gemmDefault = gb.gemmMC === undefined;
+    withTuning({ ...gb, sytrdNB: nb ?? undefined, orgqrNB: nb ?? undefined }, () => {
       let seed = 1000 + (nb ?? 0);
       // n = 65 with the default panel of 32: two panels and a remainder of one column
-      for (const n of nb === null && gb === null ? [0, 1, 2, 3, 4, 7, 12, 17, 33, 65] : [0, 1, 2, 3, 4, 7, 12, 17, 33]) {
+      for (const n of nb === null && gemmDefault ? [0, 1, 2, 3, 4, 7, 12, 17, 33, 65] : [0, 1, 2, 3, 4, 7, 12, 17, 33]) {
         for (const kind of TRD_KINDS) {
-          if (gb !== null && kind !== 'normal' && kind !== 'graded') continue;
+          if (!gemmDefault && kind !== 'normal' && kind !== 'graded') continue;
           const rng = new Rng(seed++);
           const A = symmetric(rng, kind, n);
           const ld = n + 2;
           const label = `${kind} n=${n} nb=${nb ?? 'default'}`;
           const b = tridiagonalise('sytrd', A, n, ld, seed % 2);
           checkTrd(`sytrd ${label}`, A, n, ld, b);
-          if (nb !== null && gb !== null) continue; // sytd2 does not depend on the blocking
+          if (nb !== null && !gemmDefault) continue; // sytd2 does not depend on the blocking
           const u = tridiagonalise('sytd2', A, n, ld);
           if (nb === null) checkTrd(`sytd2 ${label}`, A, n, ld, u);
           // One panel covers the matrix (n ≤ nb): sytrd is sytd2.
@@ -293,7 +276,7 @@ describe.each([null, 1, 2, 3, 5] as const)('sytrd and orgtr (orgqr) panel width 
           }
         }
       }
-    })));
+    });
   });
 });
 
@@ -480,18 +463,15 @@ describe('steqr, sterf on tridiagonal matrices', () => {
     expectRatio(`${name}: sterf λ vs steqr λ`, valueRatio(sf.d, z2.d));
   });
 
-  it('the rotation batch size (steqrSetBatch 1, 2, 3) changes no bit of Z or Λ', () => {
+  it('the rotation batch size (steqrBatch 1, 2, 3) changes no bit of Z or Λ', () => {
     for (const [name, t] of [['glued W21+ ×3', gluedWilkinson(63)], ['random n=40', randomTri(new Rng(50), 40)], ['W21+', wilkinson(21)]] as const) {
       const ref = steqr(2, t, name);
       for (const b of [1, 2, 3]) {
-        setOnAll('steqrSetBatch', b);
-        try {
+        withTuning({ steqrBatch: b }, () => {
           const r = steqr(2, t, `${name} batch ${b}`);
           expectBitwise(`${name}: batch ${b} vs default, Λ`, r.d, ref.d);
           expectBitwise(`${name}: batch ${b} vs default, Z`, r.Z, ref.Z);
-        } finally {
-          setOnAll('steqrSetBatch', 0);
-        }
+        });
       }
     }
   });
@@ -522,12 +502,12 @@ function syev(jobz: 0 | 1, A: Float64Array, n: number, ld: number, label: string
 }
 
 describe.each([
-  ['default blocking', null, null],
-  ['nb 3, GEMM 8×5×12', 3, { mc: 8, kc: 5, nc: 12 }],
-  ['nb 1', 1, null],
+  ['default blocking', null, {}],
+  ['nb 3, GEMM 8×5×12', 3, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }],
+  ['nb 1', 1, {}],
 ] as const)('syev driver (%s)', (_name, nb, gb) => {
   it('dsyt21 ratios, eigenvalues against the known spectrum, ascending, sign convention; values only reads the lower triangle', () => {
-    withBlocking(gb, () => withNb(nb, () => {
+    withTuning({ ...gb, sytrdNB: nb ?? undefined }, () => {
       let seed = 5000;
       for (const n of [0, 1, 2, 3, 17, 33, 65]) {
         if (nb !== null && n > 33) continue;
@@ -559,21 +539,19 @@ describe.each([
           }
         }
       }
-    }));
+    });
   });
 });
 
 // ---- the iteration cap -------------------------------------------------------------------------------
 
 describe('iteration cap and non-finite input: never a hang', () => {
-  it('steqrSetMaxIter(1) / sterfSetMaxIter(1): nonzero status at once, Z still orthogonal; defaults restored give status 0', () => {
+  it('steqrMaxIter 1 / sterfMaxIter 1: nonzero status at once, Z still orthogonal; defaults restored give status 0', () => {
     const cases: [string, Tridiagonal][] = [['W21+', wilkinson(21)], ['random n=40', randomTri(new Rng(60), 40)], ['glued W21+ ×3', gluedWilkinson(63)]];
     const t0 = performance.now();
     for (const [name, t] of cases) {
       const n = t.d.length;
-      setOnAll('steqrSetMaxIter', 1);
-      setOnAll('sterfSetMaxIter', 1);
-      try {
+      withTuning({ steqrMaxIter: 1, sterfMaxIter: 1 }, () => {
         const z2 = steqr(2, t, `${name} maxit 1`);
         const z0 = steqr(0, t, `${name} maxit 1`);
         const sf = sterf(t, `${name} maxit 1`);
@@ -587,10 +565,7 @@ describe('iteration cap and non-finite input: never a hang', () => {
         const A = withSpectrum(new Rng(n), spectrum(new Rng(n + 1), 'uniform', n));
         expect(syev(1, A, n, n, `${name} maxit 1`).ret).toBeGreaterThan(0);
         expect(syev(0, A, n, n, `${name} maxit 1`).ret).toBeGreaterThan(0);
-      } finally {
-        setOnAll('steqrSetMaxIter', 0);
-        setOnAll('sterfSetMaxIter', 0);
-      }
+      });
       expect(steqr(2, t, `${name} default budget`).ret).toBe(0);
       expect(sterf(t, `${name} default budget`).ret).toBe(0);
     }

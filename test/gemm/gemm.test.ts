@@ -5,7 +5,7 @@
  * Leading dimensions are padded with NaN, buffers sit between guard zones and at odd offsets.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withBlocking, BLOCKINGS, blockingName, type BlockingSpec } from '../util/engines.js';
+import { setupEngines, withTuning, BLOCKINGS, tuningName, type GemmBlocking } from '../util/engines.js';
 import { runKernel, matW, extract } from '../util/harness.js';
 import { Rng, matrix } from '../util/generate.js';
 import { gemmCases, checkGemm } from './cases.js';
@@ -24,11 +24,12 @@ function grid(ms: number[], ns: number[], ks: number[]): [number, number, number
 }
 
 /** Shapes around the edges of a blocking: 0, 1, MR/NR ± 1, MC/NC/KC ± 1, and a size spanning two blocks. */
-function edgeShapes(b: BlockingSpec): [number, number, number][] {
+function edgeShapes(b: GemmBlocking): [number, number, number][] {
   const around = (x: number): number[] => [x - 1, x, x + 1].filter((v) => v > 0);
-  const ms = [...new Set([0, 1, 3, 4, 5, ...around(b.mc), 2 * b.mc + 1])].sort((a, c) => a - c);
-  const ns = [...new Set([0, 1, 3, 4, 5, ...around(b.nc), 2 * b.nc + 1])].sort((a, c) => a - c);
-  const ks = [...new Set([0, 1, 2, ...around(b.kc), 2 * b.kc + 1])].sort((a, c) => a - c);
+  const [mc, kc, nc] = [b.gemmMC!, b.gemmKC!, b.gemmNC!];
+  const ms = [...new Set([0, 1, 3, 4, 5, ...around(mc), 2 * mc + 1])].sort((a, c) => a - c);
+  const ns = [...new Set([0, 1, 3, 4, 5, ...around(nc), 2 * nc + 1])].sort((a, c) => a - c);
+  const ks = [...new Set([0, 1, 2, ...around(kc), 2 * kc + 1])].sort((a, c) => a - c);
   return grid(ms, ns, ks);
 }
 
@@ -43,21 +44,21 @@ const DEFAULT_SHAPES: [number, number, number][] = [
   [300, 2, 3], [2, 300, 3], [3, 3, 700], [1, 200, 1], [200, 1, 1], // tall, wide, deep, outer products
 ];
 
-describe.each(BLOCKINGS.map((b) => [blockingName(b), b] as const))('gemm — %s', (_name, blocking) => {
-  if (blocking === null) {
+describe.each(BLOCKINGS.map((b) => [tuningName(b), b] as const))('gemm — %s', (_name, blocking) => {
+  if (blocking.gemmMC === undefined) {
     it('block edges, tall, wide and odd shapes, all four transpose combinations', () => {
-      withBlocking(null, () => {
+      withTuning(blocking, () => {
         for (const c of gemmCases(DEFAULT_SHAPES, ALL_TRANS, 1000)) checkGemm(c);
       });
     });
   } else {
     it('every shape around the blocking edges (N,N)', () => {
-      withBlocking(blocking, () => {
+      withTuning(blocking, () => {
         for (const c of gemmCases(edgeShapes(blocking), [[0, 0]], 2000)) checkGemm(c);
       });
     });
     it('a spread of shapes with transposes (T,N), (N,T), (T,T)', () => {
-      withBlocking(blocking, () => {
+      withTuning(blocking, () => {
         const shapes = edgeShapes(blocking).filter((_, i) => i % 3 === 0);
         for (const c of gemmCases(shapes, [[1, 0], [0, 1], [1, 1]], 3000)) checkGemm(c);
       });
@@ -65,7 +66,7 @@ describe.each(BLOCKINGS.map((b) => [blockingName(b), b] as const))('gemm — %s'
   }
 
   it('α = 0 does not read A or B (NaN there stays out of C): C ← β·C', () => {
-    withBlocking(blocking, () => {
+    withTuning(blocking, () => {
       const rng = new Rng(7);
       for (const [m, n, k] of [[5, 6, 7], [9, 13, 5], [1, 1, 1]] as const) {
         for (const beta of [0, 1, -0.5]) {
@@ -83,7 +84,7 @@ describe.each(BLOCKINGS.map((b) => [blockingName(b), b] as const))('gemm — %s'
   });
 
   it('k = 0: C ← β·C, and β = 0 overwrites NaN in C with zeros', () => {
-    withBlocking(blocking, () => {
+    withTuning(blocking, () => {
       const m = 6;
       const n = 5;
       const C = new Float64Array(m * n).fill(NaN);
@@ -95,7 +96,7 @@ describe.each(BLOCKINGS.map((b) => [blockingName(b), b] as const))('gemm — %s'
   });
 
   it('NaN and Inf propagate per IEEE: NaN in A(i,p) fills row i of C; +Inf against a positive row gives +Inf', () => {
-    withBlocking(blocking, () => {
+    withTuning(blocking, () => {
       const rng = new Rng(11);
       const m = 9;
       const n = 7;

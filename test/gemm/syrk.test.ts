@@ -5,7 +5,7 @@
  * shapes straddle MC under each blocking.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withBlocking, BLOCKINGS, blockingName } from '../util/engines.js';
+import { setupEngines, withTuning, BLOCKINGS, tuningName } from '../util/engines.js';
 import { runKernel, triW, extract, matW } from '../util/harness.js';
 import { Rng, matrix, MATRIX_KINDS } from '../util/generate.js';
 import { gemmRef } from '../util/reference.js';
@@ -59,19 +59,20 @@ function checkSyrk(c: SyrkCase): Float64Array {
 
 const ALPHA_BETA: [number, number][] = [[1, 0], [-0.5, 1], [2, -1.5], [1.5, 0]];
 
-describe.each(BLOCKINGS.map((b) => [blockingName(b), b] as const))('syrk — %s', (_name, blocking) => {
-  const mc = blocking?.mc ?? 128;
+describe.each(BLOCKINGS.map((b) => [tuningName(b), b] as const))('syrk — %s', (_name, blocking) => {
+  const mc = blocking.gemmMC ?? 128;
+  const kc = blocking.gemmKC;
   const ns = [...new Set([0, 1, 2, 3, 4, 5, mc - 1, mc, mc + 1, 2 * mc + 3])].filter((v) => v >= 0);
-  const ks = blocking === null ? [0, 1, 7, 255, 257] : [0, 1, 2, blocking.kc, blocking.kc + 1, 11];
+  const ks = kc === undefined ? [0, 1, 7, 255, 257] : [0, 1, 2, kc, kc + 1, 11];
 
   it('both triangles, both transposes, n around MC, k around KC', () => {
-    withBlocking(blocking, () => {
+    withTuning(blocking, () => {
       let seed = 500;
       for (const uplo of [0, 1]) {
         for (const trans of [0, 1]) {
           for (const n of ns) {
             for (const k of ks) {
-              if (blocking === null && n > 100 && k > 100 && (n + k) % 2 === 0) continue; // keep the default run short
+              if (kc === undefined && n > 100 && k > 100 && (n + k) % 2 === 0) continue; // keep the default run short
               const [alpha, beta] = ALPHA_BETA[seed % ALPHA_BETA.length]!;
               checkSyrk({ uplo, trans, n, k, alpha, beta, pad: seed % 3 === 0 ? 0 : 3, skew: seed % 2, seed });
               seed++;
@@ -83,7 +84,7 @@ describe.each(BLOCKINGS.map((b) => [blockingName(b), b] as const))('syrk — %s'
   });
 
   it("the triangle equals the same triangle of gemm(op(A), op(A)ᵀ) bit for bit (same per-entry operation order)", () => {
-    withBlocking(blocking, () => {
+    withTuning(blocking, () => {
       const rng = new Rng(77);
       for (const [n, k] of [[mc + 3, 9], [7, mc + 1], [2 * mc + 1, 3]] as const) {
         for (const trans of [0, 1]) {
@@ -101,7 +102,7 @@ describe.each(BLOCKINGS.map((b) => [blockingName(b), b] as const))('syrk — %s'
   });
 
   it('n = 0 writes nothing; k = 0 gives β·C on the triangle', () => {
-    withBlocking(blocking, () => {
+    withTuning(blocking, () => {
       const C = new Float64Array(9).fill(2);
       runKernel('syrk n=0', 'syrk', (c) => [0, 0, 0, 3, 1, c.in(new Float64Array(3)), 1, 0, c.out(C, () => false), 3, c.work(16)]);
       const r = runKernel('syrk k=0', 'syrk', (c) => [0, 0, 3, 0, 1, c.in(new Float64Array(1)), 3, 0.5, c.out(C, triW(3, 3, 0)), 3, c.work(jsk.syrkScratch(3, 0))]);

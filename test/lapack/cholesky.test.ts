@@ -19,8 +19,9 @@ import { onBackend, BACKENDS } from '../util/api.js';
 import { column, dense, mul, norm1, ratio, scaled, solveRatio, sub, tr, type Dense } from './dense.js';
 import { integerSpd, randn, spdMatrices, spdMatrix, Rng } from './types.js';
 import {
-  BLOCKINGS, EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking,
+  BLOCKINGS, EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from './harness.js';
+import { withTuning } from '../util/engines.js';
 
 setupLapackSuite('lapack/cholesky');
 
@@ -46,7 +47,7 @@ function expectLowerFactor(label: string, L: Dense): void {
 
 describe.each(BLOCKINGS)('Cholesky on SPD matrix types — $name', (bc) => {
   it('cholesky / choFactor / choSolve: dpot01, dpot02 < 30; logdet against the spectrum; wasm ≡ js', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const n of SIZES) {
         const B = randn(new Rng(n + 11), n, 3);
         const b = column(B, 0);
@@ -72,7 +73,7 @@ describe.each(BLOCKINGS)('Cholesky on SPD matrix types — $name', (bc) => {
   });
 
   it('integer L₀·L₀ᵀ factors to L₀ exactly; lowering one pivot gives not-positive-definite with info = that order', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const n of [7, 17]) {
         const { A, L0 } = integerSpd(new Rng(n), n);
         const L = both(`L₀L₀ᵀ n=${n}`, () => guarded('L0', [A], [], ([M]) => ({ L: cholesky(M!) }))).L;
@@ -98,7 +99,7 @@ describe.each(BLOCKINGS)('Cholesky on SPD matrix types — $name', (bc) => {
   });
 
   it('reads only the lower triangle: garbage, a non-symmetric upper, or NaN above the diagonal (checkFinite off) change no bit', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const n of [2, 7, 17]) {
         for (const S of [spdMatrix('random', n, 5), spdMatrix('cond 1e7', n, 6), spdMatrix('near overflow', n, 7)]) {
           const rng = new Rng(n * 3);
@@ -164,7 +165,7 @@ describe('Cholesky at n = 64, 128: the factorisation works on a padded copy (col
 describe('Cholesky: exact scaling, empty and 1×1', () => {
   it('4^k·A factors to 2^k·L bit for bit (k = ±485: ‖A‖ near 1e±292), logdet gains 2nk·log 2', () => {
     for (const bc of [BLOCKINGS[0]!, BLOCKINGS[3]!]) {
-      withBlocking(bc, () => {
+      withTuning(bc.tuning, () => {
         for (const n of [2, 17, 33]) {
           const S = spdMatrix('random', n, 8);
           for (const k of [485, -485]) {

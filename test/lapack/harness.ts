@@ -1,9 +1,10 @@
 /**
  * The harness of the LAPACK-style API suites:
  *
- *   BLOCKINGS / withBlocking  run a suite under the default and under tiny odd block sizes (GEMM
- *                             mc/kc/nc and the factorisations' nb), on both backends, so that 1×1 …
- *                             33×33 matrices go through every blocked loop (Eigen's trick);
+ *   BLOCKINGS                 the tunings a suite runs under (withTuning(bc.tuning, …), test/util/
+ *                             engines.ts, sets them on both backends): the default and tiny odd
+ *                             block sizes (GEMM MC/KC/NC and every factorisation's, nbAll), so that
+ *                             1×1 … 33×33 matrices go through every blocked loop (Eigen's trick);
  *   both                      runs a computation under the WASM and the JS backend, converts Matrix
  *                             results to plain arrays (disposing them) and asserts the two agree bit
  *                             for bit — the differential test of the mirrored backends;
@@ -11,14 +12,14 @@
  *                             after the call (returned or thrown), that every input is bit-identical;
  *   expectRatio               LAPACK's pass criterion: a test ratio below THRESH = 30 (dtest.in),
  *                             the ratio printed on failure;
- *   setupLapackSuite          the hooks of every file: load both backends, restore the blocking and
+ *   setupLapackSuite          the hooks of every file: load both backends, restore the tuning and
  *                             check no WASM block is left allocated after each test (error paths
  *                             included), print the worst ratios with SHOW_RATIOS=1.
  */
 import { afterAll, afterEach, assert, beforeAll, expect } from 'vitest';
-import { LinAlgError, Matrix, memoryStats, type Blocking, type LinAlgErrorCode } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/core/backend.js';
+import { LinAlgError, Matrix, memoryStats, type LinAlgErrorCode, type Tuning } from '../../bindings/index.js';
 import { BACKENDS, onBackend, setupApi } from '../util/api.js';
+import { nbAll, resetTuning } from '../util/engines.js';
 import { bits, EPS } from '../util/tolerance.js';
 import { dense, type Dense } from './dense.js';
 
@@ -29,7 +30,7 @@ export const THRESH = 30;
 
 export interface BlockingCase {
   name: string;
-  blocking: Partial<Blocking> | null;
+  tuning: Partial<Tuning>;
 }
 
 /**
@@ -38,34 +39,15 @@ export interface BlockingCase {
  * runs its full blocks and its ragged last block.
  */
 export const BLOCKINGS: readonly BlockingCase[] = [
-  { name: 'default blocking', blocking: null },
-  { name: 'mc 8 kc 5 nc 12 nb 3', blocking: { mc: 8, kc: 5, nc: 12, nb: 3 } },
-  { name: 'mc 8 kc 5 nc 12 nb 1', blocking: { mc: 8, kc: 5, nc: 12, nb: 1 } },
-  { name: 'mc 4 kc 3 nc 4 nb 2', blocking: { mc: 4, kc: 3, nc: 4, nb: 2 } },
-  { name: 'mc 8 kc 5 nc 12 nb 5', blocking: { mc: 8, kc: 5, nc: 12, nb: 5 } },
+  { name: 'default blocking', tuning: {} },
+  { name: 'mc 8 kc 5 nc 12 nb 3', tuning: { gemmMC: 8, gemmKC: 5, gemmNC: 12, ...nbAll(3) } },
+  { name: 'mc 8 kc 5 nc 12 nb 1', tuning: { gemmMC: 8, gemmKC: 5, gemmNC: 12, ...nbAll(1) } },
+  { name: 'mc 4 kc 3 nc 4 nb 2', tuning: { gemmMC: 4, gemmKC: 3, gemmNC: 4, ...nbAll(2) } },
+  { name: 'mc 8 kc 5 nc 12 nb 5', tuning: { gemmMC: 8, gemmKC: 5, gemmNC: 12, ...nbAll(5) } },
 ];
 
 /** Sizes that put small matrices through the blocked paths: 1, 2, a panel ± 1, two panels + 1. */
 export const SIZES = [1, 2, 7, 16, 17, 33] as const;
-
-export function resetBlocking(): void {
-  for (const b of BACKENDS) backendNamed(b)?.setBlocking(null);
-}
-
-/** Runs f with the blocking set on both backends; restores the defaults afterwards. */
-export function withBlocking<T>(c: BlockingCase, f: () => T): T {
-  for (const b of BACKENDS) {
-    const be = backendNamed(b)!;
-    be.setBlocking(c.blocking);
-    const nb = c.blocking?.nb ?? 0;
-    if (be.getBlocking().nb !== nb) assert.fail(`withBlocking: ${b} reports nb ${be.getBlocking().nb}, wanted ${nb}`);
-  }
-  try {
-    return f();
-  } finally {
-    resetBlocking();
-  }
-}
 
 /** Registers the per-file hooks (call at the top level of a suite file). */
 export function setupLapackSuite(name: string): void {
@@ -75,7 +57,7 @@ export function setupLapackSuite(name: string): void {
     blocks = memoryStats().blocksInUse;
   });
   afterEach(() => {
-    resetBlocking();
+    resetTuning();
     const before = blocks;
     blocks = memoryStats().blocksInUse; // a leak is reported by the test that made it, not by every later one
     expect(blocks - before, `${name}: WASM blocks left allocated by the test (a leak)`).toBe(0);

@@ -26,8 +26,9 @@ import {
 } from './dense.js';
 import { geometric, integerSpd, lapackMatrix, randn, spdMatrix, svdMatrix, Rng, type TypeName } from './types.js';
 import {
-  BLOCKINGS, EPS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking,
+  BLOCKINGS, EPS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from './harness.js';
+import { withTuning } from '../util/engines.js';
 
 setupLapackSuite('lapack/lstsq');
 
@@ -54,7 +55,7 @@ const FULL_RANK_TYPES: readonly TypeName[] = [
 
 describe.each(BLOCKINGS)('lstsq on LAPACK matrix types — $name', (bc) => {
   it('full column rank: normal-equation ratio < 30 (vector and 3 right-hand sides), rank, residuals; wasm ≡ js', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const [m, n] of FULL_RANK_SHAPES) {
         const b = randVec(m * 13 + n, m);
         const B = randn(new Rng(m + 5 * n), m, 3);
@@ -84,7 +85,7 @@ describe.each(BLOCKINGS)('lstsq on LAPACK matrix types — $name', (bc) => {
   });
 
   it('rank deficient and wide: x is the minimum-norm (pseudo-inverse) solution, x ⟂ null(A), rank = r', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const [m, n, rk] of [[2, 5, 1], [5, 5, 4], [7, 7, 3], [16, 7, 4], [7, 16, 7], [17, 33, 17], [33, 17, 9], [33, 33, 16]] as const) {
         const kappa = 10;
         const sigma = geometric(rk, kappa);
@@ -135,7 +136,7 @@ describe.each(BLOCKINGS)('lstsq on LAPACK matrix types — $name', (bc) => {
   });
 
   it('exact rank deficiency at the default rcond: zero columns get exactly 0, the zero matrix x = 0; wide random: x = Aᵀ(AAᵀ)⁻¹b', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const [m, n] of [[1, 1], [7, 7], [33, 17], [17, 33], [16, 16], [5, 9]] as const) {
         const b = randVec(m * n + 1, m);
         for (const name of ['zero columns', 'zero', 'identity'] as const) {
@@ -174,7 +175,7 @@ function rowScaled(A: Dense, s: ArrayLike<number>): Dense {
 
 describe.each([BLOCKINGS[0]!, BLOCKINGS[1]!, BLOCKINGS[3]!])('weighted and generalised least squares — $name', (bc) => {
   it('weights: 4^k ≡ rows scaled by 2^k (bit for bit); ones ≡ none; integer weights ≡ duplicated rows', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const [m, n] of [[7, 3], [17, 7], [33, 16]] as const) {
         const A = lapackMatrix('random', m, n, m).A;
         const b = randVec(m, m);
@@ -204,7 +205,7 @@ describe.each([BLOCKINGS[0]!, BLOCKINGS[1]!, BLOCKINGS[3]!])('weighted and gener
   });
 
   it('covariance: diag(4^k) ≡ weights 4^−k (bit for bit); I ≡ none; diag(v) ≈ weights 1/v; full V: x̂ = (AᵀV⁻¹A)⁻¹AᵀV⁻¹b', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const [m, n] of [[7, 3], [17, 5], [33, 16]] as const) {
         const A = lapackMatrix('random', m, n, m + 1).A;
         const b = randVec(2 * m, m);
@@ -247,7 +248,7 @@ describe.each([BLOCKINGS[0]!, BLOCKINGS[1]!, BLOCKINGS[3]!])('weighted and gener
   });
 
   it('projection: P = Pᵀ = P², P·A = A, trace P = rank, P·b = A·lstsq(A, b).x; zero, full-row-rank and empty cases', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       const cases: { label: string; A: Dense; rank: number; rcond?: number }[] = [];
       for (const [m, n] of [[7, 3], [17, 16], [33, 7]] as const) {
         for (const name of ['random', 'cond 1e7', 'graded', 'near overflow', 'near underflow'] as const) {

@@ -19,8 +19,9 @@ import { onBackend, BACKENDS } from '../util/api.js';
 import { column, dense, eye, mul, norm1, ratio, rowsOf, scaled, solveRatio, sub, tr, type Dense } from './dense.js';
 import { lapackMatrices, lapackMatrix, randn, Rng, type TestMatrix } from './types.js';
 import {
-  BLOCKINGS, EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking,
+  BLOCKINGS, EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from './harness.js';
+import { withTuning } from '../util/engines.js';
 
 setupLapackSuite('lapack/lu');
 
@@ -182,7 +183,7 @@ function checkSolves(T: TestMatrix, label: string): void {
 
 describe.each(BLOCKINGS)('LU on LAPACK matrix types — $name', (bc) => {
   it('lu / luFactor / det / slogdet: dget01 < 30, pivots, info, det = ±Π diag(U); solve / inv: dget02, dget03 < 30', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const n of SIZES) {
         for (const T of lapackMatrices(n, n, 1)) {
           const label = `${T.name} n=${n}, ${bc.name}`;
@@ -194,7 +195,7 @@ describe.each(BLOCKINGS)('LU on LAPACK matrix types — $name', (bc) => {
   });
 
   it('rectangular lu: P·A = L·U, L m×k unit lower, U k×n upper', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const [m, n] of [[1, 5], [5, 1], [7, 3], [3, 7], [17, 33], [33, 17], [33, 2]] as const) {
         for (const name of ['random', 'graded', 'zero columns', 'near overflow', 'near underflow', 'cond 1e14'] as const) {
           const T = lapackMatrix(name, m, n, m * 100 + n);
@@ -228,7 +229,7 @@ describe('LU at n = 64, 128: the factorisation works on a padded copy (column st
 describe('LU: exact scaling by 2^±970 (no hidden overflow or underflow)', () => {
   it('U, x and A⁻¹ of 2^k·A are 2^k·U, 2^−k·x, 2^−k·A⁻¹ bit for bit; slogdet gains n·k·log 2', () => {
     for (const bc of [BLOCKINGS[0]!, BLOCKINGS[1]!]) {
-      withBlocking(bc, () => {
+      withTuning(bc.tuning, () => {
         for (const n of [2, 17, 33]) {
           const R = randn(new Rng(40 + n), n, n);
           const b = Float64Array.from({ length: n }, (_, i) => Math.cos(i));

@@ -19,8 +19,9 @@ import { onBackend, BACKENDS } from '../util/api.js';
 import { columns, dense, eye, mul, norm1, ratio, scaled, sub, tr, type Dense } from './dense.js';
 import { lapackMatrices, lapackMatrix, randn, Rng, type TestMatrix } from './types.js';
 import {
-  BLOCKINGS, EPS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking,
+  BLOCKINGS, EPS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from './harness.js';
+import { withTuning } from '../util/engines.js';
 
 setupLapackSuite('lapack/qr');
 
@@ -90,7 +91,7 @@ function check(T: TestMatrix, pivoting: boolean, label: string): void {
 
 describe.each(BLOCKINGS)('QR on LAPACK matrix types — $name', (bc) => {
   it.each([false, true])('pivoting %s: dqrt01 ratios < 30 for reduced and complete Q; exact structure; wasm ≡ js', (pivoting) => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const [m, n] of SHAPES) {
         for (const T of lapackMatrices(m, n, 3)) check(T, pivoting, `${T.name} ${m}×${n}${pivoting ? ' pivoted' : ''}, ${bc.name}`);
       }
@@ -109,7 +110,7 @@ describe('QR at 64 and 128 rows: the factorisation works on a padded copy (colum
 describe('QR: exact scaling by 2^±970', () => {
   it('Q and the pivots do not change, R scales exactly', () => {
     for (const bc of [BLOCKINGS[0]!, BLOCKINGS[1]!]) {
-      withBlocking(bc, () => {
+      withTuning(bc.tuning, () => {
         for (const [m, n] of [[33, 17], [17, 33], [16, 16]] as const) {
           const A = randn(new Rng(m + n), m, n);
           for (const target of [1e292, 1e-292]) {

@@ -15,8 +15,9 @@ import { onBackend, BACKENDS } from '../util/api.js';
 import { column, dense, mul, norm1, ratio, scaled, sub, tr, vnorm1, type Dense } from './dense.js';
 import { lapackMatrix, randn, Rng, type TypeName } from './types.js';
 import {
-  BLOCKINGS, EPS, SIZES, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking,
+  BLOCKINGS, EPS, SIZES, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from './harness.js';
+import { withTuning } from '../util/engines.js';
 
 setupLapackSuite('lapack/triangular');
 
@@ -52,7 +53,7 @@ const TYPES: readonly TypeName[] = ['random', 'graded', 'near overflow', 'near u
 
 describe.each(BLOCKINGS)('solveTriangular on LAPACK matrix types — $name', (bc) => {
   it('8 variants: dtrt02 ratio < 30; the other triangle (garbage, or NaN unchecked) and a unit diagonal are never read; wasm ≡ js', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const n of SIZES) {
         const B = randn(new Rng(n), n, 3);
         for (const name of TYPES) {
@@ -88,7 +89,7 @@ describe.each(BLOCKINGS)('solveTriangular on LAPACK matrix types — $name', (bc
   });
 
   it('exact: scaling T by 2^±970 scales x by 2^∓970 bit for bit', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       const n = 17;
       const A = triangle(lapackMatrix('upper', n, n, 3).A, false, false);
       const b = Float64Array.from({ length: n }, (_, i) => 1 + i);

@@ -11,7 +11,7 @@
  * getrf with block ≤ 1 is getf2, with block ≥ min(m, n) it is getrf2 — bit for bit.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withBlock, withBlocking, scratch, type BlockingSpec } from '../util/engines.js';
+import { setupEngines, withTuning, scratch, type GemmBlocking } from '../util/engines.js';
 import { runKernel, matW, extract } from '../util/harness.js';
 import { Rng, matrix, MATRIX_KINDS } from '../util/generate.js';
 import { applyPivots, unpackLU } from '../util/triangular.js';
@@ -70,26 +70,24 @@ describe.each(['getf2', 'getrf2'] as const)('%s', (kernel) => {
   });
 });
 
-const BLOCKS: [number | null, BlockingSpec | null][] = [[null, null], [2, null], [3, { mc: 4, kc: 1, nc: 4 }], [5, { mc: 8, kc: 5, nc: 12 }]];
+const BLOCKS: [number | null, GemmBlocking][] = [[null, {}], [2, {}], [3, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [5, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]];
 
 describe.each(BLOCKS)('getrf, block %s, GEMM blocking %o', (nb, gb) => {
   it('residual, pivots and |L| ≤ 1 over shapes and matrix kinds', () => {
-    withBlocking(gb, () => withBlock('getrfSetBlock', nb, () => {
-      withBlock('trsmSetBlock', nb, () => {
-        let seed = 100;
-        const shapes = nb === null ? [...SHAPES, [70, 70], [130, 67], [67, 130]] as [number, number][] : SHAPES;
-        for (const [m, n] of shapes) {
-          const kind = MATRIX_KINDS.filter((k) => k !== 'zero' && k !== 'ones')[seed % 7]!;
-          const ld = Math.max(1, m) + (seed % 3);
-          const A = matrix(new Rng(seed++), kind, m, n, ld);
-          checkLU('getrf', m, n, A, ld, `getrf nb=${nb} ${m}×${n} ${kind}`);
-        }
-      });
-    }));
+    withTuning({ ...gb, getrfNB: nb ?? undefined, trsmNB: nb ?? undefined }, () => {
+      let seed = 100;
+      const shapes = nb === null ? [...SHAPES, [70, 70], [130, 67], [67, 130]] as [number, number][] : SHAPES;
+      for (const [m, n] of shapes) {
+        const kind = MATRIX_KINDS.filter((k) => k !== 'zero' && k !== 'ones')[seed % 7]!;
+        const ld = Math.max(1, m) + (seed % 3);
+        const A = matrix(new Rng(seed++), kind, m, n, ld);
+        checkLU('getrf', m, n, A, ld, `getrf nb=${nb} ${m}×${n} ${kind}`);
+      }
+    });
   });
 
   it('an exactly singular matrix: info names the first zero pivot, the rest is still factored', () => {
-    withBlocking(gb, () => withBlock('getrfSetBlock', nb, () => {
+    withTuning({ ...gb, getrfNB: nb ?? undefined }, () => {
       for (const [m, n, zeroCol] of [[6, 6, 2], [9, 7, 0], [7, 9, 5], [12, 12, 11]] as const) {
         const A = matrix(new Rng(m * n), 'normal', m, n);
         for (let i = 0; i < m; i++) A[i + zeroCol * m] = 0;
@@ -99,7 +97,7 @@ describe.each(BLOCKS)('getrf, block %s, GEMM blocking %o', (nb, gb) => {
         expect(factor('getrf', m, n, new Float64Array(m * n), m, 'zero').info).toBe(1);
       }
       expect(checkLU('getrf', 4, 4, matrix(new Rng(1), 'normal', 4, 4), 4, 'regular').info).toBe(0);
-    }));
+    });
   });
 });
 
@@ -109,8 +107,8 @@ describe('getrf block-size limits', () => {
       const A = matrix(new Rng(m + n), 'normal', m, n);
       const f2 = factor('getf2', m, n, A, m, 'getf2');
       const r2 = factor('getrf2', m, n, A, m, 'getrf2');
-      const b1 = withBlock('getrfSetBlock', 1, () => factor('getrf', m, n, A, m, 'getrf nb=1'));
-      const bBig = withBlock('getrfSetBlock', Math.min(m, n), () => factor('getrf', m, n, A, m, 'getrf nb=min(m,n)'));
+      const b1 = withTuning({ getrfNB: 1 }, () => factor('getrf', m, n, A, m, 'getrf nb=1'));
+      const bBig = withTuning({ getrfNB: Math.min(m, n) }, () => factor('getrf', m, n, A, m, 'getrf nb=min(m,n)'));
       expectBitwise('nb=1 vs getf2', b1.F, f2.F);
       expect(Array.from(b1.ipiv)).toEqual(Array.from(f2.ipiv));
       expectBitwise('nb=k vs getrf2', bBig.F, r2.F);

@@ -8,8 +8,8 @@ import { describe, it, expect, beforeAll, afterEach } from 'vitest';
 import {
   Matrix, add, sub, scale, hadamard, matmul, matvec, dot, outer, trace, diag, transpose, gram, clone, norm, memoryStats,
 } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/core/backend.js';
-import { setupApi, onBoth, BACKENDS } from '../util/api.js';
+import { setupApi, onBoth } from '../util/api.js';
+import { withTuning } from '../util/engines.js';
 import { Rng, rows, colMajor, rowToCol, MATRIX_KINDS, type MatrixKind } from '../util/generate.js';
 import { gemmRef, gemvRef, dotRef } from '../util/reference.js';
 import { expectScaled, expectBitwise, expectScaledScalar } from '../util/tolerance.js';
@@ -68,15 +68,12 @@ describe('matmul', () => {
 
   it('with tiny odd blocking set through the Backend objects, still within the bound of the reference', () => {
     const { A, B } = mats(5, 'normal', 19, 23, 17);
-    try {
-      for (const b of BACKENDS) backendNamed(b)!.setBlocking({ mc: 8, kc: 5, nc: 12 });
+    withTuning({ gemmMC: 8, gemmKC: 5, gemmNC: 12 }, () => {
       const got = onBoth('matmul blocked', () => matmul(A, B));
       const ref = gemmRef(false, false, 19, 17, 23, 1, { data: colMajor(A, 19, 23), off: 0, ld: 19 },
         { data: colMajor(B, 23, 17), off: 0, ld: 23 }, 0, { data: new Float64Array(1), off: 0, ld: 1 });
       expectScaled('matmul blocked', rowToCol(got, 19, 17), ref.value, ref.bound, 2 * 25);
-    } finally {
-      for (const b of BACKENDS) backendNamed(b)!.setBlocking(null);
-    }
+    });
   });
 
   it('an exact integer product: [[1,2],[3,4]]·[[5,6],[7,8]] = [[19,22],[43,50]]', () => {

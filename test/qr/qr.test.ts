@@ -10,7 +10,7 @@
  * geqrf with a block ≥ n is geqr2 exactly for m ≥ n (one panel and no update).
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withBlock, withBlocking, scratch } from '../util/engines.js';
+import { setupEngines, withTuning, scratch } from '../util/engines.js';
 import { runKernel, matW, extract, vecW } from '../util/harness.js';
 import { Rng, matrix, MATRIX_KINDS, vector } from '../util/generate.js';
 import { gemmRef, norm1 } from '../util/reference.js';
@@ -62,11 +62,11 @@ function qrRatios(m: number, n: number, A: Float64Array, ld: number, F: Float64A
 
 const SHAPES: [number, number][] = [[0, 0], [0, 3], [3, 0], [1, 1], [1, 4], [4, 1], [2, 2], [5, 3], [3, 5], [7, 7], [9, 4], [4, 9], [16, 16], [23, 11], [11, 23], [40, 33]];
 
-describe.each([[null, null], [1, null], [2, { mc: 4, kc: 1, nc: 4 }], [3, { mc: 8, kc: 5, nc: 12 }], [5, null]] as const)(
+describe.each([[null, {}], [1, {}], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [3, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }], [5, {}]] as const)(
   'QR, block %s, GEMM blocking %o',
   (nb, gemmBlocking) => {
     const run = <T>(f: () => T): T =>
-      withBlocking(gemmBlocking, () => withBlock('geqrfSetBlock', nb, () => withBlock('orgqrSetBlock', nb, () => withBlock('ormqrSetBlock', nb, f))));
+      withTuning({ ...gemmBlocking, geqrfNB: nb ?? undefined, orgqrNB: nb ?? undefined, ormqrNB: nb ?? undefined }, f);
 
     it('geqrf + orgqr (and geqr2 + org2r): ‖R − QᵀA‖₁ and ‖I − QᵀQ‖₁ ratios below 30', () => {
       run(() => {
@@ -131,7 +131,7 @@ describe('geqrf block-size limit', () => {
     for (const [m, n] of [[9, 5], [12, 12], [30, 1]] as const) {
       const A = matrix(new Rng(m * n), 'normal', m, n);
       const u = factor('geqr2', m, n, A, m);
-      const b = withBlock('geqrfSetBlock', Math.min(m, n), () => factor('geqrf', m, n, A, m));
+      const b = withTuning({ geqrfNB: Math.min(m, n) }, () => factor('geqrf', m, n, A, m));
       expectBitwise('geqrf vs geqr2 F', b.F, u.F);
       expectBitwise('geqrf vs geqr2 τ', b.tau, u.tau);
     }

@@ -15,22 +15,23 @@
  *                         an independent double-double bisection on the Golub–Kahan matrix (Demmel–Kahan
  *                         relative accuracy), the 2×2 case on a grid of extreme entries against the
  *                         closed form; U, V ratios; values only ≡ with vectors; the rotation batch size
- *                         (bdsqrSetSweeps 1, 3) changes no bit; bdsqrSetMaxit(1) → a nonzero status at
+ *                         (tuning bdsqrSweeps 1, 3) changes no bit; bdsqrMaxIter 1 → a nonzero status at
  *                         once, with A = U·B·Vᵀ still holding; NaN terminates;
  *   lasq                  (dqds, gesvd's values-only path) every σ ≥ σ₀·2^-500 within 30·n·ε relative of the
- *                         same bisection, the 2×2 grid; NaN → status n; lasqSetMaxIter(1) → nonzero status;
+ *                         same bisection, the 2×2 grid; NaN → status n; lasqMaxIter 1 → nonzero status;
  *   gesvd                 the SVD types of types.ts on 0×0 … 33×33 (and up to 130×70), jobs 0, 1, 2: ratios
  *                         below 30, σ within 30·max(m, n)·ε·σ₀ of the known spectrum or of one-sided Jacobi,
  *                         σ sorted and ≥ 0, jobs 1 and 2 the same bits (job 0, dqds, within the σ bound of
  *                         them), thin U, V ≡ the leading columns of full ones, the sign convention; odd
- *                         block sizes and sweeps; QR-first forced on and off (gesvdSetCrossover); NaN/Inf →
+ *                         block sizes and sweeps; QR-first forced on and off (gesvdQrRatio); NaN/Inf →
  *                         status k with NaN outputs; an empty A gives identities; the iteration caps of 1
  *                         → a nonzero status, quickly.
  *
  * Every tuning knob is restored after each test (afterEach), also after a failure.
  */
 import { describe, it, expect, beforeAll, afterAll, afterEach, assert } from 'vitest';
-import { setupEngines, setOnAll, withBlocking, scratch, allEngines, type BlockingSpec } from '../util/engines.js';
+import { setupEngines, resetTuning, withTuning, scratch, allEngines, type GemmBlocking } from '../util/engines.js';
+import type { Tuning } from '../../bindings/index.js';
 import { runKernel, matW, vecW } from '../util/harness.js';
 import { Rng } from '../util/generate.js';
 import { expectBitwise } from '../util/tolerance.js';
@@ -52,31 +53,23 @@ function hasKernel(name: string): boolean {
   return allEngines().every((e) => typeof (e.kind === 'wasm' ? e.exports : e.kernels as unknown as Record<string, unknown>)[name as never] === 'function');
 }
 
-/** setOnAll for a setter that may not exist yet (lasqSetMaxIter). */
-function setIfPresent(setter: string, ...args: number[]): void {
-  if (hasKernel(setter)) setOnAll(setter, ...args);
-}
-
-/** Every tuning knob back to its default (also after a failure). */
-function restoreDefaults(): void {
-  for (const s of ['gebrdSetBlock', 'geqrfSetBlock', 'orgqrSetBlock', 'ormqrSetBlock', 'bdsqrSetSweeps', 'bdsqrSetMaxit', 'gesvdSetCrossover']) setOnAll(s, 0);
-  setIfPresent('lasqSetMaxIter', 0);
-  setOnAll('gemmSetBlocking', 0, 0, 0);
-}
-afterEach(restoreDefaults);
+// Every tuning knob back to its default (also after a failure).
+afterEach(() => resetTuning());
 afterAll(() => reportRatios('svd/kernels'));
 
 const nan = (len: number): Float64Array => new Float64Array(Math.max(1, len)).fill(NaN);
 
-/** Panel width nb (gebrd and the QR kernels gesvd calls) and the GEMM blocking, restored afterwards. */
-function withPanels<T>(nb: number | null, gemm: BlockingSpec | null, f: () => T): T {
-  for (const s of ['gebrdSetBlock', 'geqrfSetBlock', 'orgqrSetBlock', 'ormqrSetBlock']) setOnAll(s, nb ?? 0);
-  try {
-    return withBlocking(gemm, f);
-  } finally {
-    for (const s of ['gebrdSetBlock', 'geqrfSetBlock', 'orgqrSetBlock', 'ormqrSetBlock']) setOnAll(s, 0);
-  }
+/** Panel width nb (gebrd and the QR kernels gesvd calls; null: the defaults) and the GEMM blocking, as a tuning. */
+function panels(nb: number | null, gemm: GemmBlocking): Partial<Tuning> {
+  const b = nb ?? undefined;
+  return { ...gemm, gebrdNB: b, geqrfNB: b, orgqrNB: b, ormqrNB: b };
 }
+
+/** Odd panel widths with tiny GEMM blocks (gesvd and gebrd run under each). */
+const PANELS: readonly (readonly [number, GemmBlocking])[] = [
+  [1, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }],
+  [3, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }], [5, { gemmMC: 4, gemmKC: 3, gemmNC: 4 }],
+];
 
 // ---- gesvd ------------------------------------------------------------------------------------------
 
@@ -168,10 +161,9 @@ describe('gesvd', () => {
 
   it('odd panel widths (1, 2, 3, 5), tiny GEMM blocks and rotation batches of 1 and 3 sweeps', () => {
     const kinds: SvdType[] = ['random', 'geometric', 'graded', 'rank deficient', 'clustered at 1', 'near underflow'];
-    for (const [nb, gemm] of [[1, { mc: 8, kc: 5, nc: 12 }], [2, { mc: 4, kc: 1, nc: 4 }], [3, { mc: 8, kc: 5, nc: 12 }], [5, { mc: 4, kc: 3, nc: 4 }]] as const) {
+    for (const [nb, gemm] of PANELS) {
       for (const sweeps of [1, 3]) {
-        setOnAll('bdsqrSetSweeps', sweeps);
-        withPanels(nb, gemm, () => {
+        withTuning({ ...panels(nb, gemm), bdsqrSweeps: sweeps }, () => {
           for (const [m, n] of [[37, 13], [13, 37], [33, 33], [40, 33]] as const) {
             for (const kind of kinds) {
               const T = svdTestMatrix(kind, m, n, 5 * m + n);
@@ -183,24 +175,19 @@ describe('gesvd', () => {
     }
   });
 
-  it('gesvdSetCrossover forces the QR-first path on (1.01) and off (1000): both pass, and agree', () => {
+  it('gesvdQrRatio forces the QR-first path on (1.01) and off (1000): both pass, and agree', () => {
     for (const [m, n] of [[40, 33], [33, 40], [80, 13], [13, 80], [37, 13]] as const) {
       for (const kind of ['random', 'geometric', 'graded', 'rank deficient'] as SvdType[]) {
         const T = svdTestMatrix(kind, m, n, 3 * m + 7 * n);
         const values: Float64Array[] = [];
         for (const [ratioSet, path] of [[1.01, 'QR first'], [1000, 'direct']] as const) {
-          setOnAll('gesvdSetCrossover', ratioSet);
-          values.push(checkGesvd(`gesvd ${path} ${kind} ${m}×${n}`, kind, T.A, T.sigma, [0, 1, 2]));
+          values.push(withTuning({ gesvdQrRatio: ratioSet }, () => checkGesvd(`gesvd ${path} ${kind} ${m}×${n}`, kind, T.A, T.sigma, [0, 1, 2])));
         }
-        setOnAll('gesvdSetCrossover', 0);
         const both = svalRatio(values[0]!, values[1]!, m, n);
         expectRatio(`gesvd ${kind} ${m}×${n}: QR-first σ vs direct σ`, both, 'gesvd σ QR-first vs direct');
       }
-      setOnAll('gesvdSetCrossover', 1.01);
-      const wq = scratch('gesvdScratch', m, n, 1);
-      setOnAll('gesvdSetCrossover', 1000);
-      const wd = scratch('gesvdScratch', m, n, 1);
-      setOnAll('gesvdSetCrossover', 0);
+      const wq = withTuning({ gesvdQrRatio: 1.01 }, () => scratch('gesvdScratch', m, n, 1));
+      const wd = withTuning({ gesvdQrRatio: 1000 }, () => scratch('gesvdScratch', m, n, 1));
       // the two paths size their workspace differently (the QR path keeps R, k×k): the setting took effect
       expect(wq, `${m}×${n}: QR-first workspace vs direct`).not.toBe(wd);
     }
@@ -234,21 +221,20 @@ describe('gesvd', () => {
     }
   });
 
-  it('bdsqrSetMaxit(1): a nonzero status at once, never a hang; the default comes back with 0', () => {
-    setOnAll('bdsqrSetMaxit', 1);
-    setIfPresent('lasqSetMaxIter', 1); // values only: dqds first, bdsqr as its fallback
+  it('bdsqrMaxIter 1: a nonzero status at once, never a hang; the default comes back', () => {
     const t0 = performance.now();
-    for (const [m, n] of [[30, 30], [40, 25], [25, 40]] as const) {
-      for (const job of [0, 1]) {
-        const A = randn(new Rng(m + n + job), m, n);
-        const r = gesvd(`gesvd maxit=1 ${m}×${n}`, job, A);
-        expect(r.info, `${m}×${n} job ${job}: status with maxit 1`).toBeGreaterThan(0);
-        expect(r.info).toBeLessThan(Math.min(m, n));
+    // values only: dqds first, bdsqr as its fallback, so both caps
+    withTuning({ bdsqrMaxIter: 1, lasqMaxIter: 1 }, () => {
+      for (const [m, n] of [[30, 30], [40, 25], [25, 40]] as const) {
+        for (const job of [0, 1]) {
+          const A = randn(new Rng(m + n + job), m, n);
+          const r = gesvd(`gesvd maxit=1 ${m}×${n}`, job, A);
+          expect(r.info, `${m}×${n} job ${job}: status with maxit 1`).toBeGreaterThan(0);
+          expect(r.info).toBeLessThan(Math.min(m, n));
+        }
       }
-    }
+    });
     expect(performance.now() - t0, 'ms for 6 capped runs on 3 engines').toBeLessThan(5000);
-    setOnAll('bdsqrSetMaxit', 0);
-    setIfPresent('lasqSetMaxIter', 0);
     for (const job of [0, 1]) expect(gesvd('gesvd after restore', job, randn(new Rng(1), 30, 30)).info).toBe(0);
   });
 });
@@ -354,8 +340,8 @@ describe('gebd2 / gebrd / orgbr', () => {
         const lda = m + 2;
         const u = bidiagonalise('gebd2', A, lda);
         checkBrd(`gebd2 ${kind} ${m}×${n}`, kind, A, u, lda);
-        for (const [nb, gemm] of [[null, null], [1, { mc: 8, kc: 5, nc: 12 }], [2, { mc: 4, kc: 1, nc: 4 }], [3, { mc: 8, kc: 5, nc: 12 }], [5, { mc: 4, kc: 3, nc: 4 }]] as const) {
-          withPanels(nb, gemm, () => {
+        for (const [nb, gemm] of [[null, {}], ...PANELS] as const) {
+          withTuning(panels(nb, gemm), () => {
             const label = `gebrd nb=${nb ?? 'default'} ${kind} ${m}×${n}`;
             const b = bidiagonalise('gebrd', A, lda);
             checkBrd(label, kind, A, b, lda);
@@ -592,15 +578,13 @@ describe('bdsqr', () => {
     }
   });
 
-  it('the rotation batch (bdsqrSetSweeps 1, 3, 32) changes no bit of σ, U, V', () => {
+  it('the rotation batch (bdsqrSweeps 1, 3, 32) changes no bit of σ, U, V', () => {
     const rng = new Rng(77);
     for (const n of [12, 30]) {
       for (const { type, d, e } of bidiagonals(rng, n)) {
         const ref = bdsqr(`bdsqr ${type} n=${n}`, d, e, true);
         for (const k of [1, 3]) {
-          setOnAll('bdsqrSetSweeps', k);
-          const r = bdsqr(`bdsqr sweeps=${k} ${type} n=${n}`, d, e, true);
-          setOnAll('bdsqrSetSweeps', 0);
+          const r = withTuning({ bdsqrSweeps: k }, () => bdsqr(`bdsqr sweeps=${k} ${type} n=${n}`, d, e, true));
           expectBitwise(`sweeps ${k} ${type}: σ`, r.s, ref.s);
           expectBitwise(`sweeps ${k} ${type}: U`, r.U.a, ref.U.a);
           expectBitwise(`sweeps ${k} ${type}: V`, r.V.a, ref.V.a);
@@ -608,20 +592,17 @@ describe('bdsqr', () => {
       }
     }
     // a kernel-level check that the workspace really depends on the batch (the setting took effect)
-    setOnAll('bdsqrSetSweeps', 1);
-    const w1 = scratch('bdsqrScratch', 30, 30, 30);
-    setOnAll('bdsqrSetSweeps', 0);
+    const w1 = withTuning({ bdsqrSweeps: 1 }, () => scratch('bdsqrScratch', 30, 30, 30));
     expect(w1).toBeLessThan(scratch('bdsqrScratch', 30, 30, 30));
   });
 
-  it('bdsqrSetMaxit(1): status = number of nonzero e, quickly; B₀ = U·B·Vᵀ and U, V orthogonal still hold', () => {
+  it('bdsqrMaxIter 1: status = number of nonzero e, quickly; B₀ = U·B·Vᵀ and U, V orthogonal still hold', () => {
     const rng = new Rng(5);
-    setOnAll('bdsqrSetMaxit', 1);
     const t0 = performance.now();
     for (const n of [5, 30, 64]) {
       const d = Array.from({ length: n }, () => rng.normal());
       const e = Array.from({ length: n - 1 }, () => rng.normal());
-      const r = bdsqr(`bdsqr maxit=1 n=${n}`, d, e, true);
+      const r = withTuning({ bdsqrMaxIter: 1 }, () => bdsqr(`bdsqr maxit=1 n=${n}`, d, e, true));
       const nonzero = Array.from(r.e).filter((x) => x !== 0).length;
       expect(r.ret, `n=${n}: status`).toBeGreaterThan(0);
       expect(r.ret, `n=${n}: status = nonzero off-diagonals left`).toBe(nonzero);
@@ -735,7 +716,7 @@ describe('lasq (dqds, the values-only path of gesvd)', () => {
     expect(relRatio(r.s, ref), `σ̂ = ${Array.from(r.s)}, closed form ${ref}`).toBeLessThan(1);
   });
 
-  it('NaN/Inf → status n with d all NaN; lasqSetMaxIter(1) → a nonzero status at once; n = 0, 1', (ctx) => {
+  it('NaN/Inf → status n with d all NaN; lasqMaxIter 1 → a nonzero status at once; n = 0, 1', (ctx) => {
     if (!hasKernel('lasq')) ctx.skip();
     for (const bad of [NaN, Infinity]) {
       const d = [1, 2, bad, 4, 5];
@@ -746,15 +727,15 @@ describe('lasq (dqds, the values-only path of gesvd)', () => {
       expect(r2.ret).toBe(3);
     }
     const rng = new Rng(8);
-    setOnAll('lasqSetMaxIter', 1);
     const t0 = performance.now();
-    for (const n of [5, 30, 64]) {
-      const r = lasq(`lasq maxit=1 n=${n}`, Array.from({ length: n }, () => rng.normal()), Array.from({ length: n - 1 }, () => rng.normal()));
-      expect(r.ret, `n=${n}`).toBeGreaterThan(0);
-      expect(r.ret).toBeLessThanOrEqual(n);
-    }
+    withTuning({ lasqMaxIter: 1 }, () => {
+      for (const n of [5, 30, 64]) {
+        const r = lasq(`lasq maxit=1 n=${n}`, Array.from({ length: n }, () => rng.normal()), Array.from({ length: n - 1 }, () => rng.normal()));
+        expect(r.ret, `n=${n}`).toBeGreaterThan(0);
+        expect(r.ret).toBeLessThanOrEqual(n);
+      }
+    });
     expect(performance.now() - t0, 'ms').toBeLessThan(3000);
-    setOnAll('lasqSetMaxIter', 0);
     expect(lasq('lasq n=1', [-3], []).s[0]).toBe(3);
     expect(lasq('lasq n=0', [], []).ret).toBe(0);
   });

@@ -39,8 +39,9 @@ import { expectBitwise } from '../util/tolerance.js';
 import { dense, eye, inverse, mul, norm1, ratio, sub, tr, type Dense } from '../lapack/dense.js';
 import { geometric, randn, svdMatrix } from '../lapack/types.js';
 import {
-  BLOCKINGS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, withBlocking,
+  BLOCKINGS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from '../lapack/harness.js';
+import { withTuning } from '../util/engines.js';
 import { EPS, jacobiSvals, mulDD, orthColsRatio, orthRowsRatio, signConventionHolds } from './reference.js';
 import { Rng, svdTestMatrix, type SvdType } from './types.js';
 
@@ -105,7 +106,7 @@ const PINV_TYPES: SvdType[] = [
 
 describe.each(BCS)('pinv — $name', (bc) => {
   it('Penrose conditions (AXA = A, XAX = X, AX and XA symmetric) as scaled ratios < 30; shape n×m', () => {
-    withBlocking(bc, () => {
+    withTuning(bc.tuning, () => {
       for (const [m, n] of [[1, 1], [1, 7], [7, 1], [37, 13], [13, 37], [33, 33]] as const) {
         for (const type of PINV_TYPES) {
           const T = svdTestMatrix(type, m, n, 41 * m + n);
@@ -181,7 +182,7 @@ describe('pinv: the cut, inverses, edges', () => {
 describe('matrixRank', () => {
   it('known ranks: zero, identity, diagonal, U·Σ·Vᵀ with exact zeros, integer X·Y products, full-rank random', () => {
     for (const bc of BCS) {
-      withBlocking(bc, () => {
+      withTuning(bc.tuning, () => {
         for (const [m, n] of [[0, 3], [3, 0], [1, 1], [1, 7], [7, 1], [37, 13], [13, 37], [33, 33]] as const) {
           const k = Math.min(m, n);
           const cases: [string, Dense, number][] = [
@@ -222,7 +223,7 @@ describe('matrixRank', () => {
 describe('cond', () => {
   it('p = 2: σmax/σmin within 30·p·ε·κ relative of the known κ, any shape; exact for identity and diagonals', () => {
     for (const bc of BCS) {
-      withBlocking(bc, () => {
+      withTuning(bc.tuning, () => {
         for (const [m, n] of [[1, 1], [1, 7], [7, 1], [37, 13], [13, 37], [33, 33]] as const) {
           const k = Math.min(m, n);
           for (const c of [1e3, 1e7, 1e12]) {
@@ -348,7 +349,7 @@ function spans(A: Dense, Q: Dense): number {
 describe('nullSpace / orth / subspaces', () => {
   it('orthonormal bases of dimensions r, n − r, r, m − r; A·N ≈ 0, Aᵀ·L ≈ 0; C(A) ⊥ N(Aᵀ), C(Aᵀ) ⊥ N(A); they span', () => {
     for (const bc of BCS) {
-      withBlocking(bc, () => {
+      withTuning(bc.tuning, () => {
         for (const [m, n] of [[0, 3], [3, 0], [1, 1], [1, 7], [7, 1], [37, 13], [13, 37], [33, 33]] as const) {
           const k = Math.min(m, n);
           const cases: [string, Dense, number][] = [
@@ -403,7 +404,7 @@ describe('nullSpace / orth / subspaces', () => {
 describe('lowRank (Eckart–Young)', () => {
   it('errorFro = ‖A − A_k‖_F = √(Σ_{i≥k} σᵢ²) and error2 = ‖A − A_k‖₂ = σ_k, from the residual formed here; rank(A_k) = k', () => {
     for (const bc of BCS) {
-      withBlocking(bc, () => {
+      withTuning(bc.tuning, () => {
         for (const [m, n] of [[1, 7], [7, 1], [37, 13], [13, 37], [33, 33]] as const) {
           const kk = Math.min(m, n);
           for (const type of ['geometric', 'arithmetic', 'rank deficient', 'random', 'near overflow'] as SvdType[]) {
@@ -485,7 +486,7 @@ function centred(X: Dense): { Xc: Dense; mean: Float64Array } {
 describe('pca', () => {
   it('components orthonormal and signed; variance σ²/(m − 1) = top eigenvalues of the covariance (eigh); scores = X_c·Cᵀ; ratios', () => {
     for (const bc of BCS) {
-      withBlocking(bc, () => {
+      withTuning(bc.tuning, () => {
         for (const [m, n] of [[40, 9], [9, 40], [33, 33], [2, 5], [12, 1]] as const) {
           const X = samples(m, n, m * n);
           const { Xc, mean } = centred(X);

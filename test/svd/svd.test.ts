@@ -19,42 +19,29 @@
  * diagonal matrices give their singular values exactly.
  *
  * Failures: NaN / ±Inf → LinAlgError 'not-finite' (also with checkFinite: false: the kernel detects it
- * before iterating); the iteration caps (bdsqrSetMaxit(1), and lasqSetMaxIter(1) for the values-only dqds
- * path, on the WASM exports and the JS kernels) → LinAlgError 'no-convergence' from svd and every
+ * before iterating); the iteration caps (tuning bdsqrMaxIter 1, and lasqMaxIter 1 for the values-only dqds
+ * path, on both backends) → LinAlgError 'no-convergence' from svd and every
  * function built on it, never a hang. Inputs are never modified (guarded); no WASM block outlives a
  * call (the suite's afterEach, error paths included).
  */
-import { describe, it, expect, afterEach, assert } from 'vitest';
+import { describe, it, expect, assert } from 'vitest';
 import {
   svd, svdvals, pinv, matrixRank, cond, norm, nullSpace, orth, subspaces, lowRank, pca, Matrix, LinAlgError,
 } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/core/backend.js';
-import type { WasmBackend } from '../../bindings/wasm/backend.js';
-import * as k from '../../bindings/js/index.js';
 import { onBackend, BACKENDS } from '../util/api.js';
 import { expectBitwise } from '../util/tolerance.js';
 import { dense, eye, leadCols } from '../lapack/dense.js';
 import {
-  BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRatio, guarded, setupLapackSuite, withBlocking, type BlockingCase,
+  BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRatio, guarded, setupLapackSuite, type BlockingCase,
 } from '../lapack/harness.js';
+import { withTuning } from '../util/engines.js';
 import { notSorted, orthColsRatio, orthRowsRatio, residRatio, signConventionHolds, svalRatio } from './reference.js';
 import { svdTestMatrices, svdTestMatrix, type SvdTestMatrix } from './types.js';
 
-setupLapackSuite('svd/svd'); // both backends loaded; blocking reset and a leak check after every test
+setupLapackSuite('svd/svd'); // both backends loaded; tuning reset and a leak check after every test
 
-/**
- * The iteration caps on both backends: bdsqr (QR sweeps, with vectors) and lasq (dqds, values only;
- * looked up by name so the suite also runs against a build without it); 0 restores the defaults.
- */
-function setCaps(total: number): void {
-  const ex = (backendNamed('wasm') as WasmBackend).exports as unknown as Record<string, ((n: number) => void) | undefined>;
-  const js = k as unknown as Record<string, ((n: number) => void) | undefined>;
-  for (const m of [ex, js]) {
-    m['bdsqrSetMaxit']!(total);
-    m['lasqSetMaxIter']?.(total);
-  }
-}
-afterEach(() => setCaps(0));
+/** Iteration caps of 1: bdsqr (QR sweeps, with vectors) and lasq (dqds, values only). */
+const CAPS_1 = { bdsqrMaxIter: 1, lasqMaxIter: 1 } as const;
 
 const SHAPES: readonly (readonly [number, number])[] = [
   [0, 0], [0, 3], [3, 0], [1, 1], [1, 7], [7, 1], [37, 13], [13, 37], [33, 33],
@@ -102,8 +89,8 @@ function check(T: SvdTestMatrix, label: string): void {
 
 describe.each(BLOCKINGS)('svd / svdvals on the SVD types — $name', (bc: BlockingCase) => {
   it('ratios < 30, σ within 30·max(m,n)·ε·σ₀ of the known spectrum / Jacobi; conventions; wasm ≡ js', () => {
-    withBlocking(bc, () => {
-      const shapes = bc.blocking === null ? [...SHAPES, [40, 9] as const, [9, 40] as const] : SHAPES;
+    withTuning(bc.tuning, () => {
+      const shapes = Object.keys(bc.tuning).length === 0 ? [...SHAPES, [40, 9] as const, [9, 40] as const] : SHAPES;
       for (const [m, n] of shapes) {
         for (const T of svdTestMatrices(m, n, 17)) check(T, `${T.name} ${m}×${n}, ${bc.name}`);
       }
@@ -176,9 +163,8 @@ describe('svd: failures', () => {
     for (const be of BACKENDS) {
       onBackend(be, () => {
         guarded(`${be} no-convergence`, [A], [], ([M]) => {
-          setCaps(1);
           const t0 = performance.now();
-          try {
+          withTuning(CAPS_1, () => {
             const calls: [string, () => unknown][] = [
               ['svd', () => svd(M!)],
               ['svd full', () => svd(M!, { fullMatrices: true })],
@@ -199,9 +185,7 @@ describe('svd: failures', () => {
               const e = expectLinAlgError(`${be} ${name}`, f, 'no-convergence', undefined, /converge/);
               expect(e.info, `${be} ${name}: info`).toBeGreaterThan(0);
             }
-          } finally {
-            setCaps(0);
-          }
+          });
           expect(performance.now() - t0, `${be}: ms for 14 capped calls`).toBeLessThan(5000);
           // the defaults are back
           const s = svdvals(M!);
@@ -213,16 +197,13 @@ describe('svd: failures', () => {
 
   it('a failing call leaves its inputs and the heap as they were (guarded + the leak check of afterEach)', () => {
     const A = svdTestMatrix('geometric', 17, 11, 2).A;
-    setCaps(1);
-    try {
+    withTuning(CAPS_1, () => {
       const r = both('no-convergence, no leak', () => guarded('no leak', [A], [], ([M]) => {
         const e = caught(() => svd(M!, { fullMatrices: true }));
         return { isError: e instanceof LinAlgError && e.code === 'no-convergence' };
       }));
       expect(r.isError).toBe(true);
-    } finally {
-      setCaps(0);
-    }
+    });
   });
 });
 

@@ -11,7 +11,7 @@
  * push small matrices through every blocked path; m or n past the default block (64) covers it too.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withBlock, withBlocking, scratch, type BlockingSpec } from '../util/engines.js';
+import { setupEngines, withTuning, scratch, type GemmBlocking } from '../util/engines.js';
 import { runKernel, matW, extract } from '../util/harness.js';
 import { Rng, matrix } from '../util/generate.js';
 import { triangular } from '../util/triangular.js';
@@ -71,35 +71,35 @@ describe('trsm2 (unblocked)', () => {
   });
 });
 
-const BLOCKS: [number | null, BlockingSpec | null][] = [[null, null], [3, { mc: 4, kc: 1, nc: 4 }], [5, { mc: 8, kc: 5, nc: 12 }]];
+const BLOCKS: [number | null, GemmBlocking][] = [[null, {}], [3, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [5, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]];
 
 describe.each(BLOCKS)('trsm (blocked), block %s, GEMM blocking %o', (nb, gb) => {
   it('all 16 variants over small shapes, α = 1, −0.5, 2.5', () => {
-    withBlocking(gb, () => withBlock('trsmSetBlock', nb, () => {
+    withTuning({ ...gb, trsmNB: nb ?? undefined }, () => {
       let seed = 1000;
       for (const [side, uplo, trans, diag] of variants()) {
         for (const m of MS) for (const n of NS) check('trsm', { side, uplo, trans, diag, m, n, alpha: [1, -0.5, 2.5][seed % 3]!, seed: seed++ });
       }
-    }));
+    });
   });
 
   it('shapes past the default block of 64', () => {
-    withBlocking(gb, () => withBlock('trsmSetBlock', nb, () => {
+    withTuning({ ...gb, trsmNB: nb ?? undefined }, () => {
       let seed = 5000;
       for (const [side, uplo, trans, diag] of variants()) {
         const [m, n] = side === 0 ? [70, 3] : [3, 70];
         check('trsm', { side, uplo, trans, diag, m, n, alpha: 1, seed: seed++ });
       }
-    }));
+    });
   });
 
   it('α = 0 sets X = 0 without reading B (NaN in B does not survive)', () => {
-    withBlocking(gb, () => withBlock('trsmSetBlock', nb, () => {
+    withTuning({ ...gb, trsmNB: nb ?? undefined }, () => {
       const A = triangular(new Rng(1), 4, 4, 0, false);
       const B = new Float64Array(12).fill(NaN);
       const r = runKernel('trsm α=0', 'trsm', (c) => [0, 0, 0, 0, 4, 3, 0, c.in(A.stored), 4, c.out(B, matW(4, 3, 4)), 4, c.work(scratch('trsmScratch', 4, 3))]);
       expect(Array.from(r.bufs[1]!)).toEqual(new Array(12).fill(0));
-    }));
+    });
   });
 });
 

@@ -15,6 +15,7 @@ import type { WasmBackend } from '../../bindings/wasm/backend.js';
 import { WasmHeap, HEAP_BASE } from '../../bindings/core/memory.js';
 import type { WasmExports } from '../../bindings/wasm/exports.js';
 import * as jsKernels from '../../bindings/js/index.js';
+import { getTuningOf, setTuningOn, type Tuning } from '../../bindings/core/tuning.js';
 
 export type EngineName = 'wasm-simd' | 'wasm-scalar' | 'js';
 
@@ -95,65 +96,85 @@ export function allEngines(): Engine[] {
   return engines;
 }
 
-export interface BlockingSpec {
-  mc: number;
-  kc: number;
-  nc: number;
-}
+// ---- tuning ------------------------------------------------------------------------------------
+
+/** Tuning of GEMM's cache blocking, as a partial table. */
+export type GemmBlocking = Pick<Partial<Tuning>, 'gemmMC' | 'gemmKC' | 'gemmNC'>;
 
 /**
- * The blockings every level-3 suite runs under: the default (null) and tiny odd ones, so that small
+ * The blockings every level-3 suite runs under: the default ({}) and tiny odd ones, so that small
  * matrices go through every blocked loop and its edges (the Eigen trick of shrinking the caches).
  */
-export const BLOCKINGS: readonly (BlockingSpec | null)[] = [null, { mc: 8, kc: 5, nc: 12 }, { mc: 4, kc: 1, nc: 4 }];
+export const BLOCKINGS: readonly GemmBlocking[] = [{}, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }];
 
-export function blockingName(b: BlockingSpec | null): string {
-  return b === null ? 'default blocking' : `blocking mc=${b.mc} kc=${b.kc} nc=${b.nc}`;
-}
-
-function setBlockingOn(e: Engine, b: BlockingSpec | null): void {
-  const [mc, kc, nc] = b === null ? [0, 0, 0] : [b.mc, b.kc, b.nc];
-  if (e.kind === 'wasm') e.exports.gemmSetBlocking(mc, kc, nc);
-  else e.kernels.gemmSetBlocking(mc, kc, nc);
-}
-
-/** The blocking in force on an engine, as [mc, kc, nc]. */
-export function blockingOf(e: Engine): [number, number, number] {
-  return e.kind === 'wasm'
-    ? [e.exports.gemmBlockingMC(), e.exports.gemmBlockingKC(), e.exports.gemmBlockingNC()]
-    : [e.kernels.gemmBlockingMC(), e.kernels.gemmBlockingKC(), e.kernels.gemmBlockingNC()];
-}
-
-/** Runs f with the blocking set on every engine (the library's JS backend shares the `js` state), then restores the default. */
-export function withBlocking<T>(b: BlockingSpec | null, f: () => T): T {
-  for (const e of allEngines()) setBlockingOn(e, b);
-  try {
-    return f();
-  } finally {
-    for (const e of allEngines()) setBlockingOn(e, null);
-  }
-}
-
-/** Calls an exported setter (e.g. 'trsmSetBlock') with the same arguments on every engine. */
-export function setOnAll(setter: string, ...args: number[]): void {
-  for (const e of allEngines()) {
-    const fns = (e.kind === 'wasm' ? e.exports : e.kernels) as unknown as Record<string, (...a: number[]) => unknown>;
-    const f = fns[setter];
-    if (typeof f !== 'function') throw new Error(`${e.name} has no '${setter}'`);
-    f(...args);
-  }
+/** A short label for a partial tuning ('default tuning' for {}). */
+export function tuningName(t: Partial<Tuning>): string {
+  const set = Object.entries(t).filter(([, v]) => v !== undefined);
+  return set.length === 0 ? 'default tuning' : set.map(([k, v]) => `${k}=${v}`).join(' ');
 }
 
 /**
- * Runs f with a block-size setter (trsmSetBlock, getrfSetBlock, potrfSetBlock) set to nb on every
- * engine (null: the default), then restores the default (0).
+ * Every factorisation block size at once (TRSM, LU, Cholesky, QR, forming and applying Q, the
+ * tridiagonal and bidiagonal reductions; not gehrd's): what the old `Blocking.nb` set.
  */
-export function withBlock<T>(setter: string, nb: number | null, f: () => T): T {
-  setOnAll(setter, nb ?? 0);
+export function nbAll(nb: number): Partial<Tuning> {
+  return { trsmNB: nb, getrfNB: nb, potrfNB: nb, geqrfNB: nb, orgqrNB: nb, ormqrNB: nb, sytrdNB: nb, gebrdNB: nb };
+}
+
+interface TuningTarget {
+  readonly name: string;
+  set(t: Partial<Tuning> | null): void;
+  get(): Tuning;
+}
+
+/**
+ * Everything that holds a tuning table: the library's two backends (through `setTuning`, as a user
+ * would: the WASM backend's module is the wasm-simd engine, the JS backend's kernels are the js
+ * engine) and the wasm-scalar instance when setupEngines() has loaded it.
+ */
+function tuningTargets(): TuningTarget[] {
+  const out: TuningTarget[] = [];
+  for (const name of ['wasm', 'js'] as const) {
+    const be = backendNamed(name);
+    if (be !== null) out.push({ name: `${name} backend`, set: (t) => be.setTuning(t), get: () => be.getTuning() });
+  }
+  if (out.length === 0) throw new Error('no backend loaded: call setupEngines() or setupApi() in beforeAll first');
+  for (const e of engines ?? []) {
+    if (e.name === 'wasm-scalar') out.push({ name: e.name, set: (t) => setTuningOn(e.exports, t), get: () => getTuningOf(e.exports) });
+  }
+  return out;
+}
+
+/** The tuning in force on one engine. */
+export function tuningOf(e: Engine): Tuning {
+  return getTuningOf(e.kind === 'wasm' ? e.exports : e.kernels);
+}
+
+/** Every engine back to the default tuning (the suites' hooks). */
+export function resetTuning(): void {
+  for (const x of tuningTargets()) x.set(null);
+}
+
+/**
+ * The one way tests change the tuning: sets `t` on every engine (the keys not in `t` keep their
+ * values, so calls nest), checks that all engines then report the same table, runs f and restores
+ * what was in force before — at the top level, the defaults.
+ */
+export function withTuning<T>(t: Partial<Tuning>, f: () => T): T {
+  const targets = tuningTargets();
+  const saved = targets.map((x) => x.get());
   try {
+    for (const x of targets) x.set(t);
+    const now = targets.map((x) => JSON.stringify(x.get()));
+    for (let i = 1; i < targets.length; i++) {
+      if (now[i] !== now[0]) throw new Error(`withTuning: ${targets[i]!.name} reports ${now[i]}, ${targets[0]!.name} ${now[0]}`);
+    }
     return f();
   } finally {
-    setOnAll(setter, 0);
+    targets.forEach((x, i) => {
+      x.set(null);
+      x.set(saved[i]!);
+    });
   }
 }
 

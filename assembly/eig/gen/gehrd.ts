@@ -31,7 +31,7 @@
  *
  * Workspace: `pw`, 16-byte aligned, `gehrdScratch(n)` doubles: T (nb×nb), Y (n×nb), then lahr2's
  * workspace (V̂ first), the gemm packing space of step 2 after V̂, larfb's workspace — or gehd2's n
- * doubles when no panel can run. It depends on GEHRD_NB, GEHRD_NX and the GEMM blocking in force.
+ * doubles when no panel can run. It depends on T_GEHRD_NB, T_GEHRD_NX and the GEMM blocking in force.
  *
  * Where the time goes (n = 512, the defaults; SIMD build, Node 20, the 2-core AMD EPYC (Zen 5, 1 MiB L2
  * per core) this repo is benchmarked on; ms): lahr2 8.9 — mostly its one gemv per column over the
@@ -42,8 +42,8 @@
  * 4.7 (65 %: the panel's share grows as n shrinks). (Measured later, after axpy began taking four
  * entries per pass, gehd2 itself got faster: 23.4 against 31.7 at n = 512, 3.2 against 4.0 at 256.)
  *
- * Block size GEHRD_NB = 32 and crossover GEHRD_NX = 64, measured the same way (median of 7, ms, leading
- * dimension n + 8):
+ * Block size NB = 32 and crossover NX = 64 (the tuning keys T_GEHRD_NB, T_GEHRD_NX, tuning.ts),
+ * measured the same way (median of 7, ms, leading dimension n + 8):
  *
  *   nb (NX = 64)        16     32     48     64               NX (nb = 32)    32    64   128   192
  *   n = 256            3.0    3.1    3.3    3.5               n = 256       3.25  3.32  3.52  4.01
@@ -62,29 +62,13 @@ import { lahr2 } from './lahr2';
 import { larfb, larfbScratch } from '../../qr/larfb';
 import { gemm, gemmScratch } from '../../gemm/gemm';
 import { even } from '../../util';
+import { tuneI, T_GEHRD_NB, T_GEHRD_NX } from '../../tuning';
 
-/** Measured (header): nb = 16 … 48 within noise of each other at n = 256 and 512. */
-export const GEHRD_NB_DEFAULT: i32 = 32;
-/** Measured (header): the blocked code wins from n ≈ 90 on; 32 … 128 within 3 % at n = 512. */
-export const GEHRD_NX_DEFAULT: i32 = 64;
-export let GEHRD_NB: i32 = GEHRD_NB_DEFAULT;
-export let GEHRD_NX: i32 = GEHRD_NX_DEFAULT;
-
-/** Panel width; settable for tests (values ≤ 0 restore the default; 1 runs gehd2 alone). */
-export function gehrdSetBlock(nb: i32): void {
-  GEHRD_NB = nb > 0 ? nb : GEHRD_NB_DEFAULT;
-}
-
-/** Reflectors left to gehd2 at the end; settable for tests (values ≤ 0 restore the default). */
-export function gehrdSetCrossover(nx: i32): void {
-  GEHRD_NX = nx > 0 ? nx : GEHRD_NX_DEFAULT;
-}
-
-/** Doubles of workspace `gehrd` needs for any ilo, ihi, with GEHRD_NB, GEHRD_NX and the GEMM blocking in force. */
+/** Doubles of workspace `gehrd` needs for any ilo, ihi, with the block size, NX and GEMM blocking in force. */
 export function gehrdScratch(n: i32): i32 {
   if (n <= 1) return 0;
-  const nb = min(GEHRD_NB, n);
-  if (nb <= 1 || n - 2 <= GEHRD_NX) return n; // gehd2 only
+  const nb = min(tuneI(T_GEHRD_NB), n);
+  if (nb <= 1 || n - 2 <= tuneI(T_GEHRD_NX)) return n; // gehd2 only
   // past T and Y: lahr2 (bounded over k ≤ n, ib ≤ nb), step 2's gemm past V̂, larfb
   const panel = even(n * nb) + even(nb) + gemmScratch(n, nb, n);
   const right = even(n * nb) + gemmScratch(n, n, nb);
@@ -94,7 +78,8 @@ export function gehrdScratch(n: i32): i32 {
 export function gehrd(n: i32, ilo: i32, ihi: i32, pA: usize, lda: i32, pTau: usize, pw: usize): i32 {
   if (n <= 1) return 0;
   for (let i = 0; i < n - 1; i++) store<f64>(pTau + (<usize>i << 3), 0);
-  const nb = min(GEHRD_NB, n);
+  const nb = min(tuneI(T_GEHRD_NB), n);
+  const nx = tuneI(T_GEHRD_NX);
   const ldA = <usize>lda << 3;
   let i = ilo;
   if (nb > 1) {
@@ -102,7 +87,7 @@ export function gehrd(n: i32, ilo: i32, ihi: i32, pA: usize, lda: i32, pTau: usi
     const pY = pT + (<usize>even(nb * nb) << 3);
     const pL = pY + (<usize>even(n * nb) << 3); // lahr2's workspace, V̂ at its start; later larfb's
     const pG = pL + (<usize>even(n * nb) << 3); // gemm's, past V̂
-    for (; ihi - 1 - i > GEHRD_NX; ) {
+    for (; ihi - 1 - i > nx; ) {
       const ib = min(nb, ihi - 1 - i);
       const nr = ihi - i; // rows i+1 … ihi of V
       // 1. panel: columns i … i+ib−1, rows 0 … ihi

@@ -34,8 +34,9 @@
  *      hardware.
  *
  * The iteration cap is HQR_MAXIT_FACTOR·max(10, ihi − ilo + 1) iterations per eigenvalue (30 as in
- * LAPACK; `hqrSetMaxIter` overrides it for tests). On failure hqr returns i + 1 > 0: eigenvalues i+1 …
- * ihi have converged (in wr, wi), rows/columns 0 … i have not, and H/Z hold the partial reduction.
+ * LAPACK; the tuning key T_HQR_MAXIT, tuning.ts, replaces it, tests set 1). On failure hqr returns
+ * i + 1 > 0: eigenvalues i+1 … ihi have converged (in wr, wi), rows/columns 0 … i have not, and H/Z
+ * hold the partial reduction.
  *
  * Storage: H n×n at `pH` (ldh ≥ max(1, n)); on exit (wantt ≠ 0) T — entries below the first subdiagonal
  * are not referenced except that rows k+2, k+3 of column k are zeroed, so the caller clears the strict
@@ -54,6 +55,7 @@ import { larfg, lapy2 } from '../../qr/larfg';
 import { lanv2, lanv2A, lanv2B, lanv2C, lanv2D, lanv2Rt1r, lanv2Rt1i, lanv2Rt2r, lanv2Rt2i, lanv2Cs, lanv2Sn } from './lanv2';
 import { SAFMIN, ULP, SAFMIN_OVER_UNIT_ROUNDOFF } from '../../machine';
 import { at } from '../../util';
+import { tuneI, T_HQR_MAXIT } from '../../tuning';
 
 // @ts-ignore: decorator
 @inline const KEXSH: i32 = 10;
@@ -62,17 +64,8 @@ import { at } from '../../util';
 // @ts-ignore: decorator
 @inline const NORM3_HI: f64 = 1.0715086071862673e301; // 2^1000
 
-/** Iterations allowed per eigenvalue: 30·max(10, window) as in LAPACK dlahqr. */
+/** Iterations allowed per eigenvalue: 30·max(10, window) as in LAPACK dlahqr (unless T_HQR_MAXIT is set). */
 export const HQR_MAXIT_FACTOR: i32 = 30;
-let HQR_MAXIT: i32 = 0;
-
-/**
- * Overrides the iteration cap per eigenvalue with `its` (> 0) for tests, so a failing run can be
- * provoked quickly; `its` ≤ 0 restores the default 30·max(10, ihi − ilo + 1).
- */
-export function hqrSetMaxIter(its: i32): void {
-  HQR_MAXIT = its > 0 ? its : 0;
-}
 
 /** refl3Cols on four rows (row 0 at a), two f64x2 per column. */
 // @ts-ignore: decorator
@@ -331,7 +324,8 @@ export function hqr(
   // i1 … i2: the columns/rows a transformation touches (all of T if wanted, else just the window)
   let i1 = 0;
   let i2 = n - 1;
-  const itmax = HQR_MAXIT > 0 ? HQR_MAXIT : HQR_MAXIT_FACTOR * max(10, nh);
+  const itSet = tuneI(T_HQR_MAXIT);
+  const itmax = itSet > 0 ? itSet : HQR_MAXIT_FACTOR * max(10, nh);
   let kdefl = 0;
   let i = ihi;
   while (i >= ilo) {

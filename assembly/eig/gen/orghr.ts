@@ -15,7 +15,7 @@
  * Storage: A n×n at `pA` (lda ≥ max(1, n)) as gehd2 left it, τ at `pTau` (n − 1 doubles, τ[ilo…]);
  * on exit A = Q.
  *
- * Workspace: `pw`, 16-byte aligned, `orghrScratch(n)` doubles (orgqr's; depends on ORGQR_NB and the
+ * Workspace: `pw`, 16-byte aligned, `orghrScratch(n)` doubles (orgqr's; depends on T_ORGQR_NB and the
  * GEMM blocking). Returns nothing.
  *
  * References: Golub & Van Loan, 4th ed., §5.1.6, §7.4.3; LAPACK dorghr.

@@ -18,7 +18,7 @@
  *
  * Storage: on entry A (n×n at `pA`, lda ≥ max(1, n)) and τ (n−1 doubles at `pTau`) as sytrd left them;
  * on exit A = Q (n×n, all entries written). Workspace: `pw`, 16-byte aligned, `orgtrScratch(n)`
- * doubles (= orgqrScratch(n−1, n−1, n−1); depends on ORGQR_NB and the GEMM blocking). Returns nothing.
+ * doubles (= orgqrScratch(n−1, n−1, n−1); depends on T_ORGQR_NB and the GEMM blocking). Returns nothing.
  *
  * References: Golub & Van Loan, 4th ed., §5.1.6 (backward accumulation) and §8.3.1; LAPACK dorgtr
  * (uplo = 'L').

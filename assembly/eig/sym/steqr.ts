@@ -32,7 +32,7 @@
  * - The eigenvectors: each sweep's rotations (c, ±s) are applied to the columns of Z. This is the cost
  *   of the routine: 6n flops per rotation against O(1) for the rest. The rotations are therefore not
  *   applied one pair at a time: each sweep's (c, s) sequence is appended to a buffer (lasr records
- *   (lo, hi, dir, off), the c's and s's packed end to end) and the whole buffer — STEQR_BATCH·n = 32·n
+ *   (lo, hi, dir, off), the c's and s's packed end to end) and the whole buffer — BATCH·n = 32·n
  *   rotations, the worth of ≈ 32 full-length sweeps — is applied by lasr (blas/lasr.ts, shared with
  *   bdsqr) strip of rows by strip of rows when it fills up (and before sorting and returning). The
  *   per-element arithmetic is the same as applying each rotation at once, so the result does not depend
@@ -41,9 +41,10 @@
  *   √safmax/3]) if its largest entry lies outside, so that g², f² + g² and the products above neither
  *   overflow nor underflow destructively, and scaled back after it converged (pow2.ts; exact). The
  *   splitting and the scaling are split.ts, shared with sterf.
- * - Termination. Every sweep counts towards a total of maxit = 30·n sweeps (settable with
- *   `steqrSetMaxIter` for tests). When it runs out, blocks that need no further sweep are still
- *   finished, then the routine stops: the count of off-diagonals eᵢ that are still nonzero is returned.
+ * - Termination. Every sweep counts towards a total of maxit = 30·n sweeps (the tuning key
+ *   T_STEQR_MAXIT, tuning.ts, replaces it; tests set 1). When it runs out, blocks that need no
+ *   further sweep are still finished, then the routine stops: the count of off-diagonals eᵢ that are
+ *   still nonzero is returned.
  *   NaN in d or e cannot loop: every loop is bounded and every sweep counted.
  *
  * Measured (random symmetric matrices): ≈ 2.1 sweeps per eigenvalue, 1.1·n² rotations (≈ 6.5·n³ flops
@@ -60,7 +61,7 @@
  * Storage: d (n doubles at `pD`): in the diagonal, out the eigenvalues. e (n−1 doubles at `pE`): in the
  * off-diagonal, destroyed. Z (n×n at `pZ`, ldz ≥ max(1, n); not referenced for compz = 0).
  * Workspace: `pw`, 16-byte aligned, `steqrScratch(n, compz)` doubles (0 for compz = 0): the rotation
- * buffer: 2 doubles per rotation (c and s) + 4 per record, STEQR_BATCH·n rotations and n + 16 records.
+ * buffer: 2 doubles per rotation (c and s) + 4 per record, BATCH·n rotations and n + 16 records.
  * Returns 0, or the number of unconverged off-diagonal elements.
  *
  * References: Golub & Van Loan, Matrix Computations, 4th ed., §8.3 (Algorithm 8.3.2, 8.3.3); Parlett,
@@ -76,37 +77,25 @@ import { scalePow2 } from './pow2';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
 import { UNIT_ROUNDOFF_SQ, SAFMIN } from '../../machine';
 import { ld, st } from '../../util';
+import { tuneI, T_STEQR_BATCH, T_STEQR_MAXIT } from '../../tuning';
 
-/** Sweeps allowed per eigenvalue (total 30·n), as LAPACK's MAXIT. */
+/** Sweeps allowed per eigenvalue (total 30·n, unless T_STEQR_MAXIT sets a total), as LAPACK's MAXIT. */
 export const STEQR_MAXIT: i32 = 30;
-let MAXIT_TOTAL: i32 = 0;
-
-/** Test hook: total sweep budget (> 0), or ≤ 0 to restore 30·n (sterf has its own: sterfSetMaxIter). */
-export function steqrSetMaxIter(total: i32): void {
-  MAXIT_TOTAL = total > 0 ? total : 0;
-}
 
 /**
- * Rotations buffered before lasr applies them, in units of n (STEQR_BATCH·n rotations, 16 bytes each).
+ * Rotations buffered before lasr applies them, in units of n (BATCH·n rotations, 16 bytes each; the
+ * tuning key T_STEQR_BATCH, tuning.ts, default 32; tests use 1 to flush often).
  * Each flush streams all of Z through the cache once (strips of LASR_MB rows). Measured at n = 512
  * (steqr alone, SIMD, AMD EPYC, ms, batch 8 / 16 / 32 / 64): 44.8 / 44.7 / 44.9 / 44.5 — flat, where
  * the former applier, which packed and unpacked Z per flush, gave 51.8 / 47.7 / 46.5 / 46.1. The batch
  * matters once Z no longer fits the cache (bdsqr measured 2.8× at n = 2048 from the same batching); 32
  * keeps the (c, s) buffer at 512·n bytes (256 KiB at n = 512), inside L2.
  */
-export const STEQR_BATCH_DEFAULT: i32 = 32;
-let STEQR_BATCH: i32 = STEQR_BATCH_DEFAULT;
-
-/** Rotation buffer size in units of n (tests use 1 to flush often); ≤ 0 restores the default. */
-export function steqrSetBatch(k: i32): void {
-  STEQR_BATCH = k > 0 ? k : STEQR_BATCH_DEFAULT;
-}
-
 function capacity(n: i32): i32 {
-  return STEQR_BATCH * max(1, n);
+  return tuneI(T_STEQR_BATCH) * max(1, n);
 }
 /**
- * Records (sweeps) per batch. Sweeps have n/2 rotations on average (≈ 2·STEQR_BATCH records fill the
+ * Records (sweeps) per batch. Sweeps have n/2 rotations on average (≈ 2·BATCH records fill the
  * rotation buffer); n + 16 leaves room for the many short ones at the end of each block, and a flush is
  * forced when they run out.
  */
@@ -179,7 +168,8 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
     bLdz = ldz;
     bRows = n;
   }
-  const nmaxit = MAXIT_TOTAL > 0 ? MAXIT_TOTAL : STEQR_MAXIT * n;
+  const maxitSet = tuneI(T_STEQR_MAXIT);
+  const nmaxit = maxitSet > 0 ? maxitSet : STEQR_MAXIT * n;
   let jtot = 0;
 
   let l1 = 0;

@@ -18,8 +18,8 @@
  * EPS2, from dlamch('E')); 2×2 blocks are solved by lae2.
  *
  * On success the eigenvalues are sorted ascending (lasrt). Sweeps count towards 30·n in total
- * (`sterfSetMaxIter` for tests); on exhaustion the number of off-diagonals not yet zero is returned and
- * d holds the values found so far, unsorted.
+ * (the tuning key T_STERF_MAXIT, tuning.ts, replaces it; tests set 1); on exhaustion the number of
+ * off-diagonals not yet zero is returned and d holds the values found so far, unsorted.
  *
  * Storage: d (n doubles at `pD`) in: diagonal, out: eigenvalues; e (n−1 at `pE`) destroyed (it holds
  * squares during the iteration). No workspace. Returns 0 or the count of unconverged off-diagonals.
@@ -35,17 +35,12 @@ import { scalePow2 } from './pow2';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
 import { UNIT_ROUNDOFF_SQ } from '../../machine';
 import { ld, st } from '../../util';
-
-let MAXIT_TOTAL: i32 = 0;
-
-/** Test hook: total sweep budget (> 0), or ≤ 0 to restore 30·n. */
-export function sterfSetMaxIter(total: i32): void {
-  MAXIT_TOTAL = total > 0 ? total : 0;
-}
+import { tuneI, T_STERF_MAXIT } from '../../tuning';
 
 export function sterf(n: i32, pD: usize, pE: usize): i32 {
   if (n <= 1) return 0;
-  const nmaxit = MAXIT_TOTAL > 0 ? MAXIT_TOTAL : 30 * n;
+  const maxitSet = tuneI(T_STERF_MAXIT);
+  const nmaxit = maxitSet > 0 ? maxitSet : 30 * n;
   let jtot = 0;
   let l1 = 0;
   while (l1 < n) {

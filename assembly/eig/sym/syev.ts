@@ -30,8 +30,8 @@
  * with jobz = 1 all of A is overwritten). On exit jobz = 1: A holds the orthonormal eigenvectors, column
  * j for λⱼ; jobz = 0: A is destroyed (it holds the reflectors). λ (n doubles at `pLam`): the eigenvalues.
  * Workspace: `pw`, 16-byte aligned, `syevScratch(n, jobz)` doubles: e and τ (n each, rounded even), then
- * the largest of sytrdScratch, orgtrScratch and steqrScratch (jobz = 1). Depends on SYTRD_NB, ORGQR_NB,
- * STEQR_BATCH and the GEMM blocking in force.
+ * the largest of sytrdScratch, orgtrScratch and steqrScratch (jobz = 1). Depends on the tuning keys
+ * T_SYTRD_NB, T_ORGQR_NB, T_STEQR_BATCH and the GEMM blocking in force (tuning.ts).
  *
  * Returns 0, or (the QL/QR iteration ran out of its 30·n sweeps) the number of off-diagonal elements of T
  * that did not converge; W and Z then hold the values found so far, unsorted, and no sign convention is

@@ -5,8 +5,8 @@
  *   C ← α·(A·Bᵀ + B·Aᵀ) + β·C,     A, B n×k,  C n×n (lower triangle read and written)
  *
  * A·Bᵀ + B·Aᵀ is symmetric, so only the lower triangle is formed. It is cut into block columns of width
- * nbc = MC (gemm/blocking.ts), and every block goes through gemm (gemm/gemm.ts) as two products — the
- * second accumulating onto the first (β' = 1):
+ * nbc = the GEMM's MC (tuning.ts: T_GEMM_MC), and every block goes through gemm (gemm/gemm.ts) as two
+ * products — the second accumulating onto the first (β' = 1):
  *
  *        j0   j1                      block column J = [j0, j1):
  *   [ C00 |     |   ]                   T      ← α·A[J]·B[J]ᵀ,  T ← T + α·B[J]·A[J]ᵀ     (nbc×nbc tile)
@@ -25,12 +25,12 @@
  * Reference: reference BLAS dsyr2k; Golub & Van Loan, 4th ed., §1.5 (block algorithms) and §8.3.1;
  * the blocking as in gemm/syrk.ts.
  */
-import { MC } from '../../gemm/blocking';
 import { gemm, gemmScratch } from '../../gemm/gemm';
+import { tuneI, T_GEMM_MC } from '../../tuning';
 
 /** Doubles of workspace `syr2k` needs, with the GEMM blocking in force. */
 export function syr2kScratch(n: i32, k: i32): i32 {
-  const nb = max(1, min(n, MC));
+  const nb = max(1, min(n, tuneI(T_GEMM_MC)));
   const g = gemmScratch(n, nb, k);
   return g + (g & 1) + nb * nb;
 }
@@ -40,7 +40,7 @@ export function syr2k(
   beta: f64, pC: usize, ldc: i32, pw: usize,
 ): void {
   if (n <= 0) return;
-  const nb = min(n, MC);
+  const nb = min(n, tuneI(T_GEMM_MC));
   const ldC = <usize>ldc << 3;
   const g = gemmScratch(n, nb, k);
   const pT = pw + (<usize>(g + (g & 1)) << 3);

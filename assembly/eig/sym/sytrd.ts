@@ -22,7 +22,7 @@
  * the trailing triangle stays in L2/L3) + syr2k 5.0 (≈ 18 GFLOP/s, GEMM with inner dimension nb).
  * LAPACK dsytrd (OpenBLAS, single thread) takes ≈ 8.
  *
- * Block size SYTRD_NB = 32, settable through `sytrdSetBlock` (tests use 1, 2, 3, 5). Measured with
+ * Block size NB = 32, the tuning key T_SYTRD_NB (tuning.ts; tests use 1, 2, 3, 5). Measured with
  * `a block-size sweep (the benchmark suite times eigh; the sweep script was not kept)` (n = 512, SIMD, ms): nb = 8 / 16 / 24 / 32 / 48 / 64 / 96 →
  * 12.3 / 11.2 / 10.9 / 10.8 / 11.2 / 11.6 / 12.4. Smaller nb makes syr2k's GEMMs thin (nb is their inner
  * dimension); larger nb moves work into the panel's gemvs with V and W (≈ 2n²·nb flops in all).
@@ -32,7 +32,7 @@
  * triangle is not touched.
  *
  * Workspace: `pw`, 16-byte aligned, `sytrdScratch(n)` doubles: W (n×nb) and the larger of sytd2's n
- * doubles and syr2kScratch(n, nb); it depends on SYTRD_NB and the GEMM blocking in force. Returns nothing.
+ * doubles and syr2kScratch(n, nb); it depends on T_SYTRD_NB and the GEMM blocking in force. Returns nothing.
  *
  * References: Golub & Van Loan, 4th ed., §8.3.1; Dongarra, Sorensen & Hammarling, J. Comput. Appl.
  * Math. 27, 1989; LAPACK dsytrd (uplo = 'L').
@@ -41,27 +41,19 @@ import { latrd } from './latrd';
 import { syr2k, syr2kScratch } from './syr2k';
 import { sytd2 } from './sytd2';
 import { even } from '../../util';
+import { tuneI, T_SYTRD_NB } from '../../tuning';
 
-/** Measured at n = 512 (header); 24–48 are within 3 % of each other. */
-export const SYTRD_NB_DEFAULT: i32 = 32;
-export let SYTRD_NB: i32 = SYTRD_NB_DEFAULT;
-
-/** Panel width (columns per latrd panel); settable for tests (values ≤ 0 restore the default). */
-export function sytrdSetBlock(nb: i32): void {
-  SYTRD_NB = nb > 0 ? nb : SYTRD_NB_DEFAULT;
-}
-
-/** Doubles of workspace `sytrd` needs, with SYTRD_NB and the GEMM blocking in force. */
+/** Doubles of workspace `sytrd` needs, with T_SYTRD_NB and the GEMM blocking in force. */
 export function sytrdScratch(n: i32): i32 {
   if (n <= 0) return 0;
-  const nb = SYTRD_NB;
+  const nb = tuneI(T_SYTRD_NB);
   if (n <= nb) return n; // sytd2 only
   return even(n * nb) + max(n, syr2kScratch(n - nb, nb));
 }
 
 export function sytrd(n: i32, pA: usize, lda: i32, pD: usize, pE: usize, pTau: usize, pw: usize): void {
   if (n <= 0) return;
-  const nb = SYTRD_NB;
+  const nb = tuneI(T_SYTRD_NB);
   const ldA = <usize>lda << 3;
   let i = 0;
   if (n > nb) {

@@ -8,29 +8,23 @@
  * L21 ← A21·L11⁻ᵀ (trsm, right, lower, transposed); A22 ← A22 − L21·L21ᵀ (syrk, lower); then recurse
  * on A22. Same order as the wasm kernel, so results agree bit for bit.
  *
- * POTRF_NB is this module's own state (`potrfSetBlock`), separate from each wasm instance's.
+ * NB is the tuning key T_POTRF_NB, read from this module's own tuning table (../tuning.js), separate from
+ * each wasm instance's.
  */
 import { potf2 } from './potf2.js';
 import { trsm, trsmScratch } from '../trsm/trsm.js';
 import { syrk, syrkScratch } from '../gemm/syrk.js';
-
-export const POTRF_NB_DEFAULT = 64;
-export let POTRF_NB: number = POTRF_NB_DEFAULT;
-
-/** Block size; settable for tests (values ≤ 0 restore the default). */
-export function potrfSetBlock(nb: number): void {
-  nb |= 0; // i32 argument, as the wasm export receives it
-  POTRF_NB = nb > 0 ? nb : POTRF_NB_DEFAULT;
-}
+import { tune, T_POTRF_NB } from '../tuning.js';
 
 /** Doubles of workspace `potrf` needs for this size with the blocking in force. */
 export function potrfScratch(n: number): number {
-  return Math.max(trsmScratch(n, POTRF_NB), syrkScratch(n, POTRF_NB));
+  const nb = tune(T_POTRF_NB);
+  return Math.max(trsmScratch(n, nb), syrkScratch(n, nb));
 }
 
 export function potrf(n: number, a: Float64Array, offA: number, lda: number, w: Float64Array, offW: number): number {
   if (n <= 0) return 0;
-  const nb = POTRF_NB;
+  const nb = tune(T_POTRF_NB);
   if (nb <= 1 || nb >= n) return potf2(n, a, offA, lda);
   for (let j0 = 0; j0 < n; j0 += nb) {
     const jb = Math.min(nb, n - j0);

@@ -20,7 +20,8 @@
  * Tiles cut by the edge of C are computed into the edge tile and only their live part is merged.
  * Same blocking and operation order as the wasm kernels, so the results agree bit for bit.
  */
-import { MR, NR, MC, KC, NC } from './blocking.js';
+import { MR, NR } from './blocking.js';
+import { tune, T_GEMM_MC, T_GEMM_KC, T_GEMM_NC } from '../tuning.js';
 import { packA, packB } from './pack.js';
 import { microkernel } from './microkernel.js';
 
@@ -31,9 +32,9 @@ function roundUp(x: number, r: number): number {
 /** Doubles of workspace `gemm` needs for these sizes with the blocking in force. */
 export function gemmScratch(m: number, n: number, k: number): number {
   if (m <= 0 || n <= 0 || k <= 0) return MR * NR;
-  const mc = roundUp(Math.min(m, MC), MR);
-  const kc = Math.min(k, KC);
-  const nc = roundUp(Math.min(n, NC), NR);
+  const mc = roundUp(Math.min(m, tune(T_GEMM_MC)), MR);
+  const kc = Math.min(k, tune(T_GEMM_KC));
+  const nc = roundUp(Math.min(n, tune(T_GEMM_NC)), NR);
   return mc * kc + kc * nc + MR * NR;
 }
 
@@ -47,9 +48,9 @@ export function gemm(
     scaleC(m, n, beta, c, offC, ldc);
     return;
   }
-  const mcB = MC;
-  const kcB = KC;
-  const ncB = NC;
+  const mcB = tune(T_GEMM_MC);
+  const kcB = tune(T_GEMM_KC);
+  const ncB = tune(T_GEMM_NC);
   const mcMax = roundUp(Math.min(m, mcB), MR);
   const kcMax = Math.min(k, kcB);
   const offAw = offW;

@@ -10,11 +10,11 @@
  *
  * Workspace: `syrkScratch(n, k)` doubles at w[offW…].
  */
-import { MC } from './blocking.js';
 import { gemm, gemmScratch } from './gemm.js';
+import { tune, T_GEMM_MC } from '../tuning.js';
 
 function leaf(): number {
-  return Math.min(32, MC);
+  return Math.min(32, tune(T_GEMM_MC));
 }
 
 export function syrkScratch(n: number, k: number): number {

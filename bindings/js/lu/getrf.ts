@@ -10,26 +10,20 @@
  * A[j0:m, j0:j1]; its row swaps applied left (0:j0) and right (j1:n) of it; U12 ← L11⁻¹·A12 (trsm,
  * unit lower); A22 ← A22 − L21·U12 (gemm). Same order as the wasm kernel, so results agree bit for bit.
  *
- * GETRF_NB is this module's own state (`getrfSetBlock`), separate from each wasm instance's.
+ * NB is the tuning key T_GETRF_NB, read from this module's own tuning table (../tuning.js), separate from
+ * each wasm instance's.
  */
 import { getf2 } from './getf2.js';
 import { getrf2, getrf2Scratch } from './getrf2.js';
 import { laswp } from './laswp.js';
 import { trsm, trsmScratch } from '../trsm/trsm.js';
 import { gemm, gemmScratch } from '../gemm/gemm.js';
-
-export const GETRF_NB_DEFAULT = 64;
-export let GETRF_NB: number = GETRF_NB_DEFAULT;
-
-/** Panel width; settable for tests (values ≤ 0 restore the default). */
-export function getrfSetBlock(nb: number): void {
-  nb |= 0; // i32 argument, as the wasm export receives it
-  GETRF_NB = nb > 0 ? nb : GETRF_NB_DEFAULT;
-}
+import { tune, T_GETRF_NB } from '../tuning.js';
 
 /** Doubles of workspace `getrf` needs for these sizes with the blocking in force. */
 export function getrfScratch(m: number, n: number): number {
-  return Math.max(Math.max(gemmScratch(m, n, GETRF_NB), trsmScratch(GETRF_NB, n)), getrf2Scratch(m, GETRF_NB));
+  const nb = tune(T_GETRF_NB);
+  return Math.max(Math.max(gemmScratch(m, n, nb), trsmScratch(nb, n)), getrf2Scratch(m, nb));
 }
 
 export function getrf(
@@ -38,7 +32,7 @@ export function getrf(
 ): number {
   const kmax = Math.min(m, n);
   if (kmax <= 0) return 0;
-  const nb = GETRF_NB;
+  const nb = tune(T_GETRF_NB);
   if (nb <= 1) return getf2(m, n, a, offA, lda, ipiv, offIpiv);
   if (nb >= kmax) return getrf2(m, n, a, offA, lda, ipiv, offIpiv, w, offW);
   let info = 0;

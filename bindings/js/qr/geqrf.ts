@@ -10,10 +10,10 @@
  * τᵢ = tau[offTau + i] for i < min(m, n) — the geqr2 layout.
  *
  * Workspace: w[offW…], `geqrfScratch(m, n)` doubles (T, then geqr2's or larfb's workspace); depends on
- * GEQRF_NB and the GEMM blocking in force. Same operation order as the wasm kernel.
+ * the block size and the GEMM blocking in force. Same operation order as the wasm kernel.
  *
- * GEQRF_NB (default 32, measured: see assembly/qr/geqrf.ts) is this module's own state
- * (`geqrfSetBlock`), separate from each wasm instance's.
+ * The block size is the tuning key T_GEQRF_NB (default 32, measured: see assembly/qr/geqrf.ts), read
+ * from this module's own tuning table (../tuning.js), separate from each wasm instance's.
  *
  * References: Golub & Van Loan, 4th ed., §5.2.3 (Algorithm 5.2.2); Schreiber & Van Loan 1989; LAPACK dgeqrf.
  */
@@ -21,21 +21,13 @@ import { geqr2 } from './geqr2.js';
 import { larft } from './larft.js';
 import { larfb, larfbScratch } from './larfb.js';
 import { even } from '../util.js';
+import { tune, T_GEQRF_NB } from '../tuning.js';
 
-export const GEQRF_NB_DEFAULT = 32;
-export let GEQRF_NB: number = GEQRF_NB_DEFAULT;
-
-/** Block size (reflectors per block); settable for tests (values ≤ 0 restore the default). */
-export function geqrfSetBlock(nb: number): void {
-  nb |= 0; // i32 argument, as the wasm export receives it
-  GEQRF_NB = nb > 0 ? nb : GEQRF_NB_DEFAULT;
-}
-
-/** Doubles of workspace `geqrf` needs for an m×n matrix, with GEQRF_NB and the GEMM blocking in force. */
+/** Doubles of workspace `geqrf` needs for an m×n matrix, with T_GEQRF_NB and the GEMM blocking in force. */
 export function geqrfScratch(m: number, n: number): number {
   const k = Math.min(m, n);
   if (k <= 0) return 0;
-  const nb = Math.min(GEQRF_NB, k);
+  const nb = Math.min(tune(T_GEQRF_NB), k);
   return even(nb * nb) + Math.max(n, larfbScratch(m, n, nb));
 }
 
@@ -45,7 +37,7 @@ export function geqrf(
 ): void {
   const k = Math.min(m, n);
   if (k <= 0) return;
-  const nb = Math.min(GEQRF_NB, k);
+  const nb = Math.min(tune(T_GEQRF_NB), k);
   const oT = offW;
   const oW = offW + even(nb * nb);
   for (let i = 0; i < k; i += nb) {

@@ -6,10 +6,11 @@
  * block i = ⌊(k−1)/nb⌋·nb, …, 0: larft + larfb (H, not transposed) on A[i:m, i+ib:n], org2r on the
  * block columns, Q[0:i, i:i+ib] ← 0.
  *
- * Storage: as org2r. Workspace: w[offW…], `orgqrScratch(m, n, k)` doubles; depends on ORGQR_NB and the
- * GEMM blocking in force. Same operation order as the wasm kernel.
+ * Storage: as org2r. Workspace: w[offW…], `orgqrScratch(m, n, k)` doubles; depends on the block size and
+ * the GEMM blocking in force. Same operation order as the wasm kernel.
  *
- * ORGQR_NB (default 32) is this module's own state (`orgqrSetBlock`), separate from each wasm instance's.
+ * The block size is the tuning key T_ORGQR_NB (default 32), read from this module's own tuning table
+ * (../tuning.js), separate from each wasm instance's.
  *
  * References: Golub & Van Loan, 4th ed., §5.1.6–5.1.7; LAPACK dorgqr.
  */
@@ -17,20 +18,12 @@ import { org2r, unitColumns } from './org2r.js';
 import { larft } from './larft.js';
 import { larfb, larfbScratch } from './larfb.js';
 import { even } from '../util.js';
+import { tune, T_ORGQR_NB } from '../tuning.js';
 
-export const ORGQR_NB_DEFAULT = 32;
-export let ORGQR_NB: number = ORGQR_NB_DEFAULT;
-
-/** Block size (reflectors per block); settable for tests (values ≤ 0 restore the default). */
-export function orgqrSetBlock(nb: number): void {
-  nb |= 0; // i32 argument, as the wasm export receives it
-  ORGQR_NB = nb > 0 ? nb : ORGQR_NB_DEFAULT;
-}
-
-/** Doubles of workspace `orgqr` needs, with ORGQR_NB and the GEMM blocking in force. */
+/** Doubles of workspace `orgqr` needs, with T_ORGQR_NB and the GEMM blocking in force. */
 export function orgqrScratch(m: number, n: number, k: number): number {
   if (n <= 0) return 0;
-  const nb = Math.max(1, Math.min(ORGQR_NB, k));
+  const nb = Math.max(1, Math.min(tune(T_ORGQR_NB), k));
   return even(nb * nb) + Math.max(n, larfbScratch(m, n, nb));
 }
 
@@ -41,7 +34,7 @@ export function orgqr(
   if (n <= 0) return;
   unitColumns(m, n, k, a, offA, lda); // columns k…n−1 ← e_k…e_{n−1}
   if (k <= 0) return;
-  const nb = Math.min(ORGQR_NB, k);
+  const nb = Math.min(tune(T_ORGQR_NB), k);
   const oT = offW;
   const oW = offW + even(nb * nb);
   for (let i = (((k - 1) / nb) | 0) * nb; i >= 0; i -= nb) {

@@ -1,22 +1,16 @@
 /**
  * ormqr — apply Q or Qᵀ from a Householder QR to a matrix, blocked. JS mirror of assembly/qr/ormqr.ts
  * (read it for the math and storage): trans = 1 gives C ← Qᵀ·C, trans = 0 gives C ← Q·C, with
- * Q = H₀ ⋯ Hₖ₋₁ stored below the diagonal of A (m×k) and τ; nb reflectors at a time through larft + larfb.
+ * Q = H₀ ⋯ Hₖ₋₁ stored below the diagonal of A (m×k) and τ; nb reflectors at a time through larft + larfb
+ * (nb: the tuning key T_ORMQR_NB, read from this module's own tuning table, ../tuning.js).
  */
 import { larft } from './larft.js';
 import { larfb, larfbScratch } from './larfb.js';
 import { even } from '../util.js';
-
-export const ORMQR_NB_DEFAULT = 32;
-export let ORMQR_NB = ORMQR_NB_DEFAULT;
-
-export function ormqrSetBlock(nb: number): void {
-  nb = nb | 0;
-  ORMQR_NB = nb > 0 ? nb : ORMQR_NB_DEFAULT;
-}
+import { tune, T_ORMQR_NB } from '../tuning.js';
 
 export function ormqrScratch(m: number, n: number, k: number): number {
-  const nb = Math.max(1, Math.min(ORMQR_NB, k));
+  const nb = Math.max(1, Math.min(tune(T_ORMQR_NB), k));
   return even(nb * nb) + larfbScratch(m, n, nb);
 }
 
@@ -25,7 +19,7 @@ export function ormqr(
   tau: Float64Array, offTau: number, c: Float64Array, offC: number, ldc: number, w: Float64Array, offW: number,
 ): void {
   if (m <= 0 || n <= 0 || k <= 0) return;
-  const nb = Math.max(1, Math.min(ORMQR_NB, k));
+  const nb = Math.max(1, Math.min(tune(T_ORMQR_NB), k));
   const offT = offW;
   const offWW = offW + even(nb * nb);
   const step = (i: number, ib: number): void => {

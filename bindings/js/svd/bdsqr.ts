@@ -7,16 +7,16 @@
  * rotations). B = diag(d) + superdiag(e) = Ub·Σ·Vbᵀ; U ← U·Ub (nru×n), V ← V·Vb (nrv×n); σ sorted
  * decreasing and ≥ 0 on exit. Zero-shift sweeps when a shift would destroy the relative accuracy of
  * small σ (Demmel & Kahan 1990), relative convergence tests, bulge chased from the larger end;
- * rotations recorded for BDSQR_SWEEPS sweeps and applied to U and V in cache-blocked batches
+ * rotations recorded for K sweeps and applied to U and V in cache-blocked batches
  * (blas/lasr.ts).
- * Iteration cap MAXITR·n² (or the `bdsqrSetMaxit` override): then returns the count of nonzero e.
+ * Iteration cap MAXITR·n² (or the tuning key T_BDSQR_MAXIT): then returns the count of nonzero e.
  * Thresholds use UNIT_ROUNDOFF = 2^-53 (dbdsqr's EPS = dlamch('E')) and SAFMIN (its UNFL), machine.ts.
  *
  * Storage: d = d[offD…] (n), e = e[offE…] (n − 1), V[i, j] = v[offV + i + j·ldv] (nrv×n), U likewise
  * (nru×n); nrv = 0 / nru = 0 means not wanted. Workspace w[offW…], `bdsqrScratch(n, nrv, nru)` doubles,
  * laid out as the wasm kernel's (sweep descriptors as doubles, then the (c, s) columns for U and V).
- * BDSQR_SWEEPS and BDSQR_MAXIT are this module's own state. Same operation order as the wasm kernel,
- * so the bits agree.
+ * K (T_BDSQR_SWEEPS) and the cap are read from this module's own tuning table (../tuning.js). Same
+ * operation order as the wasm kernel, so the bits agree.
  *
  * References: Golub & Van Loan, 4th ed., §8.6.2; Demmel & Kahan, SIAM J. Sci. Stat. Comput. 11(5),
  * 1990; Van Zee, van de Geijn & Quintana-Ortí, ACM TOMS 40(3), 2014; LAPACK dbdsqr.
@@ -27,32 +27,15 @@ import { lasv2, lasv2Max, lasv2Cr, lasv2Sr, lasv2Cl, lasv2Sl } from './lasv2.js'
 import { lasr } from '../blas/lasr.js';
 import { UNIT_ROUNDOFF, SAFMIN } from '../../core/machine.js';
 import { sign1 } from '../util.js';
+import { tune, T_BDSQR_SWEEPS, T_BDSQR_MAXIT } from '../tuning.js';
 
 const TOLMUL = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL
 const MAXITR = 6;
 
-/** Sweeps recorded before they are applied to U and V (see the wasm kernel). */
-export const BDSQR_SWEEPS_DEFAULT = 32;
-export let BDSQR_SWEEPS: number = BDSQR_SWEEPS_DEFAULT;
-/** Absolute iteration cap override for tests (0 = the default MAXITR·n²). */
-export let BDSQR_MAXIT = 0;
-
-/** Sweeps per batch of deferred rotations (values ≤ 0 restore the default). */
-export function bdsqrSetSweeps(k: number): void {
-  k |= 0; // i32 argument, as the wasm export receives it
-  BDSQR_SWEEPS = k > 0 ? k : BDSQR_SWEEPS_DEFAULT;
-}
-
-/** Test hook: cap the total iteration count at `maxit` (> 0); ≤ 0 restores MAXITR·n². */
-export function bdsqrSetMaxit(maxit: number): void {
-  maxit |= 0;
-  BDSQR_MAXIT = maxit > 0 ? maxit : 0;
-}
-
-/** Doubles of workspace `bdsqr` needs (with BDSQR_SWEEPS in force). */
+/** Doubles of workspace `bdsqr` needs (with T_BDSQR_SWEEPS in force). */
 export function bdsqrScratch(n: number, nrv: number, nru: number): number {
   if (n <= 1 || (nrv <= 0 && nru <= 0)) return 0;
-  const k = BDSQR_SWEEPS;
+  const k = tune(T_BDSQR_SWEEPS);
   return 4 * k + 4 * k * n;
 }
 
@@ -114,7 +97,7 @@ function iterate(
 ): number {
   const vec = nrv > 0 || nru > 0;
   // deferred rotations: lasr records (lo, hi, dir, off = q·n), then (c, s) for U and for V, K columns of n
-  const K = BDSQR_SWEEPS;
+  const K = tune(T_BDSQR_SWEEPS);
   const oSeq = offW;
   const oUc = oSeq + 4 * K;
   const oUs = oUc + K * n;
@@ -136,7 +119,8 @@ function iterate(
   sminoa = sminoa / Math.sqrt(n);
   const fn = n;
   const thresh = Math.max(tol * sminoa, MAXITR * (fn * (fn * SAFMIN)));
-  const maxit = BDSQR_MAXIT > 0 ? BDSQR_MAXIT : MAXITR * fn * fn;
+  const maxitSet = tune(T_BDSQR_MAXIT);
+  const maxit = maxitSet > 0 ? maxitSet : MAXITR * fn * fn;
   let iter = 0;
   let oldll = -1;
   let oldm = -1;

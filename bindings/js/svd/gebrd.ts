@@ -6,8 +6,9 @@
  * last ≤ nb columns go through gebd2. m < n returns −1.
  *
  * Storage: as gebd2. Workspace w[offW…], `gebrdScratch(m, n)` doubles (X, Y, V, then gebd2's or gemm's
- * scratch), same layout as the wasm kernel. GEBRD_NB (default 32) is this module's own state
- * (`gebrdSetBlock`). Same operation order as the wasm kernel, so the bits agree.
+ * scratch), same layout as the wasm kernel. The block size is the tuning key T_GEBRD_NB (default 32), read
+ * from this module's own tuning table (../tuning.js). Same operation order as the wasm kernel, so the bits
+ * agree.
  *
  * References: Dongarra, Sorensen & Hammarling 1989; Golub & Van Loan, 4th ed., §5.4.8; LAPACK dgebrd.
  */
@@ -15,20 +16,12 @@ import { gebd2 } from './gebd2.js';
 import { labrd } from './labrd.js';
 import { gemm, gemmScratch } from '../gemm/gemm.js';
 import { even } from '../util.js';
+import { tune, T_GEBRD_NB } from '../tuning.js';
 
-export const GEBRD_NB_DEFAULT = 32;
-export let GEBRD_NB: number = GEBRD_NB_DEFAULT;
-
-/** Block size (reflector pairs per panel); values ≤ 0 restore the default. */
-export function gebrdSetBlock(nb: number): void {
-  nb |= 0; // i32 argument, as the wasm export receives it
-  GEBRD_NB = nb > 0 ? nb : GEBRD_NB_DEFAULT;
-}
-
-/** Doubles of workspace `gebrd` needs for an m×n matrix (m ≥ n), with GEBRD_NB and the GEMM blocking in force. */
+/** Doubles of workspace `gebrd` needs for an m×n matrix (m ≥ n), with the block size and GEMM blocking in force. */
 export function gebrdScratch(m: number, n: number): number {
   if (m <= 0 || n <= 0) return 0;
-  const nb = Math.min(GEBRD_NB, n);
+  const nb = Math.min(tune(T_GEBRD_NB), n);
   const g = gemmScratch(m - nb, n - nb, nb);
   return even(m * nb) + 2 * even(n * nb) + Math.max(Math.max(m, n), g);
 }
@@ -40,7 +33,7 @@ export function gebrd(
 ): number {
   if (m < n) return -1;
   if (n <= 0) return 0;
-  const nb = Math.min(GEBRD_NB, n);
+  const nb = Math.min(tune(T_GEBRD_NB), n);
   const ldx = m;
   const ldy = n;
   const oX = offW;

@@ -4,14 +4,14 @@
  * JS mirror of assembly/svd/gesvd.ts (read it for the algorithm, the crossover measurements and the
  * sign convention). job = 0 values only, 1 thin (U m×k, V n×k), 2 full (U m×m, V n×n); k = min(m, n);
  * V is returned, not Vᵀ. Power-of-two scaling into [2^-459, 2^459]; m < n factors Aᵀ (transposed into
- * workspace); QR first when the tall side is ≥ GESVD_QR_RATIO times the short side; gebrd, orgbr,
+ * workspace); QR first when the tall side is ≥ ratio times the short side; gebrd, orgbr,
  * bdsqr; each column of V gets its largest-magnitude entry positive (U's column flipped with it).
  *
  * Storage: A[i, j] = a[offA + i + j·lda] is destroyed; σ at s[offS…] (k); U at u[offU…] (ldu ≥ m),
  * V at v[offV…] (ldv ≥ n), not touched when job = 0. Workspace w[offW…], `gesvdScratch(m, n, job)`
  * doubles, same layout as the wasm kernel. Returns 0; k for NaN/Inf input (outputs NaN); or bdsqr's
- * count of unconverged superdiagonals. GESVD_QR_RATIO is this module's own state. Same operation order
- * as the wasm kernel, so the bits agree.
+ * count of unconverged superdiagonals. The ratio is the tuning key T_GESVD_QR_RATIO, read from this
+ * module's own tuning table (../tuning.js). Same operation order as the wasm kernel, so the bits agree.
  *
  * References: Golub & Reinsch, Numer. Math. 14, 1970; Golub & Van Loan, 4th ed., §8.6; Chan, ACM
  * TOMS 8(1), 1982; LAPACK dgesvd.
@@ -26,21 +26,14 @@ import { bdsqr, bdsqrScratch } from './bdsqr.js';
 import { lasq, lasqScratch } from './lasq.js';
 import { EPS, SQRT_SAFMIN, OVERFLOW_THRESHOLD } from '../../core/machine.js';
 import { even } from '../util.js';
+import { tune, T_GESVD_QR_RATIO } from '../tuning.js';
 
 const SMLNUM = SQRT_SAFMIN / EPS; // 2^-459, dgesvd's SMLNUM = sqrt(dlamch('S'))/dlamch('P')
 const BIGNUM = 1.0 / SMLNUM; // 2^459
 
-export const GESVD_QR_RATIO_DEFAULT = 1.75;
-export let GESVD_QR_RATIO: number = GESVD_QR_RATIO_DEFAULT;
-
-/** QR-first crossover: QR first when m ≥ ratio·n (after transposing a wide A); ratio ≤ 0 restores the default. */
-export function gesvdSetCrossover(ratio: number): void {
-  GESVD_QR_RATIO = ratio > 0 ? ratio : GESVD_QR_RATIO_DEFAULT;
-}
-
-/** Whether the tall (M ≥ N) problem takes the QR-first path. */
+/** Whether the tall (M ≥ N) problem takes the QR-first path (M ≥ ratio·N, after transposing a wide A). */
 function qrFirst(M: number, N: number): boolean {
-  return N > 0 && M >= GESVD_QR_RATIO * N && M > N;
+  return N > 0 && M >= tune(T_GESVD_QR_RATIO) * N && M > N;
 }
 
 /** Doubles of workspace `gesvd` needs (with every block size and the GEMM blocking in force). */

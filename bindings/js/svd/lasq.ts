@@ -8,8 +8,8 @@
  *
  * Storage: d (n) at (d, offD) overwritten by σ, decreasing; e (n − 1) at (e, offE) read only;
  * workspace (w, offW), lasqScratch(n) doubles. Returns 0; n for NaN/Inf input (d = NaN); else the
- * number of values not converged within the step cap (30·n, lasqSetMaxIter). Same operations as the
- * wasm kernel, so the bits agree.
+ * number of values not converged within the step cap (30·n, or the tuning key T_LASQ_MAXIT). Same
+ * operations as the wasm kernel, so the bits agree.
  *
  * References: Fernando & Parlett, Numer. Math. 67 (1994); Parlett & Marques, LAA 309 (2000); LAPACK
  * dlasq1–dlasq4.
@@ -17,6 +17,7 @@
 import { dqds, dqdsDmin1, dqdsDmin2, dqdsDn, dqdsDn1, dqdsDn2, dqdsEmin } from './dqds.js';
 import { las2, las2Max } from './las2.js';
 import { EPS, OVERFLOW_THRESHOLD } from '../../core/machine.js';
+import { tune, T_LASQ_MAXIT } from '../tuning.js';
 
 const TOL2 = (100.0 * EPS) * (100.0 * EPS); // dlasq2's TOL² = (100·eps)², eps = dlamch('P') = 2^-52
 const SCALE_LO = 2.497398840252794e145; // 2^483
@@ -24,15 +25,6 @@ const SCALE_HI = 4.994797680505588e145; // 2^484
 const TINY = 3.8725919148493183e-121; // 2^-400: below this, pre-scale by 2^600
 const PRE = 4.149515568880993e180; // 2^600
 const PRE_INV = 2.409919865102884e-181; // 2^-600
-
-/** Total dqds steps allowed (0 = the default 30·n). */
-export let LASQ_MAXIT = 0;
-
-/** Test hook: cap the total number of dqds steps at `total` (> 0); ≤ 0 restores 30·n. */
-export function lasqSetMaxIter(total: number): void {
-  total |= 0; // i32 argument, as the wasm export receives it
-  LASQ_MAXIT = total > 0 ? total : 0;
-}
 
 /** Doubles of workspace `lasq` needs. */
 export function lasqScratch(n: number): number {
@@ -121,7 +113,8 @@ export function lasq(
     z[oSig + i] = 0;
   }
 
-  const maxit = LASQ_MAXIT > 0 ? LASQ_MAXIT : 30 * n;
+  const maxitSet = tune(T_LASQ_MAXIT);
+  const maxit = maxitSet > 0 ? maxitSet : 30 * n;
   let steps = 0;
   let n0 = n - 1;
   let failed = false;

@@ -12,26 +12,17 @@
  * B is updated through the packed GEMM (op(A)'s off-diagonal block passed as the stored block of A with
  * the transpose flag). Same blocks and operation order as the wasm kernel, so results agree bit for bit.
  *
- * TRSM_NB is this module's own state (settable through `trsmSetBlock`), separate from each wasm
+ * NB is the tuning key T_TRSM_NB, read from the JS tuning table (../tuning.js), separate from each wasm
  * instance's: set both backends when comparing them.
  */
 import { trsm2 } from './trsm2.js';
 import { scal } from '../blas/scal.js';
 import { gemm, gemmScratch } from '../gemm/gemm.js';
-
-export const TRSM_NB_DEFAULT = 64;
-/** Block size; settable for tests (small odd blocks push small matrices through the blocked code). */
-export let TRSM_NB: number = TRSM_NB_DEFAULT;
-
-/** Sets the block size (values ≤ 0 restore the default). */
-export function trsmSetBlock(nb: number): void {
-  nb |= 0; // i32 argument, as the wasm export receives it
-  TRSM_NB = nb > 0 ? nb : TRSM_NB_DEFAULT;
-}
+import { tune, T_TRSM_NB } from '../tuning.js';
 
 /** Doubles of workspace `trsm` needs for these sizes with the blocking in force. */
 export function trsmScratch(m: number, n: number): number {
-  return gemmScratch(m, n, TRSM_NB);
+  return gemmScratch(m, n, tune(T_TRSM_NB));
 }
 
 export function trsm(
@@ -46,7 +37,7 @@ export function trsm(
     return;
   }
   if (alpha !== 1) for (let c = 0; c < n; c++) scal(m, alpha, b, offB + c * ldb, 1);
-  const nb = TRSM_NB;
+  const nb = tune(T_TRSM_NB);
   // op(A) is lower (forward sweep for the left side) when A is lower and not transposed, or upper and transposed.
   const opLower = (uplo === 0) !== (trans !== 0);
   if (side === 0) {

@@ -9,9 +9,9 @@
  * A[i+1:ihi+1, i+ib:n]. gehd2's loop finishes the rest; NB ≤ 1 runs gehd2 alone.
  *
  * Storage: as gehd2 (A[i, j] = a[offA + i + j·lda], τ at tau[offTau…], n − 1 entries). Workspace:
- * w[offW…], `gehrdScratch(n)` doubles. GEHRD_NB and GEHRD_NX are this module's own state
- * (`gehrdSetBlock`, `gehrdSetCrossover`), separate from each wasm instance's. Same operation order as
- * the wasm kernel, so the results agree bit for bit. Returns 0.
+ * w[offW…], `gehrdScratch(n)` doubles. NB and NX are the tuning keys T_GEHRD_NB and T_GEHRD_NX, read
+ * from this module's own tuning table (../../tuning.js), separate from each wasm instance's. Same
+ * operation order as the wasm kernel, so the results agree bit for bit. Returns 0.
  *
  * References: Quintana-Ortí & van de Geijn, ACM TOMS 32(2), 2006; LAPACK dgehrd, dlahr2.
  */
@@ -20,29 +20,13 @@ import { lahr2 } from './lahr2.js';
 import { larfb, larfbScratch } from '../../qr/larfb.js';
 import { gemm, gemmScratch } from '../../gemm/gemm.js';
 import { even } from '../../util.js';
+import { tune, T_GEHRD_NB, T_GEHRD_NX } from '../../tuning.js';
 
-export const GEHRD_NB_DEFAULT = 32;
-export const GEHRD_NX_DEFAULT = 64;
-export let GEHRD_NB: number = GEHRD_NB_DEFAULT;
-export let GEHRD_NX: number = GEHRD_NX_DEFAULT;
-
-/** Panel width; settable for tests (values ≤ 0 restore the default; 1 runs gehd2 alone). */
-export function gehrdSetBlock(nb: number): void {
-  nb |= 0; // i32 argument, as the wasm export receives it
-  GEHRD_NB = nb > 0 ? nb : GEHRD_NB_DEFAULT;
-}
-
-/** Reflectors left to gehd2 at the end; settable for tests (values ≤ 0 restore the default). */
-export function gehrdSetCrossover(nx: number): void {
-  nx |= 0;
-  GEHRD_NX = nx > 0 ? nx : GEHRD_NX_DEFAULT;
-}
-
-/** Doubles of workspace `gehrd` needs for any ilo, ihi, with GEHRD_NB, GEHRD_NX and the GEMM blocking in force. */
+/** Doubles of workspace `gehrd` needs for any ilo, ihi, with the block size, NX and GEMM blocking in force. */
 export function gehrdScratch(n: number): number {
   if (n <= 1) return 0;
-  const nb = Math.min(GEHRD_NB, n);
-  if (nb <= 1 || n - 2 <= GEHRD_NX) return n; // gehd2 only
+  const nb = Math.min(tune(T_GEHRD_NB), n);
+  if (nb <= 1 || n - 2 <= tune(T_GEHRD_NX)) return n; // gehd2 only
   const panel = even(n * nb) + even(nb) + gemmScratch(n, nb, n);
   const right = even(n * nb) + gemmScratch(n, n, nb);
   return even(nb * nb) + even(n * nb) + Math.max(panel, right, larfbScratch(n, n, nb));
@@ -54,14 +38,15 @@ export function gehrd(
 ): number {
   if (n <= 1) return 0;
   for (let i = 0; i < n - 1; i++) tau[offTau + i] = 0;
-  const nb = Math.min(GEHRD_NB, n);
+  const nb = Math.min(tune(T_GEHRD_NB), n);
+  const nx = tune(T_GEHRD_NX);
   let i = ilo;
   if (nb > 1) {
     const oT = offW;
     const oY = oT + even(nb * nb);
     const oL = oY + even(n * nb); // lahr2's workspace, V̂ at its start; later larfb's
     const oG = oL + even(n * nb); // gemm's, past V̂
-    for (; ihi - 1 - i > GEHRD_NX; ) {
+    for (; ihi - 1 - i > nx; ) {
       const ib = Math.min(nb, ihi - 1 - i);
       const nr = ihi - i;
       // 1. panel

@@ -12,6 +12,7 @@
 import { larfg, lapy2 } from '../../qr/larfg.js';
 import { lanv2, lanv2Out } from './lanv2.js';
 import { SAFMIN, ULP, SAFMIN_OVER_UNIT_ROUNDOFF } from '../../../core/machine.js';
+import { tune, T_HQR_MAXIT } from '../../tuning.js';
 
 const KEXSH = 10;
 
@@ -53,15 +54,8 @@ function larfgSmall(nr: number, w: Float64Array, o: number): number {
   return (beta - alpha) / beta;
 }
 
-/** Iterations allowed per eigenvalue: 30·max(10, window) as in LAPACK dlahqr. */
+/** Iterations allowed per eigenvalue: 30·max(10, window) as in LAPACK dlahqr (unless T_HQR_MAXIT is set). */
 export const HQR_MAXIT_FACTOR = 30;
-let HQR_MAXIT = 0;
-
-/** Overrides the iteration cap per eigenvalue with `its` (> 0) for tests; ≤ 0 restores the default. */
-export function hqrSetMaxIter(its: number): void {
-  its |= 0;
-  HQR_MAXIT = its > 0 ? its : 0;
-}
 
 function refl3Cols(m: number, x: Float64Array, p: number, ld: number, v1: number, v2: number, t1: number, t2: number, t3: number): void {
   const p1 = p + ld;
@@ -130,7 +124,8 @@ export function hqr(
   const smlnum = SAFMIN * (nh / ULP);
   let i1 = 0;
   let i2 = n - 1;
-  const itmax = HQR_MAXIT > 0 ? HQR_MAXIT : HQR_MAXIT_FACTOR * Math.max(10, nh);
+  const itSet = tune(T_HQR_MAXIT);
+  const itmax = itSet > 0 ? itSet : HQR_MAXIT_FACTOR * Math.max(10, nh);
   let kdefl = 0;
   let i = ihi;
   while (i >= ilo) {

@@ -5,15 +5,15 @@
  *   compz = 0: Λ only;  compz = 1: Z ← Z·Z_T (Z = Q of A = Q·T·Qᵀ on entry);  compz = 2: Z ← Z_T
  *
  * JS mirror of assembly/eig/sym/steqr.ts (read it for the math: splitting, direction, shift, sweep,
- * scaling, iteration budget, sorting). The rotations of each sweep go to the same buffer of
- * STEQR_BATCH·n rotations, applied by lasr when it fills, before sorting and before returning; every
- * element of Z sees the same operations as in the wasm kernel, so the results agree bit for bit (and do
- * not depend on the batch size).
+ * scaling, iteration budget, sorting). The rotations of each sweep go to the same buffer of BATCH·n
+ * rotations (BATCH: the tuning key T_STEQR_BATCH), applied by lasr when it fills, before sorting and before
+ * returning; every element of Z sees the same operations as in the wasm kernel, so the results agree bit
+ * for bit (and do not depend on the batch size).
  *
  * Storage: d[offD…] (n) in/out, e[offE…] (n−1) destroyed, Z[i, j] = z[offZ + i + j·ldz] (n×n; not
- * referenced for compz = 0). Workspace: w[offW…], `steqrScratch(n, compz)` doubles. STEQR_BATCH and the
- * iteration budget are this module's own state (`steqrSetBatch`, `steqrSetMaxIter`). Returns 0 or the
- * number of unconverged off-diagonal elements.
+ * referenced for compz = 0). Workspace: w[offW…], `steqrScratch(n, compz)` doubles. BATCH and the
+ * iteration budget (T_STEQR_MAXIT) are read from this module's own tuning table (../../tuning.js).
+ * Returns 0 or the number of unconverged off-diagonal elements.
  *
  * References: Golub & Van Loan, 4th ed., §8.3; Parlett, The Symmetric Eigenvalue Problem, ch. 8;
  * Bowdler, Martin, Reinsch & Wilkinson, Numer. Math. 11, 1968; LAPACK dsteqr.
@@ -26,28 +26,13 @@ import { lasrt } from './lasrt.js';
 import { scalePow2 } from './pow2.js';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
 import { UNIT_ROUNDOFF_SQ, SAFMIN } from '../../../core/machine.js';
+import { tune, T_STEQR_BATCH, T_STEQR_MAXIT } from '../../tuning.js';
 
-/** Sweeps allowed per eigenvalue (total 30·n). */
+/** Sweeps allowed per eigenvalue (total 30·n, unless T_STEQR_MAXIT sets a total). */
 export const STEQR_MAXIT = 30;
-let MAXIT_TOTAL = 0;
-
-/** Test hook: total sweep budget (> 0), or ≤ 0 to restore 30·n. */
-export function steqrSetMaxIter(total: number): void {
-  total |= 0;
-  MAXIT_TOTAL = total > 0 ? total : 0;
-}
-
-export const STEQR_BATCH_DEFAULT = 32;
-let STEQR_BATCH = STEQR_BATCH_DEFAULT;
-
-/** Rotation buffer size in units of n; ≤ 0 restores the default. */
-export function steqrSetBatch(k: number): void {
-  k |= 0;
-  STEQR_BATCH = k > 0 ? k : STEQR_BATCH_DEFAULT;
-}
 
 function capacity(n: number): number {
-  return STEQR_BATCH * Math.max(1, n);
+  return tune(T_STEQR_BATCH) * Math.max(1, n);
 }
 function recCapacity(n: number): number {
   return n + 16;
@@ -126,7 +111,8 @@ export function steqr(
   }
   const D = offD;
   const E = offE;
-  const nmaxit = MAXIT_TOTAL > 0 ? MAXIT_TOTAL : STEQR_MAXIT * n;
+  const maxitSet = tune(T_STEQR_MAXIT);
+  const nmaxit = maxitSet > 0 ? maxitSet : STEQR_MAXIT * n;
   let jtot = 0;
 
   let l1 = 0;

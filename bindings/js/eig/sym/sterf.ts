@@ -5,8 +5,9 @@
  * JS mirror of assembly/eig/sym/sterf.ts (read it for the recurrence on the squared off-diagonals).
  * Same splitting, direction, shift, scaling and sweep budget as steqr; sorted ascending on success.
  *
- * Storage: d[offD…] (n) in/out; e[offE…] (n−1) destroyed. No workspace. The sweep budget is this
- * module's own state (`sterfSetMaxIter`). Returns 0 or the count of unconverged off-diagonals.
+ * Storage: d[offD…] (n) in/out; e[offE…] (n−1) destroyed. No workspace. The sweep budget is the tuning key
+ * T_STERF_MAXIT, read from this module's own tuning table (../../tuning.js). Returns 0 or the count of
+ * unconverged off-diagonals.
  *
  * References: Parlett, The Symmetric Eigenvalue Problem, §8.15; Reinsch, Math. Comp. 25, 1971;
  * LAPACK dsterf.
@@ -17,20 +18,14 @@ import { lasrt } from './lasrt.js';
 import { scalePow2 } from './pow2.js';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
 import { UNIT_ROUNDOFF_SQ } from '../../../core/machine.js';
-
-let MAXIT_TOTAL = 0;
-
-/** Test hook: total sweep budget (> 0), or ≤ 0 to restore 30·n. */
-export function sterfSetMaxIter(total: number): void {
-  total |= 0;
-  MAXIT_TOTAL = total > 0 ? total : 0;
-}
+import { tune, T_STERF_MAXIT } from '../../tuning.js';
 
 export function sterf(n: number, d: Float64Array, offD: number, e: Float64Array, offE: number): number {
   if (n <= 1) return 0;
   const D = offD;
   const E = offE;
-  const nmaxit = MAXIT_TOTAL > 0 ? MAXIT_TOTAL : 30 * n;
+  const maxitSet = tune(T_STERF_MAXIT);
+  const nmaxit = maxitSet > 0 ? maxitSet : 30 * n;
   let jtot = 0;
   let l1 = 0;
   while (l1 < n) {

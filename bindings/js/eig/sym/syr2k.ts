@@ -13,12 +13,12 @@
  *
  * Reference: reference BLAS dsyr2k.
  */
-import { MC } from '../../gemm/blocking.js';
 import { gemm, gemmScratch } from '../../gemm/gemm.js';
+import { tune, T_GEMM_MC } from '../../tuning.js';
 
 /** Doubles of workspace `syr2k` needs, with the GEMM blocking in force. */
 export function syr2kScratch(n: number, k: number): number {
-  const nb = Math.max(1, Math.min(n, MC));
+  const nb = Math.max(1, Math.min(n, tune(T_GEMM_MC)));
   const g = gemmScratch(n, nb, k);
   return g + (g & 1) + nb * nb;
 }
@@ -29,7 +29,7 @@ export function syr2k(
   w: Float64Array, offW: number,
 ): void {
   if (n <= 0) return;
-  const nb = Math.min(n, MC);
+  const nb = Math.min(n, tune(T_GEMM_MC));
   const g = gemmScratch(n, nb, k);
   const offT = offW + g + (g & 1);
   for (let j0 = 0; j0 < n; j0 += nb) {

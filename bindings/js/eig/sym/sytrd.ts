@@ -7,8 +7,9 @@
  * eⱼ back on the subdiagonal and dⱼ from the diagonal; then sytd2 on the rest.
  *
  * Storage: as sytd2 (A[i, j] = a[offA + i + j·lda], d, e, τ). Workspace: w[offW…], `sytrdScratch(n)`
- * doubles. SYTRD_NB (default 32) is this module's own state (`sytrdSetBlock`), separate from each wasm
- * instance's. Same operation order as the wasm kernel, so the results agree bit for bit.
+ * doubles. The block size is the tuning key T_SYTRD_NB (default 32), read from this module's own tuning
+ * table (../../tuning.js), separate from each wasm instance's. Same operation order as the wasm kernel, so
+ * the results agree bit for bit.
  *
  * References: Golub & Van Loan, 4th ed., §8.3.1; LAPACK dsytrd (uplo = 'L').
  */
@@ -16,20 +17,12 @@ import { latrd } from './latrd.js';
 import { syr2k, syr2kScratch } from './syr2k.js';
 import { sytd2 } from './sytd2.js';
 import { even } from '../../util.js';
+import { tune, T_SYTRD_NB } from '../../tuning.js';
 
-export const SYTRD_NB_DEFAULT = 32;
-export let SYTRD_NB: number = SYTRD_NB_DEFAULT;
-
-/** Panel width (columns per latrd panel); settable for tests (values ≤ 0 restore the default). */
-export function sytrdSetBlock(nb: number): void {
-  nb |= 0; // i32 argument, as the wasm export receives it
-  SYTRD_NB = nb > 0 ? nb : SYTRD_NB_DEFAULT;
-}
-
-/** Doubles of workspace `sytrd` needs, with SYTRD_NB and the GEMM blocking in force. */
+/** Doubles of workspace `sytrd` needs, with T_SYTRD_NB and the GEMM blocking in force. */
 export function sytrdScratch(n: number): number {
   if (n <= 0) return 0;
-  const nb = SYTRD_NB;
+  const nb = tune(T_SYTRD_NB);
   if (n <= nb) return n; // sytd2 only
   return even(n * nb) + Math.max(n, syr2kScratch(n - nb, nb));
 }
@@ -39,7 +32,7 @@ export function sytrd(
   e: Float64Array, offE: number, tau: Float64Array, offTau: number, w: Float64Array, offW: number,
 ): void {
   if (n <= 0) return;
-  const nb = SYTRD_NB;
+  const nb = tune(T_SYTRD_NB);
   let i = 0;
   if (n > nb) {
     const oW = offW;

@@ -1,0 +1,121 @@
+/**
+ * The tuning table's keys for the TypeScript layer, and `setTuning`/`getTuning` over any backend.
+ *
+ * The table itself — defaults, normalisation, the values in force — is assembly/tuning.ts in the wasm
+ * module and its mirror bindings/js/tuning.ts for the JS kernels; both are reached through the three
+ * kernels every module exports (`tuningSet`, `tuningGet`, `tuningReset`). This file names the keys
+ * (the `T_*` numbers are the same in assembly/tuning.ts, which test/tuning.test.ts checks) and applies
+ * a typed object to a backend. No list of setters is kept anywhere.
+ */
+import type { Kernels } from './kernels.js';
+
+export const T_GEMM_MC = 0;
+export const T_GEMM_KC = 1;
+export const T_GEMM_NC = 2;
+export const T_TRSM_NB = 3;
+export const T_GETRF_NB = 4;
+export const T_POTRF_NB = 5;
+export const T_GEQRF_NB = 6;
+export const T_ORGQR_NB = 7;
+export const T_ORMQR_NB = 8;
+export const T_SYTRD_NB = 9;
+export const T_GEBRD_NB = 10;
+export const T_GEHRD_NB = 11;
+export const T_GEHRD_NX = 12;
+export const T_GESVD_QR_RATIO = 13;
+export const T_STEQR_BATCH = 14;
+export const T_STEQR_MAXIT = 15;
+export const T_STERF_MAXIT = 16;
+export const T_BDSQR_SWEEPS = 17;
+export const T_BDSQR_MAXIT = 18;
+export const T_LASQ_MAXIT = 19;
+export const T_HQR_MAXIT = 20;
+/** Number of keys. */
+export const T_COUNT = 21;
+
+/**
+ * The keys by name (the names `Backend.setTuning` takes). Iteration caps (`…MaxIter`) default to 0:
+ * each kernel's own formula of the size; a value ≥ 1 replaces it.
+ */
+export const TUNING_KEYS = {
+  /** GEMM: rows of the packed A block (rounded up to a multiple of MR = 4). */
+  gemmMC: T_GEMM_MC,
+  /** GEMM: depth of a rank-KC update. */
+  gemmKC: T_GEMM_KC,
+  /** GEMM: columns of the packed B block (rounded up to a multiple of NR = 4). */
+  gemmNC: T_GEMM_NC,
+  /** Block size of the blocked triangular solve. */
+  trsmNB: T_TRSM_NB,
+  /** LU panel width (1: getf2 alone). */
+  getrfNB: T_GETRF_NB,
+  /** Cholesky block size (1: potf2 alone). */
+  potrfNB: T_POTRF_NB,
+  /** QR: reflectors per block. */
+  geqrfNB: T_GEQRF_NB,
+  /** Forming Q: reflectors per block. */
+  orgqrNB: T_ORGQR_NB,
+  /** Applying Q: reflectors per block. */
+  ormqrNB: T_ORMQR_NB,
+  /** Tridiagonalisation (symmetric eigen): panel width. */
+  sytrdNB: T_SYTRD_NB,
+  /** Bidiagonalisation (SVD): panel width. */
+  gebrdNB: T_GEBRD_NB,
+  /** Hessenberg reduction (general eigen): panel width (1: gehd2 alone). */
+  gehrdNB: T_GEHRD_NB,
+  /** Hessenberg reduction: panels run while more than NX reflectors remain (the crossover to gehd2). */
+  gehrdNX: T_GEHRD_NX,
+  /** SVD: QR first when the long side is ≥ ratio × the short side (a real number > 0). */
+  gesvdQrRatio: T_GESVD_QR_RATIO,
+  /** Symmetric tridiagonal QR: rotations buffered, in units of n, before they are applied. */
+  steqrBatch: T_STEQR_BATCH,
+  /** Symmetric tridiagonal QR with vectors: total sweeps allowed (0: 30·n). */
+  steqrMaxIter: T_STEQR_MAXIT,
+  /** Symmetric tridiagonal QR, values only: total sweeps allowed (0: 30·n). */
+  sterfMaxIter: T_STERF_MAXIT,
+  /** Bidiagonal QR: sweeps whose rotations are applied together. */
+  bdsqrSweeps: T_BDSQR_SWEEPS,
+  /** Bidiagonal QR: total inner steps allowed (0: 6·n²). */
+  bdsqrMaxIter: T_BDSQR_MAXIT,
+  /** dqds (singular values only): total steps allowed (0: 30·n). */
+  lasqMaxIter: T_LASQ_MAXIT,
+  /** Hessenberg QR: iterations allowed per eigenvalue (0: 30·max(10, window)). */
+  hqrMaxIter: T_HQR_MAXIT,
+} as const;
+
+export type TuningKey = keyof typeof TUNING_KEYS;
+/** Every tuning value by name. */
+export type Tuning = { [K in TuningKey]: number };
+
+const NAMES = Object.keys(TUNING_KEYS) as TuningKey[];
+
+/**
+ * Applies `t` to one backend's kernels: null restores every default; otherwise each key given is set
+ * (normalised by the kernels: integer keys truncated, values < 1 restore the default, …) and the keys
+ * not given keep their values. All of `t` is checked before anything is set: an unknown key or a value
+ * that is not a number throws a TypeError, a non-finite value a RangeError.
+ */
+export function setTuningOn(k: Pick<Kernels, 'tuningSet' | 'tuningReset'>, t: Partial<Tuning> | null, fn = 'setTuning'): void {
+  if (t === null) {
+    k.tuningReset();
+    return;
+  }
+  if (typeof t !== 'object') throw new TypeError(`${fn}: expected an object or null, got ${typeof t}`);
+  const set: [number, number][] = [];
+  for (const [name, v] of Object.entries(t) as [string, unknown][]) {
+    if (!Object.prototype.hasOwnProperty.call(TUNING_KEYS, name)) {
+      throw new TypeError(`${fn}: unknown key '${name}' (known: ${NAMES.join(', ')})`);
+    }
+    if (v === undefined) continue;
+    if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${typeof v}`);
+    if (!Number.isFinite(v)) throw new RangeError(`${fn}: ${name} must be finite, got ${v}`);
+    set.push([TUNING_KEYS[name as TuningKey], v]);
+  }
+  for (const [key, v] of set) k.tuningSet(key, v);
+}
+
+/** Every value in force in one backend's kernels (defaults included). */
+export function getTuningOf(k: Pick<Kernels, 'tuningGet'>): Tuning {
+  const out = {} as Tuning;
+  for (const name of NAMES) out[name] = k.tuningGet(TUNING_KEYS[name]);
+  return out;
+}
