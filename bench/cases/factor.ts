@@ -42,8 +42,8 @@ import {
 } from './common.js';
 import type { Suite, SuiteOptions } from './types.js';
 
-export const FACTOR_SIZES = [128, 256, 512, 1024];
-export const FACTOR_SIZES_QUICK = [128, 256];
+export const FACTOR_SIZES = [64, 128, 256, 512, 1024];
+export const FACTOR_SIZES_QUICK = [64, 128, 256];
 
 export const luFlops = (n: number): number => (2 * n ** 3) / 3;
 export const cholFlops = (n: number): number => n ** 3 / 3;

@@ -4,10 +4,11 @@ import { syrk } from './syrk.js';
 import { lu, cholesky, qrSuite, solveSuite, lstsqSuite } from './factor.js';
 import { eighSuite, eigvalshSuite, svdSuite, svdvalsSuite, svdGesvdSuite } from './spectral.js';
 import { eigSuite, eigvalsSuite } from './eig.js';
+import { smallSuite } from './small.js';
 import type { Suite } from './types.js';
 
 export const suites: Suite[] = [
-  gemm, syrk, gemmShapes, lu, cholesky, qrSuite, solveSuite, lstsqSuite,
+  smallSuite, gemm, syrk, gemmShapes, lu, cholesky, qrSuite, solveSuite, lstsqSuite,
   eighSuite, eigvalshSuite, svdSuite, svdvalsSuite, svdGesvdSuite,
   eigSuite, eigvalsSuite,
 ];

@@ -28,8 +28,8 @@ import {
 } from './common.js';
 import type { SuiteOptions } from './types.js';
 
-export const SPECTRAL_SIZES = [128, 256, 512];
-export const SPECTRAL_SIZES_QUICK = [128, 256];
+export const SPECTRAL_SIZES = [64, 128, 256, 512];
+export const SPECTRAL_SIZES_QUICK = [64, 128, 256];
 
 const SEED = 21;
 

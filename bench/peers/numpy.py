@@ -117,6 +117,23 @@ def build_svd_gesvd(c, rng):
     return lambda: sl.svd(a, full_matrices=False, lapack_driver="gesvd", check_finite=False)
 
 
+def build_matvec(c, rng):
+    n = int(c["n"])
+    a = rng.random((n, n))
+    x = np.sin(np.arange(1, n + 1))
+    return lambda: a @ x
+
+
+def build_inv(c, rng):
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: np.linalg.inv(a)
+
+
+def build_det(c, rng):
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: np.linalg.det(a)
+
+
 def build_eig(c, rng):
     n = int(c["n"])
     a = rng.random((n, n))  # nonsymmetric: dgeev with right eigenvectors
@@ -144,6 +161,9 @@ OPS = {
     "lstsq": build_lstsq,
     "eig": build_eig,
     "eigvals": build_eigvals,
+    "matvec": build_matvec,
+    "inv": build_inv,
+    "det": build_det,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.
