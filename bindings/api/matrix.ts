@@ -11,7 +11,8 @@
  * Every operation returns a new Matrix and leaves its inputs untouched; only `set` writes.
  */
 import { backend } from '../core/backend.js';
-import { WasmStore, type BackendName, type Store, type View } from '../core/store.js';
+import { SMALL } from '../core/lapack.js';
+import { smallStore, WasmStore, type BackendName, type Store, type View } from '../core/store.js';
 // The one deliberate import cycle of the package: the fluent methods below delegate to the free
 // functions (bindings/fluent.ts re-exports them), and those make and return Matrix objects.
 import * as ops from '../fluent.js';
@@ -68,9 +69,16 @@ export class Matrix implements Disposable {
     return new Matrix(rows, cols, M._store().at(i0 + j0 * M._ld), M._ld, true);
   }
 
-  /** @internal A rows×cols matrix on the current backend with unspecified contents. */
+  /**
+   * @internal A rows×cols matrix with unspecified contents: on the current backend, except that a
+   * matrix of at most SMALL (64) entries always lives on the JS heap — no linear-memory block, no
+   * finalizer, the garbage collector frees it — and its operations run on the JS mirrors of the
+   * kernels, which give the wasm kernels' bits (bindings/core/lapack.ts).
+   */
   static _alloc(rows: number, cols: number): Matrix {
-    return new Matrix(rows, cols, backend().f64(rows === 0 || cols === 0 ? 1 : Math.max(1, rows) * cols));
+    const be = backend(); // throws before init()
+    const n = rows === 0 || cols === 0 ? 1 : Math.max(1, rows) * cols;
+    return new Matrix(rows, cols, n <= SMALL ? smallStore(n) : be.f64(n));
   }
 
   /**

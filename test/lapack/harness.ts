@@ -17,8 +17,8 @@
  *                             included), print the worst ratios with SHOW_RATIOS=1.
  */
 import { afterAll, afterEach, assert, beforeAll, expect } from 'vitest';
-import { LinAlgError, Matrix, memoryStats, type LinAlgErrorCode, type Tuning } from '../../bindings/index.js';
-import { BACKENDS, onBackend, setupApi } from '../util/api.js';
+import { LinAlgError, Matrix, memoryStats, type BackendName, type LinAlgErrorCode, type Tuning } from '../../bindings/index.js';
+import { BACKENDS, onBackend, setupApi, storedOn } from '../util/api.js';
 import { nbAll, resetTuning } from '../util/engines.js';
 import { bits, EPS } from '../util/tolerance.js';
 import { dense, type Dense } from './dense.js';
@@ -107,7 +107,7 @@ function plainify<T extends Record<string, Out>>(label: string, backend: string,
   const out: Record<string, Plain> = {};
   for (const [k, v] of Object.entries(r)) {
     if (v instanceof Matrix) {
-      if (v.backend !== backend) assert.fail(`${label}: result '${k}' of the ${backend} backend is stored on ${v.backend}`);
+      if (v.backend !== storedOn(backend as BackendName, v)) assert.fail(`${label}: result '${k}' of the ${backend} backend is stored on ${v.backend}`);
       out[k] = toDense(v);
       v.dispose();
     } else if (typeof v !== 'function') out[k] = v;

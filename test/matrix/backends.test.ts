@@ -11,15 +11,22 @@ import { expectBitwise } from '../util/tolerance.js';
 beforeAll(setupApi);
 
 describe('backend selection', () => {
-  it('setBackend / getBackend; new matrices live on the selected backend', () => {
+  it('setBackend / getBackend; new matrices live on the selected backend, small ones (≤ 64 entries) on the JS heap', () => {
     setBackend('js');
     expect(getBackend()).toBe('js');
-    using J = Matrix.zeros(2, 2);
+    using J = Matrix.zeros(9, 9);
     expect(J.backend).toBe('js');
     setBackend('wasm');
     expect(getBackend()).toBe('wasm');
-    using W = Matrix.zeros(2, 2);
+    using W = Matrix.zeros(9, 9);
     expect(W.backend).toBe('wasm');
+    const blocks = memoryStats().blocksInUse;
+    using S = Matrix.zeros(8, 8);
+    using V = Matrix.zeros(1, 64);
+    expect([S.backend, V.backend]).toEqual(['js', 'js']);
+    expect(memoryStats().blocksInUse).toBe(blocks); // no linear memory for them
+    using T = Matrix.zeros(1, 65);
+    expect(T.backend).toBe('wasm');
   });
 
   it('an unknown backend name is a TypeError naming it', () => {

@@ -104,10 +104,10 @@ describe('FinalizationRegistry backstop', () => {
     setBackend('wasm');
     const base = memoryStats().blocksInUse;
     (() => {
-      for (let i = 0; i < 10; i++) Matrix.zeros(8, 8).dispose();
+      for (let i = 0; i < 10; i++) Matrix.zeros(9, 9).dispose();
     })();
     // A survivor allocated afterwards may reuse a freed block: a late double free would free it.
-    using keep = Matrix.ones(8, 8);
+    using keep = Matrix.ones(9, 9);
     for (let i = 0; i < 5; i++) {
       gc!();
       await new Promise((r) => setTimeout(r, 10));

@@ -22,7 +22,7 @@ describe.each(BACKENDS)('tidy on the %s backend', (b) => {
 
   it('disposes every matrix made inside except the one returned', () => {
     const base = blocks();
-    const A = Matrix.random(4, 4, { seed: 1 });
+    const A = Matrix.random(9, 9, { seed: 1 }); // > 64 entries: linear memory on the wasm backend
     const made: Matrix[] = [];
     const R = tidy(() => {
       const B = A.matmul(A);
@@ -110,12 +110,12 @@ describe.each(BACKENDS)('results disposable as a whole on the %s backend', (b) =
   beforeAll(() => setBackend(b));
 
   it('svd, eigh, qr, lu, eig, schur, pca, lstsq, subspaces, lowRank: one dispose() frees every matrix', () => {
-    const A = Matrix.random(6, 6, { seed: 4 });
+    const A = Matrix.random(9, 9, { seed: 4 });
     const S = A.gram();
     const base = blocks();
     const results = [
       svd(A), svd(A, { fullMatrices: true }), svd(A, { computeUV: false }), eigh(S), qr(A), qr(A, { mode: 'r' }),
-      qr(A, { pivoting: true }), lu(A), eig(A), schur(A), pca(A, { k: 2 }), lstsq(A, A), lstsq(A, [1, 2, 3, 4, 5, 6]),
+      qr(A, { pivoting: true }), lu(A), eig(A), schur(A), pca(A, { k: 2 }), lstsq(A, A), lstsq(A, [1, 2, 3, 4, 5, 6, 7, 8, 9]),
       subspaces(A), lowRank(A, 2),
     ];
     if (b === 'wasm') expect(blocks()).toBeGreaterThan(base);
@@ -138,7 +138,7 @@ describe.each(BACKENDS)('results disposable as a whole on the %s backend', (b) =
   });
 
   it('results made inside tidy and returned survive whole', () => {
-    const A = Matrix.random(5, 5, { seed: 5 });
+    const A = Matrix.random(9, 9, { seed: 5 });
     const base = blocks();
     const r = tidy(() => svd(A.scale(2)));
     expect(r.U!.disposed || r.Vt!.disposed).toBe(false);
