@@ -27,8 +27,8 @@ const kept = new WeakSet<Owned>();
 
 /** @internal Called by every owning constructor: the object joins the innermost tidy, if any. */
 export function track(x: Owned): void {
-  const top = stack[stack.length - 1];
-  if (top !== undefined && !kept.has(x)) top.add(x);
+  if (stack.length === 0) return; // the common case: no tidy running (and no out-of-bounds read)
+  if (!kept.has(x)) stack[stack.length - 1]!.add(x);
 }
 
 /** @internal Called by dispose(): the object leaves its tidy (so long loops inside one tidy stay small). */
