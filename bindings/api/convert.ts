@@ -4,7 +4,7 @@
  */
 import { copyColumns } from '../core/scope.js';
 import { JsStore } from '../core/store.js';
-import { nestedShape, type VectorLike } from '../core/validate.js';
+import { describe, nestedShape, type VectorLike } from '../core/validate.js';
 import { Matrix } from './matrix.js';
 
 /** A matrix argument: a Matrix, or nested rows of numbers. */
@@ -26,13 +26,6 @@ export function withMatrix<T>(fn: string, name: string, x: MatrixLike, f: (M: Ma
   } finally {
     M.dispose();
   }
-}
-
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'an array';
-  if (typeof x === 'object') return (x as object).constructor?.name ?? 'an object';
-  return typeof x;
 }
 
 /** A column vector Matrix over a Float64Array, without copying (JS storage). */

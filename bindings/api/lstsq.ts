@@ -20,7 +20,7 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError, shapeStr } from '../core/errors.js';
 import { EPS } from '../core/machine.js';
 import { scoped } from '../core/scope.js';
-import { toVector, type VectorLike } from '../core/validate.js';
+import { tolerance, toVector, type VectorLike } from '../core/validate.js';
 import { cholesky } from './cholesky.js';
 import { checkFiniteOption, requireFinite, rhsCopy, type FiniteOption, type Rhs } from './checks.js';
 import { copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
@@ -55,6 +55,7 @@ export function lstsq(
   B: MatrixLike | VectorLike,
   options: LstsqOptions = {},
 ): LstsqResult<Matrix | Float64Array> {
+  const rc = tolerance('lstsq', 'rcond', options.rcond);
   return withMatrix('lstsq', 'A', A, (A) => {
     const m = A.rows;
     const n = A.cols;
@@ -62,8 +63,7 @@ export function lstsq(
     if (options.weights !== undefined && options.covariance !== undefined) {
       throw new RangeError('lstsq: give either weights or covariance, not both');
     }
-    const rcond = options.rcond ?? EPS * Math.max(m, n);
-    if (typeof rcond !== 'number' || !(rcond >= 0)) throw new RangeError(`lstsq: rcond must be ≥ 0, got ${rcond}`);
+    const rcond = rc ?? EPS * Math.max(m, n);
     let w: Float64Array | null = null;
     if (options.weights !== undefined) {
       w = toVector('lstsq', 'weights', options.weights);

@@ -25,6 +25,37 @@ export function checkIndex(fn: string, name: string, v: unknown, n: number): num
   return v;
 }
 
+/** How a value is named in a message: its type, or its class for an object ("null", "an array", "Map"). */
+export function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'object') return (x as object).constructor?.name ?? 'an object';
+  return typeof x;
+}
+
+/**
+ * A tolerance option — a threshold such as lstsq's `rcond`, pinv's `rtol`, matrixRank's `tol`, or a
+ * step such as numericGradient's `eps`. `undefined` means absent (the caller applies its default);
+ * anything else must be a number (TypeError) that is not NaN and not negative (RangeError). +Infinity
+ * is a meaningful threshold (every value counts as zero) and is accepted unless `finite`; `positive`
+ * also rejects 0 (a step).
+ */
+export function tolerance(
+  fn: string,
+  name: string,
+  v: unknown,
+  o: { positive?: boolean; finite?: boolean } = {},
+): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${describe(v)}`);
+  const ok = (o.positive === true ? v > 0 : v >= 0) && (o.finite !== true || v !== Infinity);
+  if (!ok) {
+    const want = `${o.positive === true ? 'a positive' : 'a non-negative'}${o.finite === true ? ' finite' : ''} number`;
+    throw new RangeError(`${fn}: ${name} must be ${want}, got ${v}`);
+  }
+  return v;
+}
+
 export function checkNumber(fn: string, name: string, v: unknown): number {
   if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${typeof v}`);
   return v;

@@ -4,6 +4,7 @@
 import * as lapack from '../core/lapack.js';
 import { EPS } from '../core/machine.js';
 import { scoped } from '../core/scope.js';
+import { tolerance } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, type FiniteOption } from '../api/checks.js';
 import { fresh, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
 import { numericalRank } from '../api/lstsq.js';
@@ -15,11 +16,12 @@ import { formQ, packedQR } from '../api/qr.js';
  * numerical rank (threshold as in lstsq). P·b is the least-squares fit A·x of b.
  */
 export function projection(A: MatrixLike, options: { rcond?: number } & FiniteOption = {}): Matrix {
+  const rc = tolerance('projection', 'rcond', options.rcond);
   return withMatrix('projection', 'A', A, (A) => {
     if (checkFiniteOption(options)) requireFinite('projection', A);
     const m = A.rows;
     const k = Math.min(m, A.cols);
-    const rcond = options.rcond ?? EPS * Math.max(m, A.cols);
+    const rcond = rc ?? EPS * Math.max(m, A.cols);
     return scoped((s) => {
       const p = s.track(packedQR(A, true));
       const rank = numericalRank(p.F, k, rcond);
