@@ -23,6 +23,7 @@ import { WasmBackend } from './wasm/backend.js';
 import { JsBackend } from './js/backend.js';
 import { installBackends, setBackend } from './core/backend.js';
 import type { BackendName } from './core/store.js';
+import { optionsOf } from './core/validate.js';
 
 export type WasmSource = URL | string | WebAssembly.Module | BufferSource;
 
@@ -155,7 +156,8 @@ async function load(options: InitOptions): Promise<Loaded> {
  * Safe to call more than once: later calls switch the backend and load the module if needed;
  * concurrent calls share one load.
  */
-export async function init(options: InitOptions = {}): Promise<InitResult> {
+export async function init(opts?: InitOptions | null): Promise<InitResult> {
+  const options = optionsOf('init', opts);
   const want = options.backend ?? (typeof WebAssembly === 'object' ? 'wasm' : 'js');
   if (want !== 'wasm' && want !== 'js') {
     throw new TypeError(`init: backend must be 'wasm' or 'js', got ${String(want)}`);

@@ -42,6 +42,25 @@ export function requireFinite(fn: string, A: Matrix, name = 'A'): void {
   }
 }
 
+/** Checks a right-hand side's type and row count against A (n×n) before a factorisation is paid for. */
+export function checkRhs(fn: string, B: unknown, n: number): void {
+  let rows: number;
+  let shape: string;
+  if (B instanceof Matrix) {
+    rows = B.rows;
+    shape = `B is ${B.rows}×${B.cols}`;
+  } else if (B instanceof Float64Array || (Array.isArray(B) && (B.length === 0 || !Array.isArray(B[0])))) {
+    rows = (B as ArrayLike<unknown>).length;
+    shape = `b has ${rows} entries`;
+  } else if (Array.isArray(B)) {
+    rows = B.length;
+    shape = `B is ${rows}×${(B[0] as unknown[]).length}`;
+  } else {
+    throw new TypeError(`${fn}: B must be a vector, a Matrix or number[][]`);
+  }
+  if (rows !== n) throw new RangeError(`${fn}: A is ${n}×${n} but ${shape} (needs ${n} rows)`);
+}
+
 /** A right-hand side: a vector (n) or a matrix (n×k), copied into a fresh matrix X to solve in place. */
 export interface Rhs {
   X: Matrix;

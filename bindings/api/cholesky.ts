@@ -13,8 +13,8 @@
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
-import type { VectorLike } from '../core/validate.js';
-import { checkFiniteOption, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
+import { optionsOf, type VectorLike } from '../core/validate.js';
+import { checkFiniteOption, checkRhs, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 
@@ -40,8 +40,9 @@ function factorInPlace(fn: string, A: Matrix, options: FiniteOption): Matrix {
 }
 
 /** The lower Cholesky factor L with A = L·Lᵀ (upper triangle zero). */
-export function cholesky(A: MatrixLike, options: FiniteOption = {}): Matrix {
-  return withMatrix('cholesky', 'A', A, (A) => factorInPlace('cholesky', A, options));
+export function cholesky(A: MatrixLike, options?: FiniteOption | null): Matrix {
+  const o = optionsOf('cholesky', options);
+  return withMatrix('cholesky', 'A', A, (A) => factorInPlace('cholesky', A, o));
 }
 
 /** A reusable Cholesky factorisation (from {@link choFactor}). Dispose it when done. */
@@ -59,10 +60,15 @@ export class CholeskyFactorization implements Disposable {
   }
 
   /** Solves A·X = B by two triangular solves; B a vector (→ Float64Array) or a matrix (→ Matrix). */
-  solve(B: VectorLike, options?: FiniteOption): Float64Array;
-  solve(B: MatrixLike, options?: FiniteOption): Matrix;
-  solve(B: MatrixLike | VectorLike, options: FiniteOption = {}): Matrix | Float64Array {
-    return solveOnCopy('solve', B, this.n, checkFiniteOption(options), (X) => {
+  solve(B: VectorLike, options?: FiniteOption | null): Float64Array;
+  solve(B: MatrixLike, options?: FiniteOption | null): Matrix;
+  solve(B: MatrixLike | VectorLike, options?: FiniteOption | null): Matrix | Float64Array {
+    return this._solve('solve', B, optionsOf('solve', options));
+  }
+
+  /** @internal solve, its messages naming `fn`. */
+  _solve(fn: string, B: MatrixLike | VectorLike, o: FiniteOption): Matrix | Float64Array {
+    return solveOnCopy(fn, B, this.n, checkFiniteOption(o), (X) => {
       lapack.trsm(this.L._v(), X, { lower: true }); //              L⁻¹
       lapack.trsm(this.L._v(), X, { lower: true, trans: true }); // L⁻ᵀ
     });
@@ -87,13 +93,19 @@ export class CholeskyFactorization implements Disposable {
 }
 
 /** The Cholesky factorisation of an SPD matrix, for solving many right-hand sides. */
-export function choFactor(A: MatrixLike, options: FiniteOption = {}): CholeskyFactorization {
-  return withMatrix('choFactor', 'A', A, (A) => new CholeskyFactorization(factorInPlace('choFactor', A, options)));
+export function choFactor(A: MatrixLike, options?: FiniteOption | null): CholeskyFactorization {
+  const o = optionsOf('choFactor', options);
+  return withMatrix('choFactor', 'A', A, (A) => new CholeskyFactorization(factorInPlace('choFactor', A, o)));
 }
 
 /** Solves A·X = B for symmetric positive definite A (lower triangle read) via Cholesky. */
-export function choSolve(A: MatrixLike, B: VectorLike, options?: FiniteOption): Float64Array;
-export function choSolve(A: MatrixLike, B: MatrixLike, options?: FiniteOption): Matrix;
-export function choSolve(A: MatrixLike, B: MatrixLike | VectorLike, options: FiniteOption = {}): Matrix | Float64Array {
-  return scoped((s) => s.track(choFactor(A, options)).solve(B as MatrixLike, options));
+export function choSolve(A: MatrixLike, B: VectorLike, options?: FiniteOption | null): Float64Array;
+export function choSolve(A: MatrixLike, B: MatrixLike, options?: FiniteOption | null): Matrix;
+export function choSolve(A: MatrixLike, B: MatrixLike | VectorLike, options?: FiniteOption | null): Matrix | Float64Array {
+  const o = optionsOf('choSolve', options);
+  return withMatrix('choSolve', 'A', A, (A) => {
+    requireSquare('choSolve', A);
+    checkRhs('choSolve', B, A.rows); // before the O(n³) factorisation
+    return scoped((s) => s.track(new CholeskyFactorization(factorInPlace('choSolve', A, o)))._solve('choSolve', B, o));
+  });
 }

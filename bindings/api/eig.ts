@@ -19,6 +19,7 @@
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
+import { optionsOf } from '../core/validate.js';
 import { checkFiniteOption, maxAbs, requireFinite, requireSquare, type FiniteOption } from './checks.js';
 import { clonePadded, copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
@@ -112,9 +113,10 @@ function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): 
 }
 
 /** Eigenvalues and right eigenvectors of a general square matrix. */
-export function eig(A: MatrixLike, options: EigOptions = {}): EigResult {
+export function eig(A: MatrixLike, options?: EigOptions | null): EigResult {
+  const o = optionsOf('eig', options);
   return withMatrix('eig', 'A', A, (A) => {
-    const { real, imag, VR } = run('eig', A, true, options);
+    const { real, imag, VR } = run('eig', A, true, o);
     const n = A.rows;
     return scoped((sc) => {
       sc.track(VR!);
@@ -147,18 +149,20 @@ export function eig(A: MatrixLike, options: EigOptions = {}): EigResult {
 }
 
 /** Eigenvalues only (faster: no Schur vectors, no back-substitution). */
-export function eigvals(A: MatrixLike, options: EigOptions = {}): EigvalsResult {
+export function eigvals(A: MatrixLike, options?: EigOptions | null): EigvalsResult {
+  const o = optionsOf('eigvals', options);
   return withMatrix('eigvals', 'A', A, (A) => {
-    const { real, imag } = run('eigvals', A, false, options);
+    const { real, imag } = run('eigvals', A, false, o);
     return { real, imag };
   });
 }
 
 /** The real Schur form A = Z·T·Zᵀ (no balancing, so Z is orthogonal). */
-export function schur(A: MatrixLike, options: FiniteOption = {}): SchurResult {
+export function schur(A: MatrixLike, options?: FiniteOption | null): SchurResult {
+  const o = optionsOf('schur', options);
   return withMatrix('schur', 'A', A, (A) => {
     requireSquare('schur', A);
-    if (checkFiniteOption(options)) requireFinite('schur', A);
+    if (checkFiniteOption(o)) requireFinite('schur', A);
     const n = A.rows;
     const s = safeScale(A);
     const real = new Float64Array(n);

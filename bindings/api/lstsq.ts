@@ -20,7 +20,7 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError, shapeStr } from '../core/errors.js';
 import { EPS } from '../core/machine.js';
 import { scoped } from '../core/scope.js';
-import { tolerance, toVector, type VectorLike } from '../core/validate.js';
+import { optionsOf, tolerance, toVector, type VectorLike } from '../core/validate.js';
 import { cholesky } from './cholesky.js';
 import { checkFiniteOption, requireFinite, rhsCopy, type FiniteOption, type Rhs } from './checks.js';
 import { copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
@@ -48,13 +48,14 @@ export interface LstsqResult<X> {
   rank: number;
 }
 
-export function lstsq(A: MatrixLike, b: VectorLike, options?: LstsqOptions): LstsqResult<Float64Array>;
-export function lstsq(A: MatrixLike, B: MatrixLike, options?: LstsqOptions): LstsqResult<Matrix>;
+export function lstsq(A: MatrixLike, b: VectorLike, options?: LstsqOptions | null): LstsqResult<Float64Array>;
+export function lstsq(A: MatrixLike, B: MatrixLike, options?: LstsqOptions | null): LstsqResult<Matrix>;
 export function lstsq(
   A: MatrixLike,
   B: MatrixLike | VectorLike,
-  options: LstsqOptions = {},
+  opts?: LstsqOptions | null,
 ): LstsqResult<Matrix | Float64Array> {
+  const options = optionsOf('lstsq', opts);
   const rc = tolerance('lstsq', 'rcond', options.rcond);
   return withMatrix('lstsq', 'A', A, (A) => {
     const m = A.rows;

@@ -13,8 +13,8 @@
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
-import type { VectorLike } from '../core/validate.js';
-import { checkFiniteOption, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
+import { optionsOf, type VectorLike } from '../core/validate.js';
+import { checkFiniteOption, checkRhs, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
@@ -96,9 +96,10 @@ export class LUFactorization implements Disposable {
   }
 
   /** Solves A·X = B (or Aᵀ·X = B); B a vector (→ Float64Array) or a matrix (→ Matrix). */
-  solve(B: VectorLike, options?: SolveOptions): Float64Array;
-  solve(B: MatrixLike, options?: SolveOptions): Matrix;
-  solve(B: MatrixLike | VectorLike, options: SolveOptions = {}): Matrix | Float64Array {
+  solve(B: VectorLike, options?: SolveOptions | null): Float64Array;
+  solve(B: MatrixLike, options?: SolveOptions | null): Matrix;
+  solve(B: MatrixLike | VectorLike, opts?: SolveOptions | null): Matrix | Float64Array {
+    const options = optionsOf('solve', opts);
     this.requireNonsingular('solve');
     const n = this.n;
     const LU = this.lu._v();
@@ -170,8 +171,8 @@ export class LUFactorization implements Disposable {
 }
 
 /** The LU factorisation of a square matrix, for solving many right-hand sides. */
-export function luFactor(A: MatrixLike, options: FiniteOption = {}): LUFactorization {
-  return factor('luFactor', A, options);
+export function luFactor(A: MatrixLike, options?: FiniteOption | null): LUFactorization {
+  return factor('luFactor', A, optionsOf('luFactor', options));
 }
 
 function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorization {
@@ -188,9 +189,10 @@ function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorizati
 }
 
 /** P·A = L·U for any m×n A (rectangular allowed). A zero pivot is not an error here. */
-export function lu(A: MatrixLike, options: FiniteOption = {}): LUResult {
+export function lu(A: MatrixLike, options?: FiniteOption | null): LUResult {
+  const o = optionsOf('lu', options);
   return withMatrix('lu', 'A', A, (A) => {
-    if (checkFiniteOption(options)) requireFinite('lu', A);
+    if (checkFiniteOption(o)) requireFinite('lu', A);
     const m = A.rows;
     const n = A.cols;
     const k = Math.min(m, n);
@@ -220,55 +222,41 @@ export function lu(A: MatrixLike, options: FiniteOption = {}): LUResult {
 }
 
 /** Solves A·X = B for square A (LU with partial pivoting). B a vector → Float64Array; a matrix → Matrix. */
-export function solve(A: MatrixLike, B: VectorLike, options?: SolveOptions): Float64Array;
-export function solve(A: MatrixLike, B: MatrixLike, options?: SolveOptions): Matrix;
-export function solve(A: MatrixLike, B: MatrixLike | VectorLike, options: SolveOptions = {}): Matrix | Float64Array {
+export function solve(A: MatrixLike, B: VectorLike, options?: SolveOptions | null): Float64Array;
+export function solve(A: MatrixLike, B: MatrixLike, options?: SolveOptions | null): Matrix;
+export function solve(A: MatrixLike, B: MatrixLike | VectorLike, opts?: SolveOptions | null): Matrix | Float64Array {
+  const options = optionsOf('solve', opts);
   return withMatrix('solve', 'A', A, (A) => {
     requireSquare('solve', A);
     // Check B's shape before the O(n³) factorisation.
-    rhsShape('solve', B, A.rows);
+    checkRhs('solve', B, A.rows);
     return scoped((s) => s.track(factor('solve', A, options)).solve(B as MatrixLike, options));
   });
 }
 
-function rhsShape(fn: string, B: unknown, n: number): void {
-  let rows: number;
-  let shape: string;
-  if (B instanceof Matrix) {
-    rows = B.rows;
-    shape = `B is ${B.rows}×${B.cols}`;
-  } else if (B instanceof Float64Array || (Array.isArray(B) && (B.length === 0 || !Array.isArray(B[0])))) {
-    rows = (B as ArrayLike<unknown>).length;
-    shape = `b has ${rows} entries`;
-  } else if (Array.isArray(B)) {
-    rows = B.length;
-    shape = `B is ${rows}×${(B[0] as unknown[]).length}`;
-  } else {
-    throw new TypeError(`${fn}: B must be a vector, a Matrix or number[][]`);
-  }
-  if (rows !== n) throw new RangeError(`${fn}: A is ${n}×${n} but ${shape} (needs ${n} rows)`);
-}
-
 /** det A; det of the 0×0 matrix is 1. */
-export function det(A: MatrixLike, options: FiniteOption = {}): number {
+export function det(A: MatrixLike, options?: FiniteOption | null): number {
+  const o = optionsOf('det', options);
   return withMatrix('det', 'A', A, (A) => {
     requireSquare('det', A);
-    return scoped((s) => s.track(factor('det', A, options)).det());
+    return scoped((s) => s.track(factor('det', A, o)).det());
   });
 }
 
 /** sign(det A) and log|det A| without overflow (numpy's slogdet). */
-export function slogdet(A: MatrixLike, options: FiniteOption = {}): SlogdetResult {
+export function slogdet(A: MatrixLike, options?: FiniteOption | null): SlogdetResult {
+  const o = optionsOf('slogdet', options);
   return withMatrix('slogdet', 'A', A, (A) => {
     requireSquare('slogdet', A);
-    return scoped((s) => s.track(factor('slogdet', A, options)).slogdet());
+    return scoped((s) => s.track(factor('slogdet', A, o)).slogdet());
   });
 }
 
 /** A⁻¹ (LinAlgError 'singular' for an exactly singular A). Prefer solve() to inv()·b. */
-export function inv(A: MatrixLike, options: FiniteOption = {}): Matrix {
+export function inv(A: MatrixLike, options?: FiniteOption | null): Matrix {
+  const o = optionsOf('inv', options);
   return withMatrix('inv', 'A', A, (A) => {
     requireSquare('inv', A);
-    return scoped((s) => s.track(factor('inv', A, options)).inv());
+    return scoped((s) => s.track(factor('inv', A, o)).inv());
   });
 }

@@ -16,7 +16,7 @@ import { WasmStore, type BackendName, type Store, type View } from '../core/stor
 // functions (bindings/fluent.ts re-exports them), and those make and return Matrix objects.
 import * as ops from '../fluent.js';
 import type { MatrixLike, MatrixNorm } from '../fluent.js';
-import { checkIndex, checkNumber, checkShape, nestedShape, type VectorLike } from '../core/validate.js';
+import { checkIndex, checkNumber, checkShape, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
 import { shapeStr } from '../core/errors.js';
 import { Rng } from '../core/random.js';
 
@@ -34,6 +34,15 @@ const registry =
 export interface RandomOptions {
   /** Seed of the generator (any 32-bit integer); the same seed gives the same matrix. Default: random. */
   seed?: number;
+}
+
+/** The seed option of random/randn: absent (a random seed) or an integer. */
+function seedOf(fn: string, options: RandomOptions | null | undefined): number | undefined {
+  const seed: unknown = optionsOf(fn, options).seed;
+  if (seed === undefined) return undefined;
+  if (typeof seed !== 'number') throw new TypeError(`${fn}: seed must be a number, got ${typeof seed}`);
+  if (!Number.isInteger(seed)) throw new RangeError(`${fn}: seed must be an integer, got ${seed}`);
+  return seed;
 }
 
 export class Matrix implements Disposable {
@@ -176,20 +185,20 @@ export class Matrix implements Disposable {
 
   /** The square matrix with `values` on its diagonal (numpy's `diag(v)`). */
   static diagonal(values: VectorLike): Matrix {
-    return ops.diag(values);
+    return ops.diagonalMatrix('Matrix.diagonal', values);
   }
 
   /** Uniform [0, 1) entries from a seeded generator (reproducible across backends and runs). */
-  static random(rows: number, cols: number, options: RandomOptions = {}): Matrix {
+  static random(rows: number, cols: number, options?: RandomOptions | null): Matrix {
     checkShape('Matrix.random', rows, cols);
-    const rng = new Rng(options.seed);
+    const rng = new Rng(seedOf('Matrix.random', options));
     return Matrix.fill(rows, cols, () => rng.uniform());
   }
 
   /** Standard normal entries from a seeded generator. */
-  static randn(rows: number, cols: number, options: RandomOptions = {}): Matrix {
+  static randn(rows: number, cols: number, options?: RandomOptions | null): Matrix {
     checkShape('Matrix.randn', rows, cols);
-    const rng = new Rng(options.seed);
+    const rng = new Rng(seedOf('Matrix.randn', options));
     return Matrix.fill(rows, cols, () => rng.normal());
   }
 
@@ -336,9 +345,7 @@ export class Matrix implements Disposable {
   dot(B: MatrixLike): Matrix;
   dot(x: VectorLike): Float64Array;
   dot(B: MatrixLike | VectorLike): Matrix | Float64Array {
-    return B instanceof Matrix || (Array.isArray(B) && Array.isArray(B[0]))
-      ? ops.matmul(this, B as MatrixLike)
-      : ops.matvec(this, B as VectorLike);
+    return ops.dot(this, B as MatrixLike);
   }
   trace(): number {
     return ops.trace(this);
@@ -351,7 +358,7 @@ export class Matrix implements Disposable {
     return ops.norm(this, ord);
   }
   /** AᵀA (or AAᵀ with `{ rows: true }`), the Gram matrix, through SYRK. */
-  gram(options: { rows?: boolean } = {}): Matrix {
+  gram(options?: { rows?: boolean } | null): Matrix {
     return ops.gram(this, options);
   }
 }

@@ -14,6 +14,7 @@
  */
 import * as lapack from '../core/lapack.js';
 import { scoped } from '../core/scope.js';
+import { optionsOf } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
@@ -95,7 +96,8 @@ export function formQ(p: PackedQR, cols: number, k: number): Matrix {
 }
 
 /** QR factorisation (see the module header for shapes and modes). */
-export function qr(A: MatrixLike, options: QROptions = {}): QRResult {
+export function qr(A: MatrixLike, opts?: QROptions | null): QRResult {
+  const options = optionsOf('qr', opts);
   const mode = options.mode ?? 'reduced';
   if (mode !== 'reduced' && mode !== 'complete' && mode !== 'r') {
     throw new RangeError(`qr: mode must be 'reduced', 'complete' or 'r', got ${String(mode)}`);

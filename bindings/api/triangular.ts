@@ -7,7 +7,7 @@
  */
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
-import type { VectorLike } from '../core/validate.js';
+import { optionsOf, type VectorLike } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
@@ -21,13 +21,14 @@ export interface TriangularOptions extends FiniteOption {
   transpose?: boolean;
 }
 
-export function solveTriangular(T: MatrixLike, B: VectorLike, options?: TriangularOptions): Float64Array;
-export function solveTriangular(T: MatrixLike, B: MatrixLike, options?: TriangularOptions): Matrix;
+export function solveTriangular(T: MatrixLike, B: VectorLike, options?: TriangularOptions | null): Float64Array;
+export function solveTriangular(T: MatrixLike, B: MatrixLike, options?: TriangularOptions | null): Matrix;
 export function solveTriangular(
   T: MatrixLike,
   B: MatrixLike | VectorLike,
-  options: TriangularOptions = {},
+  opts?: TriangularOptions | null,
 ): Matrix | Float64Array {
+  const options = optionsOf('solveTriangular', opts);
   return withMatrix('solveTriangular', 'T', T, (T) => {
     requireSquare('solveTriangular', T, 'T');
     const check = checkFiniteOption(options);

@@ -70,9 +70,32 @@ export function checkShape(fn: string, rows: number, cols: number): void {
   }
 }
 
+/**
+ * An options argument: `undefined` and `null` mean "no options" (an empty object is returned);
+ * anything else must be an object that is not an array (TypeError naming the function otherwise).
+ */
+export function optionsOf<T extends object>(fn: string, o: T | null | undefined): Partial<T> {
+  if (o === undefined || o === null) return {};
+  if (typeof o !== 'object' || Array.isArray(o) || ArrayBuffer.isView(o)) {
+    throw new TypeError(`${fn}: options must be an object (or undefined/null), got ${describe(o)}`);
+  }
+  return o;
+}
+
+/** A BigInt64Array or BigUint64Array (entries are bigints, not numbers). */
+export function isBigIntArray(x: unknown): boolean {
+  return (
+    (typeof BigInt64Array === 'function' && x instanceof BigInt64Array) ||
+    (typeof BigUint64Array === 'function' && x instanceof BigUint64Array)
+  );
+}
+
 /** Copies a vector argument into a fresh Float64Array after checking every entry is a number. */
 export function toVector(fn: string, name: string, x: unknown): Float64Array {
   if (x instanceof Float64Array) return x.slice();
+  if (isBigIntArray(x)) {
+    throw new TypeError(`${fn}: ${name} is a ${describe(x)}: vectors hold numbers, not bigints (convert it to a Float64Array)`);
+  }
   if (Array.isArray(x)) {
     const out = new Float64Array(x.length);
     for (let i = 0; i < x.length; i++) {

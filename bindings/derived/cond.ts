@@ -5,6 +5,7 @@ import { NormKind } from '../core/backend.js';
 import { shapeStr } from '../core/errors.js';
 import * as lapack from '../core/lapack.js';
 import { scoped } from '../core/scope.js';
+import { optionsOf } from '../core/validate.js';
 import type { FiniteOption } from '../api/checks.js';
 import { withMatrix, type MatrixLike } from '../api/convert.js';
 import { luFactor } from '../api/lu.js';
@@ -15,7 +16,8 @@ import { rawSvd } from '../api/svd.js';
  * rank-deficient matrix; any shape); p = 1, Infinity, 'fro' ‖A‖·‖A⁻¹‖ for square A (Infinity when
  * A is exactly singular).
  */
-export function cond(A: MatrixLike, p: 2 | 1 | typeof Infinity | 'fro' = 2, options: FiniteOption = {}): number {
+export function cond(A: MatrixLike, p: 2 | 1 | typeof Infinity | 'fro' = 2, opts?: FiniteOption | null): number {
+  const options = optionsOf('cond', opts);
   return withMatrix('cond', 'A', A, (A) => {
     if (p === 2) {
       const s = rawSvd('cond', A, lapack.SvdJob.Values, options).s;

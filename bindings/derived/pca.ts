@@ -5,6 +5,7 @@
 import * as lapack from '../core/lapack.js';
 import { shapeStr } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
+import { optionsOf } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, type FiniteOption } from '../api/checks.js';
 import { copyOf, fresh, withMatrix, type MatrixLike } from '../api/convert.js';
 import { Matrix } from '../api/matrix.js';
@@ -33,7 +34,8 @@ export interface PcaResult {
 }
 
 /** Principal component analysis of X (m samples × n features) through the SVD of the centred X. */
-export function pca(X: MatrixLike, options: PcaOptions = {}): PcaResult {
+export function pca(X: MatrixLike, opts?: PcaOptions | null): PcaResult {
+  const options = optionsOf('pca', opts);
   return withMatrix('pca', 'X', X, (X) => {
     const m = X.rows;
     const n = X.cols;

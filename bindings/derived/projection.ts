@@ -4,7 +4,7 @@
 import * as lapack from '../core/lapack.js';
 import { EPS } from '../core/machine.js';
 import { scoped } from '../core/scope.js';
-import { tolerance } from '../core/validate.js';
+import { optionsOf, tolerance } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, type FiniteOption } from '../api/checks.js';
 import { fresh, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
 import { numericalRank } from '../api/lstsq.js';
@@ -15,7 +15,8 @@ import { formQ, packedQR } from '../api/qr.js';
  * The orthogonal projector P = Q_r·Q_rᵀ (m×m) onto the column space of A, from a pivoted QR; r is the
  * numerical rank (threshold as in lstsq). P·b is the least-squares fit A·x of b.
  */
-export function projection(A: MatrixLike, options: { rcond?: number } & FiniteOption = {}): Matrix {
+export function projection(A: MatrixLike, opts?: ({ rcond?: number } & FiniteOption) | null): Matrix {
+  const options = optionsOf('projection', opts);
   const rc = tolerance('projection', 'rcond', options.rcond);
   return withMatrix('projection', 'A', A, (A) => {
     if (checkFiniteOption(options)) requireFinite('projection', A);

@@ -8,7 +8,7 @@ import { withMatrix, type MatrixLike } from '../api/convert.js';
 import type { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
 import { SvdJob } from '../core/lapack.js';
-import { tolerance } from '../core/validate.js';
+import { optionsOf, tolerance } from '../core/validate.js';
 
 /** Default relative threshold for "zero" singular values: max(m, n)·eps (numpy's matrix_rank, pinv). */
 export function defaultRtol(A: Matrix): number {
@@ -23,7 +23,8 @@ export function rankOf(s: Float64Array, cutoff: number): number {
 }
 
 /** Numerical rank: the number of σᵢ > tol (default tol = σ₀·max(m, n)·eps, as numpy). */
-export function matrixRank(A: MatrixLike, options: { tol?: number } & FiniteOption = {}): number {
+export function matrixRank(A: MatrixLike, opts?: ({ tol?: number } & FiniteOption) | null): number {
+  const options = optionsOf('matrixRank', opts);
   const t = tolerance('matrixRank', 'tol', options.tol);
   return withMatrix('matrixRank', 'A', A, (A) => {
     const s = rawSvd('matrixRank', A, SvdJob.Values, options).s;

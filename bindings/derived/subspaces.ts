@@ -4,7 +4,7 @@
  */
 import * as lapack from '../core/lapack.js';
 import { scoped } from '../core/scope.js';
-import { tolerance } from '../core/validate.js';
+import { optionsOf, tolerance } from '../core/validate.js';
 import type { FiniteOption } from '../api/checks.js';
 import { columns, withMatrix, type MatrixLike } from '../api/convert.js';
 import type { Matrix } from '../api/matrix.js';
@@ -12,7 +12,8 @@ import { rawSvd } from '../api/svd.js';
 import { defaultRtol, rankOf } from './rank.js';
 
 /** Orthonormal basis of the null space of A (n×(n − r)), from the full SVD. */
-export function nullSpace(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Matrix {
+export function nullSpace(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Matrix {
+  const options = optionsOf('nullSpace', opts);
   const rtol = tolerance('nullSpace', 'rtol', options.rtol);
   return withMatrix('nullSpace', 'A', A, (A) =>
     scoped((sc) => {
@@ -24,7 +25,8 @@ export function nullSpace(A: MatrixLike, options: { rtol?: number } & FiniteOpti
 }
 
 /** Orthonormal basis of the column space (range) of A (m×r), from the SVD. */
-export function orth(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Matrix {
+export function orth(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Matrix {
+  const options = optionsOf('orth', opts);
   const rtol = tolerance('orth', 'rtol', options.rtol);
   return withMatrix('orth', 'A', A, (A) =>
     scoped((sc) => {
@@ -52,7 +54,8 @@ export interface Subspaces {
  * The four fundamental subspaces of A (Strang's table) as orthonormal bases, with the rank, from one
  * full SVD: C(A) ⊥ N(Aᵀ) in ℝᵐ, C(Aᵀ) ⊥ N(A) in ℝⁿ, dim C(A) = dim C(Aᵀ) = r.
  */
-export function subspaces(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Subspaces {
+export function subspaces(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Subspaces {
+  const options = optionsOf('subspaces', opts);
   const rtol = tolerance('subspaces', 'rtol', options.rtol);
   return withMatrix('subspaces', 'A', A, (A) =>
     scoped((sc) => {
