@@ -61,6 +61,27 @@ export function checkRhs(fn: string, B: unknown, n: number): void {
   if (rows !== n) throw new RangeError(`${fn}: A is ${n}×${n} but ${shape} (needs ${n} rows)`);
 }
 
+/** True when every entry of M is finite (one max-abs pass; an empty matrix is finite). */
+export function isFinite(M: Matrix): boolean {
+  return Number.isFinite(maxAbs(M));
+}
+
+/** True when every number of a result (a matrix or a vector) is finite. */
+export function allFinite(r: Matrix | Float64Array): boolean {
+  if (r instanceof Matrix) return isFinite(r);
+  for (let i = 0; i < r.length; i++) if (!Number.isFinite(r[i]!)) return false;
+  return true;
+}
+
+/**
+ * The error of a call made with `{ checkFinite: false }` that found, after the computation, that its
+ * input held NaN or ±Inf which its result would not show (a rank cut-off, a zero pivot, a zero skipped
+ * in a triangular solve): never a finite answer from non-finite data.
+ */
+export function notFinite(fn: string, what: string): LinAlgError {
+  return new LinAlgError('not-finite', `${fn}: ${what} contains NaN or Inf (found after the computation; checkFinite was off)`);
+}
+
 /** A right-hand side: a vector (n) or a matrix (n×k), copied into a fresh matrix X to solve in place. */
 export interface Rhs {
   X: Matrix;

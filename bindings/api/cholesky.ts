@@ -14,17 +14,31 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
 import { optionsOf, type VectorLike } from '../core/validate.js';
-import { checkFiniteOption, checkRhs, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
+import { checkFiniteOption, checkRhs, isFinite, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 
+/** True when the lower triangle of A (diagonal included: what Cholesky reads) is finite. */
+function lowerFinite(A: Matrix): boolean {
+  const s = A._store();
+  const a = s.array();
+  for (let j = 0; j < A.cols; j++) {
+    const o = s.offset + j * A._ld;
+    for (let i = j; i < A.rows; i++) if (!Number.isFinite(a[o + i]!)) return false;
+  }
+  return true;
+}
+
 function factorInPlace(fn: string, A: Matrix, options: FiniteOption): Matrix {
   requireSquare(fn, A);
-  if (checkFiniteOption(options)) requireFinite(fn, A);
+  const check = checkFiniteOption(options);
+  if (check) requireFinite(fn, A);
   return scoped((sc) => {
     const L = sc.track(clonePadded(A));
     const info = lapack.potrf(L._v());
     if (info > 0) {
+      // Unchecked, a NaN (or an Inf − Inf) in the lower triangle stops potrf like a non-positive pivot.
+      if (!check && !lowerFinite(A)) throw notFinite(fn, 'the lower triangle of A');
       throw new LinAlgError(
         'not-positive-definite',
         `${fn}: matrix is not positive definite: the leading minor of order ${info} is not positive (row/column ${info - 1})`,
@@ -49,10 +63,13 @@ export function cholesky(A: MatrixLike, options?: FiniteOption | null): Matrix {
 export class CholeskyFactorization implements Disposable {
   /** The lower factor L. */
   readonly L: Matrix;
+  /** False when L holds ±Inf (possible with `checkFinite: false`): solve then throws 'not-finite'. */
+  readonly #finite: boolean;
 
   /** @internal */
-  constructor(L: Matrix) {
+  constructor(L: Matrix, finite = true) {
     this.L = L;
+    this.#finite = finite;
   }
 
   get n(): number {
@@ -68,6 +85,8 @@ export class CholeskyFactorization implements Disposable {
 
   /** @internal solve, its messages naming `fn`. */
   _solve(fn: string, B: MatrixLike | VectorLike, o: FiniteOption): Matrix | Float64Array {
+    // An Inf in L would give 0 where the arithmetic should give NaN: x = b/∞.
+    if (!this.#finite) throw notFinite(fn, 'the factorised matrix');
     return solveOnCopy(fn, B, this.n, checkFiniteOption(o), (X) => {
       lapack.trsm(this.L._v(), X, { lower: true }); //              L⁻¹
       lapack.trsm(this.L._v(), X, { lower: true, trans: true }); // L⁻ᵀ
@@ -95,7 +114,15 @@ export class CholeskyFactorization implements Disposable {
 /** The Cholesky factorisation of an SPD matrix, for solving many right-hand sides. */
 export function choFactor(A: MatrixLike, options?: FiniteOption | null): CholeskyFactorization {
   const o = optionsOf('choFactor', options);
-  return withMatrix('choFactor', 'A', A, (A) => new CholeskyFactorization(factorInPlace('choFactor', A, o)));
+  return withMatrix('choFactor', 'A', A, (A) => factorization('choFactor', A, o));
+}
+
+function factorization(fn: string, A: Matrix, o: FiniteOption): CholeskyFactorization {
+  return scoped((s) => {
+    const L = s.track(factorInPlace(fn, A, o));
+    const finite = checkFiniteOption(o) || isFinite(L);
+    return new CholeskyFactorization(s.keep(L), finite);
+  });
 }
 
 /** Solves A·X = B for symmetric positive definite A (lower triangle read) via Cholesky. */
@@ -106,6 +133,6 @@ export function choSolve(A: MatrixLike, B: MatrixLike | VectorLike, options?: Fi
   return withMatrix('choSolve', 'A', A, (A) => {
     requireSquare('choSolve', A);
     checkRhs('choSolve', B, A.rows); // before the O(n³) factorisation
-    return scoped((s) => s.track(new CholeskyFactorization(factorInPlace('choSolve', A, o)))._solve('choSolve', B, o));
+    return scoped((s) => s.track(factorization('choSolve', A, o))._solve('choSolve', B, o));
   });
 }

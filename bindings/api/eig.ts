@@ -20,7 +20,7 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
 import { optionsOf } from '../core/validate.js';
-import { checkFiniteOption, maxAbs, requireFinite, requireSquare, type FiniteOption } from './checks.js';
+import { allFinite, checkFiniteOption, isFinite, maxAbs, notFinite, requireFinite, requireSquare, type FiniteOption } from './checks.js';
 import { clonePadded, copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
@@ -91,7 +91,8 @@ function failure(fn: string, A: Matrix, info: number): LinAlgError {
 
 function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): EigvalsResult & { VR: Matrix | null } {
   requireSquare(fn, A);
-  if (checkFiniteOption(options)) requireFinite(fn, A);
+  const check = checkFiniteOption(options);
+  if (check) requireFinite(fn, A);
   const n = A.rows;
   const s = safeScale(A);
   const real = new Float64Array(n);
@@ -101,6 +102,9 @@ function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): 
     const VR = wantVectors ? sc.track(Matrix._alloc(n, n)) : null;
     const info = lapack.geev(options.balance === false ? lapack.Balance.None : lapack.Balance.Both, W._v(), real, imag, VR?._v() ?? null);
     if (info > 0) throw failure(fn, A, info);
+    // Unchecked: balancing can isolate an eigenvalue (a triangular part, e.g.) without reading the
+    // entries beside it, so finite eigenvalues may come from a matrix holding NaN/Inf: look at A.
+    if (!check && allFinite(real) && allFinite(imag) && (VR === null || isFinite(VR)) && !isFinite(A)) throw notFinite(fn, 'A');
     return VR === null ? null : sc.keep(VR);
   });
   if (s !== 1) {

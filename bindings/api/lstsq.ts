@@ -22,7 +22,7 @@ import { EPS } from '../core/machine.js';
 import { scoped } from '../core/scope.js';
 import { optionsOf, tolerance, toVector, type VectorLike } from '../core/validate.js';
 import { cholesky } from './cholesky.js';
-import { checkFiniteOption, requireFinite, rhsCopy, type FiniteOption, type Rhs } from './checks.js';
+import { allFinite, checkFiniteOption, isFinite, notFinite, requireFinite, rhsCopy, type FiniteOption, type Rhs } from './checks.js';
 import { copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { formQ, packedQR, upperOf } from './qr.js';
@@ -82,7 +82,15 @@ export function lstsq(
       const Aw = s.track(copyOf(A));
       if (w !== null) scaleRows(Aw, rhs.X, w);
       if (options.covariance !== undefined) whiten(Aw, rhs.X, options.covariance, m, check);
-      return solveQR(Aw, rhs, rcond);
+      const r = solveQR(Aw, rhs, rcond);
+      if (r.x instanceof Matrix) s.track(r.x);
+      // Unchecked: the rank cut-off (or a zero τ) can drop a NaN/Inf of A or b; a finite answer is only
+      // returned when the (weighted/whitened) A and Qᵀb are finite too.
+      if (!check && allFinite(r.x) && allFinite(r.residuals) && !(isFinite(Aw) && isFinite(rhs.X))) {
+        throw notFinite('lstsq', 'A or b');
+      }
+      if (r.x instanceof Matrix) s.keep(r.x);
+      return r;
     });
   });
 }
@@ -110,9 +118,12 @@ function whiten(A: Matrix, X: Matrix, V: MatrixLike, m: number, check: boolean):
       if (e instanceof LinAlgError && e.code === 'not-positive-definite') {
         throw new LinAlgError('not-positive-definite', `lstsq: the covariance is not positive definite (leading minor ${e.info})`, e.info);
       }
+      if (e instanceof LinAlgError && e.code === 'not-finite') throw notFinite('lstsq', 'the covariance');
       throw e;
     }
     try {
+      // Unchecked, an Inf on V's diagonal gives L an Inf, and L⁻¹ then turns that equation into zeros.
+      if (!check && !isFinite(L)) throw notFinite('lstsq', 'the covariance');
       lapack.trsm(L._v(), A._v(), { lower: true }); // L⁻¹·A
       lapack.trsm(L._v(), X._v(), { lower: true }); // L⁻¹·b
     } finally {

@@ -14,7 +14,7 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
 import { optionsOf, type VectorLike } from '../core/validate.js';
-import { checkFiniteOption, checkRhs, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
+import { checkFiniteOption, checkRhs, isFinite, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
@@ -60,12 +60,19 @@ export class LUFactorization implements Disposable {
   readonly info: number;
   /** The pivots the solves use: private, so no caller can corrupt them. */
   readonly #ipiv: Int32Array;
+  /**
+   * False when the factors hold NaN or ±Inf (possible only with `checkFinite: false`): solve and inv
+   * then throw LinAlgError 'not-finite', det and slogdet give NaN, instead of a finite answer that a
+   * zero pivot or a zero skipped in a triangular solve could make of non-finite data.
+   */
+  readonly #finite: boolean;
 
   /** @internal */
-  constructor(lu: Matrix, ipiv: Int32Array, info: number) {
+  constructor(lu: Matrix, ipiv: Int32Array, info: number, finite = true) {
     this.lu = lu;
     this.#ipiv = ipiv;
     this.info = info;
+    this.#finite = finite;
   }
 
   /** LAPACK's pivot sequence: row i was swapped with row ipiv[i] (0-based). A copy. */
@@ -100,6 +107,7 @@ export class LUFactorization implements Disposable {
   solve(B: MatrixLike, options?: SolveOptions | null): Matrix;
   solve(B: MatrixLike | VectorLike, opts?: SolveOptions | null): Matrix | Float64Array {
     const options = optionsOf('solve', opts);
+    if (!this.#finite) throw notFinite('solve', 'the factorised matrix');
     this.requireNonsingular('solve');
     const n = this.n;
     const LU = this.lu._v();
@@ -122,10 +130,12 @@ export class LUFactorization implements Disposable {
   /** det A (may overflow to ±Infinity for large n: use slogdet). */
   det(): number {
     const { sign, logAbsDet } = this.slogdet();
+    if (Number.isNaN(sign)) return NaN;
     if (sign === 0) return 0;
     // Product directly when it is representable, for exactness on small integer matrices.
     const d = this.diagProduct();
-    return Number.isFinite(d) && d !== 0 ? d : sign * Math.exp(logAbsDet);
+    const r = Number.isFinite(d) && d !== 0 ? d : sign * Math.exp(logAbsDet);
+    return this.#finite || !Number.isFinite(r) ? r : NaN;
   }
 
   private diagProduct(): number {
@@ -141,6 +151,14 @@ export class LUFactorization implements Disposable {
 
   /** sign and log|det A|, without overflow. */
   slogdet(): SlogdetResult {
+    const r = this.slogdetOfFactors();
+    // Non-finite factors: a NaN or +Inf log-determinant stands; a finite one (or a zero pivot's −Inf)
+    // would hide the NaN/Inf of the matrix.
+    if (!this.#finite && !Number.isNaN(r.logAbsDet) && r.logAbsDet !== Infinity) return { sign: NaN, logAbsDet: NaN };
+    return r;
+  }
+
+  private slogdetOfFactors(): SlogdetResult {
     const s = this.lu._store();
     const a = s.array();
     let sign = 1;
@@ -157,6 +175,7 @@ export class LUFactorization implements Disposable {
 
   /** A⁻¹. */
   inv(): Matrix {
+    if (!this.#finite) throw notFinite('inv', 'the factorised matrix');
     this.requireNonsingular('inv');
     return scoped((s) => this.solve(s.track(Matrix.eye(this.n)), { checkFinite: false }));
   }
@@ -178,12 +197,15 @@ export function luFactor(A: MatrixLike, options?: FiniteOption | null): LUFactor
 function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorization {
   return withMatrix(fn, 'A', A, (A) => {
     requireSquare(fn, A);
-    if (checkFiniteOption(options)) requireFinite(fn, A);
+    const check = checkFiniteOption(options);
+    if (check) requireFinite(fn, A);
     return scoped((s) => {
       const F = s.track(clonePadded(A));
       const ipiv = new Int32Array(A.rows);
       const info = scoped((t) => lapack.getrf(F._v(), t.ivec(ipiv, true)));
-      return new LUFactorization(s.keep(F), ipiv, info);
+      // Unchecked: every entry of A reaches L or U, so one O(n²) look at the factors finds a NaN/Inf.
+      const finite = check || isFinite(F);
+      return new LUFactorization(s.keep(F), ipiv, info, finite);
     });
   });
 }

@@ -50,7 +50,8 @@ function withFault(k: number, f: () => unknown): { error: unknown; result: unkno
   }
 }
 
-type Case = [label: string, f: () => unknown];
+/** A call, and the LinAlgError code it ends with when no allocation fails (absent: it returns). */
+type Case = [label: string, f: () => unknown, end?: string];
 
 function rand(m: number, n: number, seed: number): number[][] {
   return Matrix.random(m, n, { seed }).toArray();
@@ -84,6 +85,7 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
     const nested = G.toArray();
     const lowerNested = T.toArray().map((_, i, rows) => rows.map((r) => r[i]!)); // Tᵀ, lower triangular
     const B4 = B6.toArray().slice(0, 4);
+    const notPD = V.toArray().map((r, i) => r.map((v, j) => (i === j && i === 3 ? -v : v))); // leading minor 4 fails
     const spdNested = S.toArray();
 
     cases = [
@@ -141,6 +143,24 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['outer', () => outer(b5, b6)], ['diag vector', () => diag(b5)], ['diag matrix nested', () => diag(a64)],
       ['transpose', () => transpose(A)], ['transpose nested', () => transpose(a64)], ['clone js-stored', () => clone(Ajs)], ['trace nested', () => trace(nested)],
       ['numericGradient', () => numericGradient((x) => norm(x), [1, 2, 3])],
+      // checkFinite: false on finite input: the checks made after the computation allocate too
+      ['luFactor unchecked', () => luFactor(G, { checkFinite: false })], ['det unchecked', () => det(nested, { checkFinite: false })],
+      ['solve unchecked', () => solve(G, b5, { checkFinite: false })], ['inv unchecked', () => inv(G, { checkFinite: false })],
+      ['choFactor unchecked', () => choFactor(S, { checkFinite: false })], ['choSolve unchecked', () => choSolve(S, B5, { checkFinite: false })],
+      ['solveTriangular unchecked', () => solveTriangular(T, [0, 0, 1, 0, 0], { checkFinite: false })],
+      ['lstsq unchecked', () => lstsq(R2, B6, { checkFinite: false })], ['lstsq covariance unchecked', () => lstsq(A, b6, { checkFinite: false, covariance: V })],
+      ['projection unchecked', () => projection(R2, { checkFinite: false })], ['eigvals unchecked', () => eigvals(G, { checkFinite: false })],
+      ['eig unchecked', () => eig(G, { checkFinite: false })],
+      // Calls that end in a LinAlgError once every allocation succeeds: the error paths free too
+      ['solve singular', () => solve([[1, 2], [2, 4]], [1, 1]), 'singular'], ['cholesky not PD', () => cholesky([[1, 2], [2, 1]]), 'not-positive-definite'],
+      ['lstsq covariance not PD', () => lstsq(A, b6, { covariance: notPD }), 'not-positive-definite'],
+      ['cholesky NaN unchecked', () => cholesky([[1, 0], [NaN, 1]], { checkFinite: false }), 'not-finite'],
+      ['lstsq NaN unchecked', () => lstsq([[1, 0], [0, NaN], [0, 0]], [1, 1, 1], { checkFinite: false }), 'not-finite'],
+      ['projection NaN unchecked', () => projection([[1, 0], [0, NaN], [0, 0]], { checkFinite: false }), 'not-finite'],
+      ['eigvals NaN unchecked', () => eigvals([[1, NaN], [0, 2]], { checkFinite: false }), 'not-finite'],
+      ['solve NaN unchecked', () => solve([[1, 0], [NaN, 1]], [0, 1], { checkFinite: false }), 'not-finite'],
+      ['solveTriangular NaN unchecked', () => solveTriangular([[1, 0], [NaN, 1]], [0, 1], { lower: true, checkFinite: false }), 'not-finite'],
+      ['svd NaN', () => svd([[1, NaN]], { checkFinite: false }), 'not-finite'], ['qr NaN', () => qr([[NaN]]), 'not-finite'],
       // Matrix constructors and methods
       ['Matrix.from', () => Matrix.from(a64)], ['Matrix.fromArray', () => Matrix.fromArray(b6, 2, 3)], ['Matrix.zeros', () => Matrix.zeros(3, 3)],
       ['Matrix.ones', () => Matrix.ones(2, 2)], ['Matrix.full', () => Matrix.full(2, 3, 7)], ['Matrix.eye', () => Matrix.eye(3, 4)],
@@ -165,12 +185,19 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
   it('for every case and every k until it succeeds: RangeError, and the heap exactly at its baseline', () => {
     let pairs = 0;
     const failures: string[] = [];
-    for (const [label, f] of cases) {
+    for (const [label, f, end] of cases) {
       const base = heapUse();
       let k = 0;
       for (; k < 500; k++) {
         const r = withFault(k, f);
         pairs++;
+        if (end !== undefined && r.allocs <= k) {
+          // Every allocation went through: the call's own error, and nothing left behind.
+          if (!(r.error instanceof api.LinAlgError && r.error.code === end)) failures.push(`${label}: ended with ${String(r.error)}, not ${end}`);
+          const after = heapUse();
+          if (after.blocks !== base.blocks || after.bytes !== base.bytes) failures.push(`${label}: its ${end} error left ${after.blocks - base.blocks} block(s)`);
+          break;
+        }
         if (r.error === null) {
           disposeAll(r.result);
           if (r.allocs !== k && r.allocs > k) failures.push(`${label}: succeeded although allocation #${k} was to fail`);
