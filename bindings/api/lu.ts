@@ -235,7 +235,8 @@ export function lu(A: MatrixLike, options?: FiniteOption | null): LUResult {
           la[l.offset + i + j * L._ld] = i < j ? 0 : i === j ? 1 : fa[f.offset + i + j * F._ld]!;
         }
       }
-      for (let j = 0; j < n; j++) {
+      // (k = 0: U is empty, and its n columns need no visit.)
+      for (let j = 0; k > 0 && j < n; j++) {
         for (let i = 0; i < k; i++) ua[u.offset + i + j * U._ld] = i <= j ? fa[f.offset + i + j * F._ld]! : 0;
       }
       return { L: sc.keep(L), U: sc.keep(U), perm: permutationOf(ipiv, m) };

@@ -16,7 +16,7 @@ import { WasmStore, type BackendName, type Store, type View } from '../core/stor
 // functions (bindings/fluent.ts re-exports them), and those make and return Matrix objects.
 import * as ops from '../fluent.js';
 import type { MatrixLike, MatrixNorm } from '../fluent.js';
-import { checkIndex, checkNumber, checkShape, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
+import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
 import { shapeStr } from '../core/errors.js';
 import { Rng } from '../core/random.js';
 
@@ -45,6 +45,13 @@ function seedOf(fn: string, options: RandomOptions | null | undefined): number |
   return seed;
 }
 
+/** A result's shape within the limits of one matrix (see core/validate.ts MAX_DIM). */
+function checkResult(rows: number, cols: number): void {
+  if (rows > MAX_DIM || cols > MAX_DIM || rows * cols > MAX_ENTRIES) {
+    throw new RangeError(`Matrix: a ${shapeStr(rows, cols)} result exceeds the limits of one matrix (each dimension and the entries ≤ 2^28)`);
+  }
+}
+
 export class Matrix implements Disposable {
   /** Number of rows. */
   readonly rows: number;
@@ -71,8 +78,13 @@ export class Matrix implements Disposable {
     return new Matrix(rows, cols, M._store().at(i0 + j0 * M._ld), M._ld);
   }
 
-  /** @internal A rows×cols matrix on the current backend with unspecified contents. */
+  /**
+   * @internal A rows×cols matrix on the current backend with unspecified contents. A shape past the
+   * limits of one matrix (a result such as the m×m of an m×0 input) is a RangeError before anything
+   * is allocated.
+   */
   static _alloc(rows: number, cols: number): Matrix {
+    checkResult(rows, cols);
     return new Matrix(rows, cols, backend().f64(rows === 0 || cols === 0 ? 1 : Math.max(1, rows) * cols));
   }
 
@@ -88,6 +100,7 @@ export class Matrix implements Disposable {
   static _allocPadded(rows: number, cols: number): Matrix {
     const ld = rows >= 64 && rows % 64 === 0 ? rows + 8 : rows;
     if (ld === rows) return Matrix._alloc(rows, cols);
+    checkResult(rows, cols);
     return new Matrix(rows, cols, backend().f64(ld * cols), ld);
   }
 
@@ -142,6 +155,7 @@ export class Matrix implements Disposable {
       }
     }
     const M = Matrix._alloc(rows, cols);
+    if (rows === 0 || cols === 0) return M;
     const s = M._store();
     const a = s.array();
     for (let i = 0; i < rows; i++) {
@@ -154,18 +168,23 @@ export class Matrix implements Disposable {
 
   /** A rows×cols matrix of zeros. */
   static zeros(rows: number, cols: number): Matrix {
-    return Matrix.full(rows, cols, 0);
+    return Matrix.filled('Matrix.zeros', rows, cols, 0);
   }
 
   /** A rows×cols matrix of ones. */
   static ones(rows: number, cols: number): Matrix {
-    return Matrix.full(rows, cols, 1);
+    return Matrix.filled('Matrix.ones', rows, cols, 1);
   }
 
   /** A rows×cols matrix with every entry equal to `value`. */
   static full(rows: number, cols: number, value: number): Matrix {
-    checkShape('Matrix.full', rows, cols);
-    checkNumber('Matrix.full', 'value', value);
+    return Matrix.filled('Matrix.full', rows, cols, value);
+  }
+
+  /** full, its messages naming `fn` (zeros, ones, full). */
+  private static filled(fn: string, rows: number, cols: number, value: number): Matrix {
+    checkShape(fn, rows, cols);
+    checkNumber(fn, 'value', value);
     const M = Matrix._alloc(rows, cols);
     const s = M._store();
     s.array().fill(value, s.offset, s.offset + M._extent());
@@ -205,6 +224,7 @@ export class Matrix implements Disposable {
   /** Fills row by row (row-major order, so results do not depend on the storage order). */
   private static fill(rows: number, cols: number, next: () => number): Matrix {
     const M = Matrix._alloc(rows, cols);
+    if (rows === 0 || cols === 0) return M; // no entries: no loop over the other dimension
     const s = M._store();
     const a = s.array();
     for (let i = 0; i < rows; i++) {
@@ -248,7 +268,7 @@ export class Matrix implements Disposable {
     return this;
   }
 
-  /** Nested rows, row-major. */
+  /** Nested rows, row-major (one array per row: an m×0 matrix gives m empty rows). */
   toArray(): number[][] {
     const s = this._store();
     const a = s.array();
@@ -267,6 +287,7 @@ export class Matrix implements Disposable {
     const s = this._store();
     const a = s.array();
     const out = new Float64Array(this.rows * this.cols);
+    if (out.length === 0) return out;
     for (let j = 0; j < this.cols; j++) {
       const o = s.offset + j * this._ld;
       for (let i = 0; i < this.rows; i++) out[i * this.cols + j] = a[o + i]!;
@@ -308,9 +329,15 @@ export class Matrix implements Disposable {
 
   toString(): string {
     if (this.#view === null) return `Matrix(${shapeStr(this.rows, this.cols)}, disposed)`;
-    const rows = this.toArray()
-      .slice(0, 8)
-      .map((r) => '  [' + r.slice(0, 8).map((v) => v.toPrecision(6)).join(', ') + (r.length > 8 ? ', …' : '') + ']');
+    // The top-left 8×8 corner only: O(1) whatever the shape.
+    const s = this._store();
+    const a = s.array();
+    const rows: string[] = [];
+    for (let i = 0; i < Math.min(8, this.rows); i++) {
+      const r: string[] = [];
+      for (let j = 0; j < Math.min(8, this.cols); j++) r.push(a[s.offset + i + j * this._ld]!.toPrecision(6));
+      rows.push('  [' + r.join(', ') + (this.cols > 8 ? ', …' : '') + ']');
+    }
     if (this.rows > 8) rows.push('  …');
     return `Matrix(${shapeStr(this.rows, this.cols)}) [\n${rows.join('\n')}\n]`;
   }

@@ -66,6 +66,7 @@ export function packedQR(A: Matrix, pivoting: boolean): PackedQR {
 /** @internal The r×n (or rows×n) upper trapezoid of F as a new matrix, zeros below the diagonal. */
 export function upperOf(F: Matrix, rows: number): Matrix {
   const R = Matrix._alloc(rows, F.cols);
+  if (rows === 0 || F.cols === 0) return R;
   const f = F._store();
   const fa = f.array();
   const r = R._store();

@@ -6,7 +6,12 @@
  *
  * Arguments are trusted (the API layer validated them: "validate at the edge, trust inside"); kernels
  * that can fail numerically return LAPACK's status, which the API layer turns into a LinAlgError.
+ *
+ * An operation whose output is empty returns before sizing workspace or copying operands: an m×0
+ * operand may have 2^28 rows, and the kernels' loops over the other dimension (and the copies of a
+ * JS-stored operand) would cost that much for nothing. What it returns is what the kernel gives.
  */
+const empty = (V: { rows: number; cols: number }): boolean => V.rows === 0 || V.cols === 0;
 import type { NormKind } from './backend.js';
 import { scoped } from './scope.js';
 import type { I32Ref, View } from './store.js';
@@ -20,6 +25,7 @@ export function gemm(
 ): void {
   const tA = o.transA === true;
   const kk = tA ? A.rows : A.cols;
+  if (empty(C)) return;
   scoped((s) => {
     const k = s.be.kernels;
     const w = s.f64(k.gemmScratch(C.rows, C.cols, kk));
@@ -32,6 +38,11 @@ export function gemm(
 
 /** y ← α·op(A)·x + β·y. */
 export function gemv(A: View, x: Float64Array, y: Float64Array, o: { trans?: boolean; alpha?: number; beta?: number } = {}): void {
+  if (y.length === 0) return;
+  if (x.length === 0 && (o.beta ?? 0) === 0) {
+    y.fill(0); // y ← 0·y, as the kernel does
+    return;
+  }
   scoped((s) => {
     const a = s.in(A);
     const px = s.vec(x);
@@ -44,6 +55,7 @@ export function gemv(A: View, x: Float64Array, y: Float64Array, o: { trans?: boo
 export function syrk(A: View, C: View, o: { trans: boolean; alpha?: number }): void {
   const n = C.rows;
   const kk = o.trans ? A.rows : A.cols;
+  if (n === 0) return;
   scoped((s) => {
     const k = s.be.kernels;
     const w = s.f64(k.syrkScratch(n, kk));
@@ -56,6 +68,7 @@ export function syrk(A: View, C: View, o: { trans: boolean; alpha?: number }): v
 
 /** C ← α·A + β·B. */
 export function geadd(alpha: number, A: View, beta: number, B: View, C: View): void {
+  if (empty(C)) return;
   scoped((s) => {
     const a = s.in(A);
     const b = s.in(B);
@@ -66,6 +79,7 @@ export function geadd(alpha: number, A: View, beta: number, B: View, C: View): v
 
 /** C ← α·C in place (every entry multiplied, so NaN/Inf propagate). */
 export function scal(alpha: number, C: View): void {
+  if (empty(C)) return;
   scoped((s) => {
     const k = s.be.kernels;
     const c = s.out(C);
@@ -76,6 +90,7 @@ export function scal(alpha: number, C: View): void {
 
 /** C ← A ∘ B. */
 export function gemul(A: View, B: View, C: View): void {
+  if (empty(C)) return;
   scoped((s) => {
     const a = s.in(A);
     const b = s.in(B);
@@ -86,6 +101,7 @@ export function gemul(A: View, B: View, C: View): void {
 
 /** B ← Aᵀ. */
 export function getrans(A: View, B: View): void {
+  if (empty(A)) return;
   scoped((s) => {
     const a = s.in(A);
     const b = s.out(B);
@@ -95,6 +111,7 @@ export function getrans(A: View, B: View): void {
 
 /** A matrix norm (max-abs, 1, ∞, Frobenius), scaled against overflow. */
 export function lange(norm: NormKind, A: View): number {
+  if (empty(A)) return 0; // the kernel's value for an empty matrix
   return scoped((s) => {
     const w = s.f64(Math.max(1, A.rows));
     const a = s.in(A);
@@ -116,6 +133,7 @@ export interface TrsmOptions {
 
 /** B ← α·op(A)⁻¹·B (or α·B·op(A)⁻¹ with `right`), A triangular: blocked TRSM. */
 export function trsm(A: View, B: View, o: TrsmOptions = {}): void {
+  if (empty(B)) return;
   scoped((s) => {
     const k = s.be.kernels;
     const w = s.f64(k.trsmScratch(B.rows, B.cols));

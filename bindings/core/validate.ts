@@ -7,11 +7,19 @@ import { shapeStr } from './errors.js';
 /** A vector argument: a Float64Array or a plain array of numbers. */
 export type VectorLike = Float64Array | readonly number[];
 
-/** A size argument: a non-negative safe integer. */
+/**
+ * The limits of one matrix: each dimension and the number of entries at most 2^28 (2 GiB of
+ * float64s, what one wasm32 allocation can hold). A dimension past it is refused up front — an empty
+ * matrix of 2^31 rows would otherwise cost loops of 2^31 steps (or 2^31 rows of nested arrays).
+ */
+export const MAX_DIM = 2 ** 28;
+export const MAX_ENTRIES = 2 ** 28;
+
+/** A dimension argument: an integer in [0, 2^28]. */
 export function checkSize(fn: string, name: string, v: unknown): number {
   if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${typeof v}`);
-  if (!Number.isInteger(v) || v < 0 || v > 0x7fffffff) {
-    throw new RangeError(`${fn}: ${name} must be a non-negative integer below 2^31, got ${v}`);
+  if (!Number.isInteger(v) || v < 0 || v > MAX_DIM) {
+    throw new RangeError(`${fn}: ${name} must be an integer in [0, 2^28], got ${v}`);
   }
   return v;
 }
@@ -61,11 +69,11 @@ export function checkNumber(fn: string, name: string, v: unknown): number {
   return v;
 }
 
-/** rows × cols must fit the 2^31 − 1 elements every kernel can index. */
+/** rows × cols within the limits of one matrix (each dimension and the entries ≤ 2^28). */
 export function checkShape(fn: string, rows: number, cols: number): void {
   checkSize(fn, 'rows', rows);
   checkSize(fn, 'cols', cols);
-  if (rows * cols > 0x7fffffff / 8) {
+  if (rows * cols > MAX_ENTRIES) {
     throw new RangeError(`${fn}: a ${shapeStr(rows, cols)} matrix is too large for wasm32 (over 2^28 entries)`);
   }
 }
