@@ -6,7 +6,7 @@ import { NormKind } from '../core/backend.js';
 import { LinAlgError, shapeStr } from '../core/errors.js';
 import { lange } from '../core/lapack.js';
 import type { View } from '../core/store.js';
-import { nestedShape, toVector, type VectorLike } from '../core/validate.js';
+import { describe, nestedShape, toVector, type VectorLike } from '../core/validate.js';
 import { copyInto, isVectorLike, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
@@ -49,14 +49,15 @@ export function checkRhs(fn: string, B: unknown, n: number): void {
   if (B instanceof Matrix) {
     rows = B.rows;
     shape = `B is ${B.rows}×${B.cols}`;
-  } else if (B instanceof Float64Array || (Array.isArray(B) && (B.length === 0 || !Array.isArray(B[0])))) {
-    rows = (B as ArrayLike<unknown>).length;
+  } else if (isVectorLike(B)) {
+    rows = B.length;
     shape = `b has ${rows} entries`;
   } else if (Array.isArray(B)) {
     rows = B.length;
-    shape = `B is ${rows}×${(B[0] as unknown[]).length}`;
+    const row: unknown = B[0];
+    shape = `B is ${rows}×${Array.isArray(row) || ArrayBuffer.isView(row) ? (row as ArrayLike<unknown>).length : '?'}`;
   } else {
-    throw new TypeError(`${fn}: B must be a vector, a Matrix or number[][]`);
+    throw new TypeError(`${fn}: B must be a vector (number[] or a typed array), a Matrix or number[][], got ${describe(B)}`);
   }
   if (rows !== n) throw new RangeError(`${fn}: A is ${n}×${n} but ${shape} (needs ${n} rows)`);
 }

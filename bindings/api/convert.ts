@@ -4,7 +4,7 @@
  */
 import { copyColumns } from '../core/scope.js';
 import { JsStore } from '../core/store.js';
-import { describe, isBigIntArray, nestedShape, type VectorLike } from '../core/validate.js';
+import { describe, isBigIntArray, isNumericTypedArray, nestedShape, type VectorLike } from '../core/validate.js';
 import { Matrix } from './matrix.js';
 
 /** A matrix argument: a Matrix, or nested rows of numbers. */
@@ -34,12 +34,12 @@ export function vectorMatrix(x: Float64Array): Matrix {
 }
 
 /**
- * Whether an argument is meant as a vector (as opposed to a matrix): a Float64Array, an array whose
- * first entry is a number (or an empty array), or a BigInt array — which `toVector` then rejects with a
- * message naming the function.
+ * Whether an argument is meant as a vector (as opposed to a matrix): the one test every function with
+ * a vector argument uses — any typed array of numbers, an array whose first entry is a number (or an
+ * empty array), or a BigInt array (which `toVector` then rejects with a message naming the function).
  */
 export function isVectorLike(x: unknown): x is VectorLike {
-  return x instanceof Float64Array || isBigIntArray(x) || (Array.isArray(x) && (x.length === 0 || typeof x[0] === 'number'));
+  return isNumericTypedArray(x) || isBigIntArray(x) || (Array.isArray(x) && (x.length === 0 || typeof x[0] === 'number'));
 }
 
 /** Allocates a rows×cols result, fills it with `f`, and frees it again if `f` throws. */

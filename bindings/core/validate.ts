@@ -4,8 +4,28 @@
  */
 import { shapeStr } from './errors.js';
 
-/** A vector argument: a Float64Array or a plain array of numbers. */
-export type VectorLike = Float64Array | readonly number[];
+/** The typed arrays of numbers (BigInt64Array and BigUint64Array hold bigints and are not among them). */
+export type NumericTypedArray =
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Int16Array
+  | Uint16Array
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray;
+
+/**
+ * A vector argument: a plain array of numbers or any typed array of numbers (converted to float64;
+ * Float16Array too where the engine has it).
+ */
+export type VectorLike = NumericTypedArray | readonly number[];
+
+/** A typed array of numbers: any ArrayBuffer view but a DataView and the two BigInt arrays. */
+export function isNumericTypedArray(x: unknown): x is NumericTypedArray {
+  return ArrayBuffer.isView(x) && !(x instanceof DataView) && !isBigIntArray(x);
+}
 
 /**
  * The limits of one matrix: each dimension and the number of entries at most 2^28 (2 GiB of
@@ -113,10 +133,8 @@ export function toVector(fn: string, name: string, x: unknown): Float64Array {
     }
     return out;
   }
-  if (ArrayBuffer.isView(x) && !(x instanceof DataView)) {
-    return Float64Array.from(x as unknown as ArrayLike<number>);
-  }
-  throw new TypeError(`${fn}: ${name} must be a Float64Array or an array of numbers`);
+  if (isNumericTypedArray(x)) return Float64Array.from(x);
+  throw new TypeError(`${fn}: ${name} must be an array of numbers or a typed array, got ${describe(x)}`);
 }
 
 /** Checks a nested array is rectangular and all-number; returns its shape. */
@@ -131,7 +149,7 @@ export function nestedShape(fn: string, name: string, data: unknown): [number, n
   const cols = (first as ArrayLike<number>).length;
   for (let i = 0; i < rows; i++) {
     const row: unknown = data[i];
-    if (!Array.isArray(row) && !ArrayBuffer.isView(row)) {
+    if (!Array.isArray(row) && !isNumericTypedArray(row) && !isBigIntArray(row)) {
       throw new TypeError(`${fn}: ${name}[${i}] must be an array of numbers (a row)`);
     }
     const r = row as ArrayLike<unknown>;
