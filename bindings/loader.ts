@@ -23,7 +23,7 @@ import { WasmBackend } from './wasm/backend.js';
 import { JsBackend } from './js/backend.js';
 import { installBackends, setBackend } from './core/backend.js';
 import type { BackendName } from './core/store.js';
-import { optionsOf } from './core/validate.js';
+import { describe, optionsOf } from './core/validate.js';
 
 export type WasmSource = URL | string | WebAssembly.Module | BufferSource;
 
@@ -161,6 +161,21 @@ export async function init(opts?: InitOptions | null): Promise<InitResult> {
   const want = options.backend ?? (typeof WebAssembly === 'object' ? 'wasm' : 'js');
   if (want !== 'wasm' && want !== 'js') {
     throw new TypeError(`init: backend must be 'wasm' or 'js', got ${String(want)}`);
+  }
+  // Checked even when the module is loaded already (and the option is then unused).
+  const src: unknown = options.wasm;
+  const wasmOk =
+    src === undefined ||
+    typeof src === 'string' ||
+    src instanceof URL ||
+    src instanceof ArrayBuffer ||
+    ArrayBuffer.isView(src) ||
+    (typeof WebAssembly === 'object' && src instanceof WebAssembly.Module);
+  if (!wasmOk) {
+    throw new TypeError(`init: wasm must be a URL, a string, bytes or a WebAssembly.Module, got ${describe(src)}`);
+  }
+  if (options.simd !== undefined && typeof options.simd !== 'boolean') {
+    throw new TypeError(`init: simd must be a boolean, got ${describe(options.simd)}`);
   }
   if (want === 'wasm' && loaded === null) {
     if (typeof WebAssembly !== 'object') throw new Error('wasm-linalg: WebAssembly is not available here');

@@ -7,7 +7,7 @@ import { LinAlgError, shapeStr } from '../core/errors.js';
 import { lange } from '../core/lapack.js';
 import type { View } from '../core/store.js';
 import { describe, nestedShape, toVector, type VectorLike } from '../core/validate.js';
-import { copyInto, isVectorLike, type MatrixLike } from './convert.js';
+import { copyInto, isVectorLike, live, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
 export interface FiniteOption {
@@ -47,6 +47,7 @@ export function checkRhs(fn: string, B: unknown, n: number): void {
   let rows: number;
   let shape: string;
   if (B instanceof Matrix) {
+    live(fn, 'B', B);
     rows = B.rows;
     shape = `B is ${B.rows}×${B.cols}`;
   } else if (isVectorLike(B)) {
@@ -101,7 +102,7 @@ export function rhsCopy(fn: string, B: MatrixLike | VectorLike, n: number, check
   }
   let M: Matrix;
   if (B instanceof Matrix) {
-    M = B;
+    M = live(fn, 'B', B);
   } else {
     nestedShape(fn, 'B', B);
     M = Matrix.from(B);

@@ -85,6 +85,7 @@ export class CholeskyFactorization implements Disposable {
 
   /** @internal solve, its messages naming `fn`. */
   _solve(fn: string, B: MatrixLike | VectorLike, o: FiniteOption): Matrix | Float64Array {
+    this.L._v(fn);
     // An Inf in L would give 0 where the arithmetic should give NaN: x = b/∞.
     if (!this.#finite) throw notFinite(fn, 'the factorised matrix');
     return solveOnCopy(fn, B, this.n, checkFiniteOption(o), (X) => {
@@ -95,7 +96,7 @@ export class CholeskyFactorization implements Disposable {
 
   /** log det A = 2·Σ log ℓᵢᵢ (no overflow). */
   logdet(): number {
-    const s = this.L._store();
+    const s = this.L._store('logdet');
     const a = s.array();
     let t = 0;
     for (let i = 0; i < this.n; i++) t += Math.log(a[s.offset + i + i * this.L._ld]!);

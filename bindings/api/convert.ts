@@ -13,7 +13,7 @@ export type MatrixLike = Matrix | readonly (readonly number[])[];
 /** Runs `f` on a Matrix view of a matrix argument, freeing a temporary conversion afterwards. */
 export function withMatrix<T>(fn: string, name: string, x: MatrixLike, f: (M: Matrix) => T): T {
   if (x instanceof Matrix) {
-    x._store(); // throws if disposed
+    live(fn, name, x);
     return f(x);
   }
   if (!Array.isArray(x)) {
@@ -26,6 +26,12 @@ export function withMatrix<T>(fn: string, name: string, x: MatrixLike, f: (M: Ma
   } finally {
     M.dispose();
   }
+}
+
+/** Throws a ReferenceError naming `fn` and the argument when M was disposed. */
+export function live(fn: string, name: string, M: Matrix): Matrix {
+  if (M.disposed) throw new ReferenceError(`${fn}: ${name} is a disposed Matrix (used after dispose())`);
+  return M;
 }
 
 /** A column vector Matrix over a Float64Array, without copying (JS storage). */

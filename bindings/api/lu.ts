@@ -107,6 +107,7 @@ export class LUFactorization implements Disposable {
   solve(B: MatrixLike, options?: SolveOptions | null): Matrix;
   solve(B: MatrixLike | VectorLike, opts?: SolveOptions | null): Matrix | Float64Array {
     const options = optionsOf('solve', opts);
+    this.lu._v('solve');
     if (!this.#finite) throw notFinite('solve', 'the factorised matrix');
     this.requireNonsingular('solve');
     const n = this.n;
@@ -129,6 +130,7 @@ export class LUFactorization implements Disposable {
 
   /** det A (may overflow to ±Infinity for large n: use slogdet). */
   det(): number {
+    this.lu._v('det');
     const { sign, logAbsDet } = this.slogdet();
     if (Number.isNaN(sign)) return NaN;
     if (sign === 0) return 0;
@@ -151,6 +153,7 @@ export class LUFactorization implements Disposable {
 
   /** sign and log|det A|, without overflow. */
   slogdet(): SlogdetResult {
+    this.lu._v('slogdet');
     const r = this.slogdetOfFactors();
     // Non-finite factors: a NaN or +Inf log-determinant stands; a finite one (or a zero pivot's −Inf)
     // would hide the NaN/Inf of the matrix.
@@ -175,6 +178,7 @@ export class LUFactorization implements Disposable {
 
   /** A⁻¹. */
   inv(): Matrix {
+    this.lu._v('inv');
     if (!this.#finite) throw notFinite('inv', 'the factorised matrix');
     this.requireNonsingular('inv');
     return scoped((s) => this.solve(s.track(Matrix.eye(this.n)), { checkFinite: false }));
@@ -194,7 +198,8 @@ export function luFactor(A: MatrixLike, options?: FiniteOption | null): LUFactor
   return factor('luFactor', A, optionsOf('luFactor', options));
 }
 
-function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorization {
+/** @internal luFactor, its messages naming `fn` (solve, det, cond, …). */
+export function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorization {
   return withMatrix(fn, 'A', A, (A) => {
     requireSquare(fn, A);
     const check = checkFiniteOption(options);

@@ -109,15 +109,18 @@ export class Matrix implements Disposable {
     return this.rows === 0 || this.cols === 0 ? 0 : this._ld * (this.cols - 1) + this.rows;
   }
 
-  /** @internal The storage; throws after dispose(). */
-  _store(): Store {
-    return this._v().store;
+  /** @internal The storage; throws after dispose() (a ReferenceError naming `fn`). */
+  _store(fn?: string): Store {
+    return this._v(fn).store;
   }
 
-  /** @internal The plain view the kernel-call layer takes (bindings/core/lapack.ts); throws after dispose(). */
-  _v(): View {
+  /**
+   * @internal The plain view the kernel-call layer takes (bindings/core/lapack.ts); throws after
+   * dispose(), a ReferenceError whose message starts with `fn` (the function the caller called).
+   */
+  _v(fn = 'Matrix'): View {
     const v = this.#view;
-    if (v === null) throw new ReferenceError('Matrix: used after dispose()');
+    if (v === null) throw new ReferenceError(`${fn}: the matrix was disposed (used after dispose())`);
     return v;
   }
 
@@ -242,7 +245,7 @@ export class Matrix implements Disposable {
 
   /** Which backend's storage holds this matrix. */
   get backend(): BackendName {
-    return this._store().kind;
+    return this._store('Matrix.backend').kind;
   }
 
   /** True after dispose(). */
@@ -254,7 +257,7 @@ export class Matrix implements Disposable {
   get(i: number, j: number): number {
     checkIndex('Matrix.get', 'i', i, this.rows);
     checkIndex('Matrix.get', 'j', j, this.cols);
-    const s = this._store();
+    const s = this._store('Matrix.get');
     return s.array()[s.offset + i + j * this._ld]!;
   }
 
@@ -263,14 +266,14 @@ export class Matrix implements Disposable {
     checkIndex('Matrix.set', 'i', i, this.rows);
     checkIndex('Matrix.set', 'j', j, this.cols);
     checkNumber('Matrix.set', 'value', value);
-    const s = this._store();
+    const s = this._store('Matrix.set');
     s.array()[s.offset + i + j * this._ld] = value;
     return this;
   }
 
   /** Nested rows, row-major (one array per row: an m×0 matrix gives m empty rows). */
   toArray(): number[][] {
-    const s = this._store();
+    const s = this._store('Matrix.toArray');
     const a = s.array();
     const out: number[][] = [];
     for (let i = 0; i < this.rows; i++) {
@@ -284,7 +287,7 @@ export class Matrix implements Disposable {
 
   /** A row-major copy: entry (i, j) at [i·cols + j]. */
   toFloat64Array(): Float64Array {
-    const s = this._store();
+    const s = this._store('Matrix.toFloat64Array');
     const a = s.array();
     const out = new Float64Array(this.rows * this.cols);
     if (out.length === 0) return out;
@@ -298,7 +301,7 @@ export class Matrix implements Disposable {
   /** A copy of column j. */
   column(j: number): Float64Array {
     checkIndex('Matrix.column', 'j', j, this.cols);
-    const s = this._store();
+    const s = this._store('Matrix.column');
     const o = s.offset + j * this._ld;
     return s.array().slice(o, o + this.rows);
   }
@@ -306,7 +309,7 @@ export class Matrix implements Disposable {
   /** A copy of row i. */
   row(i: number): Float64Array {
     checkIndex('Matrix.row', 'i', i, this.rows);
-    const s = this._store();
+    const s = this._store('Matrix.row');
     const a = s.array();
     const out = new Float64Array(this.cols);
     for (let j = 0; j < this.cols; j++) out[j] = a[s.offset + i + j * this._ld]!;

@@ -8,7 +8,7 @@ import { scoped } from '../core/scope.js';
 import { optionsOf } from '../core/validate.js';
 import type { FiniteOption } from '../api/checks.js';
 import { withMatrix, type MatrixLike } from '../api/convert.js';
-import { luFactor } from '../api/lu.js';
+import { factor } from '../api/lu.js';
 import { rawSvd } from '../api/svd.js';
 
 /**
@@ -29,7 +29,7 @@ export function cond(A: MatrixLike, p: 2 | 1 | typeof Infinity | 'fro' = 2, opts
     if (A.rows !== A.cols) throw new RangeError(`cond: p=${String(p)} needs a square matrix, got ${shapeStr(A.rows, A.cols)}`);
     const kind = p === 1 ? NormKind.One : p === Infinity ? NormKind.Inf : NormKind.Fro;
     return scoped((s) => {
-      const F = s.track(luFactor(A, options));
+      const F = s.track(factor('cond', A, options));
       if (F.singular) return Infinity;
       const Ai = s.track(F.inv());
       return lapack.lange(kind, A._v()) * lapack.lange(kind, Ai._v());
