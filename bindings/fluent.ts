@@ -6,5 +6,5 @@
  * `matmul(A, B)` are one implementation. Every cycle in bindings/ passes through this file
  * (`npm run check:cycles` fails on any other; see README's "Layers").
  */
-export { add, clone, diag, gram, hadamard, matmul, matvec, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
+export { add, clone, diag, diagonalMatrix, dot, gram, hadamard, matmul, matvec, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
 export { norm, type MatrixNorm } from './derived/norm.js';

@@ -23,6 +23,7 @@ import { WasmBackend } from './wasm/backend.js';
 import { JsBackend } from './js/backend.js';
 import { installBackends, setBackend } from './core/backend.js';
 import type { BackendName } from './core/store.js';
+import { describe, optionsOf } from './core/validate.js';
 
 export type WasmSource = URL | string | WebAssembly.Module | BufferSource;
 
@@ -53,7 +54,15 @@ export function simdSupported(): boolean {
   return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
 }
 
-let loaded: { exports: WasmExports; heap: WasmHeap; kind: InitResult['wasm'] } | null = null;
+interface Loaded {
+  exports: WasmExports;
+  heap: WasmHeap;
+  kind: InitResult['wasm'];
+}
+
+let loaded: Loaded | null = null;
+/** The load in flight: concurrent init() calls share it (one module, one heap); cleared when it settles. */
+let loading: Promise<Loaded> | null = null;
 let jsBackend: JsBackend | null = null;
 let wasmBackend: WasmBackend | null = null;
 
@@ -125,31 +134,60 @@ async function instantiate(module: WebAssembly.Module): Promise<{ exports: WasmE
   return { exports, heap: new WasmHeap(memory) };
 }
 
+async function load(options: InitOptions): Promise<Loaded> {
+  let module: WebAssembly.Module;
+  let kind: InitResult['wasm'];
+  if (options.wasm !== undefined) {
+    module = await compileSource(options.wasm);
+    kind = 'custom';
+  } else if (options.simd ?? simdSupported()) {
+    module = await fetchModule(new URL('../build/wasm-linalg.simd.wasm', import.meta.url));
+    kind = 'simd';
+  } else {
+    module = await fetchModule(new URL('../build/wasm-linalg.scalar.wasm', import.meta.url));
+    kind = 'scalar';
+  }
+  const { exports, heap } = await instantiate(module);
+  return { exports, heap, kind };
+}
+
 /**
  * Loads the WebAssembly module (unless `backend: 'js'` is asked for) and selects the backend.
- * Safe to call more than once: later calls switch the backend and load the module if needed.
+ * Safe to call more than once: later calls switch the backend and load the module if needed;
+ * concurrent calls share one load.
  */
-export async function init(options: InitOptions = {}): Promise<InitResult> {
+export async function init(opts?: InitOptions | null): Promise<InitResult> {
+  const options = optionsOf('init', opts);
   const want = options.backend ?? (typeof WebAssembly === 'object' ? 'wasm' : 'js');
   if (want !== 'wasm' && want !== 'js') {
     throw new TypeError(`init: backend must be 'wasm' or 'js', got ${String(want)}`);
   }
+  // Checked even when the module is loaded already (and the option is then unused).
+  const src: unknown = options.wasm;
+  const wasmOk =
+    src === undefined ||
+    typeof src === 'string' ||
+    src instanceof URL ||
+    src instanceof ArrayBuffer ||
+    ArrayBuffer.isView(src) ||
+    (typeof WebAssembly === 'object' && src instanceof WebAssembly.Module);
+  if (!wasmOk) {
+    throw new TypeError(`init: wasm must be a URL, a string, bytes or a WebAssembly.Module, got ${describe(src)}`);
+  }
+  if (options.simd !== undefined && typeof options.simd !== 'boolean') {
+    throw new TypeError(`init: simd must be a boolean, got ${describe(options.simd)}`);
+  }
   if (want === 'wasm' && loaded === null) {
     if (typeof WebAssembly !== 'object') throw new Error('wasm-linalg: WebAssembly is not available here');
-    let module: WebAssembly.Module;
-    let kind: InitResult['wasm'];
-    if (options.wasm !== undefined) {
-      module = await compileSource(options.wasm);
-      kind = 'custom';
-    } else if (options.simd ?? simdSupported()) {
-      module = await fetchModule(new URL('../build/wasm-linalg.simd.wasm', import.meta.url));
-      kind = 'simd';
-    } else {
-      module = await fetchModule(new URL('../build/wasm-linalg.scalar.wasm', import.meta.url));
-      kind = 'scalar';
+    // One load at a time: a call made while another is loading waits for that load (its `wasm`/`simd`
+    // options then have no effect, as for a module already loaded). A failed load is forgotten, so a
+    // later call tries again.
+    const p = (loading ??= load(options));
+    try {
+      loaded ??= await p;
+    } finally {
+      if (loading === p) loading = null;
     }
-    const { exports, heap } = await instantiate(module);
-    loaded = { exports, heap, kind };
   }
   installBackends(jsBackend ??= new JsBackend(), loaded ? (wasmBackend ??= new WasmBackend(loaded.exports, loaded.heap)) : null);
   setBackend(want);

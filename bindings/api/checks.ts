@@ -6,8 +6,8 @@ import { NormKind } from '../core/backend.js';
 import { LinAlgError, shapeStr } from '../core/errors.js';
 import { lange } from '../core/lapack.js';
 import type { View } from '../core/store.js';
-import { nestedShape, toVector, type VectorLike } from '../core/validate.js';
-import { copyInto, isVectorLike, type MatrixLike } from './convert.js';
+import { describe, nestedShape, toVector, type VectorLike } from '../core/validate.js';
+import { copyInto, isVectorLike, live, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
 export interface FiniteOption {
@@ -42,6 +42,48 @@ export function requireFinite(fn: string, A: Matrix, name = 'A'): void {
   }
 }
 
+/** Checks a right-hand side's type and row count against A (n×n) before a factorisation is paid for. */
+export function checkRhs(fn: string, B: unknown, n: number): void {
+  let rows: number;
+  let shape: string;
+  if (B instanceof Matrix) {
+    live(fn, 'B', B);
+    rows = B.rows;
+    shape = `B is ${B.rows}×${B.cols}`;
+  } else if (isVectorLike(B)) {
+    rows = B.length;
+    shape = `b has ${rows} entries`;
+  } else if (Array.isArray(B)) {
+    rows = B.length;
+    const row: unknown = B[0];
+    shape = `B is ${rows}×${Array.isArray(row) || ArrayBuffer.isView(row) ? (row as ArrayLike<unknown>).length : '?'}`;
+  } else {
+    throw new TypeError(`${fn}: B must be a vector (number[] or a typed array), a Matrix or number[][], got ${describe(B)}`);
+  }
+  if (rows !== n) throw new RangeError(`${fn}: A is ${n}×${n} but ${shape} (needs ${n} rows)`);
+}
+
+/** True when every entry of M is finite (one max-abs pass; an empty matrix is finite). */
+export function isFinite(M: Matrix): boolean {
+  return Number.isFinite(maxAbs(M));
+}
+
+/** True when every number of a result (a matrix or a vector) is finite. */
+export function allFinite(r: Matrix | Float64Array): boolean {
+  if (r instanceof Matrix) return isFinite(r);
+  for (let i = 0; i < r.length; i++) if (!Number.isFinite(r[i]!)) return false;
+  return true;
+}
+
+/**
+ * The error of a call made with `{ checkFinite: false }` that found, after the computation, that its
+ * input held NaN or ±Inf which its result would not show (a rank cut-off, a zero pivot, a zero skipped
+ * in a triangular solve): never a finite answer from non-finite data.
+ */
+export function notFinite(fn: string, what: string): LinAlgError {
+  return new LinAlgError('not-finite', `${fn}: ${what} contains NaN or Inf (found after the computation; checkFinite was off)`);
+}
+
 /** A right-hand side: a vector (n) or a matrix (n×k), copied into a fresh matrix X to solve in place. */
 export interface Rhs {
   X: Matrix;
@@ -60,7 +102,7 @@ export function rhsCopy(fn: string, B: MatrixLike | VectorLike, n: number, check
   }
   let M: Matrix;
   if (B instanceof Matrix) {
-    M = B;
+    M = live(fn, 'B', B);
   } else {
     nestedShape(fn, 'B', B);
     M = Matrix.from(B);

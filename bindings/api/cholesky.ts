@@ -13,18 +13,32 @@
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
-import type { VectorLike } from '../core/validate.js';
-import { checkFiniteOption, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
+import { optionsOf, type VectorLike } from '../core/validate.js';
+import { checkFiniteOption, checkRhs, isFinite, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 
+/** True when the lower triangle of A (diagonal included: what Cholesky reads) is finite. */
+function lowerFinite(A: Matrix): boolean {
+  const s = A._store();
+  const a = s.array();
+  for (let j = 0; j < A.cols; j++) {
+    const o = s.offset + j * A._ld;
+    for (let i = j; i < A.rows; i++) if (!Number.isFinite(a[o + i]!)) return false;
+  }
+  return true;
+}
+
 function factorInPlace(fn: string, A: Matrix, options: FiniteOption): Matrix {
   requireSquare(fn, A);
-  if (checkFiniteOption(options)) requireFinite(fn, A);
+  const check = checkFiniteOption(options);
+  if (check) requireFinite(fn, A);
   return scoped((sc) => {
     const L = sc.track(clonePadded(A));
     const info = lapack.potrf(L._v());
     if (info > 0) {
+      // Unchecked, a NaN (or an Inf − Inf) in the lower triangle stops potrf like a non-positive pivot.
+      if (!check && !lowerFinite(A)) throw notFinite(fn, 'the lower triangle of A');
       throw new LinAlgError(
         'not-positive-definite',
         `${fn}: matrix is not positive definite: the leading minor of order ${info} is not positive (row/column ${info - 1})`,
@@ -40,18 +54,22 @@ function factorInPlace(fn: string, A: Matrix, options: FiniteOption): Matrix {
 }
 
 /** The lower Cholesky factor L with A = L·Lᵀ (upper triangle zero). */
-export function cholesky(A: MatrixLike, options: FiniteOption = {}): Matrix {
-  return withMatrix('cholesky', 'A', A, (A) => factorInPlace('cholesky', A, options));
+export function cholesky(A: MatrixLike, options?: FiniteOption | null): Matrix {
+  const o = optionsOf('cholesky', options);
+  return withMatrix('cholesky', 'A', A, (A) => factorInPlace('cholesky', A, o));
 }
 
 /** A reusable Cholesky factorisation (from {@link choFactor}). Dispose it when done. */
 export class CholeskyFactorization implements Disposable {
   /** The lower factor L. */
   readonly L: Matrix;
+  /** False when L holds ±Inf (possible with `checkFinite: false`): solve then throws 'not-finite'. */
+  readonly #finite: boolean;
 
   /** @internal */
-  constructor(L: Matrix) {
+  constructor(L: Matrix, finite = true) {
     this.L = L;
+    this.#finite = finite;
   }
 
   get n(): number {
@@ -59,10 +77,18 @@ export class CholeskyFactorization implements Disposable {
   }
 
   /** Solves A·X = B by two triangular solves; B a vector (→ Float64Array) or a matrix (→ Matrix). */
-  solve(B: VectorLike, options?: FiniteOption): Float64Array;
-  solve(B: MatrixLike, options?: FiniteOption): Matrix;
-  solve(B: MatrixLike | VectorLike, options: FiniteOption = {}): Matrix | Float64Array {
-    return solveOnCopy('solve', B, this.n, checkFiniteOption(options), (X) => {
+  solve(B: VectorLike, options?: FiniteOption | null): Float64Array;
+  solve(B: MatrixLike, options?: FiniteOption | null): Matrix;
+  solve(B: MatrixLike | VectorLike, options?: FiniteOption | null): Matrix | Float64Array {
+    return this._solve('solve', B, optionsOf('solve', options));
+  }
+
+  /** @internal solve, its messages naming `fn`. */
+  _solve(fn: string, B: MatrixLike | VectorLike, o: FiniteOption): Matrix | Float64Array {
+    this.L._v(fn);
+    // An Inf in L would give 0 where the arithmetic should give NaN: x = b/∞.
+    if (!this.#finite) throw notFinite(fn, 'the factorised matrix');
+    return solveOnCopy(fn, B, this.n, checkFiniteOption(o), (X) => {
       lapack.trsm(this.L._v(), X, { lower: true }); //              L⁻¹
       lapack.trsm(this.L._v(), X, { lower: true, trans: true }); // L⁻ᵀ
     });
@@ -70,7 +96,7 @@ export class CholeskyFactorization implements Disposable {
 
   /** log det A = 2·Σ log ℓᵢᵢ (no overflow). */
   logdet(): number {
-    const s = this.L._store();
+    const s = this.L._store('logdet');
     const a = s.array();
     let t = 0;
     for (let i = 0; i < this.n; i++) t += Math.log(a[s.offset + i + i * this.L._ld]!);
@@ -87,13 +113,27 @@ export class CholeskyFactorization implements Disposable {
 }
 
 /** The Cholesky factorisation of an SPD matrix, for solving many right-hand sides. */
-export function choFactor(A: MatrixLike, options: FiniteOption = {}): CholeskyFactorization {
-  return withMatrix('choFactor', 'A', A, (A) => new CholeskyFactorization(factorInPlace('choFactor', A, options)));
+export function choFactor(A: MatrixLike, options?: FiniteOption | null): CholeskyFactorization {
+  const o = optionsOf('choFactor', options);
+  return withMatrix('choFactor', 'A', A, (A) => factorization('choFactor', A, o));
+}
+
+function factorization(fn: string, A: Matrix, o: FiniteOption): CholeskyFactorization {
+  return scoped((s) => {
+    const L = s.track(factorInPlace(fn, A, o));
+    const finite = checkFiniteOption(o) || isFinite(L);
+    return new CholeskyFactorization(s.keep(L), finite);
+  });
 }
 
 /** Solves A·X = B for symmetric positive definite A (lower triangle read) via Cholesky. */
-export function choSolve(A: MatrixLike, B: VectorLike, options?: FiniteOption): Float64Array;
-export function choSolve(A: MatrixLike, B: MatrixLike, options?: FiniteOption): Matrix;
-export function choSolve(A: MatrixLike, B: MatrixLike | VectorLike, options: FiniteOption = {}): Matrix | Float64Array {
-  return scoped((s) => s.track(choFactor(A, options)).solve(B as MatrixLike, options));
+export function choSolve(A: MatrixLike, B: VectorLike, options?: FiniteOption | null): Float64Array;
+export function choSolve(A: MatrixLike, B: MatrixLike, options?: FiniteOption | null): Matrix;
+export function choSolve(A: MatrixLike, B: MatrixLike | VectorLike, options?: FiniteOption | null): Matrix | Float64Array {
+  const o = optionsOf('choSolve', options);
+  return withMatrix('choSolve', 'A', A, (A) => {
+    requireSquare('choSolve', A);
+    checkRhs('choSolve', B, A.rows); // before the O(n³) factorisation
+    return scoped((s) => s.track(factorization('choSolve', A, o))._solve('choSolve', B, o));
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { copyColumns } from '../core/scope.js';
 import { JsStore } from '../core/store.js';
-import { nestedShape, type VectorLike } from '../core/validate.js';
+import { describe, isBigIntArray, isNumericTypedArray, nestedShape, type VectorLike } from '../core/validate.js';
 import { Matrix } from './matrix.js';
 
 /** A matrix argument: a Matrix, or nested rows of numbers. */
@@ -13,7 +13,7 @@ export type MatrixLike = Matrix | readonly (readonly number[])[];
 /** Runs `f` on a Matrix view of a matrix argument, freeing a temporary conversion afterwards. */
 export function withMatrix<T>(fn: string, name: string, x: MatrixLike, f: (M: Matrix) => T): T {
   if (x instanceof Matrix) {
-    x._store(); // throws if disposed
+    live(fn, name, x);
     return f(x);
   }
   if (!Array.isArray(x)) {
@@ -28,11 +28,10 @@ export function withMatrix<T>(fn: string, name: string, x: MatrixLike, f: (M: Ma
   }
 }
 
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'an array';
-  if (typeof x === 'object') return (x as object).constructor?.name ?? 'an object';
-  return typeof x;
+/** Throws a ReferenceError naming `fn` and the argument when M was disposed. */
+export function live(fn: string, name: string, M: Matrix): Matrix {
+  if (M.disposed) throw new ReferenceError(`${fn}: ${name} is a disposed Matrix (used after dispose())`);
+  return M;
 }
 
 /** A column vector Matrix over a Float64Array, without copying (JS storage). */
@@ -40,8 +39,13 @@ export function vectorMatrix(x: Float64Array): Matrix {
   return new Matrix(x.length, 1, new JsStore(x), Math.max(1, x.length), true);
 }
 
+/**
+ * Whether an argument is meant as a vector (as opposed to a matrix): the one test every function with
+ * a vector argument uses — any typed array of numbers, an array whose first entry is a number (or an
+ * empty array), or a BigInt array (which `toVector` then rejects with a message naming the function).
+ */
 export function isVectorLike(x: unknown): x is VectorLike {
-  return x instanceof Float64Array || (Array.isArray(x) && (x.length === 0 || typeof x[0] === 'number'));
+  return isNumericTypedArray(x) || isBigIntArray(x) || (Array.isArray(x) && (x.length === 0 || typeof x[0] === 'number'));
 }
 
 /** Allocates a rows×cols result, fills it with `f`, and frees it again if `f` throws. */

@@ -19,7 +19,8 @@
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
-import { checkFiniteOption, maxAbs, requireFinite, requireSquare, type FiniteOption } from './checks.js';
+import { optionsOf } from '../core/validate.js';
+import { allFinite, checkFiniteOption, isFinite, maxAbs, notFinite, requireFinite, requireSquare, type FiniteOption } from './checks.js';
 import { clonePadded, copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
@@ -91,7 +92,8 @@ function failure(fn: string, A: Matrix, info: number): LinAlgError {
 
 function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): EigvalsResult & { VR: Matrix | null } {
   requireSquare(fn, A);
-  if (checkFiniteOption(options)) requireFinite(fn, A);
+  const check = checkFiniteOption(options);
+  if (check) requireFinite(fn, A);
   const n = A.rows;
   const s = safeScale(A);
   const real = new Float64Array(n);
@@ -101,6 +103,9 @@ function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): 
     const VR = wantVectors ? sc.track(Matrix._alloc(n, n)) : null;
     const info = lapack.geev(options.balance === false ? lapack.Balance.None : lapack.Balance.Both, W._v(), real, imag, VR?._v() ?? null);
     if (info > 0) throw failure(fn, A, info);
+    // Unchecked: balancing can isolate an eigenvalue (a triangular part, e.g.) without reading the
+    // entries beside it, so finite eigenvalues may come from a matrix holding NaN/Inf: look at A.
+    if (!check && allFinite(real) && allFinite(imag) && (VR === null || isFinite(VR)) && !isFinite(A)) throw notFinite(fn, 'A');
     return VR === null ? null : sc.keep(VR);
   });
   if (s !== 1) {
@@ -113,9 +118,10 @@ function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): 
 }
 
 /** Eigenvalues and right eigenvectors of a general square matrix. */
-export function eig(A: MatrixLike, options: EigOptions = {}): EigResult {
+export function eig(A: MatrixLike, options?: EigOptions | null): EigResult {
+  const o = optionsOf('eig', options);
   return withMatrix('eig', 'A', A, (A) => {
-    const { real, imag, VR } = run('eig', A, true, options);
+    const { real, imag, VR } = run('eig', A, true, o);
     const n = A.rows;
     return scoped((sc) => {
       sc.track(VR!);
@@ -148,18 +154,20 @@ export function eig(A: MatrixLike, options: EigOptions = {}): EigResult {
 }
 
 /** Eigenvalues only (faster: no Schur vectors, no back-substitution). */
-export function eigvals(A: MatrixLike, options: EigOptions = {}): EigvalsResult {
+export function eigvals(A: MatrixLike, options?: EigOptions | null): EigvalsResult {
+  const o = optionsOf('eigvals', options);
   return withMatrix('eigvals', 'A', A, (A) => {
-    const { real, imag } = run('eigvals', A, false, options);
+    const { real, imag } = run('eigvals', A, false, o);
     return { real, imag };
   });
 }
 
 /** The real Schur form A = Z·T·Zᵀ (no balancing, so Z is orthogonal). */
-export function schur(A: MatrixLike, options: FiniteOption = {}): SchurResult {
+export function schur(A: MatrixLike, options?: FiniteOption | null): SchurResult {
+  const o = optionsOf('schur', options);
   return withMatrix('schur', 'A', A, (A) => {
     requireSquare('schur', A);
-    if (checkFiniteOption(options)) requireFinite('schur', A);
+    if (checkFiniteOption(o)) requireFinite('schur', A);
     const n = A.rows;
     const s = safeScale(A);
     const real = new Float64Array(n);

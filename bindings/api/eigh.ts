@@ -16,6 +16,7 @@
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
+import { optionsOf } from '../core/validate.js';
 import { checkFiniteOption, maxAbs, requireFinite, requireSquare, type FiniteOption } from './checks.js';
 import { copyOf, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
@@ -50,17 +51,19 @@ function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { 
 }
 
 /** Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read). */
-export function eigh(A: MatrixLike, options: FiniteOption = {}): EighResult {
+export function eigh(A: MatrixLike, options?: FiniteOption | null): EighResult {
+  const o = optionsOf('eigh', options);
   return withMatrix('eigh', 'A', A, (A) => {
-    const { values, Z } = run('eigh', A, true, options);
+    const { values, Z } = run('eigh', A, true, o);
     return disposableResult({ values, vectors: Z });
   });
 }
 
 /** Eigenvalues (ascending) of a symmetric matrix (lower triangle read), without vectors. */
-export function eigvalsh(A: MatrixLike, options: FiniteOption = {}): Float64Array {
+export function eigvalsh(A: MatrixLike, options?: FiniteOption | null): Float64Array {
+  const o = optionsOf('eigvalsh', options);
   return withMatrix('eigvalsh', 'A', A, (A) => {
-    const { values, Z } = run('eigvalsh', A, false, options);
+    const { values, Z } = run('eigvalsh', A, false, o);
     Z.dispose();
     return values;
   });

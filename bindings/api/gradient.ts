@@ -11,7 +11,7 @@
  * Costs 2n evaluations of f. `x` is never modified.
  */
 import { EPS } from '../core/machine.js';
-import { toVector, type VectorLike } from '../core/validate.js';
+import { optionsOf, tolerance, toVector, type VectorLike } from '../core/validate.js';
 
 export interface NumericGradientOptions {
   /** Relative step (default eps^(1/3) ≈ 6.06e-6); the step for xᵢ is eps·max(1, |xᵢ|). */
@@ -21,14 +21,12 @@ export interface NumericGradientOptions {
 export function numericGradient(
   f: (x: Float64Array) => number,
   x: VectorLike,
-  options: NumericGradientOptions = {},
+  options?: NumericGradientOptions | null,
 ): Float64Array {
   if (typeof f !== 'function') throw new TypeError('numericGradient: f must be a function of a Float64Array');
+  const o = optionsOf('numericGradient', options);
+  const rel = tolerance('numericGradient', 'eps', o.eps, { positive: true, finite: true }) ?? Math.cbrt(EPS);
   const x0 = toVector('numericGradient', 'x', x);
-  const rel = options.eps ?? Math.cbrt(EPS);
-  if (typeof rel !== 'number' || !(rel > 0) || !Number.isFinite(rel)) {
-    throw new RangeError(`numericGradient: eps must be a positive finite number, got ${String(options.eps)}`);
-  }
   const g = new Float64Array(x0.length);
   const xp = x0.slice();
   for (let i = 0; i < x0.length; i++) {

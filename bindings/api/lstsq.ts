@@ -20,9 +20,9 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError, shapeStr } from '../core/errors.js';
 import { EPS } from '../core/machine.js';
 import { scoped } from '../core/scope.js';
-import { toVector, type VectorLike } from '../core/validate.js';
+import { optionsOf, tolerance, toVector, type VectorLike } from '../core/validate.js';
 import { cholesky } from './cholesky.js';
-import { checkFiniteOption, requireFinite, rhsCopy, type FiniteOption, type Rhs } from './checks.js';
+import { allFinite, checkFiniteOption, isFinite, notFinite, requireFinite, rhsCopy, type FiniteOption, type Rhs } from './checks.js';
 import { copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { formQ, packedQR, upperOf } from './qr.js';
@@ -49,13 +49,15 @@ export interface LstsqResult<X> extends DisposableResult {
   rank: number;
 }
 
-export function lstsq(A: MatrixLike, b: VectorLike, options?: LstsqOptions): LstsqResult<Float64Array>;
-export function lstsq(A: MatrixLike, B: MatrixLike, options?: LstsqOptions): LstsqResult<Matrix>;
+export function lstsq(A: MatrixLike, b: VectorLike, options?: LstsqOptions | null): LstsqResult<Float64Array>;
+export function lstsq(A: MatrixLike, B: MatrixLike, options?: LstsqOptions | null): LstsqResult<Matrix>;
 export function lstsq(
   A: MatrixLike,
   B: MatrixLike | VectorLike,
-  options: LstsqOptions = {},
+  opts?: LstsqOptions | null,
 ): LstsqResult<Matrix | Float64Array> {
+  const options = optionsOf('lstsq', opts);
+  const rc = tolerance('lstsq', 'rcond', options.rcond);
   return withMatrix('lstsq', 'A', A, (A) => {
     const m = A.rows;
     const n = A.cols;
@@ -63,8 +65,7 @@ export function lstsq(
     if (options.weights !== undefined && options.covariance !== undefined) {
       throw new RangeError('lstsq: give either weights or covariance, not both');
     }
-    const rcond = options.rcond ?? EPS * Math.max(m, n);
-    if (typeof rcond !== 'number' || !(rcond >= 0)) throw new RangeError(`lstsq: rcond must be ≥ 0, got ${rcond}`);
+    const rcond = rc ?? EPS * Math.max(m, n);
     let w: Float64Array | null = null;
     if (options.weights !== undefined) {
       w = toVector('lstsq', 'weights', options.weights);
@@ -82,7 +83,15 @@ export function lstsq(
       const Aw = s.track(copyOf(A));
       if (w !== null) scaleRows(Aw, rhs.X, w);
       if (options.covariance !== undefined) whiten(Aw, rhs.X, options.covariance, m, check);
-      return solveQR(Aw, rhs, rcond);
+      const r = solveQR(Aw, rhs, rcond);
+      if (r.x instanceof Matrix) s.track(r.x);
+      // Unchecked: the rank cut-off (or a zero τ) can drop a NaN/Inf of A or b; a finite answer is only
+      // returned when the (weighted/whitened) A and Qᵀb are finite too.
+      if (!check && allFinite(r.x) && allFinite(r.residuals) && !(isFinite(Aw) && isFinite(rhs.X))) {
+        throw notFinite('lstsq', 'A or b');
+      }
+      if (r.x instanceof Matrix) s.keep(r.x);
+      return r;
     });
   });
 }
@@ -110,9 +119,12 @@ function whiten(A: Matrix, X: Matrix, V: MatrixLike, m: number, check: boolean):
       if (e instanceof LinAlgError && e.code === 'not-positive-definite') {
         throw new LinAlgError('not-positive-definite', `lstsq: the covariance is not positive definite (leading minor ${e.info})`, e.info);
       }
+      if (e instanceof LinAlgError && e.code === 'not-finite') throw notFinite('lstsq', 'the covariance');
       throw e;
     }
     try {
+      // Unchecked, an Inf on V's diagonal gives L an Inf, and L⁻¹ then turns that equation into zeros.
+      if (!check && !isFinite(L)) throw notFinite('lstsq', 'the covariance');
       lapack.trsm(L._v(), A._v(), { lower: true }); // L⁻¹·A
       lapack.trsm(L._v(), X._v(), { lower: true }); // L⁻¹·b
     } finally {

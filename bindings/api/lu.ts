@@ -13,8 +13,8 @@
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
-import type { VectorLike } from '../core/validate.js';
-import { checkFiniteOption, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
+import { optionsOf, type VectorLike } from '../core/validate.js';
+import { checkFiniteOption, checkRhs, isFinite, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
@@ -61,12 +61,19 @@ export class LUFactorization implements Disposable {
   readonly info: number;
   /** The pivots the solves use: private, so no caller can corrupt them. */
   readonly #ipiv: Int32Array;
+  /**
+   * False when the factors hold NaN or ±Inf (possible only with `checkFinite: false`): solve and inv
+   * then throw LinAlgError 'not-finite', det and slogdet give NaN, instead of a finite answer that a
+   * zero pivot or a zero skipped in a triangular solve could make of non-finite data.
+   */
+  readonly #finite: boolean;
 
   /** @internal */
-  constructor(lu: Matrix, ipiv: Int32Array, info: number) {
+  constructor(lu: Matrix, ipiv: Int32Array, info: number, finite = true) {
     this.lu = lu;
     this.#ipiv = ipiv;
     this.info = info;
+    this.#finite = finite;
   }
 
   /** LAPACK's pivot sequence: row i was swapped with row ipiv[i] (0-based). A copy. */
@@ -97,9 +104,12 @@ export class LUFactorization implements Disposable {
   }
 
   /** Solves A·X = B (or Aᵀ·X = B); B a vector (→ Float64Array) or a matrix (→ Matrix). */
-  solve(B: VectorLike, options?: SolveOptions): Float64Array;
-  solve(B: MatrixLike, options?: SolveOptions): Matrix;
-  solve(B: MatrixLike | VectorLike, options: SolveOptions = {}): Matrix | Float64Array {
+  solve(B: VectorLike, options?: SolveOptions | null): Float64Array;
+  solve(B: MatrixLike, options?: SolveOptions | null): Matrix;
+  solve(B: MatrixLike | VectorLike, opts?: SolveOptions | null): Matrix | Float64Array {
+    const options = optionsOf('solve', opts);
+    this.lu._v('solve');
+    if (!this.#finite) throw notFinite('solve', 'the factorised matrix');
     this.requireNonsingular('solve');
     const n = this.n;
     const LU = this.lu._v();
@@ -119,11 +129,14 @@ export class LUFactorization implements Disposable {
 
   /** det A (may overflow to ±Infinity for large n: use slogdet). */
   det(): number {
+    this.lu._v('det');
     const { sign, logAbsDet } = this.slogdet();
+    if (Number.isNaN(sign)) return NaN;
     if (sign === 0) return 0;
     // Product directly when it is representable, for exactness on small integer matrices.
     const d = this.diagProduct();
-    return Number.isFinite(d) && d !== 0 ? d : sign * Math.exp(logAbsDet);
+    const r = Number.isFinite(d) && d !== 0 ? d : sign * Math.exp(logAbsDet);
+    return this.#finite || !Number.isFinite(r) ? r : NaN;
   }
 
   private diagProduct(): number {
@@ -139,6 +152,15 @@ export class LUFactorization implements Disposable {
 
   /** sign and log|det A|, without overflow. */
   slogdet(): SlogdetResult {
+    this.lu._v('slogdet');
+    const r = this.slogdetOfFactors();
+    // Non-finite factors: a NaN or +Inf log-determinant stands; a finite one (or a zero pivot's −Inf)
+    // would hide the NaN/Inf of the matrix.
+    if (!this.#finite && !Number.isNaN(r.logAbsDet) && r.logAbsDet !== Infinity) return { sign: NaN, logAbsDet: NaN };
+    return r;
+  }
+
+  private slogdetOfFactors(): SlogdetResult {
     const s = this.lu._store();
     const a = s.array();
     let sign = 1;
@@ -155,6 +177,8 @@ export class LUFactorization implements Disposable {
 
   /** A⁻¹. */
   inv(): Matrix {
+    this.lu._v('inv');
+    if (!this.#finite) throw notFinite('inv', 'the factorised matrix');
     this.requireNonsingular('inv');
     return scoped((s) => this.solve(s.track(Matrix.eye(this.n)), { checkFinite: false }));
   }
@@ -169,27 +193,32 @@ export class LUFactorization implements Disposable {
 }
 
 /** The LU factorisation of a square matrix, for solving many right-hand sides. */
-export function luFactor(A: MatrixLike, options: FiniteOption = {}): LUFactorization {
-  return factor('luFactor', A, options);
+export function luFactor(A: MatrixLike, options?: FiniteOption | null): LUFactorization {
+  return factor('luFactor', A, optionsOf('luFactor', options));
 }
 
-function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorization {
+/** @internal luFactor, its messages naming `fn` (solve, det, cond, …). */
+export function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorization {
   return withMatrix(fn, 'A', A, (A) => {
     requireSquare(fn, A);
-    if (checkFiniteOption(options)) requireFinite(fn, A);
+    const check = checkFiniteOption(options);
+    if (check) requireFinite(fn, A);
     return scoped((s) => {
       const F = s.track(clonePadded(A));
       const ipiv = new Int32Array(A.rows);
       const info = lapack.getrf(F._v(), ipiv);
-      return new LUFactorization(s.keep(F), ipiv, info);
+      // Unchecked: every entry of A reaches L or U, so one O(n²) look at the factors finds a NaN/Inf.
+      const finite = check || isFinite(F);
+      return new LUFactorization(s.keep(F), ipiv, info, finite);
     });
   });
 }
 
 /** P·A = L·U for any m×n A (rectangular allowed). A zero pivot is not an error here. */
-export function lu(A: MatrixLike, options: FiniteOption = {}): LUResult {
+export function lu(A: MatrixLike, options?: FiniteOption | null): LUResult {
+  const o = optionsOf('lu', options);
   return withMatrix('lu', 'A', A, (A) => {
-    if (checkFiniteOption(options)) requireFinite('lu', A);
+    if (checkFiniteOption(o)) requireFinite('lu', A);
     const m = A.rows;
     const n = A.cols;
     const k = Math.min(m, n);
@@ -210,7 +239,8 @@ export function lu(A: MatrixLike, options: FiniteOption = {}): LUResult {
           la[l.offset + i + j * L._ld] = i < j ? 0 : i === j ? 1 : fa[f.offset + i + j * F._ld]!;
         }
       }
-      for (let j = 0; j < n; j++) {
+      // (k = 0: U is empty, and its n columns need no visit.)
+      for (let j = 0; k > 0 && j < n; j++) {
         for (let i = 0; i < k; i++) ua[u.offset + i + j * U._ld] = i <= j ? fa[f.offset + i + j * F._ld]! : 0;
       }
       return disposableResult({ L: sc.keep(L), U: sc.keep(U), perm: permutationOf(ipiv, m) });
@@ -219,55 +249,41 @@ export function lu(A: MatrixLike, options: FiniteOption = {}): LUResult {
 }
 
 /** Solves A·X = B for square A (LU with partial pivoting). B a vector → Float64Array; a matrix → Matrix. */
-export function solve(A: MatrixLike, B: VectorLike, options?: SolveOptions): Float64Array;
-export function solve(A: MatrixLike, B: MatrixLike, options?: SolveOptions): Matrix;
-export function solve(A: MatrixLike, B: MatrixLike | VectorLike, options: SolveOptions = {}): Matrix | Float64Array {
+export function solve(A: MatrixLike, B: VectorLike, options?: SolveOptions | null): Float64Array;
+export function solve(A: MatrixLike, B: MatrixLike, options?: SolveOptions | null): Matrix;
+export function solve(A: MatrixLike, B: MatrixLike | VectorLike, opts?: SolveOptions | null): Matrix | Float64Array {
+  const options = optionsOf('solve', opts);
   return withMatrix('solve', 'A', A, (A) => {
     requireSquare('solve', A);
     // Check B's shape before the O(n³) factorisation.
-    rhsShape('solve', B, A.rows);
+    checkRhs('solve', B, A.rows);
     return scoped((s) => s.track(factor('solve', A, options)).solve(B as MatrixLike, options));
   });
 }
 
-function rhsShape(fn: string, B: unknown, n: number): void {
-  let rows: number;
-  let shape: string;
-  if (B instanceof Matrix) {
-    rows = B.rows;
-    shape = `B is ${B.rows}×${B.cols}`;
-  } else if (B instanceof Float64Array || (Array.isArray(B) && (B.length === 0 || !Array.isArray(B[0])))) {
-    rows = (B as ArrayLike<unknown>).length;
-    shape = `b has ${rows} entries`;
-  } else if (Array.isArray(B)) {
-    rows = B.length;
-    shape = `B is ${rows}×${(B[0] as unknown[]).length}`;
-  } else {
-    throw new TypeError(`${fn}: B must be a vector, a Matrix or number[][]`);
-  }
-  if (rows !== n) throw new RangeError(`${fn}: A is ${n}×${n} but ${shape} (needs ${n} rows)`);
-}
-
 /** det A; det of the 0×0 matrix is 1. */
-export function det(A: MatrixLike, options: FiniteOption = {}): number {
+export function det(A: MatrixLike, options?: FiniteOption | null): number {
+  const o = optionsOf('det', options);
   return withMatrix('det', 'A', A, (A) => {
     requireSquare('det', A);
-    return scoped((s) => s.track(factor('det', A, options)).det());
+    return scoped((s) => s.track(factor('det', A, o)).det());
   });
 }
 
 /** sign(det A) and log|det A| without overflow (numpy's slogdet). */
-export function slogdet(A: MatrixLike, options: FiniteOption = {}): SlogdetResult {
+export function slogdet(A: MatrixLike, options?: FiniteOption | null): SlogdetResult {
+  const o = optionsOf('slogdet', options);
   return withMatrix('slogdet', 'A', A, (A) => {
     requireSquare('slogdet', A);
-    return scoped((s) => s.track(factor('slogdet', A, options)).slogdet());
+    return scoped((s) => s.track(factor('slogdet', A, o)).slogdet());
   });
 }
 
 /** A⁻¹ (LinAlgError 'singular' for an exactly singular A). Prefer solve() to inv()·b. */
-export function inv(A: MatrixLike, options: FiniteOption = {}): Matrix {
+export function inv(A: MatrixLike, options?: FiniteOption | null): Matrix {
+  const o = optionsOf('inv', options);
   return withMatrix('inv', 'A', A, (A) => {
     requireSquare('inv', A);
-    return scoped((s) => s.track(factor('inv', A, options)).inv());
+    return scoped((s) => s.track(factor('inv', A, o)).inv());
   });
 }

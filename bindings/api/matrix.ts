@@ -17,7 +17,7 @@ import { smallStore, WasmStore, type BackendName, type Store, type View } from '
 // functions (bindings/fluent.ts re-exports them), and those make and return Matrix objects.
 import * as ops from '../fluent.js';
 import type { MatrixLike, MatrixNorm } from '../fluent.js';
-import { checkIndex, checkNumber, checkShape, nestedShape, type VectorLike } from '../core/validate.js';
+import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
 import { shapeStr } from '../core/errors.js';
 import { Rng } from '../core/random.js';
 import { track, untrack } from '../core/tidy.js';
@@ -36,6 +36,22 @@ const registry =
 export interface RandomOptions {
   /** Seed of the generator (any 32-bit integer); the same seed gives the same matrix. Default: random. */
   seed?: number;
+}
+
+/** The seed option of random/randn: absent (a random seed) or an integer. */
+function seedOf(fn: string, options: RandomOptions | null | undefined): number | undefined {
+  const seed: unknown = optionsOf(fn, options).seed;
+  if (seed === undefined) return undefined;
+  if (typeof seed !== 'number') throw new TypeError(`${fn}: seed must be a number, got ${typeof seed}`);
+  if (!Number.isInteger(seed)) throw new RangeError(`${fn}: seed must be an integer, got ${seed}`);
+  return seed;
+}
+
+/** A result's shape within the limits of one matrix (see core/validate.ts MAX_DIM). */
+function checkResult(rows: number, cols: number): void {
+  if (rows > MAX_DIM || cols > MAX_DIM || rows * cols > MAX_ENTRIES) {
+    throw new RangeError(`Matrix: a ${shapeStr(rows, cols)} result exceeds the limits of one matrix (each dimension and the entries ≤ 2^28)`);
+  }
 }
 
 export class Matrix implements Disposable {
@@ -73,10 +89,12 @@ export class Matrix implements Disposable {
    * @internal A rows×cols matrix with unspecified contents: on the current backend, except that a
    * matrix of at most SMALL (64) entries always lives on the JS heap — no linear-memory block, no
    * finalizer, the garbage collector frees it — and its operations run on the JS mirrors of the
-   * kernels, which give the wasm kernels' bits (bindings/core/lapack.ts).
+   * kernels, which give the wasm kernels' bits (bindings/core/lapack.ts). A shape past the limits of
+   * one matrix (a result such as the m×m of an m×0 input) is a RangeError before anything is allocated.
    */
   static _alloc(rows: number, cols: number): Matrix {
     const be = backend(); // throws before init()
+    checkResult(rows, cols);
     const n = rows === 0 || cols === 0 ? 1 : Math.max(1, rows) * cols;
     return new Matrix(rows, cols, n <= SMALL ? smallStore(n) : be.f64(n));
   }
@@ -93,6 +111,7 @@ export class Matrix implements Disposable {
   static _allocPadded(rows: number, cols: number): Matrix {
     const ld = rows >= 64 && rows % 64 === 0 ? rows + 8 : rows;
     if (ld === rows) return Matrix._alloc(rows, cols);
+    checkResult(rows, cols);
     return new Matrix(rows, cols, backend().f64(ld * cols), ld);
   }
 
@@ -101,15 +120,18 @@ export class Matrix implements Disposable {
     return this.rows === 0 || this.cols === 0 ? 0 : this._ld * (this.cols - 1) + this.rows;
   }
 
-  /** @internal The storage; throws after dispose(). */
-  _store(): Store {
-    return this._v().store;
+  /** @internal The storage; throws after dispose() (a ReferenceError naming `fn`). */
+  _store(fn?: string): Store {
+    return this._v(fn).store;
   }
 
-  /** @internal The plain view the kernel-call layer takes (bindings/core/lapack.ts); throws after dispose(). */
-  _v(): View {
+  /**
+   * @internal The plain view the kernel-call layer takes (bindings/core/lapack.ts); throws after
+   * dispose(), a ReferenceError whose message starts with `fn` (the function the caller called).
+   */
+  _v(fn = 'Matrix'): View {
     const v = this.#view;
-    if (v === null) throw new ReferenceError('Matrix: used after dispose()');
+    if (v === null) throw new ReferenceError(`${fn}: the matrix was disposed (used after dispose())`);
     return v;
   }
 
@@ -147,6 +169,7 @@ export class Matrix implements Disposable {
       }
     }
     const M = Matrix._alloc(rows, cols);
+    if (rows === 0 || cols === 0) return M;
     const s = M._store();
     const a = s.array();
     for (let i = 0; i < rows; i++) {
@@ -159,18 +182,23 @@ export class Matrix implements Disposable {
 
   /** A rows×cols matrix of zeros. */
   static zeros(rows: number, cols: number): Matrix {
-    return Matrix.full(rows, cols, 0);
+    return Matrix.filled('Matrix.zeros', rows, cols, 0);
   }
 
   /** A rows×cols matrix of ones. */
   static ones(rows: number, cols: number): Matrix {
-    return Matrix.full(rows, cols, 1);
+    return Matrix.filled('Matrix.ones', rows, cols, 1);
   }
 
   /** A rows×cols matrix with every entry equal to `value`. */
   static full(rows: number, cols: number, value: number): Matrix {
-    checkShape('Matrix.full', rows, cols);
-    checkNumber('Matrix.full', 'value', value);
+    return Matrix.filled('Matrix.full', rows, cols, value);
+  }
+
+  /** full, its messages naming `fn` (zeros, ones, full). */
+  private static filled(fn: string, rows: number, cols: number, value: number): Matrix {
+    checkShape(fn, rows, cols);
+    checkNumber(fn, 'value', value);
     const M = Matrix._alloc(rows, cols);
     const s = M._store();
     s.array().fill(value, s.offset, s.offset + M._extent());
@@ -190,26 +218,27 @@ export class Matrix implements Disposable {
 
   /** The square matrix with `values` on its diagonal (numpy's `diag(v)`). */
   static diagonal(values: VectorLike): Matrix {
-    return ops.diag(values);
+    return ops.diagonalMatrix('Matrix.diagonal', values);
   }
 
   /** Uniform [0, 1) entries from a seeded generator (reproducible across backends and runs). */
-  static random(rows: number, cols: number, options: RandomOptions = {}): Matrix {
+  static random(rows: number, cols: number, options?: RandomOptions | null): Matrix {
     checkShape('Matrix.random', rows, cols);
-    const rng = new Rng(options.seed);
+    const rng = new Rng(seedOf('Matrix.random', options));
     return Matrix.fill(rows, cols, () => rng.uniform());
   }
 
   /** Standard normal entries from a seeded generator. */
-  static randn(rows: number, cols: number, options: RandomOptions = {}): Matrix {
+  static randn(rows: number, cols: number, options?: RandomOptions | null): Matrix {
     checkShape('Matrix.randn', rows, cols);
-    const rng = new Rng(options.seed);
+    const rng = new Rng(seedOf('Matrix.randn', options));
     return Matrix.fill(rows, cols, () => rng.normal());
   }
 
   /** Fills row by row (row-major order, so results do not depend on the storage order). */
   private static fill(rows: number, cols: number, next: () => number): Matrix {
     const M = Matrix._alloc(rows, cols);
+    if (rows === 0 || cols === 0) return M; // no entries: no loop over the other dimension
     const s = M._store();
     const a = s.array();
     for (let i = 0; i < rows; i++) {
@@ -227,7 +256,7 @@ export class Matrix implements Disposable {
 
   /** Which backend's storage holds this matrix. */
   get backend(): BackendName {
-    return this._store().kind;
+    return this._store('Matrix.backend').kind;
   }
 
   /** True after dispose(). */
@@ -239,7 +268,7 @@ export class Matrix implements Disposable {
   get(i: number, j: number): number {
     checkIndex('Matrix.get', 'i', i, this.rows);
     checkIndex('Matrix.get', 'j', j, this.cols);
-    const s = this._store();
+    const s = this._store('Matrix.get');
     return s.array()[s.offset + i + j * this._ld]!;
   }
 
@@ -248,14 +277,14 @@ export class Matrix implements Disposable {
     checkIndex('Matrix.set', 'i', i, this.rows);
     checkIndex('Matrix.set', 'j', j, this.cols);
     checkNumber('Matrix.set', 'value', value);
-    const s = this._store();
+    const s = this._store('Matrix.set');
     s.array()[s.offset + i + j * this._ld] = value;
     return this;
   }
 
-  /** Nested rows, row-major. */
+  /** Nested rows, row-major (one array per row: an m×0 matrix gives m empty rows). */
   toArray(): number[][] {
-    const s = this._store();
+    const s = this._store('Matrix.toArray');
     const a = s.array();
     const out: number[][] = [];
     for (let i = 0; i < this.rows; i++) {
@@ -269,9 +298,10 @@ export class Matrix implements Disposable {
 
   /** A row-major copy: entry (i, j) at [i·cols + j]. */
   toFloat64Array(): Float64Array {
-    const s = this._store();
+    const s = this._store('Matrix.toFloat64Array');
     const a = s.array();
     const out = new Float64Array(this.rows * this.cols);
+    if (out.length === 0) return out;
     for (let j = 0; j < this.cols; j++) {
       const o = s.offset + j * this._ld;
       for (let i = 0; i < this.rows; i++) out[i * this.cols + j] = a[o + i]!;
@@ -282,7 +312,7 @@ export class Matrix implements Disposable {
   /** A copy of column j. */
   column(j: number): Float64Array {
     checkIndex('Matrix.column', 'j', j, this.cols);
-    const s = this._store();
+    const s = this._store('Matrix.column');
     const o = s.offset + j * this._ld;
     return s.array().slice(o, o + this.rows);
   }
@@ -290,7 +320,7 @@ export class Matrix implements Disposable {
   /** A copy of row i. */
   row(i: number): Float64Array {
     checkIndex('Matrix.row', 'i', i, this.rows);
-    const s = this._store();
+    const s = this._store('Matrix.row');
     const a = s.array();
     const out = new Float64Array(this.cols);
     for (let j = 0; j < this.cols; j++) out[j] = a[s.offset + i + j * this._ld]!;
@@ -314,9 +344,15 @@ export class Matrix implements Disposable {
 
   toString(): string {
     if (this.#view === null) return `Matrix(${shapeStr(this.rows, this.cols)}, disposed)`;
-    const rows = this.toArray()
-      .slice(0, 8)
-      .map((r) => '  [' + r.slice(0, 8).map((v) => v.toPrecision(6)).join(', ') + (r.length > 8 ? ', …' : '') + ']');
+    // The top-left 8×8 corner only: O(1) whatever the shape.
+    const s = this._store();
+    const a = s.array();
+    const rows: string[] = [];
+    for (let i = 0; i < Math.min(8, this.rows); i++) {
+      const r: string[] = [];
+      for (let j = 0; j < Math.min(8, this.cols); j++) r.push(a[s.offset + i + j * this._ld]!.toPrecision(6));
+      rows.push('  [' + r.join(', ') + (this.cols > 8 ? ', …' : '') + ']');
+    }
     if (this.rows > 8) rows.push('  …');
     return `Matrix(${shapeStr(this.rows, this.cols)}) [\n${rows.join('\n')}\n]`;
   }
@@ -351,9 +387,7 @@ export class Matrix implements Disposable {
   dot(B: MatrixLike): Matrix;
   dot(x: VectorLike): Float64Array;
   dot(B: MatrixLike | VectorLike): Matrix | Float64Array {
-    return B instanceof Matrix || (Array.isArray(B) && Array.isArray(B[0]))
-      ? ops.matmul(this, B as MatrixLike)
-      : ops.matvec(this, B as VectorLike);
+    return ops.dot(this, B as MatrixLike);
   }
   trace(): number {
     return ops.trace(this);
@@ -366,7 +400,7 @@ export class Matrix implements Disposable {
     return ops.norm(this, ord);
   }
   /** AᵀA (or AAᵀ with `{ rows: true }`), the Gram matrix, through SYRK. */
-  gram(options: { rows?: boolean } = {}): Matrix {
+  gram(options?: { rows?: boolean } | null): Matrix {
     return ops.gram(this, options);
   }
 }

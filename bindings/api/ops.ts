@@ -8,7 +8,7 @@
  */
 import * as lapack from '../core/lapack.js';
 import { shapeStr } from '../core/errors.js';
-import { checkNumber, toVector, type VectorLike } from '../core/validate.js';
+import { checkNumber, describe, optionsOf, toVector, type VectorLike } from '../core/validate.js';
 import { copyInto, fresh, isVectorLike, vectorMatrix, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
@@ -73,11 +73,16 @@ export function hadamard(A: MatrixLike, B: MatrixLike): Matrix {
 
 /** The matrix product A·B (blocked, packed GEMM). */
 export function matmul(A: MatrixLike, B: MatrixLike): Matrix {
-  return withMatrix('matmul', 'A', A, (A) =>
-    withMatrix('matmul', 'B', B, (B) => {
+  return product('matmul', A, B);
+}
+
+/** A·B for `fn` (matmul, dot): messages name the function the caller called. */
+function product(fn: string, A: MatrixLike, B: MatrixLike): Matrix {
+  return withMatrix(fn, 'A', A, (A) =>
+    withMatrix(fn, 'B', B, (B) => {
       if (A.cols !== B.rows) {
         throw new RangeError(
-          `matmul: inner dimensions differ: A is ${shapeStr(A.rows, A.cols)}, B is ${shapeStr(B.rows, B.cols)} (${A.cols} ≠ ${B.rows})`,
+          `${fn}: inner dimensions differ: A is ${shapeStr(A.rows, A.cols)}, B is ${shapeStr(B.rows, B.cols)} (${A.cols} ≠ ${B.rows})`,
         );
       }
       return fresh(A.rows, B.cols, (C) => lapack.gemm(A._v(), B._v(), C._v()));
@@ -87,10 +92,15 @@ export function matmul(A: MatrixLike, B: MatrixLike): Matrix {
 
 /** The matrix-vector product A·x. */
 export function matvec(A: MatrixLike, x: VectorLike): Float64Array {
-  return withMatrix('matvec', 'A', A, (A) => {
-    const v = toVector('matvec', 'x', x);
+  return matrixVector('matvec', A, x);
+}
+
+/** A·x for `fn` (matvec, dot). */
+function matrixVector(fn: string, A: MatrixLike, x: VectorLike): Float64Array {
+  return withMatrix(fn, 'A', A, (A) => {
+    const v = toVector(fn, 'x', x);
     if (v.length !== A.cols) {
-      throw new RangeError(`matvec: A is ${shapeStr(A.rows, A.cols)} but x has ${v.length} entries (needs ${A.cols})`);
+      throw new RangeError(`${fn}: A is ${shapeStr(A.rows, A.cols)} but x has ${v.length} entries (needs ${A.cols})`);
     }
     const y = new Float64Array(A.rows);
     lapack.gemv(A._v(), v, y);
@@ -113,8 +123,8 @@ export function dot(a: VectorLike | MatrixLike, b: VectorLike | MatrixLike): num
     if (x.length !== y.length) throw new RangeError(`dot: vector lengths differ: ${x.length} and ${y.length}`);
     return lapack.dot(x, y);
   }
-  if (isVectorLike(b)) return matvec(a as MatrixLike, b);
-  return matmul(a as MatrixLike, b as MatrixLike);
+  if (isVectorLike(b)) return matrixVector('dot', a as MatrixLike, b);
+  return product('dot', a as MatrixLike, b as MatrixLike);
 }
 
 /** The outer product x·yᵀ (an m×n matrix), as a rank-1 GEMM. */
@@ -139,15 +149,7 @@ export function trace(A: MatrixLike): number {
 export function diag(x: VectorLike): Matrix;
 export function diag(A: MatrixLike): Float64Array;
 export function diag(x: VectorLike | MatrixLike): Matrix | Float64Array {
-  if (isVectorLike(x)) {
-    const v = toVector('diag', 'x', x);
-    const n = v.length;
-    const M = zeros(n, n);
-    const s = M._store();
-    const a = s.array();
-    for (let i = 0; i < n; i++) a[s.offset + i + i * M._ld] = v[i]!;
-    return M;
-  }
+  if (isVectorLike(x)) return diagonalMatrix('diag', x);
   return withMatrix('diag', 'A', x, (A) => {
     const s = A._store();
     const a = s.array();
@@ -157,10 +159,23 @@ export function diag(x: VectorLike | MatrixLike): Matrix | Float64Array {
   });
 }
 
+/** The square matrix with the vector `x` on its diagonal (diag of a vector, Matrix.diagonal). */
+export function diagonalMatrix(fn: string, x: VectorLike): Matrix {
+  if (!isVectorLike(x)) throw new TypeError(`${fn}: the diagonal must be a vector (number[] or a typed array), got ${describe(x)}`);
+  const v = toVector(fn, 'x', x);
+  const n = v.length;
+  const M = zeros(n, n);
+  const s = M._store();
+  const a = s.array();
+  for (let i = 0; i < n; i++) a[s.offset + i + i * M._ld] = v[i]!;
+  return M;
+}
+
 /** The Gram matrix AᵀA (default) or AAᵀ (`{ rows: true }`), symmetric, through SYRK (half the flops of a GEMM). */
-export function gram(A: MatrixLike, options: { rows?: boolean } = {}): Matrix {
+export function gram(A: MatrixLike, options?: { rows?: boolean } | null): Matrix {
+  const o = optionsOf('gram', options);
   return withMatrix('gram', 'A', A, (A) => {
-    const rows = options.rows === true;
+    const rows = o.rows === true;
     const n = rows ? A.rows : A.cols;
     return fresh(n, n, (C) => lapack.syrk(A._v(), C._v(), { trans: !rows }));
   });

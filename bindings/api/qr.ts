@@ -14,6 +14,7 @@
  */
 import * as lapack from '../core/lapack.js';
 import { scoped } from '../core/scope.js';
+import { optionsOf } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
@@ -65,6 +66,7 @@ export function packedQR(A: Matrix, pivoting: boolean): PackedQR {
 /** @internal The r×n (or rows×n) upper trapezoid of F as a new matrix, zeros below the diagonal. */
 export function upperOf(F: Matrix, rows: number): Matrix {
   const R = Matrix._alloc(rows, F.cols);
+  if (rows === 0 || F.cols === 0) return R;
   const f = F._store();
   const fa = f.array();
   const r = R._store();
@@ -95,7 +97,8 @@ export function formQ(p: PackedQR, cols: number, k: number): Matrix {
 }
 
 /** QR factorisation (see the module header for shapes and modes). */
-export function qr(A: MatrixLike, options: QROptions = {}): QRResult {
+export function qr(A: MatrixLike, opts?: QROptions | null): QRResult {
+  const options = optionsOf('qr', opts);
   const mode = options.mode ?? 'reduced';
   if (mode !== 'reduced' && mode !== 'complete' && mode !== 'r') {
     throw new RangeError(`qr: mode must be 'reduced', 'complete' or 'r', got ${String(mode)}`);

@@ -17,6 +17,7 @@
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
+import { optionsOf } from '../core/validate.js';
 import { checkFiniteOption, maxAbs, requireFinite, type FiniteOption } from './checks.js';
 import { copyOf, fresh, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
@@ -76,7 +77,8 @@ export function rawSvd(fn: string, A: Matrix, job: lapack.SvdJob, options: Finit
 }
 
 /** The singular value decomposition (numpy.linalg.svd's shapes and defaults). */
-export function svd(A: MatrixLike, options: SvdOptions = {}): SvdResult {
+export function svd(A: MatrixLike, opts?: SvdOptions | null): SvdResult {
+  const options = optionsOf('svd', opts);
   return withMatrix('svd', 'A', A, (A) => {
     if (options.computeUV === false) return disposableResult({ s: rawSvd('svd', A, lapack.SvdJob.Values, options).s });
     return scoped((sc) => {
@@ -90,6 +92,7 @@ export function svd(A: MatrixLike, options: SvdOptions = {}): SvdResult {
 }
 
 /** Singular values only, descending (faster: no vectors). */
-export function svdvals(A: MatrixLike, options: FiniteOption = {}): Float64Array {
-  return withMatrix('svdvals', 'A', A, (A) => rawSvd('svdvals', A, lapack.SvdJob.Values, options).s);
+export function svdvals(A: MatrixLike, options?: FiniteOption | null): Float64Array {
+  const o = optionsOf('svdvals', options);
+  return withMatrix('svdvals', 'A', A, (A) => rawSvd('svdvals', A, lapack.SvdJob.Values, o).s);
 }

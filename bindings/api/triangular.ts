@@ -7,10 +7,10 @@
  */
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
-import type { VectorLike } from '../core/validate.js';
-import { checkFiniteOption, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
+import { optionsOf, type VectorLike } from '../core/validate.js';
+import { checkFiniteOption, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { withMatrix, type MatrixLike } from './convert.js';
-import type { Matrix } from './matrix.js';
+import { Matrix } from './matrix.js';
 
 export interface TriangularOptions extends FiniteOption {
   /** T is lower triangular (default false: upper). */
@@ -21,29 +21,66 @@ export interface TriangularOptions extends FiniteOption {
   transpose?: boolean;
 }
 
-export function solveTriangular(T: MatrixLike, B: VectorLike, options?: TriangularOptions): Float64Array;
-export function solveTriangular(T: MatrixLike, B: MatrixLike, options?: TriangularOptions): Matrix;
+export function solveTriangular(T: MatrixLike, B: VectorLike, options?: TriangularOptions | null): Float64Array;
+export function solveTriangular(T: MatrixLike, B: MatrixLike, options?: TriangularOptions | null): Matrix;
 export function solveTriangular(
   T: MatrixLike,
   B: MatrixLike | VectorLike,
-  options: TriangularOptions = {},
+  opts?: TriangularOptions | null,
 ): Matrix | Float64Array {
+  const options = optionsOf('solveTriangular', opts);
   return withMatrix('solveTriangular', 'T', T, (T) => {
     requireSquare('solveTriangular', T, 'T');
     const check = checkFiniteOption(options);
     if (check) requireFinite('solveTriangular', T, 'T');
     const unit = options.unitDiagonal === true;
+    const lower = options.lower === true;
     if (!unit) {
       const s = T._store();
       const a = s.array();
       for (let i = 0; i < T.rows; i++) {
         if (a[s.offset + i + i * T._ld] === 0) {
+          if (!check && !triangleFinite(T, lower, unit)) throw notFinite('solveTriangular', 'T');
           throw new LinAlgError('singular', `solveTriangular: T[${i}, ${i}] = 0: the matrix is singular`, i + 1);
         }
       }
     }
-    return solveOnCopy('solveTriangular', B, T.rows, check, (X) =>
-      lapack.trsm(T._v(), X, { lower: options.lower === true, trans: options.transpose === true, unit }),
+    const X = solveOnCopy('solveTriangular', B, T.rows, check, (X) =>
+      lapack.trsm(T._v(), X, { lower, trans: options.transpose === true, unit }),
     );
+    // Unchecked: the solve skips the update of a column j whose x_j is exactly 0 (as BLAS does), which
+    // drops a NaN/Inf of T's column j (and an Inf on the diagonal makes x_j = 0). So a finite X holding
+    // a zero needs one look at T's triangle; a non-finite X, or one without zeros, already tells.
+    if (!check && finiteWithZero(X) && !triangleFinite(T, lower, unit)) {
+      if (X instanceof Matrix) X.dispose();
+      throw notFinite('solveTriangular', 'T');
+    }
+    return X;
   });
+}
+
+/** The triangle of T that the solve reads (without the diagonal when `unit`) holds only finite numbers. */
+function triangleFinite(T: Matrix, lower: boolean, unit: boolean): boolean {
+  const s = T._store();
+  const a = s.array();
+  const n = T.rows;
+  for (let j = 0; j < n; j++) {
+    const o = s.offset + j * T._ld;
+    const i0 = lower ? (unit ? j + 1 : j) : 0;
+    const i1 = lower ? n : unit ? j : j + 1;
+    for (let i = i0; i < i1; i++) if (!Number.isFinite(a[o + i]!)) return false;
+  }
+  return true;
+}
+
+/** Every entry finite and at least one exactly zero. */
+function finiteWithZero(X: Matrix | Float64Array): boolean {
+  const v = X instanceof Matrix ? X.toFloat64Array() : X;
+  let zero = false;
+  for (let i = 0; i < v.length; i++) {
+    const t = v[i]!;
+    if (!Number.isFinite(t)) return false;
+    if (t === 0) zero = true;
+  }
+  return zero;
 }

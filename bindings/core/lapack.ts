@@ -15,6 +15,10 @@
  *
  * Arguments are trusted (the API layer validated them: "validate at the edge, trust inside"); kernels
  * that can fail numerically return LAPACK's status, which the API layer turns into a LinAlgError.
+ *
+ * An operation whose output is empty returns before sizing workspace or copying operands: an m×0
+ * operand may have 2^28 rows, and the kernels' loops over the other dimension (and the copies of a
+ * JS-stored operand) would cost that much for nothing. What it returns is what the kernel gives.
  */
 import { backend, backendNamed, type NormKind } from './backend.js';
 import type { Kernels } from './kernels.js';
@@ -73,6 +77,10 @@ function same(v: View): View {
   return v;
 }
 
+function empty(V: { rows: number; cols: number }): boolean {
+  return V.rows === 0 || V.cols === 0;
+}
+
 /** C ← α·op(A)·op(B) + β·C (α = 1, β = 0 by default). */
 export function gemm(
   A: View,
@@ -82,6 +90,7 @@ export function gemm(
 ): void {
   const tA = o.transA === true;
   const kk = tA ? A.rows : A.cols;
+  if (empty(C)) return;
   run(jsFor(A, B, C), (k, _s, work, inn, out) => {
     const w = work(k.gemmScratch(C.rows, C.cols, kk));
     const a = inn(A);
@@ -93,6 +102,11 @@ export function gemm(
 
 /** y ← α·op(A)·x + β·y. */
 export function gemv(A: View, x: Float64Array, y: Float64Array, o: { trans?: boolean; alpha?: number; beta?: number } = {}): void {
+  if (y.length === 0) return;
+  if (x.length === 0 && (o.beta ?? 0) === 0) {
+    y.fill(0); // y ← 0·y, as the kernel does
+    return;
+  }
   run(jsFor(A), (k, s, _work, inn) => {
     const a = inn(A);
     k.gemv(+(o.trans === true), A.rows, A.cols, o.alpha ?? 1, a.store, a.ld, vec(s, x), 1, o.beta ?? 0, vec(s, y, true), 1);
@@ -103,6 +117,7 @@ export function gemv(A: View, x: Float64Array, y: Float64Array, o: { trans?: boo
 export function syrk(A: View, C: View, o: { trans: boolean; alpha?: number }): void {
   const n = C.rows;
   const kk = o.trans ? A.rows : A.cols;
+  if (n === 0) return;
   run(jsFor(A, C), (k, _s, work, inn, out) => {
     const w = work(k.syrkScratch(n, kk));
     const a = inn(A);
@@ -114,6 +129,7 @@ export function syrk(A: View, C: View, o: { trans: boolean; alpha?: number }): v
 
 /** C ← α·A + β·B. */
 export function geadd(alpha: number, A: View, beta: number, B: View, C: View): void {
+  if (empty(C)) return;
   run(jsFor(A, B, C), (k, _s, _work, inn, out) => {
     const a = inn(A);
     const b = inn(B);
@@ -124,6 +140,7 @@ export function geadd(alpha: number, A: View, beta: number, B: View, C: View): v
 
 /** C ← α·C in place (every entry multiplied, so NaN/Inf propagate). */
 export function scal(alpha: number, C: View): void {
+  if (empty(C)) return;
   run(jsFor(C), (k, _s, _work, _inn, out) => {
     const c = out(C);
     if (c.ld === C.rows) k.scal(C.rows * C.cols, alpha, c.store, 1);
@@ -133,6 +150,7 @@ export function scal(alpha: number, C: View): void {
 
 /** C ← A ∘ B. */
 export function gemul(A: View, B: View, C: View): void {
+  if (empty(C)) return;
   run(jsFor(A, B, C), (k, _s, _work, inn, out) => {
     const a = inn(A);
     const b = inn(B);
@@ -143,6 +161,7 @@ export function gemul(A: View, B: View, C: View): void {
 
 /** B ← Aᵀ. */
 export function getrans(A: View, B: View): void {
+  if (empty(A)) return;
   run(jsFor(A, B), (k, _s, _work, inn, out) => {
     const a = inn(A);
     const b = out(B);
@@ -152,6 +171,7 @@ export function getrans(A: View, B: View): void {
 
 /** A matrix norm (max-abs, 1, ∞, Frobenius), scaled against overflow. */
 export function lange(norm: NormKind, A: View): number {
+  if (empty(A)) return 0; // the kernel's value for an empty matrix
   return run(jsFor(A), (k, _s, work, inn) => {
     const w = work(Math.max(1, A.rows));
     const a = inn(A);
@@ -173,6 +193,7 @@ export interface TrsmOptions {
 
 /** B ← α·op(A)⁻¹·B (or α·B·op(A)⁻¹ with `right`), A triangular: blocked TRSM. */
 export function trsm(A: View, B: View, o: TrsmOptions = {}): void {
+  if (empty(B)) return;
   run(jsFor(A, B), (k, _s, work, inn, out) => {
     const w = work(k.trsmScratch(B.rows, B.cols));
     const a = inn(A);

@@ -5,9 +5,10 @@ import { NormKind } from '../core/backend.js';
 import { shapeStr } from '../core/errors.js';
 import * as lapack from '../core/lapack.js';
 import { scoped } from '../core/scope.js';
+import { optionsOf } from '../core/validate.js';
 import type { FiniteOption } from '../api/checks.js';
 import { withMatrix, type MatrixLike } from '../api/convert.js';
-import { luFactor } from '../api/lu.js';
+import { factor } from '../api/lu.js';
 import { rawSvd } from '../api/svd.js';
 
 /**
@@ -15,7 +16,8 @@ import { rawSvd } from '../api/svd.js';
  * rank-deficient matrix; any shape); p = 1, Infinity, 'fro' ‖A‖·‖A⁻¹‖ for square A (Infinity when
  * A is exactly singular).
  */
-export function cond(A: MatrixLike, p: 2 | 1 | typeof Infinity | 'fro' = 2, options: FiniteOption = {}): number {
+export function cond(A: MatrixLike, p: 2 | 1 | typeof Infinity | 'fro' = 2, opts?: FiniteOption | null): number {
+  const options = optionsOf('cond', opts);
   return withMatrix('cond', 'A', A, (A) => {
     if (p === 2) {
       const s = rawSvd('cond', A, lapack.SvdJob.Values, options).s;
@@ -27,7 +29,7 @@ export function cond(A: MatrixLike, p: 2 | 1 | typeof Infinity | 'fro' = 2, opti
     if (A.rows !== A.cols) throw new RangeError(`cond: p=${String(p)} needs a square matrix, got ${shapeStr(A.rows, A.cols)}`);
     const kind = p === 1 ? NormKind.One : p === Infinity ? NormKind.Inf : NormKind.Fro;
     return scoped((s) => {
-      const F = s.track(luFactor(A, options));
+      const F = s.track(factor('cond', A, options));
       if (F.singular) return Infinity;
       const Ai = s.track(F.inv());
       return lapack.lange(kind, A._v()) * lapack.lange(kind, Ai._v());

@@ -3,6 +3,7 @@
  */
 import * as lapack from '../core/lapack.js';
 import { scoped } from '../core/scope.js';
+import { describe, optionsOf } from '../core/validate.js';
 import type { FiniteOption } from '../api/checks.js';
 import { fresh, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
 import { Matrix } from '../api/matrix.js';
@@ -21,8 +22,10 @@ export interface LowRankResult extends DisposableResult {
 }
 
 /** The Eckart–Young–Mirsky best rank-k approximation in both the 2- and Frobenius norms. */
-export function lowRank(A: MatrixLike, k: number, options: FiniteOption = {}): LowRankResult {
-  if (typeof k !== 'number' || !Number.isInteger(k) || k < 0) throw new RangeError(`lowRank: k must be an integer ≥ 0, got ${k}`);
+export function lowRank(A: MatrixLike, k: number, opts?: FiniteOption | null): LowRankResult {
+  const options = optionsOf('lowRank', opts);
+  if (typeof k !== 'number') throw new TypeError(`lowRank: k must be a number, got ${describe(k)}`);
+  if (!Number.isInteger(k) || k < 0) throw new RangeError(`lowRank: k must be an integer ≥ 0, got ${k}`);
   return withMatrix('lowRank', 'A', A, (A) =>
     scoped((sc) => {
       const { U, s, V } = sc.track(rawSvd('lowRank', A, lapack.SvdJob.Thin, options));

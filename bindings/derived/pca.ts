@@ -5,6 +5,7 @@
 import * as lapack from '../core/lapack.js';
 import { shapeStr } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
+import { describe, optionsOf } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, type FiniteOption } from '../api/checks.js';
 import { copyOf, fresh, withMatrix, type MatrixLike } from '../api/convert.js';
 import { Matrix } from '../api/matrix.js';
@@ -34,13 +35,17 @@ export interface PcaResult extends DisposableResult {
 }
 
 /** Principal component analysis of X (m samples × n features) through the SVD of the centred X. */
-export function pca(X: MatrixLike, options: PcaOptions = {}): PcaResult {
+export function pca(X: MatrixLike, opts?: PcaOptions | null): PcaResult {
+  const options = optionsOf('pca', opts);
   return withMatrix('pca', 'X', X, (X) => {
     const m = X.rows;
     const n = X.cols;
     const kmax = Math.min(m, n);
-    const k = options.k ?? kmax;
-    if (!Number.isInteger(k) || k < 0 || k > kmax) {
+    const k: unknown = options.k ?? kmax;
+    if (options.k !== undefined && typeof options.k !== 'number') {
+      throw new TypeError(`pca: k must be a number, got ${describe(options.k)}`);
+    }
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k > kmax) {
       throw new RangeError(`pca: k must be an integer in [0, ${kmax}] for a ${shapeStr(m, n)} X, got ${k}`);
     }
     if (checkFiniteOption(options)) requireFinite('pca', X, 'X');

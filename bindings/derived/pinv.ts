@@ -3,6 +3,7 @@
  */
 import * as lapack from '../core/lapack.js';
 import { scoped } from '../core/scope.js';
+import { optionsOf, tolerance } from '../core/validate.js';
 import type { FiniteOption } from '../api/checks.js';
 import { fresh, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
 import { Matrix } from '../api/matrix.js';
@@ -13,10 +14,11 @@ import { defaultRtol, rankOf } from './rank.js';
  * The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᵀ (n×m): singular values ≤ rtol·σ₀ are treated as zero
  * (default rtol = max(m, n)·eps).
  */
-export function pinv(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Matrix {
+export function pinv(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Matrix {
+  const options = optionsOf('pinv', opts);
+  const rt = tolerance('pinv', 'rtol', options.rtol);
   return withMatrix('pinv', 'A', A, (A) => {
-    const rtol = options.rtol ?? defaultRtol(A);
-    if (!(rtol >= 0)) throw new RangeError(`pinv: rtol must be ≥ 0, got ${rtol}`);
+    const rtol = rt ?? defaultRtol(A);
     return scoped((sc) => {
       const { U, s, V } = sc.track(rawSvd('pinv', A, lapack.SvdJob.Thin, options));
       const r = rankOf(s, rtol * (s[0] ?? 0));

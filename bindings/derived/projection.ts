@@ -4,7 +4,8 @@
 import * as lapack from '../core/lapack.js';
 import { EPS } from '../core/machine.js';
 import { scoped } from '../core/scope.js';
-import { checkFiniteOption, requireFinite, type FiniteOption } from '../api/checks.js';
+import { optionsOf, tolerance } from '../core/validate.js';
+import { checkFiniteOption, isFinite, notFinite, requireFinite, type FiniteOption } from '../api/checks.js';
 import { fresh, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
 import { numericalRank } from '../api/lstsq.js';
 import type { Matrix } from '../api/matrix.js';
@@ -14,18 +15,28 @@ import { formQ, packedQR } from '../api/qr.js';
  * The orthogonal projector P = Q_r·Q_rᵀ (m×m) onto the column space of A, from a pivoted QR; r is the
  * numerical rank (threshold as in lstsq). P·b is the least-squares fit A·x of b.
  */
-export function projection(A: MatrixLike, options: { rcond?: number } & FiniteOption = {}): Matrix {
+export function projection(A: MatrixLike, opts?: ({ rcond?: number } & FiniteOption) | null): Matrix {
+  const options = optionsOf('projection', opts);
+  const rc = tolerance('projection', 'rcond', options.rcond);
   return withMatrix('projection', 'A', A, (A) => {
-    if (checkFiniteOption(options)) requireFinite('projection', A);
+    const check = checkFiniteOption(options);
+    if (check) requireFinite('projection', A);
     const m = A.rows;
     const k = Math.min(m, A.cols);
-    const rcond = options.rcond ?? EPS * Math.max(m, A.cols);
+    const rcond = rc ?? EPS * Math.max(m, A.cols);
     return scoped((s) => {
       const p = s.track(packedQR(A, true));
       const rank = numericalRank(p.F, k, rcond);
-      if (rank === 0) return zeros(m, m);
-      const Q = s.track(formQ(p, rank, rank));
-      return fresh(m, m, (P) => lapack.gemm(Q._v(), Q._v(), P._v(), { transB: true }));
+      let P: Matrix;
+      if (rank === 0) {
+        P = s.track(zeros(m, m));
+      } else {
+        const Q = s.track(formQ(p, rank, rank));
+        P = s.track(fresh(m, m, (P) => lapack.gemm(Q._v(), Q._v(), P._v(), { transB: true })));
+      }
+      // Unchecked: the rank cut-off can drop a column holding NaN/Inf; a finite P needs a finite A.
+      if (!check && isFinite(P) && !isFinite(A)) throw notFinite('projection', 'A');
+      return s.keep(P);
     });
   });
 }

@@ -8,6 +8,7 @@ import { withMatrix, type MatrixLike } from '../api/convert.js';
 import type { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
 import { SvdJob } from '../core/lapack.js';
+import { optionsOf, tolerance } from '../core/validate.js';
 
 /** Default relative threshold for "zero" singular values: max(m, n)·eps (numpy's matrix_rank, pinv). */
 export function defaultRtol(A: Matrix): number {
@@ -22,10 +23,12 @@ export function rankOf(s: Float64Array, cutoff: number): number {
 }
 
 /** Numerical rank: the number of σᵢ > tol (default tol = σ₀·max(m, n)·eps, as numpy). */
-export function matrixRank(A: MatrixLike, options: { tol?: number } & FiniteOption = {}): number {
+export function matrixRank(A: MatrixLike, opts?: ({ tol?: number } & FiniteOption) | null): number {
+  const options = optionsOf('matrixRank', opts);
+  const t = tolerance('matrixRank', 'tol', options.tol);
   return withMatrix('matrixRank', 'A', A, (A) => {
     const s = rawSvd('matrixRank', A, SvdJob.Values, options).s;
-    const tol = options.tol ?? (s[0] ?? 0) * defaultRtol(A);
+    const tol = t ?? (s[0] ?? 0) * defaultRtol(A);
     return rankOf(s, tol);
   });
 }

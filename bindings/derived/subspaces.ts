@@ -4,6 +4,7 @@
  */
 import * as lapack from '../core/lapack.js';
 import { scoped } from '../core/scope.js';
+import { optionsOf, tolerance } from '../core/validate.js';
 import type { FiniteOption } from '../api/checks.js';
 import { columns, withMatrix, type MatrixLike } from '../api/convert.js';
 import type { Matrix } from '../api/matrix.js';
@@ -12,22 +13,26 @@ import { defaultRtol, rankOf } from './rank.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
 /** Orthonormal basis of the null space of A (n×(n − r)), from the full SVD. */
-export function nullSpace(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Matrix {
+export function nullSpace(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Matrix {
+  const options = optionsOf('nullSpace', opts);
+  const rtol = tolerance('nullSpace', 'rtol', options.rtol);
   return withMatrix('nullSpace', 'A', A, (A) =>
     scoped((sc) => {
       const { s, V } = sc.track(rawSvd('nullSpace', A, lapack.SvdJob.Full, options));
-      const r = rankOf(s, (options.rtol ?? defaultRtol(A)) * (s[0] ?? 0));
+      const r = rankOf(s, (rtol ?? defaultRtol(A)) * (s[0] ?? 0));
       return columns(V!, r, A.cols);
     }),
   );
 }
 
 /** Orthonormal basis of the column space (range) of A (m×r), from the SVD. */
-export function orth(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Matrix {
+export function orth(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Matrix {
+  const options = optionsOf('orth', opts);
+  const rtol = tolerance('orth', 'rtol', options.rtol);
   return withMatrix('orth', 'A', A, (A) =>
     scoped((sc) => {
       const { U, s } = sc.track(rawSvd('orth', A, lapack.SvdJob.Thin, options));
-      const r = rankOf(s, (options.rtol ?? defaultRtol(A)) * (s[0] ?? 0));
+      const r = rankOf(s, (rtol ?? defaultRtol(A)) * (s[0] ?? 0));
       return columns(U!, 0, r);
     }),
   );
@@ -50,11 +55,13 @@ export interface Subspaces extends DisposableResult {
  * The four fundamental subspaces of A (Strang's table) as orthonormal bases, with the rank, from one
  * full SVD: C(A) ⊥ N(Aᵀ) in ℝᵐ, C(Aᵀ) ⊥ N(A) in ℝⁿ, dim C(A) = dim C(Aᵀ) = r.
  */
-export function subspaces(A: MatrixLike, options: { rtol?: number } & FiniteOption = {}): Subspaces {
+export function subspaces(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Subspaces {
+  const options = optionsOf('subspaces', opts);
+  const rtol = tolerance('subspaces', 'rtol', options.rtol);
   return withMatrix('subspaces', 'A', A, (A) =>
     scoped((sc) => {
       const { U, s, V } = sc.track(rawSvd('subspaces', A, lapack.SvdJob.Full, options));
-      const r = rankOf(s, (options.rtol ?? defaultRtol(A)) * (s[0] ?? 0));
+      const r = rankOf(s, (rtol ?? defaultRtol(A)) * (s[0] ?? 0));
       const columnSpace = sc.track(columns(U!, 0, r));
       const nullSpace = sc.track(columns(V!, r, A.cols));
       const rowSpace = sc.track(columns(V!, 0, r));

@@ -1,0 +1,229 @@
+/**
+ * Out of memory in the middle of a call frees everything the call had allocated. The wasm heap's
+ * `alloc` is wrapped so that its k-th call (counted from the start of the call under test) throws a
+ * RangeError; for every exported function that allocates, over all its main paths, and for every k
+ * from 0 until the call gets through, the call must throw that RangeError (not another error, not a
+ * result) and leave memoryStats().blocksInUse and bytesInUse exactly at their baseline; then the call
+ * succeeds and, once its result is disposed, the heap is at the baseline again.
+ *
+ * Inputs come in three kinds: matrices in linear memory (made before the baseline), nested arrays
+ * (converted to temporaries inside the call) and JS-stored matrices (copied into linear memory for each
+ * kernel call). The JS backend keeps its storage on the garbage-collected JS heap, so only the wasm
+ * backend can leak; the release paths (Scope, withMatrix, fresh) are the same code for both.
+ *
+ * Earlier leaks of this kind: lu leaked L when allocating U failed, lstsq its right-hand-side copy or
+ * the packed QR, projection P, lowRank its approximation.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import * as api from '../../../bindings/index.js';
+import {
+  Matrix, setBackend, lu, luFactor, solve, det, slogdet, inv, cholesky, choFactor, choSolve, solveTriangular, qr, lstsq,
+  projection, eigh, eigvalsh, svd, svdvals, pinv, matrixRank, cond, nullSpace, orth, subspaces, lowRank, pca, eig, eigvals,
+  schur, norm, matmul, gram, add, sub, scale, hadamard, matvec, dot, outer, diag, transpose, clone, trace, numericGradient,
+} from '../../../bindings/index.js';
+import { backendNamed } from '../../../bindings/core/backend.js';
+import type { WasmBackend } from '../../../bindings/wasm/backend.js';
+import { setupApi, onBackend } from '../../util/api.js';
+import { disposeAll, heapUse } from './util.js';
+
+beforeAll(setupApi);
+afterAll(() => setBackend('wasm'));
+
+const INJECTED = 'injected allocation failure';
+
+/** Runs f with the heap's k-th allocation (0-based, counted from now) failing; returns what happened. */
+function withFault(k: number, f: () => unknown): { error: unknown; result: unknown; allocs: number } {
+  const heap = (backendNamed('wasm') as WasmBackend).heap;
+  const real = heap.alloc;
+  let count = 0;
+  heap.alloc = function (this: typeof heap, bytes: number): number {
+    if (count++ === k) throw new RangeError(`${INJECTED} #${k}`);
+    return real.call(this, bytes);
+  };
+  try {
+    return { error: null, result: f(), allocs: count };
+  } catch (e) {
+    return { error: e, result: undefined, allocs: count };
+  } finally {
+    delete (heap as { alloc?: unknown }).alloc; // back to the prototype's method
+    expect(heap.alloc).toBe(real);
+  }
+}
+
+/** A call, and the LinAlgError code it ends with when no allocation fails (absent: it returns). */
+type Case = [label: string, f: () => unknown, end?: string];
+
+function rand(m: number, n: number, seed: number): number[][] {
+  return Matrix.random(m, n, { seed }).toArray();
+}
+
+describe('allocation failures mid-call leak nothing (wasm heap)', () => {
+  const held: Matrix[] = [];
+  const keep = (M: Matrix): Matrix => (held.push(M), M);
+  let cases: Case[] = [];
+
+  beforeAll(() => {
+    setBackend('wasm');
+    // Every input has more than 64 entries: smaller matrices live on the JS heap and never reach the wasm allocator.
+    const a64 = rand(12, 8, 1);
+    const A = keep(Matrix.from(a64)); // tall 12×8
+    const W = keep(Matrix.random(8, 12, { seed: 2 })); // wide
+    const G = keep(Matrix.random(9, 9, { seed: 3 })); // square, general
+    const S = keep(G.gram()); // SPD 9×9
+    const T = keep(Matrix.from(rand(9, 9, 4).map((r, i) => r.map((v, j) => (j < i ? 0 : v + (i === j ? 2 : 0)))))); // upper triangular
+    const R2 = keep(matmul(Matrix.random(12, 2, { seed: 5 }), Matrix.random(2, 8, { seed: 6 }))); // 12×8, rank 2
+    const V = keep(Matrix.random(12, 12, { seed: 7 }).gram()); // SPD covariance
+    const B6 = keep(Matrix.random(12, 3, { seed: 8 }));
+    const B5 = keep(Matrix.random(9, 2, { seed: 9 }));
+    const b6 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const b5 = Float64Array.of(1, -2, 3, -4, 5, -6, 7, -8, 9);
+    const Ajs = onBackend('js', () => Matrix.from(a64)); // JS-stored operand on the wasm backend
+    const Gjs = onBackend('js', () => Matrix.random(9, 9, { seed: 3 }));
+    const Sjs = onBackend('js', () => Matrix.random(9, 9, { seed: 3 }).gram());
+    const F = luFactor(G);
+    const C = choFactor(S);
+    held.push(F.lu, C.L);
+    const nested = G.toArray();
+    const lowerNested = T.toArray().map((_, i, rows) => rows.map((r) => r[i]!)); // Tᵀ, lower triangular
+    const B4 = B6.toArray().slice(0, 8);
+    const notPD = V.toArray().map((r, i) => r.map((v, j) => (i === j && i === 3 ? -v : v))); // leading minor 4 fails
+    const spdNested = S.toArray();
+
+    cases = [
+      // LU and what is built on it
+      ['lu', () => lu(A)], ['lu wide', () => lu(W)], ['lu nested', () => lu(a64)], ['lu js-stored', () => lu(Ajs)],
+      ['luFactor', () => luFactor(G)], ['luFactor nested', () => luFactor(nested)],
+      ['F.solve b', () => F.solve(b5)], ['F.solve B', () => F.solve(B5)], ['F.solve Bᵀ', () => F.solve(B5, { transpose: true })],
+      ['F.solve nested B', () => F.solve(B5.toArray())], ['F.inv', () => F.inv()],
+      ['solve b', () => solve(G, b5)], ['solve B', () => solve(G, B5)], ['solve nested', () => solve(nested, B5.toArray())],
+      ['solve transpose', () => solve(G, b5, { transpose: true })], ['solve js-stored', () => solve(Gjs, B5)],
+      ['det', () => det(G)], ['det nested', () => det(nested)], ['slogdet', () => slogdet(G)], ['inv', () => inv(G)], ['inv js-stored', () => inv(Gjs)],
+      // Cholesky, triangular
+      ['cholesky', () => cholesky(S)], ['cholesky nested', () => cholesky(spdNested)], ['cholesky js-stored', () => cholesky(Sjs)],
+      ['choFactor', () => choFactor(S)], ['C.solve b', () => C.solve(b5)], ['C.solve B', () => C.solve(B5)],
+      ['choSolve b', () => choSolve(S, b5)], ['choSolve B', () => choSolve(spdNested, B5)],
+      ['solveTriangular b', () => solveTriangular(T, b5)], ['solveTriangular B', () => solveTriangular(T, B5, { transpose: true })],
+      ['solveTriangular lower nested', () => solveTriangular(lowerNested, B5.toArray(), { lower: true })],
+      // QR
+      ...(['reduced', 'complete', 'r'] as const).flatMap((mode) =>
+        [false, true].flatMap((pivoting): Case[] => [
+          [`qr ${mode} pivoting=${pivoting}`, () => qr(A, { mode, pivoting })],
+          [`qr ${mode} pivoting=${pivoting} wide`, () => qr(W, { mode, pivoting })],
+        ]),
+      ),
+      ['qr nested', () => qr(a64)], ['qr js-stored', () => qr(Ajs, { pivoting: true })],
+      // least squares
+      ['lstsq b', () => lstsq(A, b6)], ['lstsq B', () => lstsq(A, B6)], ['lstsq nested', () => lstsq(a64, B6.toArray())],
+      ['lstsq weights', () => lstsq(A, b6, { weights: [1, 2, 0, 1, 3, 1, 1, 2, 0, 1, 3, 1] })], ['lstsq weights B', () => lstsq(A, B6, { weights: b6 })],
+      ['lstsq covariance', () => lstsq(A, b6, { covariance: V })], ['lstsq covariance nested', () => lstsq(A, B6, { covariance: V.toArray() })],
+      ['lstsq rank-deficient b', () => lstsq(R2, b6)], ['lstsq rank-deficient B', () => lstsq(R2, B6)],
+      ['lstsq wide b', () => lstsq(W, [1, 2, 3, 4, 5, 6, 7, 8])], ['lstsq wide B', () => lstsq(W, B4)],
+      ['lstsq js-stored', () => lstsq(Ajs, b6)],
+      ['projection', () => projection(A)], ['projection rank-deficient', () => projection(R2)], ['projection wide', () => projection(W)],
+      ['projection nested', () => projection(a64)],
+      // spectral
+      ['eigh', () => eigh(S)], ['eigh nested', () => eigh(spdNested)], ['eigvalsh', () => eigvalsh(S)], ['eigh js-stored', () => eigh(Sjs)],
+      ['svd', () => svd(A)], ['svd full', () => svd(A, { fullMatrices: true })], ['svd wide full', () => svd(W, { fullMatrices: true })],
+      ['svd values', () => svd(A, { computeUV: false })], ['svd nested', () => svd(a64)], ['svd js-stored', () => svd(Ajs)], ['svdvals', () => svdvals(W)],
+      ['pinv', () => pinv(A)], ['pinv rank-deficient', () => pinv(R2)], ['pinv zero', () => pinv([[0, 0], [0, 0]])],
+      ['matrixRank', () => matrixRank(R2)], ['cond 2', () => cond(A)], ['cond 1', () => cond(G, 1)], ['cond Infinity', () => cond(G, Infinity)],
+      ['cond fro', () => cond(nested, 'fro')], ['cond singular', () => cond([[1, 2], [2, 4]], 1)],
+      ['nullSpace', () => nullSpace(R2)], ['orth', () => orth(R2)], ['subspaces', () => subspaces(R2)], ['subspaces wide', () => subspaces(W)],
+      ['lowRank', () => lowRank(A, 2)], ['lowRank k=0', () => lowRank(A, 0)], ['lowRank nested', () => lowRank(a64, 3)],
+      ['pca', () => pca(A)], ['pca k', () => pca(A, { k: 2 })], ['pca uncentred', () => pca(W, { center: false })],
+      ['eig', () => eig(G)], ['eig no balance', () => eig(G, { balance: false })], ['eig nested', () => eig(nested)], ['eig js-stored', () => eig(Gjs)],
+      ['eigvals', () => eigvals(G)], ['schur', () => schur(G)], ['schur nested', () => schur(nested)],
+      ['norm 2', () => norm(A, 2)], ['norm nuc', () => norm(A, 'nuc')], ['norm fro', () => norm(a64)], ['norm 1', () => norm(A, 1)],
+      ['norm vector', () => norm(b6)], ['norm vector 1', () => norm(b5, 1)],
+      // basic operations
+      ['matmul', () => matmul(A, W)], ['matmul nested', () => matmul(a64, W.toArray())], ['matmul js-stored', () => matmul(Ajs, W)],
+      ['gram', () => gram(A)], ['gram rows', () => gram(A, { rows: true })], ['gram nested', () => gram(a64)],
+      ['add', () => add(A, Ajs)], ['sub nested', () => sub(a64, A)], ['scale', () => scale(A, 2)], ['hadamard', () => hadamard(A, a64)],
+      ['matvec', () => matvec(A, [1, 2, 3, 4, 5, 6, 7, 8])], ['matvec js-stored', () => matvec(Ajs, [1, 2, 3, 4, 5, 6, 7, 8])],
+      ['dot vv', () => dot(b6, b6)], ['dot mv', () => dot(a64, [1, 2, 3, 4, 5, 6, 7, 8])], ['dot mm', () => dot(A, W)],
+      ['outer', () => outer(b5, b6)], ['diag vector', () => diag(b5)], ['diag matrix nested', () => diag(a64)],
+      ['transpose', () => transpose(A)], ['transpose nested', () => transpose(a64)], ['clone js-stored', () => clone(Ajs)], ['trace nested', () => trace(nested)],
+      ['numericGradient', () => numericGradient((x) => norm(x), [1, 2, 3])],
+      // checkFinite: false on finite input: the checks made after the computation allocate too
+      ['luFactor unchecked', () => luFactor(G, { checkFinite: false })], ['det unchecked', () => det(nested, { checkFinite: false })],
+      ['solve unchecked', () => solve(G, b5, { checkFinite: false })], ['inv unchecked', () => inv(G, { checkFinite: false })],
+      ['choFactor unchecked', () => choFactor(S, { checkFinite: false })], ['choSolve unchecked', () => choSolve(S, B5, { checkFinite: false })],
+      ['solveTriangular unchecked', () => solveTriangular(T, [0, 0, 1, 0, 0, 0, 0, 0, 0], { checkFinite: false })],
+      ['lstsq unchecked', () => lstsq(R2, B6, { checkFinite: false })], ['lstsq covariance unchecked', () => lstsq(A, b6, { checkFinite: false, covariance: V })],
+      ['projection unchecked', () => projection(R2, { checkFinite: false })], ['eigvals unchecked', () => eigvals(G, { checkFinite: false })],
+      ['eig unchecked', () => eig(G, { checkFinite: false })],
+      // Calls that end in a LinAlgError once every allocation succeeds: the error paths free too
+      ['solve singular', () => solve([[1, 2], [2, 4]], [1, 1]), 'singular'], ['cholesky not PD', () => cholesky([[1, 2], [2, 1]]), 'not-positive-definite'],
+      ['lstsq covariance not PD', () => lstsq(A, b6, { covariance: notPD }), 'not-positive-definite'],
+      ['cholesky NaN unchecked', () => cholesky([[1, 0], [NaN, 1]], { checkFinite: false }), 'not-finite'],
+      ['lstsq NaN unchecked', () => lstsq([[1, 0], [0, NaN], [0, 0]], [1, 1, 1], { checkFinite: false }), 'not-finite'],
+      ['projection NaN unchecked', () => projection([[1, 0], [0, NaN], [0, 0]], { checkFinite: false }), 'not-finite'],
+      ['eigvals NaN unchecked', () => eigvals([[1, NaN], [0, 2]], { checkFinite: false }), 'not-finite'],
+      ['solve NaN unchecked', () => solve([[1, 0], [NaN, 1]], [0, 1], { checkFinite: false }), 'not-finite'],
+      ['solveTriangular NaN unchecked', () => solveTriangular([[1, 0], [NaN, 1]], [0, 1], { lower: true, checkFinite: false }), 'not-finite'],
+      ['svd NaN', () => svd([[1, NaN]], { checkFinite: false }), 'not-finite'], ['qr NaN', () => qr([[NaN]]), 'not-finite'],
+      // Matrix constructors and methods
+      ['Matrix.from', () => Matrix.from(a64)], ['Matrix.fromArray', () => Matrix.fromArray(b6, 3, 4)], ['Matrix.zeros', () => Matrix.zeros(3, 3)],
+      ['Matrix.ones', () => Matrix.ones(2, 2)], ['Matrix.full', () => Matrix.full(2, 3, 7)], ['Matrix.eye', () => Matrix.eye(3, 4)],
+      ['Matrix.diagonal', () => Matrix.diagonal(b5)], ['Matrix.random', () => Matrix.random(3, 3, { seed: 1 })], ['Matrix.randn', () => Matrix.randn(3, 3)],
+      ['A.matmul', () => A.matmul(W)], ['A.dot', () => A.dot([1, 2, 3, 4, 5, 6, 7, 8])], ['A.gram', () => A.gram({ rows: true })], ['A.norm 2', () => A.norm(2)],
+      ['A.add nested', () => A.add(a64)], ['A.transpose', () => A.transpose()], ['A.clone', () => Ajs.clone()], ['A.matvec', () => A.matvec([1, 1, 1, 1, 1, 1, 1, 1])],
+    ];
+  });
+
+  afterAll(() => {
+    for (const M of held) M.dispose();
+  });
+
+  it('every function exported from bindings/index.ts that takes matrices has cases here', () => {
+    const covered = new Set(cases.map(([label]) => label.split(/[ .]/)[0]!));
+    // Exports that take no matrix or vector (setup, errors, classes reached through their factories).
+    const none = new Set(['init', 'simdSupported', 'setBackend', 'getBackend', 'setTuning', 'getTuning', 'tidy', 'keep', 'memoryStats', 'LinAlgError', 'LUFactorization', 'CholeskyFactorization', 'Matrix']);
+    const missing = Object.keys(api).filter((name) => !none.has(name) && !covered.has(name));
+    expect(missing).toEqual([]);
+  });
+
+  it('for every case and every k until it succeeds: RangeError, and the heap exactly at its baseline', () => {
+    let pairs = 0;
+    const failures: string[] = [];
+    for (const [label, f, end] of cases) {
+      const base = heapUse();
+      let k = 0;
+      for (; k < 500; k++) {
+        const r = withFault(k, f);
+        pairs++;
+        if (end !== undefined && r.allocs <= k) {
+          // Every allocation went through: the call's own error, and nothing left behind.
+          if (!(r.error instanceof api.LinAlgError && r.error.code === end)) failures.push(`${label}: ended with ${String(r.error)}, not ${end}`);
+          const after = heapUse();
+          if (after.blocks !== base.blocks || after.bytes !== base.bytes) failures.push(`${label}: its ${end} error left ${after.blocks - base.blocks} block(s)`);
+          break;
+        }
+        if (r.error === null) {
+          disposeAll(r.result);
+          if (r.allocs !== k && r.allocs > k) failures.push(`${label}: succeeded although allocation #${k} was to fail`);
+          const after = heapUse();
+          if (after.blocks !== base.blocks || after.bytes !== base.bytes) {
+            failures.push(`${label}: after success and dispose, ${after.blocks - base.blocks} block(s) / ${after.bytes - base.bytes} bytes left`);
+          }
+          break;
+        }
+        const e = r.error as Error;
+        if (!(e instanceof RangeError) || !e.message.startsWith(INJECTED)) {
+          failures.push(`${label} k=${k}: threw ${String(e)} instead of the injected RangeError`);
+          break;
+        }
+        const after = heapUse();
+        if (after.blocks !== base.blocks || after.bytes !== base.bytes) {
+          failures.push(`${label} k=${k}: leaked ${after.blocks - base.blocks} block(s), ${after.bytes - base.bytes} bytes`);
+          // Reclaiming is impossible from here; the remaining ks would report the same leak.
+          break;
+        }
+      }
+      if (k === 500) failures.push(`${label}: still failing after 500 allocations`);
+    }
+    expect(failures).toEqual([]);
+    expect(pairs).toBeGreaterThan(cases.length);
+    console.log(`fault injection: ${cases.length} cases, ${pairs} (case, k) pairs`);
+  });
+});
