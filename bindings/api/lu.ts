@@ -201,16 +201,21 @@ export function luFactor(A: MatrixLike, options?: FiniteOption | null): LUFactor
 export function factor(fn: string, A: MatrixLike, options: FiniteOption): LUFactorization {
   return withMatrix(fn, 'A', A, (A) => {
     requireSquare(fn, A);
-    const check = checkFiniteOption(options);
-    if (check) requireFinite(fn, A);
-    return scoped((s) => {
-      const F = s.track(clonePadded(A));
-      const ipiv = new Int32Array(A.rows);
-      const info = lapack.getrf(F._v(), ipiv);
-      // Unchecked: every entry of A reaches L or U, so one O(n²) look at the factors finds a NaN/Inf.
-      const finite = check || isFinite(F);
-      return new LUFactorization(s.keep(F), ipiv, info, finite);
-    });
+    return factorSquare(fn, A, options);
+  });
+}
+
+/** The LU factorisation of a square Matrix the caller has checked (shape; finiteness is checked here). */
+function factorSquare(fn: string, A: Matrix, options: FiniteOption): LUFactorization {
+  const check = checkFiniteOption(options);
+  if (check) requireFinite(fn, A);
+  return scoped((s) => {
+    const F = s.track(clonePadded(A));
+    const ipiv = new Int32Array(A.rows);
+    const info = lapack.getrf(F._v(), ipiv);
+    // Unchecked: every entry of A reaches L or U, so one O(n²) look at the factors finds a NaN/Inf.
+    const finite = check || isFinite(F);
+    return new LUFactorization(s.keep(F), ipiv, info, finite);
   });
 }
 
@@ -257,7 +262,7 @@ export function solve(A: MatrixLike, B: MatrixLike | VectorLike, opts?: SolveOpt
     requireSquare('solve', A);
     // Check B's shape before the O(n³) factorisation.
     checkRhs('solve', B, A.rows);
-    return scoped((s) => s.track(factor('solve', A, options)).solve(B as MatrixLike, options));
+    return scoped((s) => s.track(factorSquare('solve', A, options)).solve(B as MatrixLike, options));
   });
 }
 
@@ -266,7 +271,7 @@ export function det(A: MatrixLike, options?: FiniteOption | null): number {
   const o = optionsOf('det', options);
   return withMatrix('det', 'A', A, (A) => {
     requireSquare('det', A);
-    return scoped((s) => s.track(factor('det', A, o)).det());
+    return scoped((s) => s.track(factorSquare('det', A, o)).det());
   });
 }
 
@@ -275,7 +280,7 @@ export function slogdet(A: MatrixLike, options?: FiniteOption | null): SlogdetRe
   const o = optionsOf('slogdet', options);
   return withMatrix('slogdet', 'A', A, (A) => {
     requireSquare('slogdet', A);
-    return scoped((s) => s.track(factor('slogdet', A, o)).slogdet());
+    return scoped((s) => s.track(factorSquare('slogdet', A, o)).slogdet());
   });
 }
 
@@ -284,6 +289,6 @@ export function inv(A: MatrixLike, options?: FiniteOption | null): Matrix {
   const o = optionsOf('inv', options);
   return withMatrix('inv', 'A', A, (A) => {
     requireSquare('inv', A);
-    return scoped((s) => s.track(factor('inv', A, o)).inv());
+    return scoped((s) => s.track(factorSquare('inv', A, o)).inv());
   });
 }
