@@ -10,8 +10,8 @@ import {
   svd,
   Matrix, add, sub, scale, hadamard, matmul, matvec, dot, outer, trace, diag, transpose, gram, clone, norm,
   solve, det, inv, lu, luFactor, cholesky, choSolve, solveTriangular, slogdet, memoryStats, setBackend, LinAlgError,
-} from '../../bindings/index.js';
-import { setupApi } from '../util/api.js';
+} from '../../../bindings/index.js';
+import { setupApi } from '../../util/api.js';
 
 beforeAll(setupApi);
 

@@ -3,8 +3,8 @@
  * bundler) is instantiated as is.
  */
 import { describe, it, expect } from 'vitest';
-import { init, Matrix } from '../../bindings/index.js';
-import { readBytes, SIMD_WASM_URL } from '../util/engines.js';
+import { init, Matrix } from '../../../bindings/index.js';
+import { readBytes, SIMD_WASM_URL } from '../../util/engines.js';
 
 describe('compiled Module source', () => {
   it('loads and computes', async () => {

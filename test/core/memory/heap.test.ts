@@ -6,8 +6,8 @@
  * can address are RangeErrors, never a bogus pointer.
  */
 import { describe, it, expect } from 'vitest';
-import { WasmHeap, HEAP_BASE } from '../../bindings/core/memory.js';
-import { Rng } from '../util/generate.js';
+import { WasmHeap, HEAP_BASE } from '../../../bindings/core/memory.js';
+import { Rng } from '../../util/generate.js';
 
 const PAGE = 65536;
 const fresh = (): WasmHeap => new WasmHeap(new WebAssembly.Memory({ initial: 2 }));

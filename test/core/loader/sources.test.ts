@@ -3,8 +3,8 @@
  * init can still succeed); a missing file names its URL; bytes are then accepted as 'custom'.
  */
 import { describe, it, expect } from 'vitest';
-import { init, Matrix, memoryStats, getBackend } from '../../bindings/index.js';
-import { readBytes, SIMD_WASM_URL, isNode } from '../util/engines.js';
+import { init, Matrix, memoryStats, getBackend } from '../../../bindings/index.js';
+import { readBytes, SIMD_WASM_URL, isNode } from '../../util/engines.js';
 
 describe('user-supplied module sources', () => {
   it('garbage bytes reject with a CompileError and load nothing', async () => {
@@ -13,7 +13,7 @@ describe('user-supplied module sources', () => {
   });
 
   it('a missing file rejects naming it', async () => {
-    const missing = new URL('../../build/no-such-file.wasm', import.meta.url);
+    const missing = new URL('../../../build/no-such-file.wasm', import.meta.url);
     await expect(init({ wasm: missing })).rejects.toThrow(/no-such-file\.wasm/);
     expect(memoryStats().heapBytes).toBe(0);
   });

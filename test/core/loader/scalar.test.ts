@@ -3,9 +3,9 @@
  * scalar kernels and the JS mirrors perform the same operations in the same order).
  */
 import { describe, it, expect } from 'vitest';
-import { init, Matrix, setBackend, gram, matmul, norm } from '../../bindings/index.js';
-import { onBackend } from '../util/api.js';
-import { expectBitwise } from '../util/tolerance.js';
+import { init, Matrix, setBackend, gram, matmul, norm } from '../../../bindings/index.js';
+import { onBackend } from '../../util/api.js';
+import { expectBitwise } from '../../util/tolerance.js';
 
 describe('scalar build', () => {
   it('loads on request and matches the JS backend bit for bit', async () => {

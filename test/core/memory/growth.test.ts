@@ -7,11 +7,11 @@
  * result against the same computation done without growth, bit for bit, on both backends.
  */
 import { describe, it, expect, beforeAll, afterEach } from 'vitest';
-import { Matrix, matmul, add, gram, transpose, matvec, norm, solve, setBackend, memoryStats } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/core/backend.js';
-import type { WasmBackend } from '../../bindings/wasm/backend.js';
-import { setupApi, onBackend } from '../util/api.js';
-import { expectBitwise } from '../util/tolerance.js';
+import { Matrix, matmul, add, gram, transpose, matvec, norm, solve, setBackend, memoryStats } from '../../../bindings/index.js';
+import { backendNamed } from '../../../bindings/core/backend.js';
+import type { WasmBackend } from '../../../bindings/wasm/backend.js';
+import { setupApi, onBackend } from '../../util/api.js';
+import { expectBitwise } from '../../util/tolerance.js';
 
 beforeAll(setupApi);
 afterEach(() => setBackend('wasm'));

@@ -7,12 +7,12 @@
  */
 /// <reference types="vite/client" />
 import { describe, it, expect } from 'vitest';
-import * as jsk from '../bindings/js/index.js';
-import { readBytes, SIMD_WASM_URL, SCALAR_WASM_URL } from './util/engines.js';
+import * as jsk from '../../bindings/js/index.js';
+import { readBytes, SIMD_WASM_URL, SCALAR_WASM_URL } from '../util/engines.js';
 
 const MODULE_ONLY = new Set(['dataEnd', 'memory']);
 
-const sources = import.meta.glob('../assembly/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const sources = import.meta.glob('../../assembly/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 /** name → parameter list of every `export function` in assembly/**. */
 function asSignatures(): Map<string, string[]> {
@@ -52,7 +52,7 @@ describe('backend parity', () => {
   });
 
   it('assembly/index.ts exports exactly the kernels the JS index exports', () => {
-    const index = sources['../assembly/index.ts'];
+    const index = sources['../../assembly/index.ts'];
     expect(index, 'assembly/index.ts found by import.meta.glob').toBeTypeOf('string');
     const names = new Set<string>();
     for (const m of index!.matchAll(/export \{([^}]*)\} from/g)) for (const n of m[1]!.split(',')) names.add(n.trim());

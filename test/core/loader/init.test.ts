@@ -2,12 +2,12 @@
  * The loader, from a fresh module state (vitest isolates each test file): before init() every entry
  * point fails with an error that says to call init(); init({ backend: 'js' }) works without loading
  * the module; init() then loads the SIMD build (found through new URL('../build/…', import.meta.url)
- * both in Node and under the browser's dev server) and is idempotent. Other sources: test/loader/.
+ * both in Node and under the browser's dev server) and is idempotent. Other sources: test/core/loader/.
  */
 import { describe, it, expect } from 'vitest';
 import {
   init, Matrix, matmul, add, norm, dot, getBackend, setBackend, memoryStats, simdSupported, solve,
-} from '../bindings/index.js';
+} from '../../../bindings/index.js';
 
 describe('before init()', () => {
   it('every operation throws an Error telling the caller to call init()', () => {

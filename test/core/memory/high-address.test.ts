@@ -7,12 +7,12 @@
  * bit. Requests that would cross 4 GiB are RangeErrors and leave the heap as it was.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { Matrix, matmul, matvec, dot, gram, transpose, add, norm, solve, memoryStats } from '../../bindings/index.js';
-import { backendNamed } from '../../bindings/core/backend.js';
-import type { WasmBackend } from '../../bindings/wasm/backend.js';
-import { setupApi, onBackend } from '../util/api.js';
-import { isNode } from '../util/engines.js';
-import { expectBitwise } from '../util/tolerance.js';
+import { Matrix, matmul, matvec, dot, gram, transpose, add, norm, solve, memoryStats } from '../../../bindings/index.js';
+import { backendNamed } from '../../../bindings/core/backend.js';
+import type { WasmBackend } from '../../../bindings/wasm/backend.js';
+import { setupApi, onBackend } from '../../util/api.js';
+import { isNode } from '../../util/engines.js';
+import { expectBitwise } from '../../util/tolerance.js';
 
 const GiB = 2 ** 30;
 
