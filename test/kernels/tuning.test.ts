@@ -22,8 +22,8 @@ import * as jt from '../../bindings/js/tuning.js';
 import { TUNING_KEYS, T_COUNT, type TuningKey } from '../../bindings/core/tuning.js';
 import * as jsk from '../../bindings/js/index.js';
 import { setupEngines, allEngines, resetTuning, withTuning, type Engine } from '../util/engines.js';
-import { both } from '../lapack/harness.js';
-import { randn } from '../lapack/types.js';
+import { both } from '../util/lapack-harness.js';
+import { randn } from '../util/lapack-types.js';
 import { Rng } from '../util/generate.js';
 
 const source = import.meta.glob('../../assembly/tuning.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;

@@ -19,7 +19,7 @@
  *                         once, with A = U·B·Vᵀ still holding; NaN terminates;
  *   lasq                  (dqds, gesvd's values-only path) every σ ≥ σ₀·2^-500 within 30·n·ε relative of the
  *                         same bisection, the 2×2 grid; NaN → status n; lasqMaxIter 1 → nonzero status;
- *   gesvd                 the SVD types of types.ts on 0×0 … 33×33 (and up to 130×70), jobs 0, 1, 2: ratios
+ *   gesvd                 the SVD types of svd-types.ts on 0×0 … 33×33 (and up to 130×70), jobs 0, 1, 2: ratios
  *                         below 30, σ within 30·max(m, n)·ε·σ₀ of the known spectrum or of one-sided Jacobi,
  *                         σ sorted and ≥ 0, jobs 1 and 2 the same bits (job 0, dqds, within the σ bound of
  *                         them), thin U, V ≡ the leading columns of full ones, the sign convention; odd
@@ -35,14 +35,14 @@ import type { Tuning } from '../../../bindings/index.js';
 import { runKernel, matW, vecW } from '../../util/harness.js';
 import { Rng } from '../../util/generate.js';
 import { expectBitwise } from '../../util/tolerance.js';
-import { dense, eye, leadCols, norm1, ratio, type Dense } from '../../lapack/dense.js';
-import { randn } from '../../lapack/types.js';
-import { THRESH, expectRatio, reportRatios } from '../../lapack/harness.js';
+import { dense, eye, leadCols, norm1, ratio, type Dense } from '../../util/dense.js';
+import { randn } from '../../util/lapack-types.js';
+import { THRESH, expectRatio, reportRatios } from '../../util/lapack-harness.js';
 import {
   EPS, TINY, bidiagSvals, notSorted, orthColsRatio, orthRowsRatio, residRatio, signConventionHolds, svalRatio, svd2x2,
-} from '../../svd/reference.js';
+} from '../../util/svd-reference.js';
 import { scale2, unitExponent } from '../../util/reference.js';
-import { colMajor, fromColMajor, svdTestMatrices, svdTestMatrix, transposeFromColMajor, type SvdType } from '../../svd/types.js';
+import { colMajor, fromColMajor, svdTestMatrices, svdTestMatrix, transposeFromColMajor, type SvdType } from '../../util/svd-types.js';
 
 beforeAll(async () => {
   await setupEngines();
@@ -55,7 +55,7 @@ function hasKernel(name: string): boolean {
 
 // Every tuning knob back to its default (also after a failure).
 afterEach(() => resetTuning());
-afterAll(() => reportRatios('svd/kernels'));
+afterAll(() => reportRatios('kernels/svd/gesvd'));
 
 const nan = (len: number): Float64Array => new Float64Array(Math.max(1, len)).fill(NaN);
 

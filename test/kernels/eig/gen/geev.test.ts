@@ -13,7 +13,7 @@ import { setupEngines, scratch, withTuning } from '../../../util/engines.js';
 import { runKernel, matW, extract, vecW } from '../../../util/harness.js';
 import { Rng, matrix } from '../../../util/generate.js';
 import { EPS } from '../../../util/tolerance.js';
-import { mul, padded } from '../../../eig/reference.js';
+import { mul, padded } from '../../../util/eig-reference.js';
 import { norm1 } from '../../../util/reference.js';
 
 beforeAll(async () => {

@@ -17,7 +17,7 @@ import { allEngines, setupEngines, resetTuning, scratch, withTuning } from '../.
 import { runKernel, matW, vecW, extract } from '../../../util/harness.js';
 import { Rng, matrix } from '../../../util/generate.js';
 import { EPS, expectBitwise } from '../../../util/tolerance.js';
-import { mul, padded, unitScaler } from '../../../eig/reference.js';
+import { mul, padded, unitScaler } from '../../../util/eig-reference.js';
 import { norm1 } from '../../../util/reference.js';
 
 const THRESH = 30;

@@ -29,7 +29,7 @@ import { EPS, expectBitwise, expectScaled } from '../../../util/tolerance.js';
 import {
   eigRatios, gluedWilkinson, lowerPadded, notAscending, sturm, triDense, unitScaler, valueRatio, wilkinson, withSpectrum,
   spectrum, argMaxAbs, noteRatio, reportRatios, type Tridiagonal,
-} from '../../../eig/reference.js';
+} from '../../../util/eig-reference.js';
 
 const THRESH = 30;
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 // Every tuning knob back to its default, whatever a test did (also after a failure).
 afterEach(() => resetTuning());
-afterAll(() => reportRatios('eig/kernels'));
+afterAll(() => reportRatios('kernels/eig/sym/syev'));
 
 function expectRatio(label: string, r: number): void {
   if (!(r < THRESH)) assert.fail(`${label}: test ratio ${Number.isNaN(r) ? 'NaN' : r.toPrecision(4)} ≥ THRESH = ${THRESH}`);
