@@ -1,10 +1,6 @@
 /**
  * The harness of the LAPACK-style API suites:
  *
- *   BLOCKINGS                 the tunings a suite runs under (withTuning(bc.tuning, …), test/util/
- *                             engines.ts, sets them on both backends): the default and tiny odd
- *                             block sizes (GEMM MC/KC/NC and every factorisation's, nbAll), so that
- *                             1×1 … 33×33 matrices go through every blocked loop (Eigen's trick);
  *   both                      runs a computation under the WASM and the JS backend, converts Matrix
  *                             results to plain arrays (disposing them) and asserts the two agree bit
  *                             for bit — the differential test of the mirrored backends;
@@ -17,9 +13,9 @@
  *                             included), print the worst ratios with SHOW_RATIOS=1.
  */
 import { afterAll, afterEach, assert, beforeAll, expect } from 'vitest';
-import { LinAlgError, Matrix, memoryStats, type LinAlgErrorCode, type Tuning } from '../../bindings/index.js';
+import { LinAlgError, Matrix, memoryStats, type LinAlgErrorCode } from '../../bindings/index.js';
 import { BACKENDS, onBackend, setupApi } from './api.js';
-import { nbAll, resetTuning } from './engines.js';
+import { resetTuning } from './engines.js';
 import { bits, EPS } from './tolerance.js';
 import { dense, type Dense } from './dense.js';
 
@@ -27,24 +23,6 @@ export { EPS };
 
 /** LAPACK's threshold for the test ratios (TESTING/dtest.in). */
 export const THRESH = 30;
-
-export interface BlockingCase {
-  name: string;
-  tuning: Partial<Tuning>;
-}
-
-/**
- * The default blocking, and GEMM blocks of 8×5×12 (or 4×3×4) with factorisation / TRSM panels of
- * 3, 1 (the unblocked routines), 2 and 5 columns: with n ∈ {1, 2, 7, 16, 17, 33} every panel loop
- * runs its full blocks and its ragged last block.
- */
-export const BLOCKINGS: readonly BlockingCase[] = [
-  { name: 'default blocking', tuning: {} },
-  { name: 'mc 8 kc 5 nc 12 nb 3', tuning: { gemmMC: 8, gemmKC: 5, gemmNC: 12, ...nbAll(3) } },
-  { name: 'mc 8 kc 5 nc 12 nb 1', tuning: { gemmMC: 8, gemmKC: 5, gemmNC: 12, ...nbAll(1) } },
-  { name: 'mc 4 kc 3 nc 4 nb 2', tuning: { gemmMC: 4, gemmKC: 3, gemmNC: 4, ...nbAll(2) } },
-  { name: 'mc 8 kc 5 nc 12 nb 5', tuning: { gemmMC: 8, gemmKC: 5, gemmNC: 12, ...nbAll(5) } },
-];
 
 /** Sizes that put small matrices through the blocked paths: 1, 2, a panel ± 1, two panels + 1. */
 export const SIZES = [1, 2, 7, 16, 17, 33] as const;

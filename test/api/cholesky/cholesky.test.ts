@@ -19,9 +19,9 @@ import { onBackend, BACKENDS } from '../../util/api.js';
 import { column, dense, mul, norm1, ratio, scaled, solveRatio, sub, tr, type Dense } from '../../util/dense.js';
 import { integerSpd, randn, spdMatrices, spdMatrix, Rng } from '../../util/lapack-types.js';
 import {
-  BLOCKINGS, EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
+  EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from '../../util/lapack-harness.js';
-import { withTuning } from '../../util/engines.js';
+import { withTuning, TUNINGS } from '../../util/engines.js';
 
 setupLapackSuite('api/cholesky');
 
@@ -45,7 +45,7 @@ function expectLowerFactor(label: string, L: Dense): void {
   }
 }
 
-describe.each(BLOCKINGS)('Cholesky on SPD matrix types — $name', (bc) => {
+describe.each(TUNINGS)('Cholesky on SPD matrix types — $name', (bc) => {
   it('cholesky / choFactor / choSolve: dpot01, dpot02 < 30; logdet against the spectrum; wasm ≡ js', () => {
     withTuning(bc.tuning, () => {
       for (const n of SIZES) {
@@ -164,7 +164,7 @@ describe('Cholesky at n = 64, 128: the factorisation works on a padded copy (col
 
 describe('Cholesky: exact scaling, empty and 1×1', () => {
   it('4^k·A factors to 2^k·L bit for bit (k = ±485: ‖A‖ near 1e±292), logdet gains 2nk·log 2', () => {
-    for (const bc of [BLOCKINGS[0]!, BLOCKINGS[3]!]) {
+    for (const bc of [TUNINGS[0]!, TUNINGS[3]!]) {
       withTuning(bc.tuning, () => {
         for (const n of [2, 17, 33]) {
           const S = spdMatrix('random', n, 8);

@@ -50,9 +50,9 @@ import { onBackend, BACKENDS } from '../../util/api.js';
 import { dense, eye, inverse, mul, norm1, ratio, sub, tr, type Dense } from '../../util/dense.js';
 import { randn, randomOrthogonal } from '../../util/lapack-types.js';
 import {
-  BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, type BlockingCase,
+  THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from '../../util/lapack-harness.js';
-import { withTuning } from '../../util/engines.js';
+import { withTuning, TUNINGS, type TuningCase } from '../../util/engines.js';
 import { EPS, Rng, unitScaler } from '../../util/eig-reference.js';
 import { pow2 } from '../../util/reference.js';
 
@@ -660,9 +660,9 @@ function checkCase(c: Case, label: string): Decomposition {
   return r;
 }
 
-const API_BLOCKINGS: readonly BlockingCase[] = [BLOCKINGS[0]!, BLOCKINGS[1]!]; // default; mc 8 kc 5 nc 12 nb 3
+const API_TUNINGS: readonly TuningCase[] = [TUNINGS[0]!, TUNINGS[1]!]; // default; mc 8 kc 5 nc 12 nb 3
 
-describe.each(API_BLOCKINGS)('eig / eigvals / schur on the matrix types — $name', (bc) => {
+describe.each(API_TUNINGS)('eig / eigvals / schur on the matrix types — $name', (bc) => {
   it.each(SIZES)('n = %i: dget22 / dhst01 ratios, eigenvalues vs the reference, conventions; wasm ≡ js', (n) => {
     withTuning(bc.tuning, () => {
       TYPES.forEach((name, t) => checkCase(makeCase(name, n, 1000 * n + t), `${name} n=${n}, ${bc.name}`));

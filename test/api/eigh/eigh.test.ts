@@ -31,9 +31,9 @@ import { eigh, eigvalsh, Matrix, LinAlgError } from '../../../bindings/index.js'
 import { onBackend, BACKENDS } from '../../util/api.js';
 import { dense, type Dense } from '../../util/dense.js';
 import {
-  BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite, type BlockingCase,
+  THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from '../../util/lapack-harness.js';
-import { withTuning } from '../../util/engines.js';
+import { withTuning, TUNINGS, type TuningCase } from '../../util/engines.js';
 import {
   EPS, Rng, SPECTRA, argMaxAbs, eigRatios, gluedWilkinson, jacobi, notAscending, spectrum, sturm,
   triDense, valueRatio, wilkinson, withSpectrum, type SpectrumKind,
@@ -163,9 +163,9 @@ function checkCase(c: Case, n: number, label: string): void {
   }
 }
 
-const API_BLOCKINGS: readonly BlockingCase[] = [BLOCKINGS[0]!, BLOCKINGS[1]!]; // default; mc 8 kc 5 nc 12 nb 3
+const API_TUNINGS: readonly TuningCase[] = [TUNINGS[0]!, TUNINGS[1]!]; // default; mc 8 kc 5 nc 12 nb 3
 
-describe.each(API_BLOCKINGS)('eigh / eigvalsh on the matrix types — $name', (bc) => {
+describe.each(API_TUNINGS)('eigh / eigvalsh on the matrix types — $name', (bc) => {
   it.each(SIZES)('n = %i: dsyt21 ratios, eigenvalues vs the reference, conventions; wasm ≡ js', (n) => {
     withTuning(bc.tuning, () => {
       TYPES.forEach((name, t) => checkCase(makeCase(name, n, 1000 * n + t), n, `${name} n=${n}, ${bc.name}`));
@@ -173,7 +173,7 @@ describe.each(API_BLOCKINGS)('eigh / eigvalsh on the matrix types — $name', (b
   });
 });
 
-describe.each([BLOCKINGS[2]!, BLOCKINGS[3]!, BLOCKINGS[4]!])('eigh / eigvalsh, panel widths 1, 2 and 5 — $name', (bc) => {
+describe.each([TUNINGS[2]!, TUNINGS[3]!, TUNINGS[4]!])('eigh / eigvalsh, panel widths 1, 2 and 5 — $name', (bc) => {
   it('a subset of types at n = 2, 3, 17, 33', () => {
     withTuning(bc.tuning, () => {
       for (const n of [2, 3, 17, 33]) {

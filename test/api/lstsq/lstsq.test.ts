@@ -26,9 +26,9 @@ import {
 } from '../../util/dense.js';
 import { geometric, integerSpd, lapackMatrix, randn, spdMatrix, svdMatrix, Rng, type TypeName } from '../../util/lapack-types.js';
 import {
-  BLOCKINGS, EPS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
+  EPS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from '../../util/lapack-harness.js';
-import { withTuning } from '../../util/engines.js';
+import { withTuning, TUNINGS } from '../../util/engines.js';
 
 setupLapackSuite('api/lstsq');
 
@@ -53,7 +53,7 @@ const FULL_RANK_TYPES: readonly TypeName[] = [
   'identity', 'diagonal', 'upper', 'lower', 'random', 'cond 1e7', 'cond 1e14', 'near overflow', 'near underflow', 'graded',
 ];
 
-describe.each(BLOCKINGS)('lstsq on LAPACK matrix types — $name', (bc) => {
+describe.each(TUNINGS)('lstsq on LAPACK matrix types — $name', (bc) => {
   it('full column rank: normal-equation ratio < 30 (vector and 3 right-hand sides), rank, residuals; wasm ≡ js', () => {
     withTuning(bc.tuning, () => {
       for (const [m, n] of FULL_RANK_SHAPES) {
@@ -173,7 +173,7 @@ function rowScaled(A: Dense, s: ArrayLike<number>): Dense {
   return dense(A.m, A.n, A.a.map((v, t) => v * s[Math.floor(t / A.n)]!));
 }
 
-describe.each([BLOCKINGS[0]!, BLOCKINGS[1]!, BLOCKINGS[3]!])('weighted and generalised least squares — $name', (bc) => {
+describe.each([TUNINGS[0]!, TUNINGS[1]!, TUNINGS[3]!])('weighted and generalised least squares — $name', (bc) => {
   it('weights: 4^k ≡ rows scaled by 2^k (bit for bit); ones ≡ none; integer weights ≡ duplicated rows', () => {
     withTuning(bc.tuning, () => {
       for (const [m, n] of [[7, 3], [17, 7], [33, 16]] as const) {

@@ -19,9 +19,9 @@ import { onBackend, BACKENDS } from '../../util/api.js';
 import { column, dense, eye, mul, norm1, ratio, rowsOf, scaled, solveRatio, sub, tr, type Dense } from '../../util/dense.js';
 import { lapackMatrices, lapackMatrix, randn, Rng, type TestMatrix } from '../../util/lapack-types.js';
 import {
-  BLOCKINGS, EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
+  EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from '../../util/lapack-harness.js';
-import { withTuning } from '../../util/engines.js';
+import { withTuning, TUNINGS } from '../../util/engines.js';
 
 setupLapackSuite('api/lu');
 
@@ -181,7 +181,7 @@ function checkSolves(T: TestMatrix, label: string): void {
   expect(Array.from(r.Finv.a)).toEqual(Array.from(r.inv.a));
 }
 
-describe.each(BLOCKINGS)('LU on LAPACK matrix types — $name', (bc) => {
+describe.each(TUNINGS)('LU on LAPACK matrix types — $name', (bc) => {
   it('lu / luFactor / det / slogdet: dget01 < 30, pivots, info, det = ±Π diag(U); solve / inv: dget02, dget03 < 30', () => {
     withTuning(bc.tuning, () => {
       for (const n of SIZES) {
@@ -228,7 +228,7 @@ describe('LU at n = 64, 128: the factorisation works on a padded copy (column st
 
 describe('LU: exact scaling by 2^±970 (no hidden overflow or underflow)', () => {
   it('U, x and A⁻¹ of 2^k·A are 2^k·U, 2^−k·x, 2^−k·A⁻¹ bit for bit; slogdet gains n·k·log 2', () => {
-    for (const bc of [BLOCKINGS[0]!, BLOCKINGS[1]!]) {
+    for (const bc of [TUNINGS[0]!, TUNINGS[1]!]) {
       withTuning(bc.tuning, () => {
         for (const n of [2, 17, 33]) {
           const R = randn(new Rng(40 + n), n, n);

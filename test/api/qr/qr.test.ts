@@ -19,9 +19,9 @@ import { onBackend, BACKENDS } from '../../util/api.js';
 import { columns, dense, eye, mul, norm1, ratio, scaled, sub, tr, type Dense } from '../../util/dense.js';
 import { lapackMatrices, lapackMatrix, randn, Rng, type TestMatrix } from '../../util/lapack-types.js';
 import {
-  BLOCKINGS, EPS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
+  EPS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from '../../util/lapack-harness.js';
-import { withTuning } from '../../util/engines.js';
+import { withTuning, TUNINGS } from '../../util/engines.js';
 
 setupLapackSuite('api/qr');
 
@@ -89,7 +89,7 @@ function check(T: TestMatrix, pivoting: boolean, label: string): void {
   }
 }
 
-describe.each(BLOCKINGS)('QR on LAPACK matrix types — $name', (bc) => {
+describe.each(TUNINGS)('QR on LAPACK matrix types — $name', (bc) => {
   it.each([false, true])('pivoting %s: dqrt01 ratios < 30 for reduced and complete Q; exact structure; wasm ≡ js', (pivoting) => {
     withTuning(bc.tuning, () => {
       for (const [m, n] of SHAPES) {
@@ -109,7 +109,7 @@ describe('QR at 64 and 128 rows: the factorisation works on a padded copy (colum
 
 describe('QR: exact scaling by 2^±970', () => {
   it('Q and the pivots do not change, R scales exactly', () => {
-    for (const bc of [BLOCKINGS[0]!, BLOCKINGS[1]!]) {
+    for (const bc of [TUNINGS[0]!, TUNINGS[1]!]) {
       withTuning(bc.tuning, () => {
         for (const [m, n] of [[33, 17], [17, 33], [16, 16]] as const) {
           const A = randn(new Rng(m + n), m, n);

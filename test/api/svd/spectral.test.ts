@@ -39,15 +39,15 @@ import { expectBitwise } from '../../util/tolerance.js';
 import { dense, eye, inverse, mul, norm1, ratio, sub, tr, type Dense } from '../../util/dense.js';
 import { geometric, randn, svdMatrix } from '../../util/lapack-types.js';
 import {
-  BLOCKINGS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
+  THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from '../../util/lapack-harness.js';
-import { withTuning } from '../../util/engines.js';
+import { withTuning, TUNINGS } from '../../util/engines.js';
 import { EPS, jacobiSvals, mulDD, orthColsRatio, orthRowsRatio, signConventionHolds } from '../../util/svd-reference.js';
 import { Rng, svdTestMatrix, type SvdType } from '../../util/svd-types.js';
 
 setupLapackSuite('api/svd/spectral');
 
-const BCS = [BLOCKINGS[0]!, BLOCKINGS[1]!]; // default, and GEMM 8×5×12 with panels of 3
+const BCS = [TUNINGS[0]!, TUNINGS[1]!]; // default, and GEMM 8×5×12 with panels of 3
 
 const fro = (A: Dense): number => nrm2Ref(A.a);
 

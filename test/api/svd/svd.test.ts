@@ -32,9 +32,9 @@ import { onBackend, BACKENDS } from '../../util/api.js';
 import { expectBitwise } from '../../util/tolerance.js';
 import { dense, eye, leadCols } from '../../util/dense.js';
 import {
-  BLOCKINGS, THRESH, both, caught, expectLinAlgError, expectRatio, guarded, setupLapackSuite, type BlockingCase,
+  THRESH, both, caught, expectLinAlgError, expectRatio, guarded, setupLapackSuite,
 } from '../../util/lapack-harness.js';
-import { withTuning } from '../../util/engines.js';
+import { withTuning, TUNINGS, type TuningCase } from '../../util/engines.js';
 import { notSorted, orthColsRatio, orthRowsRatio, residRatio, signConventionHolds, svalRatio } from '../../util/svd-reference.js';
 import { svdTestMatrices, svdTestMatrix, type SvdTestMatrix } from '../../util/svd-types.js';
 
@@ -87,7 +87,7 @@ function check(T: SvdTestMatrix, label: string): void {
   }
 }
 
-describe.each(BLOCKINGS)('svd / svdvals on the SVD types — $name', (bc: BlockingCase) => {
+describe.each(TUNINGS)('svd / svdvals on the SVD types — $name', (bc: TuningCase) => {
   it('ratios < 30, σ within 30·max(m,n)·ε·σ₀ of the known spectrum / Jacobi; conventions; wasm ≡ js', () => {
     withTuning(bc.tuning, () => {
       const shapes = Object.keys(bc.tuning).length === 0 ? [...SHAPES, [40, 9] as const, [9, 40] as const] : SHAPES;

@@ -15,9 +15,9 @@ import { onBackend, BACKENDS } from '../../util/api.js';
 import { column, dense, mul, norm1, ratio, scaled, sub, tr, vnorm1, type Dense } from '../../util/dense.js';
 import { lapackMatrix, randn, Rng, type TypeName } from '../../util/lapack-types.js';
 import {
-  BLOCKINGS, EPS, SIZES, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
+  EPS, SIZES, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
 } from '../../util/lapack-harness.js';
-import { withTuning } from '../../util/engines.js';
+import { withTuning, TUNINGS } from '../../util/engines.js';
 
 setupLapackSuite('api/triangular');
 
@@ -51,7 +51,7 @@ function trRatio(T: Dense, X: Dense, B: Dense): number {
 
 const TYPES: readonly TypeName[] = ['random', 'graded', 'near overflow', 'near underflow', 'cond 1e14'];
 
-describe.each(BLOCKINGS)('solveTriangular on LAPACK matrix types — $name', (bc) => {
+describe.each(TUNINGS)('solveTriangular on LAPACK matrix types — $name', (bc) => {
   it('8 variants: dtrt02 ratio < 30; the other triangle (garbage, or NaN unchecked) and a unit diagonal are never read; wasm ≡ js', () => {
     withTuning(bc.tuning, () => {
       for (const n of SIZES) {

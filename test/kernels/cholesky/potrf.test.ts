@@ -10,7 +10,7 @@
  * potrf with block ≤ 1 or ≥ n is potf2, bit for bit.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withTuning, scratch, type GemmBlocking } from '../../util/engines.js';
+import { setupEngines, withTuning, scratch, type GemmTuning } from '../../util/engines.js';
 import { runKernel, triW } from '../../util/harness.js';
 import { Rng, matrix, MATRIX_KINDS } from '../../util/generate.js';
 import { gemmRef } from '../../util/reference.js';
@@ -78,7 +78,7 @@ describe('potf2', () => {
   });
 });
 
-const BLOCKS: [number | null, GemmBlocking][] = [[null, {}], [2, {}], [3, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [5, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]];
+const BLOCKS: [number | null, GemmTuning][] = [[null, {}], [2, {}], [3, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [5, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]];
 
 describe.each(BLOCKS)('potrf, block %s, GEMM blocking %o', (nb, gb) => {
   it('residual over sizes and matrix kinds', () => {

@@ -5,7 +5,7 @@
  * Leading dimensions are padded with NaN, buffers sit between guard zones and at odd offsets.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withTuning, BLOCKINGS, tuningName, type GemmBlocking } from '../../util/engines.js';
+import { setupEngines, withTuning, GEMM_TUNINGS, type GemmTuning } from '../../util/engines.js';
 import { runKernel, matW, extract } from '../../util/harness.js';
 import { Rng, matrix } from '../../util/generate.js';
 import { gemmCases, checkGemm } from './gemm-cases.js';
@@ -24,7 +24,7 @@ function grid(ms: number[], ns: number[], ks: number[]): [number, number, number
 }
 
 /** Shapes around the edges of a blocking: 0, 1, MR/NR ± 1, MC/NC/KC ± 1, and a size spanning two blocks. */
-function edgeShapes(b: GemmBlocking): [number, number, number][] {
+function edgeShapes(b: GemmTuning): [number, number, number][] {
   const around = (x: number): number[] => [x - 1, x, x + 1].filter((v) => v > 0);
   const [mc, kc, nc] = [b.gemmMC!, b.gemmKC!, b.gemmNC!];
   const ms = [...new Set([0, 1, 3, 4, 5, ...around(mc), 2 * mc + 1])].sort((a, c) => a - c);
@@ -44,7 +44,7 @@ const DEFAULT_SHAPES: [number, number, number][] = [
   [300, 2, 3], [2, 300, 3], [3, 3, 700], [1, 200, 1], [200, 1, 1], // tall, wide, deep, outer products
 ];
 
-describe.each(BLOCKINGS.map((b) => [tuningName(b), b] as const))('gemm — %s', (_name, blocking) => {
+describe.each(GEMM_TUNINGS.map((c) => [c.name, c.tuning] as const))('gemm — %s', (_name, blocking) => {
   if (blocking.gemmMC === undefined) {
     it('block edges, tall, wide and odd shapes, all four transpose combinations', () => {
       withTuning(blocking, () => {

@@ -5,7 +5,7 @@
  * shapes straddle MC under each blocking.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withTuning, BLOCKINGS, tuningName } from '../../util/engines.js';
+import { setupEngines, withTuning, GEMM_TUNINGS } from '../../util/engines.js';
 import { runKernel, triW, extract, matW } from '../../util/harness.js';
 import { Rng, matrix, MATRIX_KINDS } from '../../util/generate.js';
 import { gemmRef } from '../../util/reference.js';
@@ -59,7 +59,7 @@ function checkSyrk(c: SyrkCase): Float64Array {
 
 const ALPHA_BETA: [number, number][] = [[1, 0], [-0.5, 1], [2, -1.5], [1.5, 0]];
 
-describe.each(BLOCKINGS.map((b) => [tuningName(b), b] as const))('syrk — %s', (_name, blocking) => {
+describe.each(GEMM_TUNINGS.map((c) => [c.name, c.tuning] as const))('syrk — %s', (_name, blocking) => {
   const mc = blocking.gemmMC ?? 128;
   const kc = blocking.gemmKC;
   const ns = [...new Set([0, 1, 2, 3, 4, 5, mc - 1, mc, mc + 1, 2 * mc + 3])].filter((v) => v >= 0);

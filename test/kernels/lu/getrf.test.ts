@@ -11,7 +11,7 @@
  * getrf with block ≤ 1 is getf2, with block ≥ min(m, n) it is getrf2 — bit for bit.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withTuning, scratch, type GemmBlocking } from '../../util/engines.js';
+import { setupEngines, withTuning, scratch, type GemmTuning } from '../../util/engines.js';
 import { runKernel, matW, extract } from '../../util/harness.js';
 import { Rng, matrix, MATRIX_KINDS } from '../../util/generate.js';
 import { applyPivots, unpackLU } from '../../util/triangular.js';
@@ -70,7 +70,7 @@ describe.each(['getf2', 'getrf2'] as const)('%s', (kernel) => {
   });
 });
 
-const BLOCKS: [number | null, GemmBlocking][] = [[null, {}], [2, {}], [3, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [5, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]];
+const BLOCKS: [number | null, GemmTuning][] = [[null, {}], [2, {}], [3, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [5, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]];
 
 describe.each(BLOCKS)('getrf, block %s, GEMM blocking %o', (nb, gb) => {
   it('residual, pivots and |L| ≤ 1 over shapes and matrix kinds', () => {

@@ -64,9 +64,9 @@ const SHAPES: [number, number][] = [[0, 0], [0, 3], [3, 0], [1, 1], [1, 4], [4, 
 
 describe.each([[null, {}], [1, {}], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [3, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }], [5, {}]] as const)(
   'QR, block %s, GEMM blocking %o',
-  (nb, gemmBlocking) => {
+  (nb, gemm) => {
     const run = <T>(f: () => T): T =>
-      withTuning({ ...gemmBlocking, geqrfNB: nb ?? undefined, orgqrNB: nb ?? undefined, ormqrNB: nb ?? undefined }, f);
+      withTuning({ ...gemm, geqrfNB: nb ?? undefined, orgqrNB: nb ?? undefined, ormqrNB: nb ?? undefined }, f);
 
     it('geqrf + orgqr (and geqr2 + org2r): ‖R − QᵀA‖₁ and ‖I − QᵀQ‖₁ ratios below 30', () => {
       run(() => {

@@ -30,7 +30,7 @@
  * Every tuning knob is restored after each test (afterEach), also after a failure.
  */
 import { describe, it, expect, beforeAll, afterAll, afterEach, assert } from 'vitest';
-import { setupEngines, resetTuning, withTuning, scratch, allEngines, type GemmBlocking } from '../../util/engines.js';
+import { setupEngines, resetTuning, withTuning, scratch, allEngines, type GemmTuning } from '../../util/engines.js';
 import type { Tuning } from '../../../bindings/index.js';
 import { runKernel, matW, vecW } from '../../util/harness.js';
 import { Rng } from '../../util/generate.js';
@@ -60,13 +60,13 @@ afterAll(() => reportRatios('kernels/svd/gesvd'));
 const nan = (len: number): Float64Array => new Float64Array(Math.max(1, len)).fill(NaN);
 
 /** Panel width nb (gebrd and the QR kernels gesvd calls; null: the defaults) and the GEMM blocking, as a tuning. */
-function panels(nb: number | null, gemm: GemmBlocking): Partial<Tuning> {
+function panels(nb: number | null, gemm: GemmTuning): Partial<Tuning> {
   const b = nb ?? undefined;
   return { ...gemm, gebrdNB: b, geqrfNB: b, orgqrNB: b, ormqrNB: b };
 }
 
 /** Odd panel widths with tiny GEMM blocks (gesvd and gebrd run under each). */
-const PANELS: readonly (readonly [number, GemmBlocking])[] = [
+const PANELS: readonly (readonly [number, GemmTuning])[] = [
   [1, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }],
   [3, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }], [5, { gemmMC: 4, gemmKC: 3, gemmNC: 4 }],
 ];

@@ -11,7 +11,7 @@
  * push small matrices through every blocked path; m or n past the default block (64) covers it too.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { setupEngines, withTuning, scratch, type GemmBlocking } from '../../util/engines.js';
+import { setupEngines, withTuning, scratch, type GemmTuning } from '../../util/engines.js';
 import { runKernel, matW, extract } from '../../util/harness.js';
 import { Rng, matrix } from '../../util/generate.js';
 import { triangular } from '../../util/triangular.js';
@@ -71,7 +71,7 @@ describe('trsm2 (unblocked)', () => {
   });
 });
 
-const BLOCKS: [number | null, GemmBlocking][] = [[null, {}], [3, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [5, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]];
+const BLOCKS: [number | null, GemmTuning][] = [[null, {}], [3, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [5, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]];
 
 describe.each(BLOCKS)('trsm (blocked), block %s, GEMM blocking %o', (nb, gb) => {
   it('all 16 variants over small shapes, α = 1, −0.5, 2.5', () => {

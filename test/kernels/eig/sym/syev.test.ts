@@ -21,7 +21,7 @@
  *                         still orthogonal; NaN input terminates. Every setting is restored afterwards.
  */
 import { describe, it, expect, beforeAll, afterAll, afterEach, assert } from 'vitest';
-import { setupEngines, resetTuning, withTuning, scratch, BLOCKINGS, type GemmBlocking } from '../../../util/engines.js';
+import { setupEngines, resetTuning, withTuning, scratch, GEMM_TUNINGS, type GemmTuning } from '../../../util/engines.js';
 import { runKernel, vecW, matW, triW, extract, extractVec } from '../../../util/harness.js';
 import { Rng, matrix, vector } from '../../../util/generate.js';
 import { gemmRef, gemvRef, norm1, pow2 } from '../../../util/reference.js';
@@ -133,7 +133,7 @@ describe('symv, syr2, syr2k, gemv(trans)', () => {
     }
   });
 
-  it.each(BLOCKINGS)('syr2k: C ← α·(A·Bᵀ + B·Aᵀ) + β·C, lower triangle, within 2·(2k + 3)·ε·|·| (GEMM blocking %o)', (gb: GemmBlocking) => {
+  it.each(GEMM_TUNINGS.map((c) => c.tuning))('syr2k: C ← α·(A·Bᵀ + B·Aᵀ) + β·C, lower triangle, within 2·(2k + 3)·ε·|·| (GEMM blocking %o)', (gb: GemmTuning) => {
     withTuning(gb, () => {
       let seed = 200;
       for (const [n, k] of [[0, 3], [1, 1], [5, 3], [9, 4], [17, 6], [37, 5], [3, 0]] as const) {
@@ -243,7 +243,7 @@ function checkTrd(label: string, A: Float64Array, n: number, ld: number, t: Trd)
 const TRD_KINDS = ['normal', 'graded', 'geometric', 'clustered'] as const;
 
 describe.each([null, 1, 2, 3, 5] as const)('sytrd and orgtr (orgqr) panel width %s', (nb) => {
-  it.each([{}, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }] as GemmBlocking[])('A = Q·T·Qᵀ (orgtr), lower triangle only, τ ∈ {0} ∪ [1, 2]; blocked ≈ sytd2 on random matrices (GEMM blocking %o)', (gb) => {
+  it.each([{}, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }] as GemmTuning[])('A = Q·T·Qᵀ (orgtr), lower triangle only, τ ∈ {0} ∪ [1, 2]; blocked ≈ sytd2 on random matrices (GEMM blocking %o)', (gb) => {
     const gemmDefault = gb.gemmMC === undefined;
     withTuning({ ...gb, sytrdNB: nb ?? undefined, orgqrNB: nb ?? undefined }, () => {
       let seed = 1000 + (nb ?? 0);
