@@ -309,23 +309,3 @@ export function notAscending(lam: ArrayLike<number>): number {
   for (let i = 1; i < lam.length; i++) if (!(lam[i]! >= lam[i - 1]!)) return i;
   return -1;
 }
-
-// ---- worst ratios (printed with SHOW_RATIOS=1) ---------------------------------------------------------
-
-const worst = new Map<string, { r: number; label: string }>();
-
-/** Records a test ratio under its kind (the label's text after the last ': '). */
-export function noteRatio(label: string, r: number): void {
-  const cut = label.lastIndexOf(': ');
-  const kind = cut >= 0 ? label.slice(cut + 2) : label;
-  const w = worst.get(kind);
-  if (w === undefined || r > w.r) worst.set(kind, { r, label });
-}
-
-/** Prints the worst ratio of every kind when the environment variable SHOW_RATIOS is set (Node only). */
-export function reportRatios(suite: string): void {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  if (env?.SHOW_RATIOS === undefined) return;
-  const lines = [...worst].sort(([a], [b]) => a.localeCompare(b)).map(([k, { r, label }]) => `  ${r.toPrecision(3).padStart(9)}  ${k}   (${label})`);
-  console.log(`${suite} — worst test ratios (THRESH 30):\n${lines.join('\n')}`);
-}

@@ -15,12 +15,12 @@
  */
 import { describe, it, expect } from 'vitest';
 import { cholesky, choFactor, choSolve, LinAlgError } from '../../../bindings/index.js';
-import { onBackend, BACKENDS } from '../../util/api.js';
+import { onBackend, BACKENDS, SIZES, onBoth, guarded, setupLapackSuite } from '../../util/api.js';
 import { column, dense, mul, norm1, ratio, scaled, solveRatio, sub, tr, type Dense } from '../../util/dense.js';
 import { integerSpd, randn, spdMatrices, spdMatrix, Rng } from '../../util/lapack-types.js';
-import {
-  EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
-} from '../../util/lapack-harness.js';
+import { EPS } from '../../util/tolerance.js';
+import { THRESH, expectRatio } from '../../util/ratios.js';
+import { expectLinAlgError, expectRangeError } from '../../util/errors.js';
 import { withTuning, TUNINGS } from '../../util/engines.js';
 
 setupLapackSuite('api/cholesky');
@@ -53,7 +53,7 @@ describe.each(TUNINGS)('Cholesky on SPD matrix types — $name', (bc) => {
         const b = column(B, 0);
         for (const S of spdMatrices(n, 2)) {
           const label = `${S.name} n=${n}, ${bc.name}`;
-          const r = both(label, () => guarded(label, [S.A, B], [b], ([M, BM], [v]) => {
+          const r = onBoth(label, () => guarded(label, [S.A, B], [b], ([M, BM], [v]) => {
             using F = choFactor(M!);
             return { L: cholesky(M!), FL: F.L.clone(), X: F.solve(BM!), x: F.solve(v!), Xc: choSolve(M!, BM!), logdet: F.logdet() };
           }));
@@ -76,7 +76,7 @@ describe.each(TUNINGS)('Cholesky on SPD matrix types — $name', (bc) => {
     withTuning(bc.tuning, () => {
       for (const n of [7, 17]) {
         const { A, L0 } = integerSpd(new Rng(n), n);
-        const L = both(`L₀L₀ᵀ n=${n}`, () => guarded('L0', [A], [], ([M]) => ({ L: cholesky(M!) }))).L;
+        const L = onBoth(`L₀L₀ᵀ n=${n}`, () => guarded('L0', [A], [], ([M]) => ({ L: cholesky(M!) }))).L;
         expect(Array.from(L.a), `integer SPD n=${n}, ${bc.name}: L = L₀ bit for bit`).toEqual(Array.from(L0.a));
         for (const k of new Set([1, 2, 3, 5, 6, 8, 9, n - 1, n].filter((k) => k <= n))) {
           for (const below of [0, 1]) {
@@ -113,7 +113,7 @@ describe.each(TUNINGS)('Cholesky on SPD matrix types — $name', (bc) => {
           }
           const b = Float64Array.from({ length: n }, (_, i) => 1 - i);
           const label = `${S.name} n=${n}, ${bc.name}`;
-          const r = both(label, () => guarded(label, [S.A, G, N], [b], ([M, MG, MN], [v]) => {
+          const r = onBoth(label, () => guarded(label, [S.A, G, N], [b], ([M, MG, MN], [v]) => {
             using F = choFactor(MG!);
             return {
               L: cholesky(M!), LG: cholesky(MG!), LN: cholesky(MN!, { checkFinite: false }),
@@ -140,7 +140,7 @@ describe('Cholesky at n = 64, 128: the factorisation works on a padded copy (col
       const B = randn(new Rng(n + 5), n, 3);
       for (const S of spdMatrices(n, 4)) {
         const label = `${S.name} n=${n}, default blocking`;
-        const r = both(label, () => guarded(label, [S.A, B], [], ([M, BM]) => {
+        const r = onBoth(label, () => guarded(label, [S.A, B], [], ([M, BM]) => {
           using F = choFactor(M!);
           return { L: cholesky(M!), X: F.solve(BM!) };
         }));
@@ -170,7 +170,7 @@ describe('Cholesky: exact scaling, empty and 1×1', () => {
           const S = spdMatrix('random', n, 8);
           for (const k of [485, -485]) {
             const label = `n=${n} 4^${k}, ${bc.name}`;
-            const run = (D: Dense): { L: Dense; x: Float64Array; logdet: number } => both(label, () => guarded(label, [D], [Float64Array.from({ length: n }, (_, i) => i + 1)], ([M], [v]) => {
+            const run = (D: Dense): { L: Dense; x: Float64Array; logdet: number } => onBoth(label, () => guarded(label, [D], [Float64Array.from({ length: n }, (_, i) => i + 1)], ([M], [v]) => {
               using F = choFactor(M!);
               return { L: F.L.clone(), x: F.solve(v!), logdet: F.logdet() };
             }));
@@ -187,13 +187,13 @@ describe('Cholesky: exact scaling, empty and 1×1', () => {
   });
 
   it('0×0: cholesky 0×0, logdet 0, empty solves; 1×1: √a, and a ≤ 0 fails at order 1', () => {
-    const r = both('0×0', () => guarded('0×0', [dense(0, 0), dense(0, 2)], [new Float64Array(0)], ([Z, B], [b]) => {
+    const r = onBoth('0×0', () => guarded('0×0', [dense(0, 0), dense(0, 2)], [new Float64Array(0)], ([Z, B], [b]) => {
       using F = choFactor(Z!);
       return { L: cholesky(Z!), logdet: F.logdet(), x: F.solve(b!), X: choSolve(Z!, B!) };
     }));
     expect([r.L.m, r.L.n, r.logdet, r.x.length, r.X.m, r.X.n]).toEqual([0, 0, 0, 0, 0, 2]);
     for (const a of [4, 2, 1e-300, 1e300]) {
-      const o = both(`1×1 ${a}`, () => guarded('1×1', [dense(1, 1, Float64Array.of(a))], [], ([M]) => {
+      const o = onBoth(`1×1 ${a}`, () => guarded('1×1', [dense(1, 1, Float64Array.of(a))], [], ([M]) => {
         using F = choFactor(M!);
         return { L: cholesky(M!), logdet: F.logdet(), x: F.solve([a]) };
       }));
@@ -265,7 +265,7 @@ describe('Cholesky: bad input', () => {
 describe('Cholesky ratios can fail', () => {
   it('a relative change of 1e−10 in one entry of L pushes dpot01 past THRESH', () => {
     const S = spdMatrix('random', 17, 4);
-    const L = both('L', () => guarded('L', [S.A], [], ([M]) => ({ L: cholesky(M!) }))).L;
+    const L = onBoth('L', () => guarded('L', [S.A], [], ([M]) => ({ L: cholesky(M!) }))).L;
     expect(cholRatio(S.A, L)).toBeLessThan(THRESH);
     L.a[9 * 17 + 4] = L.a[9 * 17 + 4]! * (1 + 1e-10);
     expect(cholRatio(S.A, L)).toBeGreaterThan(THRESH);

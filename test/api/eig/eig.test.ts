@@ -46,12 +46,11 @@
  */
 import { describe, it, expect, assert } from 'vitest';
 import { eig, eigvals, schur, eigh, Matrix, LinAlgError, type EigOptions } from '../../../bindings/index.js';
-import { onBackend, BACKENDS } from '../../util/api.js';
+import { onBackend, BACKENDS, onBoth, guarded, setupLapackSuite } from '../../util/api.js';
 import { dense, eye, inverse, mul, norm1, ratio, sub, tr, type Dense } from '../../util/dense.js';
 import { randn, randomOrthogonal } from '../../util/lapack-types.js';
-import {
-  THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
-} from '../../util/lapack-harness.js';
+import { THRESH, expectRatio } from '../../util/ratios.js';
+import { caught, expectLinAlgError, expectRangeError } from '../../util/errors.js';
 import { withTuning, TUNINGS, type TuningCase } from '../../util/engines.js';
 import { EPS, Rng, unitScaler } from '../../util/eig-reference.js';
 import { pow2 } from '../../util/reference.js';
@@ -413,7 +412,7 @@ interface Decomposition {
 /** eig, eigvals, schur and eig without balancing, on both backends (bit for bit), inputs guarded. */
 function decompose(label: string, A: Dense, opts: EigOptions = {}): Decomposition {
   const n = A.n;
-  return both(label, () => guarded(label, [A], [], ([M]) => {
+  return onBoth(label, () => guarded(label, [A], [], ([M]) => {
     const e = eig(M!, opts);
     const v = eigvals(M!, opts);
     const s = schur(M!, opts);
@@ -674,7 +673,7 @@ describe.each(API_TUNINGS)('eig / eigvals / schur on the matrix types — $name'
 
 /** eig only, on both backends (bit for bit), inputs guarded. */
 function eigBoth(label: string, A: Dense, opts: EigOptions = {}): { real: Float64Array; imag: Float64Array; Vre: Dense; Vim: Dense } {
-  return both(label, () => guarded(label, [A], [], ([M]) => {
+  return onBoth(label, () => guarded(label, [A], [], ([M]) => {
     const e = eig(M!, opts);
     return { real: e.real, imag: e.imag, Vre: e.vectors.re, Vim: e.vectors.im };
   }));
@@ -703,7 +702,7 @@ describe('eig / eigvals / schur conventions', () => {
   });
 
   it('shapes 0×0 and 1×1: empty results; λ = a, v = [1], T = [a], Z = [1] (a < 0, 0, huge, subnormal)', () => {
-    const e0 = both('0×0', () => {
+    const e0 = onBoth('0×0', () => {
       using M = Matrix.zeros(0, 0);
       const e = eig(M);
       const s = schur(M);
@@ -794,7 +793,7 @@ describe('eig / eigvals / schur conventions', () => {
     const c = makeCase('nonnormal', n, 5);
     const rows = Array.from({ length: n }, (_, i) => Array.from(c.A.a.subarray(i * n, i * n + n)));
     const a = eigBoth('Matrix', c.A);
-    const b = both('nested', () => {
+    const b = onBoth('nested', () => {
       const e = eig(rows);
       const v = eigvals(rows);
       return { real: e.real, imag: e.imag, Vre: e.vectors.re, Vim: e.vectors.im, vr: v.real };
@@ -966,7 +965,7 @@ describe('companion matrices, defective eigenvalues, symmetric input', () => {
     for (const n of [2, 17, 33, 64]) {
       const c = makeCase('symmetric', n, 900 + n);
       const label = `symmetric n=${n}`;
-      const r = both(label, () => guarded(label, [c.A], [], ([M]) => {
+      const r = onBoth(label, () => guarded(label, [c.A], [], ([M]) => {
         const e = eig(M!);
         const h = eigh(M!);
         return { real: e.real, imag: e.imag, Vre: e.vectors.re, Vim: e.vectors.im, hv: h.values, Z: h.vectors };

@@ -28,11 +28,10 @@
  */
 import { describe, it, expect, assert } from 'vitest';
 import { eigh, eigvalsh, Matrix, LinAlgError } from '../../../bindings/index.js';
-import { onBackend, BACKENDS } from '../../util/api.js';
+import { onBackend, BACKENDS, onBoth, guarded, setupLapackSuite } from '../../util/api.js';
 import { dense, type Dense } from '../../util/dense.js';
-import {
-  THRESH, both, caught, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
-} from '../../util/lapack-harness.js';
+import { THRESH, expectRatio } from '../../util/ratios.js';
+import { caught, expectLinAlgError, expectRangeError } from '../../util/errors.js';
 import { withTuning, TUNINGS, type TuningCase } from '../../util/engines.js';
 import {
   EPS, Rng, SPECTRA, argMaxAbs, eigRatios, gluedWilkinson, jacobi, notAscending, spectrum, sturm,
@@ -123,7 +122,7 @@ function expectConventions(label: string, values: Float64Array, Zc: Float64Array
 
 /** eigh and eigvalsh on both backends (bit for bit), inputs guarded; returns the WASM results. */
 function decompose(label: string, A: Float64Array, n: number): { values: Float64Array; Z: Dense; vals: Float64Array } {
-  return both(label, () => guarded(label, [dense(n, n, A)], [], ([M]) => {
+  return onBoth(label, () => guarded(label, [dense(n, n, A)], [], ([M]) => {
     const e = eigh(M!);
     return { values: e.values, Z: e.vectors, vals: eigvalsh(M!) };
   }));
@@ -197,7 +196,7 @@ describe('eigh / eigvalsh, n = 100 (three default panels of 32 and a remainder)'
 
 describe('eigh / eigvalsh conventions', () => {
   it('[[2, 1], [1, 2]]: λ = (1, 3) ascending, unit vectors (1, −1)/√2 and (1, 1)/√2 with the largest entry (first on ties) positive', () => {
-    const r = both('2×2', () => {
+    const r = onBoth('2×2', () => {
       const e = eigh([[2, 1], [1, 2]]);
       return { values: e.values, Z: e.vectors, vals: eigvalsh([[2, 1], [1, 2]]) };
     });
@@ -207,7 +206,7 @@ describe('eigh / eigvalsh conventions', () => {
     const want = [h, h, -h, h]; // row-major [[z00, z01], [z10, z11]]
     for (let i = 0; i < 4; i++) expect(Math.abs(r.Z.a[i]! - want[i]!), `Z entry ${i}: ${r.Z.a[i]}`).toBeLessThanOrEqual(4 * EPS);
     // −A: λ = (−3, −1) with vectors (1, 1)/√2 and (1, −1)/√2 — the convention fixes the signs again
-    const m = both('−A', () => {
+    const m = onBoth('−A', () => {
       const e = eigh([[-2, -1], [-1, -2]]);
       return { values: e.values, Z: e.vectors };
     });
@@ -217,7 +216,7 @@ describe('eigh / eigvalsh conventions', () => {
   });
 
   it('shapes 0×0 and 1×1: empty results; λ = a and Z = [1] (also for a < 0)', () => {
-    const e0 = both('0×0', () => {
+    const e0 = onBoth('0×0', () => {
       using M = Matrix.zeros(0, 0);
       const e = eigh(M);
       return { values: e.values, Z: e.vectors, vals: eigvalsh([]) };
@@ -226,7 +225,7 @@ describe('eigh / eigvalsh conventions', () => {
     expect(e0.vals.length).toBe(0);
     expect([e0.Z.m, e0.Z.n]).toEqual([0, 0]);
     for (const a of [-3.5, 0, 7e300, -1e-310]) {
-      const e1 = both(`1×1 ${a}`, () => {
+      const e1 = onBoth(`1×1 ${a}`, () => {
         const e = eigh([[a]]);
         return { values: e.values, Z: e.vectors, vals: eigvalsh([[a]]) };
       });
@@ -262,7 +261,7 @@ describe('eigh / eigvalsh conventions', () => {
     const c = makeCase('uniform', n, 5);
     const rows = Array.from({ length: n }, (_, i) => Array.from(c.A.subarray(i * n, i * n + n)));
     const a = decompose('Matrix', c.A, n);
-    const b = both('nested', () => {
+    const b = onBoth('nested', () => {
       const e = eigh(rows);
       return { values: e.values, Z: e.vectors, vals: eigvalsh(rows) };
     });
@@ -305,7 +304,7 @@ describe('eigh / eigvalsh conventions', () => {
         }
         const ref = decompose(label, c.A, n);
         const g = decompose(`${label} garbage above`, G, n);
-        const nan = both(`${label} NaN above`, () => guarded(label, [dense(n, n, N)], [], ([M]) => {
+        const nan = onBoth(`${label} NaN above`, () => guarded(label, [dense(n, n, N)], [], ([M]) => {
           const e = eigh(M!, { checkFinite: false });
           return { values: e.values, Z: e.vectors, vals: eigvalsh(M!, { checkFinite: false }) };
         }));

@@ -12,7 +12,7 @@ import { lstsq, projection } from '../../../bindings/index.js';
 import { setupApi, onBoth } from '../../util/api.js';
 import { Rng, rows } from '../../util/generate.js';
 import { EPS } from '../../util/tolerance.js';
-import { THRESH } from '../../util/lapack-harness.js';
+import { THRESH } from '../../util/ratios.js';
 import { flatRows, minus, mul, n1, tr } from '../../util/rowmajor.js';
 
 beforeAll(setupApi);

@@ -20,14 +20,14 @@
  */
 import { describe, it, expect } from 'vitest';
 import { lstsq, projection } from '../../../bindings/index.js';
-import { onBackend, BACKENDS } from '../../util/api.js';
+import { onBackend, BACKENDS, onBoth, guarded, setupLapackSuite } from '../../util/api.js';
 import {
   column, columns, cond1, dense, eye, inverse, mul, mulv, norm1, ratio, rowsOf, sub, tr, vnorm1, vnorm2, type Dense,
 } from '../../util/dense.js';
 import { geometric, integerSpd, lapackMatrix, randn, spdMatrix, svdMatrix, Rng, type TypeName } from '../../util/lapack-types.js';
-import {
-  EPS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
-} from '../../util/lapack-harness.js';
+import { EPS } from '../../util/tolerance.js';
+import { THRESH, expectRatio } from '../../util/ratios.js';
+import { expectLinAlgError, expectRangeError } from '../../util/errors.js';
 import { withTuning, TUNINGS } from '../../util/engines.js';
 
 setupLapackSuite('api/lstsq');
@@ -62,7 +62,7 @@ describe.each(TUNINGS)('lstsq on LAPACK matrix types — $name', (bc) => {
         for (const name of FULL_RANK_TYPES) {
           const T = lapackMatrix(name, m, n, 17 * m + n);
           const label = `${name} ${m}×${n}, ${bc.name}`;
-          const r = both(label, () => guarded(label, [T.A, B], [b], ([M, BM], [v]) => {
+          const r = onBoth(label, () => guarded(label, [T.A, B], [b], ([M, BM], [v]) => {
             const o = lstsq(M!, v!);
             const O = lstsq(M!, BM!);
             return { x: o.x, res: o.residuals, rank: o.rank, X: O.x, RES: O.residuals, RANK: O.rank };
@@ -103,7 +103,7 @@ describe.each(TUNINGS)('lstsq on LAPACK matrix types — $name', (bc) => {
           return s;
         });
         const label = `${m}×${n} rank ${rk}, ${bc.name}`;
-        const r = both(label, () => guarded(label, [A], [b], ([M], [v]) => {
+        const r = onBoth(label, () => guarded(label, [A], [b], ([M], [v]) => {
           const o = lstsq(M!, v!, { rcond: 1e-10 });
           return { x: o.x, rank: o.rank, res: o.residuals };
         }));
@@ -142,7 +142,7 @@ describe.each(TUNINGS)('lstsq on LAPACK matrix types — $name', (bc) => {
         for (const name of ['zero columns', 'zero', 'identity'] as const) {
           const T = lapackMatrix(name, m, n, m + n);
           const label = `${name} ${m}×${n}, ${bc.name}`;
-          const r = both(label, () => guarded(label, [T.A], [b], ([M], [v]) => {
+          const r = onBoth(label, () => guarded(label, [T.A], [b], ([M], [v]) => {
             const o = lstsq(M!, v!);
             return { x: o.x, rank: o.rank };
           }));
@@ -153,7 +153,7 @@ describe.each(TUNINGS)('lstsq on LAPACK matrix types — $name', (bc) => {
         if (m < n) {
           const A = lapackMatrix('random', m, n, 3).A;
           const label = `wide random ${m}×${n}, ${bc.name}`;
-          const x = both(label, () => guarded(label, [A], [b], ([M], [v]) => ({ x: lstsq(M!, v!).x }))).x;
+          const x = onBoth(label, () => guarded(label, [A], [b], ([M], [v]) => ({ x: lstsq(M!, v!).x }))).x;
           const G = mul(A, tr(A));
           const xp = mulv(tr(A), mulv(inverse(G), b));
           expectRatio(`lstsq wide = Aᵀ(AAᵀ)⁻¹b ${label}`, ratio(vnorm1(vsub(x, xp)), vnorm1(xp), cond1(G), n, EPS), 'lstsq wide min-norm');
@@ -186,7 +186,7 @@ describe.each([TUNINGS[0]!, TUNINGS[1]!, TUNINGS[3]!])('weighted and generalised
         const wi = Float64Array.from({ length: m }, (_, i) => (i < n ? 1 + (i % 3) : rng.u32() % 4)); // keep rank n
         const ones = new Float64Array(m).fill(1);
         const label = `${m}×${n}, ${bc.name}`;
-        const r = both(label, () => guarded(label, [A, rowScaled(A, s2)], [b, w4, ones, wi, Float64Array.from(b, (v, i) => v * s2[i]!)], ([M, MS], [v, W4, O, WI, vs]) => ({
+        const r = onBoth(label, () => guarded(label, [A, rowScaled(A, s2)], [b, w4, ones, wi, Float64Array.from(b, (v, i) => v * s2[i]!)], ([M, MS], [v, W4, O, WI, vs]) => ({
           x4: lstsq(M!, v!, { weights: W4! }).x, xs: lstsq(MS!, vs!).x,
           x1: lstsq(M!, v!, { weights: O! }).x, x: lstsq(M!, v!).x,
           xi: lstsq(M!, v!, { weights: WI! }).x,
@@ -198,7 +198,7 @@ describe.each([TUNINGS[0]!, TUNINGS[1]!, TUNINGS[3]!])('weighted and generalised
         for (let i = 0; i < m; i++) for (let t = 0; t < wi[i]!; t++) rows.push(i);
         const Ad = rowsOf(A, rows);
         const bd = Float64Array.from(rows, (i) => b[i]!);
-        const xd = both(`${label} duplicated`, () => guarded(label, [Ad], [bd], ([M], [v]) => ({ x: lstsq(M!, v!).x }))).x;
+        const xd = onBoth(`${label} duplicated`, () => guarded(label, [Ad], [bd], ([M], [v]) => ({ x: lstsq(M!, v!).x }))).x;
         expectRatio(`weights ≡ duplicated rows ${label}`, ratio(vnorm1(vsub(r.xi, xd)), lsForward(Ad, xd, bd)), 'lstsq integer weights ≡ duplicated rows');
       }
     });
@@ -220,7 +220,7 @@ describe.each([TUNINGS[0]!, TUNINGS[1]!, TUNINGS[3]!])('weighted and generalised
         }
         const S = spdMatrix('random', m, m + 7).A; // λ ∈ [1, 10]
         const label = `${m}×${n}, ${bc.name}`;
-        const r = both(label, () => guarded(label, [A, V4, Vd, S, eye(m)], [b, Float64Array.from(k, (e) => 4 ** -e), Float64Array.from(vd, (v) => 1 / v)], ([M, MV4, MVd, MS, I], [v, w4, wd]) => ({
+        const r = onBoth(label, () => guarded(label, [A, V4, Vd, S, eye(m)], [b, Float64Array.from(k, (e) => 4 ** -e), Float64Array.from(vd, (v) => 1 / v)], ([M, MV4, MVd, MS, I], [v, w4, wd]) => ({
           xv4: lstsq(M!, v!, { covariance: MV4! }).x, xw4: lstsq(M!, v!, { weights: w4! }).x,
           xI: lstsq(M!, v!, { covariance: I! }).x, x: lstsq(M!, v!).x,
           xvd: lstsq(M!, v!, { covariance: MVd! }).x, xwd: lstsq(M!, v!, { weights: wd! }).x,
@@ -267,7 +267,7 @@ describe.each([TUNINGS[0]!, TUNINGS[1]!, TUNINGS[3]!])('weighted and generalised
         const b = randVec(m + 3, m);
         const label = `${c.label}, ${bc.name}`;
         const opt = c.rcond === undefined ? {} : { rcond: c.rcond };
-        const r = both(label, () => guarded(label, [A], [b], ([M], [v]) => ({ P: projection(M!, opt), x: lstsq(M!, v!, opt).x })));
+        const r = onBoth(label, () => guarded(label, [A], [b], ([M], [v]) => ({ P: projection(M!, opt), x: lstsq(M!, v!, opt).x })));
         const P = r.P;
         let trace = 0;
         for (let i = 0; i < m; i++) trace += P.a[i * m + i]!;
@@ -281,7 +281,7 @@ describe.each([TUNINGS[0]!, TUNINGS[1]!, TUNINGS[3]!])('weighted and generalised
         expectRatio(`projection P·b = A·x ${label}`, ratio(vnorm1(vsub(pb, ax)), vnorm1(b) + norm1(A) * vnorm1(r.x), m, EPS), 'projection P·b = A·x');
         if (c.label.startsWith('wide')) expectRatio(`projection of full row rank = I ${label}`, ratio(norm1(sub(P, eye(m))), m, EPS), 'projection wide = I');
       }
-      const Z = both('zero', () => guarded('zero', [dense(5, 3)], [], ([M]) => ({ P: projection(M!) }))).P;
+      const Z = onBoth('zero', () => guarded('zero', [dense(5, 3)], [], ([M]) => ({ P: projection(M!) }))).P;
       expect(Array.from(Z.a)).toEqual(new Array(25).fill(0));
     });
   });
@@ -292,7 +292,7 @@ describe('lstsq and projection: empty shapes as numpy', () => {
     for (const [m, n] of [[3, 0], [0, 3], [0, 0]] as const) {
       const b = Float64Array.from({ length: m }, (_, i) => i + 1);
       const label = `${m}×${n}`;
-      const r = both(label, () => guarded(label, [dense(m, n), dense(m, 2, Float64Array.from({ length: 2 * m }, (_, t) => t))], [b], ([M, BM], [v]) => {
+      const r = onBoth(label, () => guarded(label, [dense(m, n), dense(m, 2, Float64Array.from({ length: 2 * m }, (_, t) => t))], [b], ([M, BM], [v]) => {
         const o = lstsq(M!, v!);
         const O = lstsq(M!, BM!);
         return { x: o.x, rank: o.rank, res: o.residuals, X: O.x, RES: O.residuals, P: projection(M!) };
@@ -384,12 +384,12 @@ describe('lstsq checks can fail', () => {
   it('x·(1 + 1e−10) fails the normal-equation ratio; a null-space component fails the min-norm check', () => {
     const T = lapackMatrix('random', 33, 7, 5);
     const b = randVec(9, 33);
-    const x = both('x', () => guarded('x', [T.A], [b], ([M], [v]) => ({ x: lstsq(M!, v!).x }))).x;
+    const x = onBoth('x', () => guarded('x', [T.A], [b], ([M], [v]) => ({ x: lstsq(M!, v!).x }))).x;
     expect(normalRatio(T.A, x, b)).toBeLessThan(THRESH);
     expect(normalRatio(T.A, x.map((v) => v * (1 + 1e-10)), b)).toBeGreaterThan(THRESH);
     const { A, V } = svdMatrix(new Rng(1), 7, 16, geometric(7, 10));
     const bw = randVec(3, 7);
-    const xw = both('wide', () => guarded('wide', [A], [bw], ([M], [v]) => ({ x: lstsq(M!, v!).x }))).x;
+    const xw = onBoth('wide', () => guarded('wide', [A], [bw], ([M], [v]) => ({ x: lstsq(M!, v!).x }))).x;
     const G = mul(A, tr(A));
     const xp = mulv(tr(A), mulv(inverse(G), bw));
     const r0 = ratio(vnorm1(vsub(xw, xp)), vnorm1(xp), cond1(G), 16, EPS);

@@ -18,7 +18,7 @@ import {
 import { setupApi, onBoth, BACKENDS } from '../../util/api.js';
 import { Rng, rows } from '../../util/generate.js';
 import { EPS } from '../../util/tolerance.js';
-import { THRESH } from '../../util/lapack-harness.js';
+import { THRESH } from '../../util/ratios.js';
 import { eye, flatRows, minus, mul, n1, square, tr, SOLVER_SIZES as SIZES } from '../../util/rowmajor.js';
 
 beforeAll(setupApi);

@@ -15,12 +15,12 @@
  */
 import { describe, it, expect } from 'vitest';
 import { det, inv, lu, luFactor, slogdet, solve, Matrix, LinAlgError } from '../../../bindings/index.js';
-import { onBackend, BACKENDS } from '../../util/api.js';
+import { onBackend, BACKENDS, SIZES, onBoth, guarded, setupLapackSuite } from '../../util/api.js';
 import { column, dense, eye, mul, norm1, ratio, rowsOf, scaled, solveRatio, sub, tr, type Dense } from '../../util/dense.js';
 import { lapackMatrices, lapackMatrix, randn, Rng, type TestMatrix } from '../../util/lapack-types.js';
-import {
-  EPS, SIZES, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
-} from '../../util/lapack-harness.js';
+import { EPS } from '../../util/tolerance.js';
+import { THRESH, expectRatio } from '../../util/ratios.js';
+import { expectLinAlgError, expectRangeError } from '../../util/errors.js';
 import { withTuning, TUNINGS } from '../../util/engines.js';
 
 setupLapackSuite('api/lu');
@@ -58,7 +58,7 @@ function expectPermutation(label: string, p: Int32Array, n: number): void {
 function checkFactor(T: TestMatrix, label: string): { U: Dense; perm: Int32Array } {
   const { A } = T;
   const n = A.n;
-  const r = both(label, () =>
+  const r = onBoth(label, () =>
     guarded(label, [A], [], ([M]) => {
       const f = lu(M!);
       using F = luFactor(M!);
@@ -160,7 +160,7 @@ function checkSolves(T: TestMatrix, label: string): void {
     }
     return;
   }
-  const r = both(label, () =>
+  const r = onBoth(label, () =>
     guarded(label, [A, B], [b], ([M, BM], [v]) => {
       using F = luFactor(M!);
       return {
@@ -200,7 +200,7 @@ describe.each(TUNINGS)('LU on LAPACK matrix types — $name', (bc) => {
         for (const name of ['random', 'graded', 'zero columns', 'near overflow', 'near underflow', 'cond 1e14'] as const) {
           const T = lapackMatrix(name, m, n, m * 100 + n);
           const label = `${name} ${m}×${n}, ${bc.name}`;
-          const r = both(label, () => guarded(label, [T.A], [], ([M]) => {
+          const r = onBoth(label, () => guarded(label, [T.A], [], ([M]) => {
             const f = lu(M!);
             return { L: f.L, U: f.U, perm: f.perm };
           }));
@@ -238,7 +238,7 @@ describe('LU: exact scaling by 2^±970 (no hidden overflow or underflow)', () =>
             const S = scaled(R, 2 ** k); // exact: a power of two
             const label = `n=${n} 2^${k}, ${bc.name}`;
             const run = (D: Dense): { U: Dense; perm: Int32Array; x: Float64Array; inv: Dense; log: number; det: number } =>
-              both(label, () => guarded(label, [D], [b], ([M], [v]) => {
+              onBoth(label, () => guarded(label, [D], [b], ([M], [v]) => {
                 const f = lu(M!);
                 f.L.dispose();
                 return { U: f.U, perm: f.perm, x: solve(M!, v!), inv: inv(M!), log: slogdet(M!).logAbsDet, det: det(M!) };
@@ -262,7 +262,7 @@ describe('LU: exact scaling by 2^±970 (no hidden overflow or underflow)', () =>
 
 describe('LU: empty and 1×1, as numpy', () => {
   it('0×0: det 1, slogdet (1, 0), inv 0×0, solve gives empty results; lu of 0×n and m×0', () => {
-    const r = both('0×0', () => guarded('0×0', [dense(0, 0), dense(0, 2)], [new Float64Array(0)], ([Z, B], [b]) => {
+    const r = onBoth('0×0', () => guarded('0×0', [dense(0, 0), dense(0, 2)], [new Float64Array(0)], ([Z, B], [b]) => {
       using F = luFactor(Z!);
       const f = lu(Z!);
       const s = slogdet(Z!);
@@ -274,7 +274,7 @@ describe('LU: empty and 1×1, as numpy', () => {
     expect([r.det, r.sign, r.log, r.fdet, r.info]).toEqual([1, 1, 0, 1, 0]);
     expect([r.inv.m, r.inv.n, r.x.length, r.X.m, r.X.n, r.L.m, r.L.n, r.U.m, r.U.n, r.perm.length]).toEqual([0, 0, 0, 0, 2, 0, 0, 0, 0, 0]);
     for (const [m, n] of [[3, 0], [0, 3]] as const) {
-      const e = both(`lu ${m}×${n}`, () => guarded('lu', [dense(m, n)], [], ([Z]) => {
+      const e = onBoth(`lu ${m}×${n}`, () => guarded('lu', [dense(m, n)], [], ([Z]) => {
         const f = lu(Z!);
         return { L: f.L, U: f.U, perm: f.perm };
       }));
@@ -287,7 +287,7 @@ describe('LU: empty and 1×1, as numpy', () => {
 
   it('1×1: det is the entry, inv its reciprocal, lu trivial; [[0]] is singular at column 0', () => {
     for (const v of [3, -2.5, 1e-300, 7e300]) {
-      const r = both(`1×1 ${v}`, () => guarded('1×1', [dense(1, 1, Float64Array.of(v))], [Float64Array.of(1)], ([M], [b]) => {
+      const r = onBoth(`1×1 ${v}`, () => guarded('1×1', [dense(1, 1, Float64Array.of(v))], [Float64Array.of(1)], ([M], [b]) => {
         const f = lu(M!);
         const s = slogdet(M!);
         return { det: det(M!), sign: s.sign, log: s.logAbsDet, inv: inv(M!), x: solve(M!, b!), L: f.L, U: f.U };
@@ -386,7 +386,7 @@ describe('LU ratios can fail (the checks are not vacuous)', () => {
   it('x·(1 + 1e−10) or a perturbed U pushes the ratios far past THRESH', () => {
     const T = lapackMatrix('random', 17, 17, 3);
     const B = randn(new Rng(1), 17, 3);
-    const X = both('x', () => guarded('x', [T.A, B], [], ([M, BM]) => ({ X: solve(M!, BM!) }))).X;
+    const X = onBoth('x', () => guarded('x', [T.A, B], [], ([M, BM]) => ({ X: solve(M!, BM!) }))).X;
     expect(solveRatio(T.A, X, B)).toBeLessThan(THRESH);
     expect(solveRatio(T.A, scaled(X, 1 + 1e-10), B)).toBeGreaterThan(10 * THRESH);
     using M = Matrix.fromArray(T.A.a, 17, 17);

@@ -145,17 +145,17 @@ describe('element-wise operations are exact', () => {
       const B = rows(rng, 'normal', m, n);
       const a = A.flat();
       const b = B.flat();
-      const both = <T>(f: (A: Matrix, B: Matrix) => T): T => {
+      const onMatrices = <T>(f: (A: Matrix, B: Matrix) => T): T => {
         using Am = M(A, m, n);
         using Bm = M(B, m, n);
         return f(Am, Bm);
       };
-      expectBitwise(`add ${m}×${n}`, onBoth('add', () => both(add)), Float64Array.from(a, (v, i) => v + b[i]!));
-      expectBitwise(`sub ${m}×${n}`, onBoth('sub', () => both(sub)), Float64Array.from(a, (v, i) => v - b[i]!));
-      expectBitwise(`hadamard ${m}×${n}`, onBoth('hadamard', () => both(hadamard)), Float64Array.from(a, (v, i) => v * b[i]!));
+      expectBitwise(`add ${m}×${n}`, onBoth('add', () => onMatrices(add)), Float64Array.from(a, (v, i) => v + b[i]!));
+      expectBitwise(`sub ${m}×${n}`, onBoth('sub', () => onMatrices(sub)), Float64Array.from(a, (v, i) => v - b[i]!));
+      expectBitwise(`hadamard ${m}×${n}`, onBoth('hadamard', () => onMatrices(hadamard)), Float64Array.from(a, (v, i) => v * b[i]!));
       if (m > 0) expectBitwise(`add arrays ${m}×${n}`, onBoth('add arrays', () => add(A, B)), Float64Array.from(a, (v, i) => v + b[i]!));
       for (const alpha of [0, -1, 0.1, 3e5]) {
-        expectBitwise(`scale ${m}×${n} by ${alpha}`, onBoth('scale', () => both((X) => scale(X, alpha))), Float64Array.from(a, (v) => alpha * v));
+        expectBitwise(`scale ${m}×${n} by ${alpha}`, onBoth('scale', () => onMatrices((X) => scale(X, alpha))), Float64Array.from(a, (v) => alpha * v));
       }
       if (m === 0) continue;
       const viaMethods = onBoth('methods', () => {

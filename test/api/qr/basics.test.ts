@@ -13,7 +13,7 @@ import { qr, setBackend } from '../../../bindings/index.js';
 import { setupApi, onBoth, BACKENDS } from '../../util/api.js';
 import { Rng, rows } from '../../util/generate.js';
 import { EPS } from '../../util/tolerance.js';
-import { THRESH } from '../../util/lapack-harness.js';
+import { THRESH } from '../../util/ratios.js';
 import { eye, flatRows, minus, mul, n1, tr } from '../../util/rowmajor.js';
 
 beforeAll(setupApi);

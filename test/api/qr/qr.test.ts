@@ -15,12 +15,12 @@
  */
 import { describe, it, expect } from 'vitest';
 import { qr } from '../../../bindings/index.js';
-import { onBackend, BACKENDS } from '../../util/api.js';
+import { onBackend, BACKENDS, onBoth, guarded, setupLapackSuite } from '../../util/api.js';
 import { columns, dense, eye, mul, norm1, ratio, scaled, sub, tr, type Dense } from '../../util/dense.js';
 import { lapackMatrices, lapackMatrix, randn, Rng, type TestMatrix } from '../../util/lapack-types.js';
-import {
-  EPS, THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
-} from '../../util/lapack-harness.js';
+import { EPS } from '../../util/tolerance.js';
+import { THRESH, expectRatio } from '../../util/ratios.js';
+import { expectLinAlgError, expectRangeError } from '../../util/errors.js';
 import { withTuning, TUNINGS } from '../../util/engines.js';
 
 setupLapackSuite('api/qr');
@@ -42,7 +42,7 @@ function check(T: TestMatrix, pivoting: boolean, label: string): void {
   const { A } = T;
   const { m, n } = A;
   const k = Math.min(m, n);
-  const r = both(label, () => guarded(label, [A], [], ([M]) => {
+  const r = onBoth(label, () => guarded(label, [A], [], ([M]) => {
     const red = qr(M!, { pivoting });
     const com = qr(M!, { pivoting, mode: 'complete' });
     const ro = qr(M!, { pivoting, mode: 'r' });
@@ -117,7 +117,7 @@ describe('QR: exact scaling by 2^±970', () => {
             const e = Math.round(Math.log2(target / norm1(A)));
             for (const pivoting of [false, true]) {
               const label = `${m}×${n} 2^${e} pivoting ${pivoting}, ${bc.name}`;
-              const run = (D: Dense): { Q: Dense; R: Dense; perm: Int32Array | undefined } => both(label, () => guarded(label, [D], [], ([M]) => {
+              const run = (D: Dense): { Q: Dense; R: Dense; perm: Int32Array | undefined } => onBoth(label, () => guarded(label, [D], [], ([M]) => {
                 const f = qr(M!, { pivoting, mode: 'complete' });
                 return { Q: f.Q!, R: f.R, perm: f.perm };
               }));
@@ -139,7 +139,7 @@ describe('QR: empty shapes as numpy.linalg.qr', () => {
     for (const [m, n] of [[0, 0], [3, 0], [0, 3]] as const) {
       for (const pivoting of [false, true]) {
         const label = `${m}×${n} pivoting ${pivoting}`;
-        const r = both(label, () => guarded(label, [dense(m, n)], [], ([M]) => {
+        const r = onBoth(label, () => guarded(label, [dense(m, n)], [], ([M]) => {
           const red = qr(M!, { pivoting });
           const com = qr(M!, { pivoting, mode: 'complete' });
           return { Q: red.Q!, R: red.R, Qc: com.Q!, Rc: com.R, Rr: qr(M!, { pivoting, mode: 'r' }).R, perm: red.perm };
@@ -181,7 +181,7 @@ describe('QR: bad input', () => {
 describe('QR ratios can fail', () => {
   it('a relative change of 1e−10 in one entry of Q pushes both ratios past THRESH', () => {
     const T = lapackMatrix('random', 17, 9, 2);
-    const r = both('qr', () => guarded('qr', [T.A], [], ([M]) => {
+    const r = onBoth('qr', () => guarded('qr', [T.A], [], ([M]) => {
       const f = qr(M!);
       return { Q: f.Q!, R: f.R };
     }));

@@ -33,14 +33,13 @@ import { describe, it, expect, assert } from 'vitest';
 import {
   svd, svdvals, pinv, matrixRank, cond, norm, nullSpace, orth, subspaces, lowRank, pca, eigh, Matrix,
 } from '../../../bindings/index.js';
-import { onBackend, BACKENDS } from '../../util/api.js';
+import { onBackend, BACKENDS, onBoth, guarded, setupLapackSuite } from '../../util/api.js';
 import { nrm2Ref, scale2, unitExponent } from '../../util/reference.js';
 import { expectBitwise } from '../../util/tolerance.js';
 import { dense, eye, inverse, mul, norm1, ratio, sub, tr, type Dense } from '../../util/dense.js';
 import { geometric, randn, svdMatrix } from '../../util/lapack-types.js';
-import {
-  THRESH, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
-} from '../../util/lapack-harness.js';
+import { THRESH, expectRatio } from '../../util/ratios.js';
+import { expectLinAlgError, expectRangeError } from '../../util/errors.js';
 import { withTuning, TUNINGS } from '../../util/engines.js';
 import { EPS, jacobiSvals, mulDD, orthColsRatio, orthRowsRatio, signConventionHolds } from '../../util/svd-reference.js';
 import { Rng, svdTestMatrix, type SvdType } from '../../util/svd-types.js';
@@ -113,7 +112,7 @@ describe.each(BCS)('pinv — $name', (bc) => {
           const label = `pinv ${type} ${m}×${n}, ${bc.name}`;
           // the default cut (σ ≤ max(m, n)·ε·σ₀ dropped) and a coarser one (κ of what is kept ≤ 1e8,
           // where the Penrose ratios are informative for the ill-conditioned types too)
-          const r = both(label, () => guarded(label, [T.A], [], ([M]) => ({ X: pinv(M!), X8: pinv(M!, { rtol: 1e-8 }) })));
+          const r = onBoth(label, () => guarded(label, [T.A], [], ([M]) => ({ X: pinv(M!), X8: pinv(M!, { rtol: 1e-8 }) })));
           for (const [X, cut] of [[r.X, 'default rtol'], [r.X8, 'rtol 1e-8']] as const) {
             expect([X.m, X.n], label).toEqual([n, m]);
             const [r1, r2, r3, r4] = penrose(T.A, X);
@@ -136,7 +135,7 @@ describe('pinv: the cut, inverses, edges', () => {
     const { A, U, V, sigma } = known(m, n, [1, 0.5, 1e-3, 1e-9, 1e-13], 5);
     for (const [rtol, r] of [[undefined, 5], [1e-6, 3], [1e-10, 4], [0.7, 1], [2, 0]] as const) {
       const label = `pinv rtol=${rtol}`;
-      const { X } = both(label, () => guarded(label, [A], [], ([M]) => ({ X: pinv(M!, rtol === undefined ? {} : { rtol }) })));
+      const { X } = onBoth(label, () => guarded(label, [A], [], ([M]) => ({ X: pinv(M!, rtol === undefined ? {} : { rtol }) })));
       // reference V_r·Σ_r⁻¹·U_rᵀ
       const Xref = dense(n, m);
       for (let i = 0; i < n; i++) {
@@ -160,11 +159,11 @@ describe('pinv: the cut, inverses, edges', () => {
       const { A } = known(n, n, Array.from(geometric(n, c)), n);
       const Ai = inverse(A);
       const kappa = norm1(A) * norm1(Ai);
-      const { X } = both(`pinv inv ${n}`, () => on('pinv inv', A, (M) => ({ X: pinv(M) })));
+      const { X } = onBoth(`pinv inv ${n}`, () => on('pinv inv', A, (M) => ({ X: pinv(M) })));
       expectRatio(`pinv = inv ${n}×${n} κ≈${c}: ‖X − A⁻¹‖₁/(‖A⁻¹‖₁·n·ε·κ₁)`, ratio(norm1(sub(X, Ai)), norm1(Ai), n, EPS, kappa), 'pinv vs inverse');
     }
     for (const [m, n] of [[0, 0], [0, 3], [3, 0]] as const) {
-      const { X } = both(`pinv ${m}×${n}`, () => guarded('empty', [dense(m, n)], [], ([M]) => ({ X: pinv(M!) })));
+      const { X } = onBoth(`pinv ${m}×${n}`, () => guarded('empty', [dense(m, n)], [], ([M]) => ({ X: pinv(M!) })));
       expect([X.m, X.n]).toEqual([n, m]);
     }
     for (const be of BACKENDS) {
@@ -195,7 +194,7 @@ describe('matrixRank', () => {
           for (const r of [1, 2, 5]) if (r < k) cases.push([`integer rank ${r}`, integerLowRank(m, n, r, r * m + n), r]);
           for (const [name, A, r] of cases) {
             const label = `matrixRank ${name} ${m}×${n}, ${bc.name}`;
-            const got = both(label, () => guarded(label, [A], [], ([M]) => ({ r: matrixRank(M!) }))).r;
+            const got = onBoth(label, () => guarded(label, [A], [], ([M]) => ({ r: matrixRank(M!) }))).r;
             expect(got, label).toBe(r);
           }
         }
@@ -208,11 +207,11 @@ describe('matrixRank', () => {
     const t = p * EPS;
     for (const [d, r] of [[[1, 10 * t, 0.5], 3], [[1, 0.5 * t, 0.5], 2], [[2, 2 * 0.9 * t, 2 * 1.1 * t], 2], [[0, 0, 0], 0]] as const) {
       const A = diagonal(5, 3, [...d]);
-      expect(both(`rank diag ${d}`, () => on('rank diag', A, (M) => ({ r: matrixRank(M) }))).r, `diag(${d})`).toBe(r);
+      expect(onBoth(`rank diag ${d}`, () => on('rank diag', A, (M) => ({ r: matrixRank(M) }))).r, `diag(${d})`).toBe(r);
     }
     const A = diagonal(4, 4, [1, 1e-3, 1e-6, 1e-9]);
     for (const [tol, r] of [[1e-3, 1], [1e-4, 2], [1e-7, 3], [0, 4], [1, 0]] as const) {
-      expect(both(`rank tol ${tol}`, () => on('rank tol', A, (M) => ({ r: matrixRank(M, { tol }) }))).r, `tol ${tol}`).toBe(r);
+      expect(onBoth(`rank tol ${tol}`, () => on('rank tol', A, (M) => ({ r: matrixRank(M, { tol }) }))).r, `tol ${tol}`).toBe(r);
     }
     for (const be of BACKENDS) onBackend(be, () => expectLinAlgError('rank Inf', () => matrixRank([[1, Infinity]]), 'not-finite'));
   });
@@ -229,14 +228,14 @@ describe('cond', () => {
           for (const c of [1e3, 1e7, 1e12]) {
             const { A, sigma } = known(m, n, Array.from(geometric(k, c)), m * 3 + n);
             const label = `cond 2 κ=${c} ${m}×${n}, ${bc.name}`;
-            const got = both(label, () => guarded(label, [A], [], ([M]) => ({ c: cond(M!) }))).c;
+            const got = onBoth(label, () => guarded(label, [A], [], ([M]) => ({ c: cond(M!) }))).c;
             const kappa = sigma[0]! / sigma[k - 1]!;
             expectRatio(`${label}: |κ̂ − κ|/(κ·p·ε·κ)`, ratio(Math.abs(got - kappa), kappa, Math.max(m, n), EPS, kappa), 'cond 2 vs known');
           }
           const D = svdTestMatrix('diagonal', m, n, 9);
-          const gotD = both('cond diag', () => on('cond diag', D.A, (M) => ({ c: cond(M) }))).c;
+          const gotD = onBoth('cond diag', () => on('cond diag', D.A, (M) => ({ c: cond(M) }))).c;
           expect(gotD, `cond diagonal ${m}×${n}`).toBe(D.sigma[0]! / D.sigma[k - 1]!);
-          expect(both('cond eye', () => on('cond eye', eye(m, n), (M) => ({ c: cond(M) }))).c, `cond I ${m}×${n}`).toBe(1);
+          expect(onBoth('cond eye', () => on('cond eye', eye(m, n), (M) => ({ c: cond(M) }))).c, `cond I ${m}×${n}`).toBe(1);
         }
       });
     }
@@ -247,12 +246,12 @@ describe('cond', () => {
     const D0 = diagonal(4, 4, [3, 0, 1, 2]);
     for (const p of [2, 1, Infinity, 'fro'] as const) {
       for (const [name, A] of [['zero', Z], ['diag with 0', D0]] as const) {
-        expect(both(`cond ${name} p=${p}`, () => guarded('c', [A], [], ([M]) => ({ c: cond(M!, p) }))).c, `cond ${name} p=${String(p)}`).toBe(Infinity);
+        expect(onBoth(`cond ${name} p=${p}`, () => guarded('c', [A], [], ([M]) => ({ c: cond(M!, p) }))).c, `cond ${name} p=${String(p)}`).toBe(Infinity);
       }
     }
-    expect(both('cond 3×5 zero', () => on('cond zero', dense(3, 5), (M) => ({ c: cond(M) }))).c).toBe(Infinity);
+    expect(onBoth('cond 3×5 zero', () => on('cond zero', dense(3, 5), (M) => ({ c: cond(M) }))).c).toBe(Infinity);
     const R = integerLowRank(9, 9, 4, 1);
-    const c = both('cond rank 4', () => on('cond rank 4', R, (M) => ({ c: cond(M) }))).c;
+    const c = onBoth('cond rank 4', () => on('cond rank 4', R, (M) => ({ c: cond(M) }))).c;
     expect(c, 'cond of a rank-4 9×9').toBeGreaterThan(1 / (THRESH * 9 * EPS));
   });
 
@@ -268,7 +267,7 @@ describe('cond', () => {
           ['fro', fro(A) * fro(Ai)],
         ];
         for (const [p, want] of refs) {
-          const got = both(`cond p=${p} ${n}`, () => guarded('c', [A], [], ([M]) => ({ c: cond(M!, p) }))).c;
+          const got = onBoth(`cond p=${p} ${n}`, () => guarded('c', [A], [], ([M]) => ({ c: cond(M!, p) }))).c;
           expectRatio(`cond p=${String(p)} n=${n} κ≈${c}: |ĉ − c|/(c·n·ε·κ₁)`, ratio(Math.abs(got - want), want, n, EPS, kappa1), `cond ${String(p)} vs inverse`);
         }
       }
@@ -296,7 +295,7 @@ describe("norm(A, 2) and norm(A, 'nuc')", () => {
       for (const type of ['geometric', 'arithmetic', 'rank deficient', 'near overflow', 'near underflow', 'identity', 'diagonal'] as SvdType[]) {
         const T = svdTestMatrix(type, m, n, 13 * m + n);
         const label = `norm ${type} ${m}×${n}`;
-        const r = both(label, () => guarded(label, [T.A], [], ([M]) => ({
+        const r = onBoth(label, () => guarded(label, [T.A], [], ([M]) => ({
           two: norm(M!, 2), nuc: norm(M!, 'nuc'), f: norm(M!, 'fro'), s: svdvals(M!),
         })));
         expect(r.two, `${label}: norm 2 = svdvals[0]`).toBe(r.s[0]!);
@@ -362,7 +361,7 @@ describe('nullSpace / orth / subspaces', () => {
           for (const r of [1, 3]) if (r < k) cases.push([`integer rank ${r}`, integerLowRank(m, n, r, 5 * r + m), r]);
           for (const [name, A, r] of cases) {
             const label = `subspaces ${name} ${m}×${n}, ${bc.name}`;
-            const s = both(label, () => guarded(label, [A], [], ([M]) => {
+            const s = onBoth(label, () => guarded(label, [A], [], ([M]) => {
               const f = subspaces(M!);
               const { rank, columnSpace, nullSpace: ns, rowSpace, leftNullSpace } = f;
               return { rank, columnSpace, nullSpace: ns, rowSpace, leftNullSpace, N: nullSpace(M!), O: orth(M!) };
@@ -391,7 +390,7 @@ describe('nullSpace / orth / subspaces', () => {
     const { A, sigma } = known(20, 9, [1, 1e-2, 1e-4, 1e-6, 1e-8, 1e-10, 1e-12, 1e-14, 1e-16], 3);
     for (const [rtol, r] of [[1e-3, 2], [1e-7, 4], [1e-11, 6]] as const) {
       const label = `subspaces rtol=${rtol}`;
-      const s = both(label, () => guarded(label, [A], [], ([M]) => ({ ...subspaces(M!, { rtol }), N: nullSpace(M!, { rtol }), O: orth(M!, { rtol }) })));
+      const s = onBoth(label, () => guarded(label, [A], [], ([M]) => ({ ...subspaces(M!, { rtol }), N: nullSpace(M!, { rtol }), O: orth(M!, { rtol }) })));
       expect([s.rank, s.N.n, s.O.n], label).toEqual([r, 9 - r, r]);
       const an = jacobiSvals(mul(A, s.N))[0]!;
       expectRatio(`${label}: |‖A·N‖₂ − σ_r|/(p·ε·σ₀)`, ratio(Math.abs(an - sigma[r]!), 20, EPS, sigma[0]!), 'subspaces rtol ‖AN‖₂');
@@ -414,7 +413,7 @@ describe('lowRank (Eckart–Young)', () => {
             const aF = fro(T.A);
             for (const k of [0, 1, 3, Math.ceil(kk / 2), kk, kk + 2]) {
               const label = `lowRank ${type} ${m}×${n} k=${k}, ${bc.name}`;
-              const r = both(label, () => guarded(label, [T.A], [], ([M]) => {
+              const r = onBoth(label, () => guarded(label, [T.A], [], ([M]) => {
                 const f = lowRank(M!, k);
                 return { approx: f.approx, errorFro: f.errorFro, error2: f.error2, s: f.s, rank: matrixRank(f.approx) };
               }));
@@ -496,7 +495,7 @@ describe('pca', () => {
           const C = mulDD(tr(Xc), Xc);
           const cov = dense(n, n, C.a.map((v) => v / Math.max(1, m - 1)));
           for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) cov.a[j * n + i] = cov.a[i * n + j]!;
-          const eig = both('eigh cov', () => on('eigh cov', cov, (M) => {
+          const eig = onBoth('eigh cov', () => on('eigh cov', cov, (M) => {
             const e = eigh(M);
             return { values: e.values, vectors: e.vectors };
           }));
@@ -504,7 +503,7 @@ describe('pca', () => {
           const xcNorm = norm1(Xc);
           for (const k of [1, Math.ceil(kmax / 2), kmax]) {
             const label = `pca ${m}×${n} k=${k}, ${bc.name}`;
-            const r = both(label, () => guarded(label, [X], [], ([M]) => ({ ...pca(M!, { k }) })));
+            const r = onBoth(label, () => guarded(label, [X], [], ([M]) => ({ ...pca(M!, { k }) })));
             expect([r.components.m, r.components.n, r.scores.m, r.scores.n, r.explainedVariance.length], `${label}: shapes`).toEqual([k, n, m, k, k]);
             expectRatio(`${label}: components orthonormal, ‖CCᵀ − I‖₁/(n·ε)`, orthRowsRatio(r.components), 'pca components orthonormal');
             const row = signConventionHolds(r.components);
@@ -546,7 +545,7 @@ describe('pca', () => {
 
   it('center: false is the SVD of X itself, bit for bit (components = leading rows of Vt, scores = U·Σ, mean 0)', () => {
     const X = samples(25, 6, 1);
-    const r = both('pca raw', () => guarded('pca raw', [X], [], ([M]) => {
+    const r = onBoth('pca raw', () => guarded('pca raw', [X], [], ([M]) => {
       const p = pca(M!, { center: false, k: 4 });
       const f = svd(M!);
       return { ...p, U: f.U!, s: f.s, Vt: f.Vt! };

@@ -28,12 +28,11 @@ import { describe, it, expect, assert } from 'vitest';
 import {
   svd, svdvals, pinv, matrixRank, cond, norm, nullSpace, orth, subspaces, lowRank, pca, Matrix, LinAlgError,
 } from '../../../bindings/index.js';
-import { onBackend, BACKENDS } from '../../util/api.js';
+import { onBackend, BACKENDS, onBoth, guarded, setupLapackSuite } from '../../util/api.js';
 import { expectBitwise } from '../../util/tolerance.js';
 import { dense, eye, leadCols } from '../../util/dense.js';
-import {
-  THRESH, both, caught, expectLinAlgError, expectRatio, guarded, setupLapackSuite,
-} from '../../util/lapack-harness.js';
+import { THRESH, expectRatio } from '../../util/ratios.js';
+import { caught, expectLinAlgError } from '../../util/errors.js';
 import { withTuning, TUNINGS, type TuningCase } from '../../util/engines.js';
 import { notSorted, orthColsRatio, orthRowsRatio, residRatio, signConventionHolds, svalRatio } from '../../util/svd-reference.js';
 import { svdTestMatrices, svdTestMatrix, type SvdTestMatrix } from '../../util/svd-types.js';
@@ -52,7 +51,7 @@ function check(T: SvdTestMatrix, label: string): void {
   const { A } = T;
   const { m, n } = A;
   const kk = Math.min(m, n);
-  const r = both(label, () => guarded(label, [A], [], ([M]) => {
+  const r = onBoth(label, () => guarded(label, [A], [], ([M]) => {
     const t = svd(M!);
     const f = svd(M!, { fullMatrices: true });
     const v = svd(M!, { computeUV: false });
@@ -101,11 +100,11 @@ describe.each(TUNINGS)('svd / svdvals on the SVD types — $name', (bc: TuningCa
 describe('svd: inputs and conventions', () => {
   it('nested arrays give the same bits as a Matrix; a 1×1 is |a| with U = sign(a), V = 1', () => {
     const rows = [[3, -1, 2], [0.5, 4, -2]];
-    const a = both('nested', () => {
+    const a = onBoth('nested', () => {
       const f = svd(rows);
       return { U: f.U!, s: f.s, Vt: f.Vt! };
     });
-    const b = both('Matrix', () => {
+    const b = onBoth('Matrix', () => {
       using M = Matrix.from(rows);
       const f = svd(M);
       return { U: f.U!, s: f.s, Vt: f.Vt! };
@@ -114,7 +113,7 @@ describe('svd: inputs and conventions', () => {
     expectBitwise('s', a.s, b.s);
     expectBitwise('Vt', a.Vt.a, b.Vt.a);
     for (const x of [-2.5, 0, 3e-310, -1e300]) {
-      const r = both(`1×1 ${x}`, () => {
+      const r = onBoth(`1×1 ${x}`, () => {
         const f = svd([[x]]);
         return { U: f.U!, s: f.s, Vt: f.Vt! };
       });
@@ -126,7 +125,7 @@ describe('svd: inputs and conventions', () => {
 
   it('empty shapes as numpy.linalg.svd: s empty, thin factors m×0 / 0×n, full factors identities', () => {
     for (const [m, n] of [[0, 0], [0, 3], [3, 0]] as const) {
-      const r = both(`${m}×${n}`, () => guarded(`${m}×${n}`, [dense(m, n)], [], ([M]) => {
+      const r = onBoth(`${m}×${n}`, () => guarded(`${m}×${n}`, [dense(m, n)], [], ([M]) => {
         const t = svd(M!);
         const f = svd(M!, { fullMatrices: true });
         return { U: t.U!, s: t.s, Vt: t.Vt!, Uf: f.U!, Vtf: f.Vt!, vals: svdvals(M!) };
@@ -198,7 +197,7 @@ describe('svd: failures', () => {
   it('a failing call leaves its inputs and the heap as they were (guarded + the leak check of afterEach)', () => {
     const A = svdTestMatrix('geometric', 17, 11, 2).A;
     withTuning(CAPS_1, () => {
-      const r = both('no-convergence, no leak', () => guarded('no leak', [A], [], ([M]) => {
+      const r = onBoth('no-convergence, no leak', () => guarded('no leak', [A], [], ([M]) => {
         const e = caught(() => svd(M!, { fullMatrices: true }));
         return { isError: e instanceof LinAlgError && e.code === 'no-convergence' };
       }));
@@ -210,7 +209,7 @@ describe('svd: failures', () => {
 describe('svd ratios can fail', () => {
   it('a relative change of 1e−10 in one entry of U pushes resid and orthU past THRESH; a flipped sign breaks the convention', () => {
     const T = svdTestMatrix('random', 17, 9, 2);
-    const r = both('svd', () => guarded('svd', [T.A], [], ([M]) => {
+    const r = onBoth('svd', () => guarded('svd', [T.A], [], ([M]) => {
       const f = svd(M!);
       return { U: f.U!, s: f.s, Vt: f.Vt! };
     }));

@@ -10,7 +10,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { solveTriangular } from '../../../bindings/index.js';
 import { setupApi, onBoth } from '../../util/api.js';
 import { EPS } from '../../util/tolerance.js';
-import { THRESH } from '../../util/lapack-harness.js';
+import { THRESH } from '../../util/ratios.js';
 import { flatRows, minus, mul, n1, square, tr } from '../../util/rowmajor.js';
 
 beforeAll(setupApi);

@@ -11,12 +11,12 @@
  */
 import { describe, it, expect } from 'vitest';
 import { solveTriangular } from '../../../bindings/index.js';
-import { onBackend, BACKENDS } from '../../util/api.js';
+import { onBackend, BACKENDS, SIZES, onBoth, guarded, setupLapackSuite } from '../../util/api.js';
 import { column, dense, mul, norm1, ratio, scaled, sub, tr, vnorm1, type Dense } from '../../util/dense.js';
 import { lapackMatrix, randn, Rng, type TypeName } from '../../util/lapack-types.js';
-import {
-  EPS, SIZES, both, expectLinAlgError, expectRangeError, expectRatio, guarded, setupLapackSuite,
-} from '../../util/lapack-harness.js';
+import { EPS } from '../../util/tolerance.js';
+import { expectLinAlgError, expectRangeError } from '../../util/errors.js';
+import { expectRatio } from '../../util/ratios.js';
 import { withTuning, TUNINGS } from '../../util/engines.js';
 
 setupLapackSuite('api/triangular');
@@ -66,7 +66,7 @@ describe.each(TUNINGS)('solveTriangular on LAPACK matrix types — $name', (bc) 
               const G = polluted(A, lower, unitDiagonal, (i, j) => big * Math.cos(i * n + j));
               const N = polluted(A, lower, unitDiagonal, () => NaN);
               const label = `${name} n=${n} lower=${lower} unit=${unitDiagonal}, ${bc.name}`;
-              const r = both(label, () => guarded(label, [T, G, N, B], [column(B, 0)], ([MT, MG, MN, BM], [v]) => {
+              const r = onBoth(label, () => guarded(label, [T, G, N, B], [column(B, 0)], ([MT, MG, MN, BM], [v]) => {
                 const o = { lower, unitDiagonal };
                 return {
                   X: solveTriangular(MT!, BM!, o), XG: solveTriangular(MG!, BM!, o), XN: solveTriangular(MN!, BM!, { ...o, checkFinite: false }),
@@ -94,7 +94,7 @@ describe.each(TUNINGS)('solveTriangular on LAPACK matrix types — $name', (bc) 
       const A = triangle(lapackMatrix('upper', n, n, 3).A, false, false);
       const b = Float64Array.from({ length: n }, (_, i) => 1 + i);
       for (const e of [970, -970]) {
-        const x = (D: Dense): Float64Array => both(`2^${e}`, () => guarded('scale', [D], [b], ([M], [v]) => ({ x: solveTriangular(M!, v!) }))).x;
+        const x = (D: Dense): Float64Array => onBoth(`2^${e}`, () => guarded('scale', [D], [b], ([M], [v]) => ({ x: solveTriangular(M!, v!) }))).x;
         expect(Array.from(x(scaled(A, 2 ** e)))).toEqual(Array.from(x(A), (v) => v * 2 ** -e));
       }
     });
@@ -137,7 +137,7 @@ describe('solveTriangular: errors and empty', () => {
   });
 
   it('0×0 gives an empty solution', () => {
-    const r = both('0×0', () => guarded('0×0', [dense(0, 0), dense(0, 3)], [new Float64Array(0)], ([T, B], [v]) => ({ x: solveTriangular(T!, v!), X: solveTriangular(T!, B!, { lower: true }) })));
+    const r = onBoth('0×0', () => guarded('0×0', [dense(0, 0), dense(0, 3)], [new Float64Array(0)], ([T, B], [v]) => ({ x: solveTriangular(T!, v!), X: solveTriangular(T!, B!, { lower: true }) })));
     expect([r.x.length, r.X.m, r.X.n]).toEqual([0, 0, 3]);
   });
 });

@@ -6,9 +6,8 @@
  */
 import { describe, it, expect, beforeAll, afterEach } from 'vitest';
 import { schur, svd, Matrix, type Tuning } from '../../../bindings/index.js';
-import { setupApi } from '../../util/api.js';
+import { setupApi, onBoth } from '../../util/api.js';
 import { resetTuning, withTuning } from '../../util/engines.js';
-import { both } from '../../util/lapack-harness.js';
 import { randn } from '../../util/lapack-types.js';
 import { Rng } from '../../util/generate.js';
 
@@ -20,7 +19,7 @@ describe('the crossovers are reachable through setTuning (public API, both backe
   it("gehrdNX: schur() of a 24×24 matrix takes the blocked Hessenberg reduction with NX = 1 (other bits), gehd2 with NX ≥ n (the default's bits)", () => {
     const A = randn(new Rng(24), 24, 24);
     const run = (t: Partial<Tuning>, label: string) =>
-      withTuning(t, () => both(label, () => {
+      withTuning(t, () => onBoth(label, () => {
         const M = Matrix.fromArray(A.a, 24, 24);
         try {
           const s = schur(M);
@@ -43,7 +42,7 @@ describe('the crossovers are reachable through setTuning (public API, both backe
   it('gesvdQrRatio: svd() of a 40×10 matrix goes QR-first by default and with 1.01, directly with 5 (other bits, same σ within rounding)', () => {
     const A = randn(new Rng(40), 40, 10);
     const run = (t: Partial<Tuning>, label: string) =>
-      withTuning(t, () => both(label, () => {
+      withTuning(t, () => onBoth(label, () => {
         const M = Matrix.fromArray(A.a, 40, 10);
         try {
           const r = svd(M);

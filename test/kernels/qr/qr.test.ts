@@ -15,12 +15,11 @@ import { runKernel, matW, extract, vecW } from '../../util/harness.js';
 import { Rng, matrix, MATRIX_KINDS, vector } from '../../util/generate.js';
 import { gemmRef, norm1 } from '../../util/reference.js';
 import { EPS, expectBitwise, expectScaled } from '../../util/tolerance.js';
+import { THRESH } from '../../util/ratios.js';
 
 beforeAll(async () => {
   await setupEngines();
 });
-
-const THRESH = 30;
 
 const M = (data: Float64Array, ld: number) => ({ data, off: 0, ld: Math.max(1, ld) });
 

@@ -37,7 +37,7 @@ import { Rng } from '../../util/generate.js';
 import { expectBitwise } from '../../util/tolerance.js';
 import { dense, eye, leadCols, norm1, ratio, type Dense } from '../../util/dense.js';
 import { randn } from '../../util/lapack-types.js';
-import { THRESH, expectRatio, reportRatios } from '../../util/lapack-harness.js';
+import { THRESH, expectRatio, reportRatios } from '../../util/ratios.js';
 import {
   EPS, TINY, bidiagSvals, notSorted, orthColsRatio, orthRowsRatio, residRatio, signConventionHolds, svalRatio, svd2x2,
 } from '../../util/svd-reference.js';

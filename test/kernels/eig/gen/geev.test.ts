@@ -15,12 +15,11 @@ import { Rng, matrix } from '../../../util/generate.js';
 import { EPS } from '../../../util/tolerance.js';
 import { mul, padded } from '../../../util/eig-reference.js';
 import { norm1 } from '../../../util/reference.js';
+import { THRESH } from '../../../util/ratios.js';
 
 beforeAll(async () => {
   await setupEngines();
 });
-
-const THRESH = 30;
 
 interface Schur { T: Float64Array; Z: Float64Array; wr: Float64Array; wi: Float64Array; info: number }
 
@@ -163,7 +162,7 @@ function eigDistance(wr: Float64Array, wi: Float64Array, want: [number, number][
   return worst;
 }
 
-function both(n: number, A: Float64Array, label: string): { s: Schur; e: Eig } {
+function schurAndEig(n: number, A: Float64Array, label: string): { s: Schur; e: Eig } {
   const s = gees(n, A, label);
   checkSchur(n, A, s, label);
   const e = geev(n, A, label);
@@ -209,7 +208,7 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
       for (const kind of ['normal', 'uniform', 'integer'] as const) {
         if (n === 64 && kind !== 'normal') continue;
         const A = matrix(new Rng(seed++), kind, n, n);
-        both(n, A, `${kind}`);
+        schurAndEig(n, A, `${kind}`);
       }
     }
   });
@@ -220,7 +219,7 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
       for (const n of [6, 17, 40]) {
         const A = matrix(new Rng(seed++), 'normal', n, n);
         for (let i = 0; i < A.length; i++) A[i] = A[i]! * scale;
-        both(n, A, `normal·${scale} n=${n}`);
+        schurAndEig(n, A, `normal·${scale} n=${n}`);
       }
     }
   });
@@ -229,22 +228,22 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
     let seed = 41;
     for (const nb of [3, 8]) {
       withTuning({ gehrdNB: nb, gehrdNX: 1 }, () => {
-        for (const n of [9, 17, 40]) both(n, matrix(new Rng(seed++), 'normal', n, n), `normal NB=${nb}`);
+        for (const n of [9, 17, 40]) schurAndEig(n, matrix(new Rng(seed++), 'normal', n, n), `normal NB=${nb}`);
         // isolated eigenvalues: geev's balancing gives gehrd a window ilo … ihi inside the matrix
         const n = 20;
         const P = matrix(new Rng(seed++), 'normal', n, n);
         for (let j = 0; j < n; j++) { P[1 + j * n] = j === 1 ? 5 : 0; P[j + 17 * n] = j === 17 ? -2 : 0; }
-        both(n, P, `isolated eigenvalues NB=${nb}`);
+        schurAndEig(n, P, `isolated eigenvalues NB=${nb}`);
       });
     }
-    both(100, matrix(new Rng(seed++), 'normal', 100, 100), 'normal (default NB, crossover)');
+    schurAndEig(100, matrix(new Rng(seed++), 'normal', 100, 100), 'normal (default NB, crossover)');
   });
 
   it('rotation matrices: e^{±iθ} pairs (±i for θ = π/2)', () => {
     for (const th of [Math.PI / 2, 0.3, 2.5]) {
       const c = Math.cos(th), s = Math.sin(th);
       const A = colMajor([[c, -s], [s, c]]);
-      const { e } = both(2, A, `rotation θ=${th}`);
+      const { e } = schurAndEig(2, A, `rotation θ=${th}`);
       expect(eigDistance(e.wr, e.wi, [[c, s], [c, -s]])).toBeLessThan(4 * EPS);
       expect(e.wi[0]).toBeGreaterThan(0);
     }
@@ -260,7 +259,7 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
     const Q = matrix(rng, 'normal', n, n);
     const s = gees(n, Q, 'Q source');
     const B = mul(mul(s.Z, A, n, true), s.Z, n); // Zᵀ·A·Z  (Z orthogonal)
-    const r = both(n, B, 'rotations 6×6');
+    const r = schurAndEig(n, B, 'rotations 6×6');
     const want: [number, number][] = thetas.flatMap((t) => [[Math.cos(t), Math.sin(t)], [Math.cos(t), -Math.sin(t)]] as [number, number][]);
     expect(eigDistance(r.e.wr, r.e.wi, want)).toBeLessThan(50 * n * EPS);
   });
@@ -270,22 +269,22 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
     const rng = new Rng(3);
     const U = matrix(rng, 'normal', n, n);
     for (let j = 0; j < n; j++) for (let i = j + 1; i < n; i++) U[i + j * n] = 0;
-    const { e } = both(n, U, 'upper triangular');
+    const { e } = schurAndEig(n, U, 'upper triangular');
     expect([...e.wr].sort((a, b) => a - b)).toEqual([...Array(n).keys()].map((i) => U[i + i * n]!).sort((a, b) => a - b));
     expect([...e.wi].every((v) => v === 0)).toBe(true);
     const L = new Float64Array(n * n);
     for (let j = 0; j < n; j++) for (let i = j; i < n; i++) L[i + j * n] = U[j + i * n]!;
-    const rl = both(n, L, 'lower triangular');
+    const rl = schurAndEig(n, L, 'lower triangular');
     expect([...rl.e.wr].sort((a, b) => a - b)).toEqual([...Array(n).keys()].map((i) => U[i + i * n]!).sort((a, b) => a - b));
     const D = new Float64Array(n * n);
     for (let i = 0; i < n; i++) D[i + i * n] = i - 4;
-    const rd = both(n, D, 'diagonal');
+    const rd = schurAndEig(n, D, 'diagonal');
     expect([...rd.e.wr].sort((a, b) => a - b)).toEqual([...Array(n).keys()].map((i) => i - 4));
-    const rz = both(n, new Float64Array(n * n), 'zero');
+    const rz = schurAndEig(n, new Float64Array(n * n), 'zero');
     expect([...rz.e.wr, ...rz.e.wi].every((v) => v === 0)).toBe(true);
     const I = new Float64Array(n * n);
     for (let i = 0; i < n; i++) I[i + i * n] = 1;
-    const ri = both(n, I, 'identity');
+    const ri = schurAndEig(n, I, 'identity');
     expect([...ri.e.wr].every((v) => v === 1)).toBe(true);
     expect(ri.s.T).toEqual(I);
   });
@@ -300,7 +299,7 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
     for (const [real, pairs] of cases) {
       const A = companion(real, pairs);
       const n = Math.sqrt(A.length);
-      const { e } = both(n, A, `companion ${JSON.stringify([real, pairs])}`);
+      const { e } = schurAndEig(n, A, `companion ${JSON.stringify([real, pairs])}`);
       const want: [number, number][] = [...real.map((r) => [r, 0] as [number, number]), ...pairs.flatMap(([a, b]) => [[a, b], [a, -b]] as [number, number][])];
       // roots of a polynomial are as accurate as its conditioning allows: ‖A‖·ε·(cond ≈ 1e3 here)
       expect(eigDistance(e.wr, e.wi, want), `companion ${real} ${pairs}`).toBeLessThan(1e4 * norm1(A, n, n) * EPS);
@@ -337,7 +336,7 @@ describe('general eigenproblem: gees (real Schur form) and geev (eigenvectors)',
     for (const n of [5, 20]) {
       const S = matrix(new Rng(90 + n), 'normal', n, n);
       for (let j = 0; j < n; j++) for (let i = 0; i < j; i++) S[i + j * n] = S[j + i * n]!;
-      const { e } = both(n, S, `symmetric ${n}`);
+      const { e } = schurAndEig(n, S, `symmetric ${n}`);
       const r = runKernel(`syev ${n}`, 'syev', (c) => [0, n, c.out(S.slice(), matW(n, n, n)), n, c.out(new Float64Array(n).fill(NaN), vecW(n, 1)), c.work(scratch('syevScratch', n, 0))]);
       const lam = r.bufs[1]!;
       expect([...e.wi].every((v) => v === 0), 'symmetric: all real').toBe(true);

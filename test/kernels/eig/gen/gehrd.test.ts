@@ -12,24 +12,19 @@
  * the same scaled tolerance; NB = 1 and a crossover above n give gehd2's bits exactly. lahr2 on its own:
  * Y = A·V·T and I − V·T·Vᵀ = H₀⋯H_{nb−1}. The tuning (gehrdNB, gehrdNX) is restored after each test.
  */
-import { describe, it, expect, beforeAll, afterEach, assert } from 'vitest';
+import { describe, it, expect, beforeAll, afterEach } from 'vitest';
 import { allEngines, setupEngines, resetTuning, scratch, withTuning } from '../../../util/engines.js';
 import { runKernel, matW, vecW, extract } from '../../../util/harness.js';
 import { Rng, matrix } from '../../../util/generate.js';
 import { EPS, expectBitwise } from '../../../util/tolerance.js';
 import { mul, padded, unitScaler } from '../../../util/eig-reference.js';
 import { norm1 } from '../../../util/reference.js';
-
-const THRESH = 30;
+import { expectRatio } from '../../../util/ratios.js';
 
 beforeAll(async () => {
   await setupEngines();
 });
 afterEach(() => resetTuning());
-
-function expectRatio(label: string, r: number): void {
-  if (!(r < THRESH)) assert.fail(`${label}: test ratio ${Number.isNaN(r) ? 'NaN' : r.toPrecision(4)} ≥ THRESH = ${THRESH}`);
-}
 
 type Kind = 'zero' | 'identity' | 'random' | 'graded' | 'huge' | 'tiny';
 const KINDS: readonly Kind[] = ['zero', 'identity', 'random', 'graded', 'huge', 'tiny'];

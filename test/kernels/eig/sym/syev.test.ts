@@ -28,10 +28,9 @@ import { gemmRef, gemvRef, norm1, pow2 } from '../../../util/reference.js';
 import { EPS, expectBitwise, expectScaled } from '../../../util/tolerance.js';
 import {
   eigRatios, gluedWilkinson, lowerPadded, notAscending, sturm, triDense, unitScaler, valueRatio, wilkinson, withSpectrum,
-  spectrum, argMaxAbs, noteRatio, reportRatios, type Tridiagonal,
+  spectrum, argMaxAbs, type Tridiagonal,
 } from '../../../util/eig-reference.js';
-
-const THRESH = 30;
+import { THRESH, expectRatio, reportRatios } from '../../../util/ratios.js';
 
 beforeAll(async () => {
   await setupEngines();
@@ -40,11 +39,6 @@ beforeAll(async () => {
 // Every tuning knob back to its default, whatever a test did (also after a failure).
 afterEach(() => resetTuning());
 afterAll(() => reportRatios('kernels/eig/sym/syev'));
-
-function expectRatio(label: string, r: number): void {
-  if (!(r < THRESH)) assert.fail(`${label}: test ratio ${Number.isNaN(r) ? 'NaN' : r.toPrecision(4)} ≥ THRESH = ${THRESH}`);
-  noteRatio(label, r);
-}
 
 /** A random symmetric n×n matrix (ld = n) of a few kinds. */
 function symmetric(rng: Rng, kind: 'normal' | 'graded' | 'geometric' | 'clustered', n: number): Float64Array {
