@@ -170,19 +170,8 @@ export function guarded<T>(
     // Checked on a throw too: a failing call must leave its inputs alone (a modification found here
     // replaces the call's own error, so an expected-error test reports it).
     try {
-      for (let i = 0; i < Ms.length; i++) {
-        const now = Ms[i]!.toFloat64Array();
-        for (let t = 0; t < now.length; t++) {
-          if (!Object.is(now[t], mats[i]!.a[t])) {
-            assert.fail(`${label}: input matrix #${i} was modified at entry ${t}: ${mats[i]!.a[t]} → ${now[t]}`);
-          }
-        }
-      }
-      for (let i = 0; i < vs.length; i++) {
-        for (let t = 0; t < vs[i]!.length; t++) {
-          if (!Object.is(vs[i]![t], vecs[i]![t])) assert.fail(`${label}: input vector #${i} was modified at entry ${t}`);
-        }
-      }
+      Ms.forEach((M, i) => expectBitwise(`${label}: input matrix #${i} was modified (now vs before)`, M.toFloat64Array(), mats[i]!.a));
+      vs.forEach((v, i) => expectBitwise(`${label}: input vector #${i} was modified (now vs before)`, v, vecs[i]!));
     } finally {
       for (const M of Ms) M.dispose();
     }

@@ -107,7 +107,7 @@ function checkReduction(n: number, ilo: number, ihi: number, A: Float64Array, re
   expectRatio(`${label}: ‖QᵀQ − I‖₁/(nε)`, norm1(QtQ, n, n) / (n * EPS));
 }
 
-function sameBits(label: string, a: Reduction, b: Reduction): void {
+function expectSameReduction(label: string, a: Reduction, b: Reduction): void {
   expectBitwise(`${label} (A)`, a.A, b.A);
   expectBitwise(`${label} (τ)`, a.tau, b.tau);
 }
@@ -139,7 +139,7 @@ describe('gehrd: blocked Householder reduction to Hessenberg form', () => {
           checkReduction(n, 0, n - 1, A, blocked, label);
           const unblocked = reduce('gehd2', n, 0, n - 1, A, label);
           expectRatio(`${label}: ‖H − H(gehd2)‖₁/(n‖A‖₁ε)`, hDistance(n, A, blocked, unblocked));
-          if (nb === 1) sameBits(`${label}: NB = 1 is gehd2`, blocked, unblocked);
+          if (nb === 1) expectSameReduction(`${label}: NB = 1 is gehd2`, blocked, unblocked);
         }
       }
     }
@@ -166,7 +166,7 @@ describe('gehrd: blocked Householder reduction to Hessenberg form', () => {
   it('default NB and crossover: gehd2 bit for bit below the crossover, blocked above it', () => {
     for (const n of [10, 60]) {
       const A = testMatrix('random', n, 0, n - 1, n);
-      sameBits(`n=${n} below the crossover`, reduce('gehrd', n, 0, n - 1, A, `default n=${n}`), reduce('gehd2', n, 0, n - 1, A, `n=${n}`));
+      expectSameReduction(`n=${n} below the crossover`, reduce('gehrd', n, 0, n - 1, A, `default n=${n}`), reduce('gehd2', n, 0, n - 1, A, `n=${n}`));
     }
     for (const n of [90, 130]) {
       const A = testMatrix('random', n, 0, n - 1, n);
@@ -176,7 +176,7 @@ describe('gehrd: blocked Householder reduction to Hessenberg form', () => {
       expectRatio(`${label}: ‖H − H(gehd2)‖₁/(n‖A‖₁ε)`, hDistance(n, A, red, reduce('gehd2', n, 0, n - 1, A, label)));
       // a crossover above n turns the blocked code off entirely
       const off = withTuning({ gehrdNX: n }, () => reduce('gehrd', n, 0, n - 1, A, `${label} NX=n`));
-      sameBits(`${label}: crossover n is gehd2`, off, reduce('gehd2', n, 0, n - 1, A, label));
+      expectSameReduction(`${label}: crossover n is gehd2`, off, reduce('gehd2', n, 0, n - 1, A, label));
     }
   });
 
