@@ -13,11 +13,12 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import {
-  Matrix, solve, det, slogdet, inv, lu, luFactor, cholesky, qr, matmul, LinAlgError, setBackend,
+  Matrix, solve, det, slogdet, inv, lu, luFactor, cholesky, qr, matmul, setBackend,
 } from '../../../bindings/index.js';
 import { setupApi, onBoth, BACKENDS } from '../../util/api.js';
 import { Rng, rows } from '../../util/generate.js';
 import { EPS } from '../../util/tolerance.js';
+import { expectError, expectLinAlgError } from '../../util/errors.js';
 import { THRESH } from '../../util/ratios.js';
 import { eye, flatRows, minus, mul, n1, square, tr, SOLVER_SIZES as SIZES } from '../../util/rowmajor.js';
 
@@ -92,33 +93,20 @@ describe('LU-based: solve, inv, det, lu', () => {
 });
 
 describe('solver errors', () => {
-  function err(f: () => unknown): unknown {
-    try {
-      f();
-    } catch (e) {
-      return e;
-    }
-    return null;
-  }
-
   it('shape errors are RangeErrors naming the shapes', () => {
-    expect(err(() => solve([[1, 2, 3], [4, 5, 6]], [1, 2]))).toBeInstanceOf(RangeError);
-    expect((err(() => solve([[1, 2, 3], [4, 5, 6]], [1, 2])) as Error).message).toMatch(/2×3/);
-    expect((err(() => det([[1, 2, 3]])) as Error).message).toMatch(/1×3/);
-    expect((err(() => cholesky([[1, 2]])) as Error).message).toMatch(/1×2/);
-    expect((err(() => solve([[1, 0], [0, 1]], [1, 2, 3])) as Error).message).toMatch(/3/);
-    expect(err(() => qr([[1]], { mode: 'full' as never }))).toBeInstanceOf(RangeError);
+    expectError(RangeError, 'solve 2×3', () => solve([[1, 2, 3], [4, 5, 6]], [1, 2]), /2×3/);
+    expectError(RangeError, 'det 1×3', () => det([[1, 2, 3]]), /1×3/);
+    expectError(RangeError, 'cholesky 1×2', () => cholesky([[1, 2]]), /1×2/);
+    expectError(RangeError, 'solve with 3 right-hand entries', () => solve([[1, 0], [0, 1]], [1, 2, 3]), /3/);
+    expectError(RangeError, "qr mode 'full'", () => qr([[1]], { mode: 'full' as never }));
   });
 
   it('singular, not positive definite and non-finite inputs raise LinAlgError with their code', () => {
-    const singular = err(() => solve([[1, 2], [2, 4]], [1, 1])) as LinAlgError;
-    expect(singular).toBeInstanceOf(LinAlgError);
-    expect(singular.code).toBe('singular');
-    expect((err(() => inv([[0, 0], [0, 1]])) as LinAlgError).code).toBe('singular');
-    const npd = err(() => cholesky([[1, 2], [2, 1]])) as LinAlgError;
-    expect(npd.code).toBe('not-positive-definite');
-    expect((err(() => solve([[1, NaN], [0, 1]], [1, 1])) as LinAlgError).code).toBe('not-finite');
-    expect((err(() => qr([[Infinity]])) as LinAlgError).code).toBe('not-finite');
+    expectLinAlgError('solve singular', () => solve([[1, 2], [2, 4]], [1, 1]), 'singular');
+    expectLinAlgError('inv singular', () => inv([[0, 0], [0, 1]]), 'singular');
+    expectLinAlgError('cholesky indefinite', () => cholesky([[1, 2], [2, 1]]), 'not-positive-definite');
+    expectLinAlgError('solve NaN', () => solve([[1, NaN], [0, 1]], [1, 1]), 'not-finite');
+    expectLinAlgError('qr Inf', () => qr([[Infinity]]), 'not-finite');
     // checkFinite: false lets NaN through, and it propagates.
     const x = solve([[1, 0], [0, 1]], [NaN, 1], { checkFinite: false });
     expect(Number.isNaN(x[0]!)).toBe(true);

@@ -7,6 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { Matrix, add, matmul, matvec, gram, norm, hadamard, transpose, setBackend, getBackend, memoryStats } from '../../../bindings/index.js';
 import { setupApi, onBackend } from '../../util/api.js';
 import { expectBitwise } from '../../util/tolerance.js';
+import { expectError } from '../../util/errors.js';
 
 beforeAll(setupApi);
 
@@ -23,8 +24,7 @@ describe('backend selection', () => {
   });
 
   it('an unknown backend name is a TypeError naming it', () => {
-    expect(() => setBackend('gpu' as never)).toThrow(TypeError);
-    expect(() => setBackend('gpu' as never)).toThrow(/gpu/);
+    expectError(TypeError, "setBackend('gpu')", () => setBackend('gpu' as never), /gpu/);
     expect(getBackend()).toBe('wasm');
   });
 });

@@ -8,6 +8,7 @@ import { describe, it, expect } from 'vitest';
 import {
   init, Matrix, matmul, add, norm, dot, getBackend, setBackend, memoryStats, simdSupported, solve,
 } from '../../../bindings/index.js';
+import { expectError, expectRejection } from '../../util/errors.js';
 
 describe('before init()', () => {
   it('every operation throws an Error telling the caller to call init()', () => {
@@ -24,7 +25,7 @@ describe('before init()', () => {
       ['setBackend', () => setBackend('wasm')],
     ];
     for (const [name, f] of calls) {
-      expect(f, name).toThrow(/init\(\)/);
+      expectError(Error, name, f, /init\(\)/);
     }
   });
 
@@ -45,7 +46,7 @@ describe('init()', () => {
     using C = A.matmul(A);
     expect(C.toArray()).toEqual([[7, 10], [15, 22]]);
     expect(memoryStats().heapBytes).toBe(0);
-    expect(() => setBackend('wasm')).toThrow(/not loaded/);
+    expectError(Error, "setBackend('wasm') without the module", () => setBackend('wasm'), /not loaded/);
   });
 
   it('init() loads the SIMD build and selects it; matrices made before stay usable', async () => {
@@ -70,8 +71,7 @@ describe('init()', () => {
   });
 
   it('rejects an unknown backend with a TypeError naming it', async () => {
-    await expect(init({ backend: 'gpu' as never })).rejects.toThrow(TypeError);
-    await expect(init({ backend: 'gpu' as never })).rejects.toThrow(/gpu/);
+    await expectRejection(TypeError, "init({ backend: 'gpu' })", init({ backend: 'gpu' as never }), /gpu/);
     expect(getBackend()).toBe('wasm');
   });
 });

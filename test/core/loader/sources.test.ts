@@ -5,6 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { init, Matrix, memoryStats, getBackend } from '../../../bindings/index.js';
 import { readBytes, SIMD_WASM_URL, isNode } from '../../util/engines.js';
+import { expectRejection } from '../../util/errors.js';
 
 describe('user-supplied module sources', () => {
   it('garbage bytes reject with a CompileError and load nothing', async () => {
@@ -14,7 +15,7 @@ describe('user-supplied module sources', () => {
 
   it('a missing file rejects naming it', async () => {
     const missing = new URL('../../../build/no-such-file.wasm', import.meta.url);
-    await expect(init({ wasm: missing })).rejects.toThrow(/no-such-file\.wasm/);
+    await expectRejection(Error, 'init of a missing file', init({ wasm: missing }), /no-such-file\.wasm/);
     expect(memoryStats().heapBytes).toBe(0);
   });
 
