@@ -137,7 +137,7 @@ function checkCase(c: Case, n: number, label: string): void {
   const ia = notAscending(r.vals);
   if (ia >= 0) assert.fail(`${label}: eigvalsh not ascending at ${ia}`);
   const q = eigRatios(c.A, n, r.values, Zc);
-  // (labels start with the ratio's name: the harness keeps the worst per name and type, SHOW_RATIOS=1)
+  // (labels start with the ratio's name: expectRatio, test/util/ratios.ts, keeps the worst per name and type, SHOW_RATIOS=1)
   expectRatio(`resid ‖A − ZΛZᵀ‖₁/(n‖A‖₁ε) ${label}`, q.resid);
   expectRatio(`orth ‖ZᵀZ − I‖₁/(nε) ${label}`, q.orth);
   expectRatio(`eigh λ vs reference, max|Δλ|/(nε‖A‖₂) ${label}`, valueRatio(r.values, c.ref));
