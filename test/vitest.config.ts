@@ -27,7 +27,7 @@ export default defineConfig({
           environment: 'node',
           include,
           exclude,
-          // gc() for the FinalizationRegistry test (test/matrix/dispose.test.ts).
+          // gc() for the FinalizationRegistry test (test/api/matrix/dispose.test.ts).
           execArgv: ['--expose-gc'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -47,7 +47,7 @@ export default defineConfig({
             provider: playwright({
               launchOptions: {
                 executablePath: '/usr/bin/chromium',
-                // --expose-gc: gc() for the FinalizationRegistry test (test/matrix/dispose.test.ts).
+                // --expose-gc: gc() for the FinalizationRegistry test (test/api/matrix/dispose.test.ts).
                 args: ['--disable-gpu', '--disable-quic', '--js-flags=--expose-gc'],
               },
             }),

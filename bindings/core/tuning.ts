@@ -4,7 +4,7 @@
  * The table itself — defaults, normalisation, the values in force — is assembly/tuning.ts in the wasm
  * module and its mirror bindings/js/tuning.ts for the JS kernels; both are reached through the three
  * kernels every module exports (`tuningSet`, `tuningGet`, `tuningReset`). This file names the keys
- * (the `T_*` numbers are the same in assembly/tuning.ts, which test/tuning.test.ts checks) and applies
+ * (the `T_*` numbers are the same in assembly/tuning.ts, which test/kernels/tuning.test.ts checks) and applies
  * a typed object to a backend. No list of setters is kept anywhere.
  */
 import type { Kernels } from './kernels.js';

@@ -98,14 +98,18 @@ export function allEngines(): Engine[] {
 
 // ---- tuning ------------------------------------------------------------------------------------
 
-/** Tuning of GEMM's cache blocking, as a partial table. */
-export type GemmBlocking = Pick<Partial<Tuning>, 'gemmMC' | 'gemmKC' | 'gemmNC'>;
+/** GEMM's cache blocking, as a partial tuning. */
+export type GemmTuning = Pick<Partial<Tuning>, 'gemmMC' | 'gemmKC' | 'gemmNC'>;
 
 /**
- * The blockings every level-3 suite runs under: the default ({}) and tiny odd ones, so that small
- * matrices go through every blocked loop and its edges (the Eigen trick of shrinking the caches).
+ * A tuning a suite runs under, with its label:
+ *
+ *   describe.each(TUNINGS)('… — $name', (tc) => { … withTuning(tc.tuning, () => …) … })
  */
-export const BLOCKINGS: readonly GemmBlocking[] = [{}, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }];
+export interface TuningCase<T extends Partial<Tuning> = Partial<Tuning>> {
+  readonly name: string;
+  readonly tuning: T;
+}
 
 /** A short label for a partial tuning ('default tuning' for {}). */
 export function tuningName(t: Partial<Tuning>): string {
@@ -114,12 +118,35 @@ export function tuningName(t: Partial<Tuning>): string {
 }
 
 /**
+ * The GEMM blockings every level-3 kernel suite runs under, named by {@link tuningName}: the default
+ * and tiny odd ones, so that small matrices go through every blocked loop and its edges (the Eigen
+ * trick of shrinking the caches).
+ */
+export const GEMM_TUNINGS: readonly TuningCase<GemmTuning>[] = (
+  [{}, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }] as GemmTuning[]
+).map((tuning) => ({ name: tuningName(tuning), tuning }));
+
+/**
  * Every factorisation block size at once (TRSM, LU, Cholesky, QR, forming and applying Q, the
- * tridiagonal and bidiagonal reductions; not gehrd's): what the old `Blocking.nb` set.
+ * tridiagonal and bidiagonal reductions; not gehrd's).
  */
 export function nbAll(nb: number): Partial<Tuning> {
   return { trsmNB: nb, getrfNB: nb, potrfNB: nb, geqrfNB: nb, orgqrNB: nb, ormqrNB: nb, sytrdNB: nb, gebrdNB: nb };
 }
+
+/**
+ * The tunings the LAPACK-style API suites run under (test/api/): the default blocking, and GEMM
+ * blocks of 8×5×12 (or 4×3×4) with factorisation / TRSM panels of 3, 1 (the unblocked routines), 2
+ * and 5 columns (nbAll): with n ∈ {1, 2, 7, 16, 17, 33} every panel loop runs its full blocks and its
+ * ragged last block.
+ */
+export const TUNINGS: readonly TuningCase[] = [
+  { name: 'default blocking', tuning: {} },
+  { name: 'mc 8 kc 5 nc 12 nb 3', tuning: { gemmMC: 8, gemmKC: 5, gemmNC: 12, ...nbAll(3) } },
+  { name: 'mc 8 kc 5 nc 12 nb 1', tuning: { gemmMC: 8, gemmKC: 5, gemmNC: 12, ...nbAll(1) } },
+  { name: 'mc 4 kc 3 nc 4 nb 2', tuning: { gemmMC: 4, gemmKC: 3, gemmNC: 4, ...nbAll(2) } },
+  { name: 'mc 8 kc 5 nc 12 nb 5', tuning: { gemmMC: 8, gemmKC: 5, gemmNC: 12, ...nbAll(5) } },
+];
 
 interface TuningTarget {
   readonly name: string;

@@ -19,7 +19,7 @@
  */
 import { assert } from 'vitest';
 import { allEngines, type Engine } from './engines.js';
-import { bits } from './tolerance.js';
+import { expectBitwise } from './tolerance.js';
 
 export const GUARD = 8;
 export const SENTINEL = -777.125;
@@ -235,25 +235,12 @@ export function runKernel(label: string, kernel: string, build: (c: Call) => Arg
   // Bitwise agreement of every engine with the first.
   const ref = runs[0]!;
   for (const r of runs.slice(1)) {
-    if (!Object.is(r.ret, ref.ret)) {
-      assert.fail(
-        `${label}: return value differs: ${ref.engine.name} ${ref.ret} (${bits(ref.ret ?? NaN)}) vs ` +
-          `${r.engine.name} ${r.ret} (${bits(r.ret ?? NaN)})`,
-      );
-    }
+    const vs = `${ref.engine.name} vs ${r.engine.name}`;
+    expectBitwise(`${label}: return value, ${vs}`, [ref.ret] as number[], [r.ret] as number[]);
     bufs.forEach((b, id) => {
       if (b.role === 'work') return;
-      const ra = arenaOf(ref, b);
-      const rb = arenaOf(r, b);
-      for (let i = 0; i < b.data.length; i++) {
-        const x = ra[b.start + i]!;
-        const y = rb[b.start + i]!;
-        if (!Object.is(x, y)) {
-          assert.fail(
-            `${label}: buffer ${id} entry ${i} differs: ${ref.engine.name} ${x} (${bits(x)}) vs ${r.engine.name} ${y} (${bits(y)})`,
-          );
-        }
-      }
+      const end = b.start + b.data.length;
+      expectBitwise(`${label}: buffer ${id}, ${vs}`, arenaOf(ref, b).subarray(b.start, end), arenaOf(r, b).subarray(b.start, end));
     });
   }
   return {

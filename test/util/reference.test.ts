@@ -3,10 +3,11 @@
  * ill-conditioned dot products, the norm reference against an exact sum of squares, and the
  * scaled check (tolerance.ts) for accepting an error at its bound and rejecting one twice as big.
  */
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, chai } from 'vitest';
 import { dotRef, nrm2Ref, Acc2 } from './reference.js';
 import { EPS, scaledRatio, expectScaled } from './tolerance.js';
 import { Rng } from './generate.js';
+import { expectError } from './errors.js';
 
 /** x = X·2^-1074 exactly, X a BigInt (finite x). */
 function big(x: number): bigint {
@@ -85,10 +86,10 @@ describe('scaled checks', () => {
     const units = 7;
     const at = units * EPS * 10;
     expect(scaledRatio([1 + at, 2, 3], ref, bound, units).ratio).toBeLessThanOrEqual(1);
-    expect(() => expectScaled('demo', [1, 2 + 2 * at, 3], ref, bound, units)).toThrow(/ratio 2\.\d+ > 1 at entry 1/);
-    expect(() => expectScaled('demo', [1, 2, NaN], ref, bound, units)).toThrow(/ratio Infinity/);
+    expectError(chai.AssertionError, 'twice the bound', () => expectScaled('demo', [1, 2 + 2 * at, 3], ref, bound, units), /ratio 2\.\d+ > 1 at entry 1/);
+    expectError(chai.AssertionError, 'NaN', () => expectScaled('demo', [1, 2, NaN], ref, bound, units), /ratio Infinity/);
     expect(scaledRatio([NaN], [NaN], [0], 1).ratio).toBe(0);
     // A zero bound allows (almost) nothing: only underflow-level absolute error.
-    expect(() => expectScaled('zero bound', [1e-300], [0], [0], 4)).toThrow(/ratio/);
+    expectError(chai.AssertionError, 'zero bound', () => expectScaled('zero bound', [1e-300], [0], [0], 4), /ratio/);
   });
 });

@@ -2,9 +2,10 @@
  * Scaled error checks. Every numerical comparison in the suite goes through one of these:
  *
  *   expectBitwise  — equal bit for bit (Object.is per entry: NaN equals NaN, +0 differs from −0).
- *                    For the two backends against each other, and for kernels whose every entry is
- *                    one or two roundings done in a fixed order (axpy, scal, geadd, …) against the
- *                    same formula evaluated here.
+ *                    The one bit comparator of the suites: the engines against each other (runKernel,
+ *                    harness.ts), the two backends (onBoth, api.ts), inputs left alone (guarded), and
+ *                    kernels whose every entry is one or two roundings done in a fixed order (axpy,
+ *                    scal, geadd, …) against the same formula evaluated here.
  *   expectScaled   — |got − ref| ≤ units·ε·bound entrywise, with `bound` the |·| quantity of the
  *                    error analysis (|A||B| for GEMM, Σ|xᵢ||yᵢ| for dot, |x| for a norm). On failure
  *                    the message prints the worst ratio |got − ref| / (units·ε·bound), which must be
@@ -22,9 +23,9 @@ export function bits(x: number): string {
   return '0x' + b.getBigUint64(0).toString(16).padStart(16, '0');
 }
 
-/** Asserts a and b are equal entry by entry, bit for bit. */
+/** Asserts a and b are equal entry by entry, bit for bit (and of the same length). */
 export function expectBitwise(label: string, got: ArrayLike<number>, want: ArrayLike<number>): void {
-  expect(got.length, `${label}: length`).toBe(want.length);
+  if (got.length !== want.length) assert.fail(`${label}: length ${got.length} vs ${want.length}`);
   for (let i = 0; i < got.length; i++) {
     const g = got[i]!;
     const w = want[i]!;
