@@ -9,7 +9,7 @@
  * routine that can fail numerically returns a LAPACK-style status (0 = success). Block sizes, crossovers
  * and iteration caps are one table (tuning.ts): `tuningSet`, `tuningGet`, `tuningReset`.
  *
- * The memory is imported (`env.memory`), created and grown by the TS layer (bindings/memory.ts).
+ * The memory is imported (`env.memory`), created and grown by the TS layer (bindings/core/memory.ts).
  */
 export { dot } from './blas/dot';
 export { axpy } from './blas/axpy';

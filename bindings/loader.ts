@@ -117,7 +117,7 @@ async function compileSource(src: WasmSource): Promise<WebAssembly.Module> {
 }
 
 async function instantiate(module: WebAssembly.Module): Promise<{ exports: WasmExports; heap: WasmHeap }> {
-  // Imported memory, created here so a threaded build can later share it (see bindings/memory.ts).
+  // Imported memory, created here so a threaded build can later share it (see bindings/core/memory.ts).
   const memory = new WebAssembly.Memory({ initial: 2 });
   const instance = await WebAssembly.instantiate(module, {
     env: {

@@ -4,7 +4,7 @@
  *   wasm-simd    the library's own module (loaded by `init()`), its exports and heap taken from the
  *                WASM backend object (`backendNamed('wasm')`)
  *   wasm-scalar  the scalar build (build/wasm-linalg.scalar.wasm), instantiated here on its own memory
- *                with the library's allocator (bindings/memory.ts)
+ *                with the library's allocator (bindings/core/memory.ts)
  *   js           the plain-JS mirrors (bindings/js/index.ts)
  *
  * The wasm kernels take byte addresses; the JS mirrors take (Float64Array, element offset) pairs.

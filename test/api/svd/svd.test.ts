@@ -11,7 +11,7 @@
  *   σ       max|σ̂ᵢ − σᵢ| / (max(m, n)·ε·σ₀)             σ the known spectrum (A built as U·diag(σ)·Vᵀ) or
  *                                                       one-sided Jacobi (random, graded, subnormal)
  *
- * Conventions (bindings/svd.ts): s descending and ≥ 0; thin U m×k and Vt k×n by default, m×m and n×n
+ * Conventions (bindings/api/svd.ts): s descending and ≥ 0; thin U m×k and Vt k×n by default, m×m and n×n
  * with fullMatrices, the thin factors being the leading columns / rows of the full ones bit for bit;
  * vectors orthonormal; each row of Vt has its largest-|entry| (first on ties) positive, U's column
  * flipped with it (the residual checks that U went along). computeUV: false returns s only, equal

@@ -1,5 +1,5 @@
 /**
- * The JS-side allocator over the wasm memory (bindings/memory.ts), on fresh memories: 16-byte
+ * The JS-side allocator over the wasm memory (bindings/core/memory.ts), on fresh memories: 16-byte
  * alignment, reuse and coalescing of freed blocks, exact statistics, growth (views rebuilt, old ones
  * detached), bad frees, and a seeded random alloc/free run that checks no two live blocks overlap
  * and no block's contents are clobbered by the allocator or by growth. Requests past what wasm32

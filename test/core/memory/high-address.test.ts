@@ -104,7 +104,7 @@ describe.skipIf(!isNode)('addresses above 2 GiB', () => {
   // Regression test: ops.ts used to leak the result C when the backend call then failed to allocate
   // its workspace, and WasmBackend leaked earlier temporaries when a later allocation in the same
   // call failed. Results are now freed on failure (ops.ts `fresh`) and every call's blocks are
-  // released in a `finally` (WasmBackend's Frame).
+  // released when the call's scope closes (bindings/core/scope.ts).
   it('running out of memory part-way through a call is a RangeError that leaks nothing', () => {
     // Fill the memory up to its 4 GiB end, leaving room for the result of a matmul but not for its
     // workspace: the call allocates C, then fails to allocate the workspace.
