@@ -8,7 +8,7 @@
  */
 import * as lapack from '../core/lapack.js';
 import { shapeStr } from '../core/errors.js';
-import { checkNumber, describe, optionsOf, toVector, type VectorLike } from '../core/validate.js';
+import { checkNumber, describe, optionsOf, readVector, toVector, type VectorLike } from '../core/validate.js';
 import { copyInto, fresh, isVectorLike, vectorMatrix, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
@@ -98,7 +98,7 @@ export function matvec(A: MatrixLike, x: VectorLike): Float64Array {
 /** A·x for `fn` (matvec, dot). */
 function matrixVector(fn: string, A: MatrixLike, x: VectorLike): Float64Array {
   return withMatrix(fn, 'A', A, (A) => {
-    const v = toVector(fn, 'x', x);
+    const v = readVector(fn, 'x', x); // gemv only reads x
     if (v.length !== A.cols) {
       throw new RangeError(`${fn}: A is ${shapeStr(A.rows, A.cols)} but x has ${v.length} entries (needs ${A.cols})`);
     }

@@ -100,6 +100,9 @@ export function gemm(
   });
 }
 
+/** gemv runs on the JS kernel up to this many entries of A, wherever A is stored (measured: see gemv). */
+const GEMV_JS = 1024;
+
 /** y ← α·op(A)·x + β·y. */
 export function gemv(A: View, x: Float64Array, y: Float64Array, o: { trans?: boolean; alpha?: number; beta?: number } = {}): void {
   if (y.length === 0) return;
@@ -107,7 +110,10 @@ export function gemv(A: View, x: Float64Array, y: Float64Array, o: { trans?: boo
     y.fill(0); // y ← 0·y, as the kernel does
     return;
   }
-  run(jsFor(A), (k, s, _work, inn) => {
+  // Up to GEMV_JS entries the JS kernel runs on A where it lives (it reads linear memory in place):
+  // copying x and y in and out of linear memory costs more than the 2mn flops it would save.
+  const js = A.rows * A.cols <= GEMV_JS ? backendNamed('js')!.kernels : jsFor(A);
+  run(js, (k, s, _work, inn) => {
     const a = inn(A);
     k.gemv(+(o.trans === true), A.rows, A.cols, o.alpha ?? 1, a.store, a.ld, vec(s, x), 1, o.beta ?? 0, vec(s, y, true), 1);
   });

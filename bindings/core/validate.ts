@@ -137,6 +137,15 @@ export function toVector(fn: string, name: string, x: unknown): Float64Array {
   throw new TypeError(`${fn}: ${name} must be an array of numbers or a typed array, got ${describe(x)}`);
 }
 
+/**
+ * A vector argument that will only be read: a Float64Array as it is (no copy — for a vector of more
+ * than 8 entries a copy is an off-heap allocation that costs more than a small product), anything
+ * else converted as by {@link toVector}.
+ */
+export function readVector(fn: string, name: string, x: unknown): Float64Array {
+  return x instanceof Float64Array ? x : toVector(fn, name, x);
+}
+
 /** Checks a nested array is rectangular and all-number; returns its shape. */
 export function nestedShape(fn: string, name: string, data: unknown): [number, number] {
   if (!Array.isArray(data)) throw new TypeError(`${fn}: ${name} must be an array of rows (number[][])`);
