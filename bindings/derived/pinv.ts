@@ -8,7 +8,7 @@ import type { FiniteOption } from '../api/checks.js';
 import { fresh, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
 import { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
-import { defaultRtol, rankOf } from './rank.js';
+import { relativeRank } from './rank.js';
 
 /**
  * The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᵀ (n×m): singular values ≤ rtol·σ₀ are treated as zero
@@ -18,10 +18,9 @@ export function pinv(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | 
   const options = optionsOf('pinv', opts);
   const rt = tolerance('pinv', 'rtol', options.rtol);
   return withMatrix('pinv', 'A', A, (A) => {
-    const rtol = rt ?? defaultRtol(A);
     return scoped((sc) => {
       const { U, s, V } = sc.track(rawSvd('pinv', A, lapack.SvdJob.Thin, options));
-      const r = rankOf(s, rtol * (s[0] ?? 0));
+      const r = relativeRank(A, s, rt);
       if (r === 0) return zeros(A.cols, A.rows);
       // V[:, 0:r]·diag(1/σ)  then  ·U[:, 0:r]ᵀ
       const Vs = Matrix._view(V!, 0, 0, A.cols, r);

@@ -22,6 +22,14 @@ export function rankOf(s: Float64Array, cutoff: number): number {
   return r;
 }
 
+/**
+ * The rank relative to σ₀: the number of σᵢ > rtol·σ₀, rtol defaulting to max(m, n)·eps (numpy's
+ * pinv and scipy's null_space/orth rule).
+ */
+export function relativeRank(A: Matrix, s: Float64Array, rtol: number | undefined): number {
+  return rankOf(s, (rtol ?? defaultRtol(A)) * (s[0] ?? 0));
+}
+
 /** Numerical rank: the number of σᵢ > tol (default tol = σ₀·max(m, n)·eps, as numpy). */
 export function matrixRank(A: MatrixLike, opts?: ({ tol?: number } & FiniteOption) | null): number {
   const options = optionsOf('matrixRank', opts);

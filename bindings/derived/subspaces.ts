@@ -9,7 +9,7 @@ import type { FiniteOption } from '../api/checks.js';
 import { columns, withMatrix, type MatrixLike } from '../api/convert.js';
 import type { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
-import { defaultRtol, rankOf } from './rank.js';
+import { relativeRank } from './rank.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
 /** Orthonormal basis of the null space of A (n×(n − r)), from the full SVD. */
@@ -19,7 +19,7 @@ export function nullSpace(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOptio
   return withMatrix('nullSpace', 'A', A, (A) =>
     scoped((sc) => {
       const { s, V } = sc.track(rawSvd('nullSpace', A, lapack.SvdJob.Full, options));
-      const r = rankOf(s, (rtol ?? defaultRtol(A)) * (s[0] ?? 0));
+      const r = relativeRank(A, s, rtol);
       return columns(V!, r, A.cols);
     }),
   );
@@ -32,7 +32,7 @@ export function orth(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | 
   return withMatrix('orth', 'A', A, (A) =>
     scoped((sc) => {
       const { U, s } = sc.track(rawSvd('orth', A, lapack.SvdJob.Thin, options));
-      const r = rankOf(s, (rtol ?? defaultRtol(A)) * (s[0] ?? 0));
+      const r = relativeRank(A, s, rtol);
       return columns(U!, 0, r);
     }),
   );
@@ -61,7 +61,7 @@ export function subspaces(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOptio
   return withMatrix('subspaces', 'A', A, (A) =>
     scoped((sc) => {
       const { U, s, V } = sc.track(rawSvd('subspaces', A, lapack.SvdJob.Full, options));
-      const r = rankOf(s, (rtol ?? defaultRtol(A)) * (s[0] ?? 0));
+      const r = relativeRank(A, s, rtol);
       const columnSpace = sc.track(columns(U!, 0, r));
       const nullSpace = sc.track(columns(V!, r, A.cols));
       const rowSpace = sc.track(columns(V!, 0, r));
