@@ -27,6 +27,24 @@ export type { BackendName } from './core/store.js';
 export { Matrix, type RandomOptions } from './api/matrix.js';
 export { add, clone, diag, dot, gram, hadamard, matmul, matvec, outer, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
 export { norm, type MatrixNorm, type VectorNorm } from './derived/norm.js';
+export { mul, div, addScalar, subScalar, pow, abs, sqrt, exp, log, clip, map, type Operand } from './api/elementwise.js';
+export {
+  sum,
+  mean,
+  variance,
+  std,
+  min,
+  max,
+  argmin,
+  argmax,
+  type Axis,
+  type AxisOptions,
+  type VarianceOptions,
+  type NormAxisOptions,
+  type Reduced,
+} from './api/reduce.js';
+export { center, cov, corrcoef, type CenterOptions, type CovOptions, type CorrcoefOptions } from './api/stats.js';
+export { isSquare, isSymmetric, equals, allclose, type SymmetricOptions, type AllcloseOptions } from './api/compare.js';
 export type { VectorLike } from './core/validate.js';
 export { LinAlgError, type LinAlgErrorCode } from './core/errors.js';
 export { tidy, keep, type DisposableResult } from './core/tidy.js';

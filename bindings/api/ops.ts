@@ -11,14 +11,9 @@ import { shapeStr } from '../core/errors.js';
 import { checkNumber, describe, optionsOf, readVector, toVector, type VectorLike } from '../core/validate.js';
 import { copyInto, fresh, isVectorLike, vectorMatrix, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
+import { broadcast, type Operand } from './elementwise.js';
 
 export type { MatrixLike } from './convert.js';
-
-function sameShape(fn: string, A: Matrix, B: Matrix): void {
-  if (A.rows !== B.rows || A.cols !== B.cols) {
-    throw new RangeError(`${fn}: shapes differ: A is ${shapeStr(A.rows, A.cols)}, B is ${shapeStr(B.rows, B.cols)}`);
-  }
-}
 
 /** A copy of A (on the current backend). */
 export function clone(A: MatrixLike): Matrix {
@@ -30,24 +25,24 @@ export function transpose(A: MatrixLike): Matrix {
   return withMatrix('transpose', 'A', A, (A) => fresh(A.cols, A.rows, (C) => lapack.getrans(A._v(), C._v())));
 }
 
-/** A + B. */
-export function add(A: MatrixLike, B: MatrixLike): Matrix {
-  return withMatrix('add', 'A', A, (A) =>
-    withMatrix('add', 'B', B, (B) => {
-      sameShape('add', A, B);
-      return fresh(A.rows, A.cols, (C) => lapack.geadd(1, A._v(), 1, B._v(), C._v()));
-    }),
-  );
+/**
+ * A + B. B may also be a row or column vector, a flat vector (a row) or a number, broadcast as numpy
+ * does (bindings/api/elementwise.ts); equal-shaped matrices take the `geadd` kernel.
+ * @example
+ * add([[1, 2], [3, 4]], [[1, 1], [1, 1]]).toArray(); // [[2, 3], [4, 5]]
+ * add([[1, 2], [3, 4]], [10, 20]).toArray(); // [[11, 22], [13, 24]]
+ */
+export function add(A: MatrixLike, B: Operand): Matrix {
+  return broadcast('add', A, B, (x, y) => x + y, (A, B, C) => lapack.geadd(1, A, 1, B, C));
 }
 
-/** A − B. */
-export function sub(A: MatrixLike, B: MatrixLike): Matrix {
-  return withMatrix('sub', 'A', A, (A) =>
-    withMatrix('sub', 'B', B, (B) => {
-      sameShape('sub', A, B);
-      return fresh(A.rows, A.cols, (C) => lapack.geadd(1, A._v(), -1, B._v(), C._v()));
-    }),
-  );
+/**
+ * A − B, with B broadcast as in `add`.
+ * @example
+ * sub([[1, 2], [3, 4]], 1).toArray(); // [[0, 1], [2, 3]]
+ */
+export function sub(A: MatrixLike, B: Operand): Matrix {
+  return broadcast('sub', A, B, (x, y) => x - y, (A, B, C) => lapack.geadd(1, A, -1, B, C));
 }
 
 /** α·A. */
@@ -61,14 +56,14 @@ export function scale(A: MatrixLike, alpha: number): Matrix {
   );
 }
 
-/** A ∘ B, the element-wise product. */
-export function hadamard(A: MatrixLike, B: MatrixLike): Matrix {
-  return withMatrix('hadamard', 'A', A, (A) =>
-    withMatrix('hadamard', 'B', B, (B) => {
-      sameShape('hadamard', A, B);
-      return fresh(A.rows, A.cols, (C) => lapack.gemul(A._v(), B._v(), C._v()));
-    }),
-  );
+/**
+ * A ∘ B, the element-wise product, with B broadcast as in `add`; equal-shaped matrices take the
+ * `gemul` kernel (`mul` is the same under numpy's name).
+ * @example
+ * hadamard([[1, 2], [3, 4]], [[2, 0], [1, 3]]).toArray(); // [[2, 0], [3, 12]]
+ */
+export function hadamard(A: MatrixLike, B: Operand): Matrix {
+  return broadcast('hadamard', A, B, (x, y) => x * y, (A, B, C) => lapack.gemul(A, B, C));
 }
 
 /** The matrix product A·B (blocked, packed GEMM). */
