@@ -20,6 +20,8 @@ import {
   Matrix, setBackend, lu, luFactor, solve, det, slogdet, inv, cholesky, choFactor, choSolve, solveTriangular, qr, lstsq,
   projection, eigh, eigvalsh, svd, svdvals, pinv, matrixRank, cond, nullSpace, orth, subspaces, lowRank, pca, eig, eigvals,
   schur, norm, matmul, gram, add, sub, scale, hadamard, matvec, dot, outer, diag, transpose, clone, trace, numericGradient,
+  mul, div, pow, addScalar, subScalar, abs, sqrt, exp, log, clip, map, sum, mean, variance, std, min, max, argmin, argmax,
+  center, cov, corrcoef, isSquare, isSymmetric, equals, allclose,
 } from '../../../bindings/index.js';
 import { backendNamed } from '../../../bindings/core/backend.js';
 import type { WasmBackend } from '../../../bindings/wasm/backend.js';
@@ -168,6 +170,16 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['Matrix.diagonal', () => Matrix.diagonal(b5)], ['Matrix.random', () => Matrix.random(3, 3, { seed: 1 })], ['Matrix.randn', () => Matrix.randn(3, 3)],
       ['A.matmul', () => A.matmul(W)], ['A.dot', () => A.dot([1, 2, 3, 4, 5, 6, 7, 8])], ['A.gram', () => A.gram({ rows: true })], ['A.norm 2', () => A.norm(2)],
       ['A.add nested', () => A.add(a64)], ['A.transpose', () => A.transpose()], ['A.clone', () => Ajs.clone()], ['A.matvec', () => A.matvec([1, 1, 1, 1, 1, 1, 1, 1])],
+      // element-wise, reductions and statistics
+      ['add row', () => add(A, [1, 2, 3, 4, 5, 6, 7, 8])], ['sub column nested', () => sub(a64, a64.map((r) => [r[0]!]))],
+      ['mul', () => mul(A, Ajs)], ['mul scalar', () => mul(a64, 2)], ['div row', () => div(A, [1, 2, 3, 4, 5, 6, 7, 8])], ['pow', () => pow(A, 2)],
+      ['addScalar', () => addScalar(A, 1)], ['subScalar nested', () => subScalar(a64, 1)], ['abs', () => abs(A)], ['sqrt', () => sqrt(Ajs)],
+      ['exp', () => exp(a64)], ['log', () => log(A)], ['clip', () => clip(A, 0, 1)], ['map', () => map(A, (v, i) => v + i)], ['A.map', () => A.map((v) => v * 2)],
+      ['sum', () => sum(A, { axis: 0 })], ['mean nested', () => mean(a64)], ['variance', () => variance(A, { axis: 1 })], ['std', () => std(A)],
+      ['min', () => min(A)], ['max', () => max(a64, { axis: 0 })], ['argmin', () => argmin(A)], ['argmax', () => argmax(A, { axis: 1 })],
+      ['norm axis', () => norm(A, 2, { axis: 0 })], ['center', () => center(A)], ['center nested', () => center(a64, { axis: 1 })],
+      ['cov', () => cov(A)], ['cov rowvar false', () => cov(a64, { rowvar: false })], ['corrcoef', () => corrcoef(A, { rowvar: false })],
+      ['isSquare', () => isSquare(a64)], ['isSymmetric', () => isSymmetric(S)], ['equals', () => equals(A, a64)], ['allclose', () => allclose(A, a64)],
     ];
   });
 
