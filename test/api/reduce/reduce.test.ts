@@ -202,7 +202,7 @@ describe('accuracy and scaling', () => {
 
 describe('empty shapes', () => {
   it('sums and norms of nothing are 0; reductions along an axis with no lines are empty arrays (numpy)', () => {
-    for (const [m, n] of [[0, 0], [0, 3], [3, 0]]) {
+    for (const [m, n] of [[0, 0], [0, 3], [3, 0]] as const) {
       expect(onBoth(`sum ${m}×${n}`, () => sum(Matrix.zeros(m, n)))[0]).toBe(0);
       const s0 = onBoth(`sum ${m}×${n} 0`, () => sum(Matrix.zeros(m, n), { axis: 0 }));
       expect(Array.from(s0)).toEqual(new Array(n).fill(0));

@@ -76,7 +76,7 @@ describe('center', () => {
     }
   });
   it('empty X: an empty result of the same shape', () => {
-    for (const [m, n] of [[0, 0], [0, 3], [3, 0]]) {
+    for (const [m, n] of [[0, 0], [0, 3], [3, 0]] as const) {
       using C = center(Matrix.zeros(m, n));
       expect(C.shape).toEqual([m, n]);
     }
