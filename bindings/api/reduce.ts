@@ -209,7 +209,7 @@ export function mean(A: MatrixLike, options?: AxisOptions | null): number | Floa
   return reduction('mean', A, options, 'mean', meanLine);
 }
 
-/** The ddof option, checked (a finite number ≥ 0; default `dflt`). */
+/** @internal The ddof option, checked (a finite number ≥ 0; default `dflt`). */
 export function ddofOf(fn: string, options: { ddof?: unknown }, dflt: number): number {
   const d = options.ddof;
   if (d === undefined) return dflt;
