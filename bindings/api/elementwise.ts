@@ -83,17 +83,35 @@ export function eachPair(
   }
 }
 
+/** @internal The binary operations of {@link broadcast}: +, −, ×, ÷ and C's pow. */
+export type BinaryOp = '+' | '-' | '*' | '/' | 'pow';
+
+/** out[oc + i] = x[ox + i·sx] op y[oy + i·sy] for i < r: one column of a broadcast, a tight loop per operation. */
+function column(op: BinaryOp, out: Float64Array, oc: number, x: Float64Array, ox: number, sx: number, y: Float64Array, oy: number, sy: number, r: number): void {
+  switch (op) {
+    case '+':
+      for (let i = 0; i < r; i++) out[oc + i] = x[ox + i * sx]! + y[oy + i * sy]!;
+      return;
+    case '-':
+      for (let i = 0; i < r; i++) out[oc + i] = x[ox + i * sx]! - y[oy + i * sy]!;
+      return;
+    case '*':
+      for (let i = 0; i < r; i++) out[oc + i] = x[ox + i * sx]! * y[oy + i * sy]!;
+      return;
+    case '/':
+      for (let i = 0; i < r; i++) out[oc + i] = x[ox + i * sx]! / y[oy + i * sy]!;
+      return;
+    case 'pow':
+      for (let i = 0; i < r; i++) out[oc + i] = powC(x[ox + i * sx]!, y[oy + i * sy]!);
+      return;
+  }
+}
+
 /**
  * @internal A binary element-wise operation with broadcasting (A a matrix, B an {@link Operand});
  * `kernel`, if given, computes the case of two equal-shaped matrices (bit-identical to `op`).
  */
-export function broadcast(
-  fn: string,
-  a: MatrixLike,
-  b: unknown,
-  op: (x: number, y: number) => number,
-  kernel?: (A: View, B: View, C: View) => void,
-): Matrix {
+export function broadcast(fn: string, a: MatrixLike, b: unknown, op: BinaryOp, kernel?: (A: View, B: View, C: View) => void): Matrix {
   return withMatrix(fn, 'A', a, (A) =>
     withOperand(fn, 'B', b, (B, matrix) => {
       const [r, c] = broadcastShape(fn, A, B);
@@ -101,20 +119,28 @@ export function broadcast(
         return fresh(r, c, (C) => kernel(A._v(), B._v(), C._v()));
       }
       return fresh(r, c, (C) => {
+        if (r === 0 || c === 0) return;
+        // Arrays read after C is allocated (a wasm heap may have grown).
+        const sa = A._store();
+        const sb = B._store();
         const sc = C._store();
-        const out = sc.array();
-        const o = sc.offset;
-        const ld = C._ld;
-        eachPair(A, B, r, c, (x, ix, y, iy, i, j) => {
-          out[o + i + j * ld] = op(x[ix]!, y[iy]!);
-        });
+        const ra = A.rows === 1 ? 0 : 1; // row step: 0 stretches a single row
+        const rb = B.rows === 1 ? 0 : 1;
+        const ca = A.cols === 1 ? 0 : A._ld; // column step: 0 stretches a single column
+        const cb = B.cols === 1 ? 0 : B._ld;
+        for (let j = 0; j < c; j++) {
+          column(op, sc.array(), sc.offset + j * C._ld, sa.array(), sa.offset + j * ca, ra, sb.array(), sb.offset + j * cb, rb, r);
+        }
       });
     }),
   );
 }
 
-/** A unary element-wise operation: a new matrix of f(aᵢⱼ). */
-function unary(fn: string, a: MatrixLike, f: (x: number) => number): Matrix {
+/** The unary operations: a tight loop per operation (no call through a function value per entry). */
+type UnaryOp = 'abs' | 'sqrt' | 'exp' | 'log' | 'clip';
+
+/** A unary element-wise operation: a new matrix of op(aᵢⱼ) (clip to [lo, hi]). */
+function unary(fn: UnaryOp, a: MatrixLike, lo = 0, hi = 0): Matrix {
   return withMatrix(fn, 'A', a, (A) =>
     fresh(A.rows, A.cols, (C) => {
       if (A.rows === 0 || A.cols === 0) return;
@@ -122,10 +148,27 @@ function unary(fn: string, a: MatrixLike, f: (x: number) => number): Matrix {
       const sc = C._store();
       const x = sa.array();
       const y = sc.array();
+      const m = A.rows;
       for (let j = 0; j < A.cols; j++) {
-        const oa = sa.offset + j * A._ld;
-        const oc = sc.offset + j * C._ld;
-        for (let i = 0; i < A.rows; i++) y[oc + i] = f(x[oa + i]!);
+        const p = sa.offset + j * A._ld;
+        const q = sc.offset + j * C._ld;
+        switch (fn) {
+          case 'abs':
+            for (let i = 0; i < m; i++) y[q + i] = Math.abs(x[p + i]!);
+            break;
+          case 'sqrt':
+            for (let i = 0; i < m; i++) y[q + i] = Math.sqrt(x[p + i]!);
+            break;
+          case 'exp':
+            for (let i = 0; i < m; i++) y[q + i] = Math.exp(x[p + i]!);
+            break;
+          case 'log':
+            for (let i = 0; i < m; i++) y[q + i] = Math.log(x[p + i]!);
+            break;
+          case 'clip':
+            for (let i = 0; i < m; i++) y[q + i] = Math.min(Math.max(x[p + i]!, lo), hi);
+            break;
+        }
       }
     }),
   );
@@ -138,7 +181,7 @@ function unary(fn: string, a: MatrixLike, f: (x: number) => number): Matrix {
  * mul([[1, 2], [3, 4]], [[10], [100]]).toArray(); // [[10, 20], [300, 400]]
  */
 export function mul(A: MatrixLike, B: Operand): Matrix {
-  return broadcast('mul', A, B, (x, y) => x * y, (A, B, C) => lapack.gemul(A, B, C));
+  return broadcast('mul', A, B, '*', (A, B, C) => lapack.gemul(A, B, C));
 }
 
 /**
@@ -148,7 +191,7 @@ export function mul(A: MatrixLike, B: Operand): Matrix {
  * div([[1, 2], [3, 4]], [1, 2]).toArray(); // [[1, 1], [3, 2]]
  */
 export function div(A: MatrixLike, B: Operand): Matrix {
-  return broadcast('div', A, B, (x, y) => x / y);
+  return broadcast('div', A, B, '/');
 }
 
 /**
@@ -158,7 +201,7 @@ export function div(A: MatrixLike, B: Operand): Matrix {
  */
 export function addScalar(A: MatrixLike, s: number): Matrix {
   checkNumber('addScalar', 's', s);
-  return broadcast('addScalar', A, s, (x, y) => x + y);
+  return broadcast('addScalar', A, s, '+');
 }
 
 /**
@@ -168,7 +211,7 @@ export function addScalar(A: MatrixLike, s: number): Matrix {
  */
 export function subScalar(A: MatrixLike, s: number): Matrix {
   checkNumber('subScalar', 's', s);
-  return broadcast('subScalar', A, s, (x, y) => x - y);
+  return broadcast('subScalar', A, s, '-');
 }
 
 /**
@@ -178,7 +221,7 @@ export function subScalar(A: MatrixLike, s: number): Matrix {
  * pow([[1, 2], [3, 4]], 2).toArray(); // [[1, 4], [9, 16]]
  */
 export function pow(A: MatrixLike, p: Operand): Matrix {
-  return broadcast('pow', A, p, powC);
+  return broadcast('pow', A, p, 'pow');
 }
 
 /** C's pow where JS's Math.pow differs: pow(1, y) = 1 for every y, pow(−1, ±∞) = 1. */
@@ -194,7 +237,7 @@ function powC(x: number, y: number): number {
  * abs([[-1, 2]]).toArray(); // [[1, 2]]
  */
 export function abs(A: MatrixLike): Matrix {
-  return unary('abs', A, Math.abs);
+  return unary('abs', A);
 }
 
 /**
@@ -203,7 +246,7 @@ export function abs(A: MatrixLike): Matrix {
  * sqrt([[4, 9]]).toArray(); // [[2, 3]]
  */
 export function sqrt(A: MatrixLike): Matrix {
-  return unary('sqrt', A, Math.sqrt);
+  return unary('sqrt', A);
 }
 
 /**
@@ -212,7 +255,7 @@ export function sqrt(A: MatrixLike): Matrix {
  * exp([[0, 1]]).toArray(); // [[1, 2.718281828459045]]
  */
 export function exp(A: MatrixLike): Matrix {
-  return unary('exp', A, Math.exp);
+  return unary('exp', A);
 }
 
 /**
@@ -221,7 +264,7 @@ export function exp(A: MatrixLike): Matrix {
  * log([[1, Math.E]]).toArray(); // [[0, 1]]
  */
 export function log(A: MatrixLike): Matrix {
-  return unary('log', A, Math.log);
+  return unary('log', A);
 }
 
 /**
@@ -236,7 +279,7 @@ export function clip(A: MatrixLike, lo: number | null | undefined, hi: number | 
   if ((lo === null || lo === undefined) && (hi === null || hi === undefined)) {
     throw new TypeError('clip: give at least one of lo and hi (both are null/undefined)');
   }
-  return unary('clip', A, (x) => Math.min(Math.max(x, l), h));
+  return unary('clip', A, l, h);
 }
 
 /**

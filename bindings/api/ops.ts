@@ -33,7 +33,7 @@ export function transpose(A: MatrixLike): Matrix {
  * add([[1, 2], [3, 4]], [10, 20]).toArray(); // [[11, 22], [13, 24]]
  */
 export function add(A: MatrixLike, B: Operand): Matrix {
-  return broadcast('add', A, B, (x, y) => x + y, (A, B, C) => lapack.geadd(1, A, 1, B, C));
+  return broadcast('add', A, B, '+', (A, B, C) => lapack.geadd(1, A, 1, B, C));
 }
 
 /**
@@ -42,7 +42,7 @@ export function add(A: MatrixLike, B: Operand): Matrix {
  * sub([[1, 2], [3, 4]], 1).toArray(); // [[0, 1], [2, 3]]
  */
 export function sub(A: MatrixLike, B: Operand): Matrix {
-  return broadcast('sub', A, B, (x, y) => x - y, (A, B, C) => lapack.geadd(1, A, -1, B, C));
+  return broadcast('sub', A, B, '-', (A, B, C) => lapack.geadd(1, A, -1, B, C));
 }
 
 /** α·A. */
@@ -63,7 +63,7 @@ export function scale(A: MatrixLike, alpha: number): Matrix {
  * hadamard([[1, 2], [3, 4]], [[2, 0], [1, 3]]).toArray(); // [[2, 0], [3, 12]]
  */
 export function hadamard(A: MatrixLike, B: Operand): Matrix {
-  return broadcast('hadamard', A, B, (x, y) => x * y, (A, B, C) => lapack.gemul(A, B, C));
+  return broadcast('hadamard', A, B, '*', (A, B, C) => lapack.gemul(A, B, C));
 }
 
 /** The matrix product A·B (blocked, packed GEMM). */

@@ -102,10 +102,11 @@ export function reduceLines(
 export function sumLine(a: Float64Array, L: Line, f = 1): number {
   let s = 0;
   let c = 0;
-  for (let o = 0; o < L.on; o++) {
-    const b = L.base + o * L.os;
-    for (let k = 0; k < L.n; k++) {
-      const x = a[b + k * L.is]! * f;
+  const { base, is, n, os, on } = L;
+  for (let o = 0; o < on; o++) {
+    const b = base + o * os;
+    for (let k = 0, q = b; k < n; k++, q += is) {
+      const x = a[q]! * f;
       const t = s + x;
       if (Math.abs(s) >= Math.abs(x)) c += s - t + x;
       else c += x - t + s;
@@ -118,10 +119,11 @@ export function sumLine(a: Float64Array, L: Line, f = 1): number {
 /** @internal max |x| over a line; NaN as soon as an entry is NaN; 0 for an empty line. */
 export function maxAbsLine(a: Float64Array, L: Line): number {
   let m = 0;
-  for (let o = 0; o < L.on; o++) {
-    const b = L.base + o * L.os;
-    for (let k = 0; k < L.n; k++) {
-      const x = Math.abs(a[b + k * L.is]!);
+  const { base, is, n, os, on } = L;
+  for (let o = 0; o < on; o++) {
+    const b = base + o * os;
+    for (let k = 0, q = b; k < n; k++, q += is) {
+      const x = Math.abs(a[q]!);
       if (x > m) m = x;
       else if (x !== x) return NaN;
     }
@@ -161,10 +163,11 @@ export function varianceLine(a: Float64Array, L: Line, ddof: number, root: boole
   let sd = 0;
   let s2 = 0;
   let c2 = 0;
-  for (let o = 0; o < L.on; o++) {
-    const b = L.base + o * L.os;
-    for (let k = 0; k < L.n; k++) {
-      const d = a[b + k * L.is]! * f - mu;
+  const { base, is, n, os, on } = L;
+  for (let o = 0; o < on; o++) {
+    const b = base + o * os;
+    for (let k = 0, q = b; k < n; k++, q += is) {
+      const d = a[q]! * f - mu;
       sd += d;
       const x = d * d;
       const t = s2 + x;
@@ -262,10 +265,11 @@ export function std(A: MatrixLike, options?: VarianceOptions | null): number | F
 /** The extreme of a non-empty line: the smallest (sign −1) or the largest (+1); NaN if an entry is NaN. */
 function extremeLine(a: Float64Array, L: Line, sign: 1 | -1): number {
   let best = sign * -Infinity;
-  for (let o = 0; o < L.on; o++) {
-    const b = L.base + o * L.os;
-    for (let k = 0; k < L.n; k++) {
-      const x = a[b + k * L.is]!;
+  const { base, is, n, os, on } = L;
+  for (let o = 0; o < on; o++) {
+    const b = base + o * os;
+    for (let k = 0, q = b; k < n; k++, q += is) {
+      const x = a[q]!;
       if (x !== x) return NaN;
       if (sign > 0 ? x > best : x < best) best = x;
     }
@@ -277,11 +281,12 @@ function extremeLine(a: Float64Array, L: Line, sign: 1 | -1): number {
 function argExtremeLine(a: Float64Array, L: Line, sign: 1 | -1): number {
   let best = NaN;
   let at = -1;
-  for (let o = 0; o < L.on; o++) {
-    const b = L.base + o * L.os;
-    for (let k = 0; k < L.n; k++) {
-      const x = a[b + k * L.is]!;
-      const flat = o * L.fo + k * L.fk;
+  const { base, is, n, os, on } = L;
+  for (let o = 0; o < on; o++) {
+    const b = base + o * os;
+    for (let k = 0, q = b; k < n; k++, q += is) {
+      const x = a[q]!;
+      const flat = o * L.fo + k * L.fk; // only for ties and NaN order
       if (x !== x) {
         if (at < 0 || best === best || flat < at) {
           best = NaN;
@@ -355,16 +360,17 @@ export function lineNorms(fn: string, A: Matrix, axis: 0 | 1, ord: number): Floa
   return reduceLines(fn, A, axis, null, (a, L) => {
     const amax = maxAbsLine(a, L);
     if (ord === Infinity || !Number.isFinite(amax) || amax === 0) return amax;
+    const { base, is, n } = L; // one group: a column or a row
     if (ord === 1) {
       let s = 0;
-      for (let k = 0; k < L.n; k++) s += Math.abs(a[L.base + k * L.is]!);
+      for (let k = 0, q = base; k < n; k++, q += is) s += Math.abs(a[q]!);
       return s;
     }
     const e = binade(amax);
     const f = 2 ** -e;
     let s = 0;
-    for (let k = 0; k < L.n; k++) {
-      const x = a[L.base + k * L.is]! * f;
+    for (let k = 0, q = base; k < n; k++, q += is) {
+      const x = a[q]! * f;
       s += x * x;
     }
     return Math.sqrt(s) * 2 ** e;
