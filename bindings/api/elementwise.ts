@@ -16,7 +16,7 @@
 import * as lapack from '../core/lapack.js';
 import { shapeStr } from '../core/errors.js';
 import { JsStore, type View } from '../core/store.js';
-import { checkNumber, describe, isNumericTypedArray, toVector, type VectorLike } from '../core/validate.js';
+import { checkNumber, checkShape, describe, isNumericTypedArray, toVector, type VectorLike } from '../core/validate.js';
 import { fresh, isVectorLike, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
@@ -52,6 +52,7 @@ export function broadcastShape(fn: string, A: Matrix, B: Matrix): [number, numbe
         '(each dimension must be equal, or 1 in one of them)',
     );
   }
+  checkShape(fn, r, c); // an outer broadcast (m×1 with 1×n) can exceed the limits of one matrix
   return [r, c];
 }
 

@@ -116,6 +116,8 @@ describe('broadcasting', () => {
   it.each(BACKENDS)('shapes that do not broadcast are a RangeError naming the function and both shapes (%s)', (be) => {
     onBackend(be, () => {
       const A = dense(2, 3, Float64Array.of(1, 2, 3, 4, 5, 6));
+      using tall = Matrix.zeros(2 ** 20, 1);
+      const wide = new Float64Array(2 ** 20);
       for (const [fn, f] of [['add', add], ['sub', sub], ['hadamard', hadamard], ['mul', mul], ['div', div], ['pow', pow]] as const) {
         guarded(fn, [A, dense(3, 2)], [], ([Am, Bm]) => expectError(RangeError, fn, () => f(Am!, Bm!), new RegExp(`^${fn}: .*2×3.*3×2`)));
         guarded(fn, [A], [], ([Am]) => expectError(RangeError, fn, () => f(Am!, [1, 2]), new RegExp(`^${fn}: .*2×3.*1×2`)));
@@ -125,6 +127,8 @@ describe('broadcasting', () => {
         guarded(fn, [A], [], ([Am]) => expectError(TypeError, fn, () => f(Am!, null as never), new RegExp(`^${fn}:`)));
         guarded(fn, [A], [], ([Am]) => expectError(TypeError, fn, () => f(Am!, new BigInt64Array(3) as never), new RegExp(`^${fn}:`)));
         expectError(TypeError, fn, () => f(3 as never, Matrix.ones(1, 1)), new RegExp(`^${fn}: A must be`));
+        // An outer broadcast past the limits of one matrix (2^40 entries): refused before allocating.
+        expectError(RangeError, fn, () => f(tall, wide), new RegExp(`^${fn}: a 1048576×1048576 matrix is too large`));
       }
     });
   });
