@@ -11,6 +11,7 @@ import { shapeStr } from '../core/errors.js';
 import { checkNumber, describe, optionsOf, readVector, toVector, type VectorLike } from '../core/validate.js';
 import { copyInto, fresh, isVectorLike, vectorMatrix, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
+import { smallMatmul } from './small.js';
 
 export type { MatrixLike } from './convert.js';
 
@@ -78,6 +79,8 @@ export function matmul(A: MatrixLike, B: MatrixLike): Matrix {
 
 /** A·B for `fn` (matmul, dot): messages name the function the caller called. */
 function product(fn: string, A: MatrixLike, B: MatrixLike): Matrix {
+  const P = smallMatmul(A, B);
+  if (P !== undefined) return P;
   return withMatrix(fn, 'A', A, (A) =>
     withMatrix(fn, 'B', B, (B) => {
       if (A.cols !== B.rows) {

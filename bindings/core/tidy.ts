@@ -105,20 +105,33 @@ function collect(v: unknown, out: Set<Owned>, depth: number): void {
   }
 }
 
+/** dispose() of a result object: every owned value in it, nested objects included, once each. */
+function disposeResult(this: object): void {
+  const parts = new Set<Owned>();
+  for (const k of Object.keys(this)) collect((this as Record<string, unknown>)[k], parts, 1);
+  for (const p of parts) p.dispose();
+}
+
 /**
- * Gives a result object a non-enumerable `dispose()` (and `[Symbol.dispose]` where the engine has the
- * symbol) that disposes every owned value in it, nested objects included. Returns the object.
+ * The prototype of result objects: `dispose()`, and `[Symbol.dispose]` where the engine has the
+ * symbol, both non-enumerable (a result's own keys are its fields only).
+ */
+const resultProto: object = Object.create(Object.prototype, {
+  dispose: { value: disposeResult, enumerable: false, configurable: true, writable: true },
+});
+const disposeSymbol = (Symbol as { dispose?: symbol }).dispose;
+if (disposeSymbol !== undefined) {
+  Object.defineProperty(resultProto, disposeSymbol, { value: disposeResult, enumerable: false, configurable: true, writable: true });
+}
+
+/**
+ * A result object with `dispose()` (and `[Symbol.dispose]` where the engine has the symbol) that
+ * disposes every owned value in it, nested objects included: the fields of `result` on an object
+ * whose prototype carries the two methods (one shared prototype, not two properties defined on every
+ * result: that cost more than a 2×2 eigendecomposition).
  */
 export function disposableResult<T extends object>(result: T): T & DisposableResult {
-  const dispose = (): void => {
-    const parts = new Set<Owned>();
-    for (const k of Object.keys(result)) collect((result as Record<string, unknown>)[k], parts, 1);
-    for (const p of parts) p.dispose();
-  };
-  Object.defineProperty(result, 'dispose', { value: dispose, enumerable: false, configurable: true, writable: true });
-  const sym = (Symbol as { dispose?: symbol }).dispose;
-  if (sym !== undefined) Object.defineProperty(result, sym, { value: dispose, enumerable: false, configurable: true, writable: true });
-  return result as T & DisposableResult;
+  return Object.assign(Object.create(resultProto) as object, result) as T & DisposableResult;
 }
 
 /** A result object holding matrices: `dispose()` (or `using`) frees all of them at once. */
