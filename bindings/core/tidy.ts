@@ -105,11 +105,24 @@ function collect(v: unknown, out: Set<Owned>, depth: number): void {
   }
 }
 
-/** dispose() of a result object: every owned value in it, nested objects included, once each. */
+/** dispose() of a result object: every owned value in it, nested arrays and plain objects included. */
 function disposeResult(this: object): void {
-  const parts = new Set<Owned>();
-  for (const k of Object.keys(this)) collect((this as Record<string, unknown>)[k], parts, 1);
-  for (const p of parts) p.dispose();
+  for (const k of Object.keys(this)) disposeIn((this as Record<string, unknown>)[k], 1);
+}
+
+/** Disposes the owned values in v (as {@link collect} finds them; a value met twice is disposed twice, which dispose() allows). */
+function disposeIn(v: unknown, depth: number): void {
+  if (v === null || typeof v !== 'object' || depth > 8 || ArrayBuffer.isView(v)) return;
+  if (typeof (v as Partial<Owned>).dispose === 'function') {
+    (v as Owned).dispose();
+    return;
+  }
+  if (Array.isArray(v)) {
+    for (const x of v) disposeIn(x, depth + 1);
+    return;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto === Object.prototype || proto === null) for (const k of Object.keys(v)) disposeIn((v as Record<string, unknown>)[k], depth + 1);
 }
 
 /**
