@@ -99,6 +99,11 @@ export class Matrix implements Disposable {
     return new Matrix(rows, cols, n <= SMALL ? smallStore(n) : be.f64(n));
   }
 
+  /** @internal A rows×cols matrix (1 ≤ rows·cols ≤ SMALL) on the JS heap, zeroed: _alloc without its checks. */
+  static _small(rows: number, cols: number): Matrix {
+    return new Matrix(rows, cols, smallStore(rows * cols));
+  }
+
   /**
    * @internal Like _alloc, but a multiple of 64 rows gets 8 more doubles of column stride, so the
    * columns are not a power-of-two number of bytes apart. With a 4 KiB-multiple stride every column

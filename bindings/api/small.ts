@@ -217,7 +217,7 @@ export function smallSolve(A: unknown, b: unknown): Float64Array | undefined {
 export function smallInv(A: unknown): Matrix | undefined {
   const n = smallOrder(A);
   if (n < 0 || !factorLU(A as Matrix, n)) return undefined;
-  const X = Matrix._alloc(n, n); // zeros
+  const X = Matrix._small(n, n); // zeros
   const s = X._store();
   const x = s.array();
   for (let i = 0; i < n; i++) x[s.offset + i * (n + 1)] = 1;
@@ -233,7 +233,7 @@ export function smallInv(A: unknown): Matrix | undefined {
 export function smallCholesky(A: unknown): Matrix | undefined {
   const n = smallOrder(A);
   if (n < 0) return undefined;
-  const L = Matrix._alloc(n, n);
+  const L = Matrix._small(n, n);
   const s = L._store();
   const l = s.array();
   const k = K();
@@ -249,7 +249,7 @@ export function smallCholesky(A: unknown): Matrix | undefined {
 export function smallEigh(A: unknown): { values: Float64Array; vectors: Matrix } | undefined {
   const n = smallOrder(A);
   if (n < 0) return undefined;
-  const Z = Matrix._alloc(n, n);
+  const Z = Matrix._small(n, n);
   const s = Z._store();
   const values = new Float64Array(n);
   const k = K();
@@ -264,8 +264,8 @@ export function smallEigh(A: unknown): { values: Float64Array; vectors: Matrix }
 export function smallSvd(A: unknown): { U: Matrix; s: Float64Array; Vt: Matrix } | undefined {
   const n = smallOrder(A);
   if (n < 0 || !load(A as Matrix, n, a, 0)) return undefined;
-  const U = Matrix._alloc(n, n);
-  const V = Matrix._alloc(n, n);
+  const U = Matrix._small(n, n);
+  const V = Matrix._small(n, n);
   const sv = new Float64Array(n);
   const k = K();
   const us = U._store();
@@ -276,7 +276,7 @@ export function smallSvd(A: unknown): { U: Matrix; s: Float64Array; Vt: Matrix }
     V.dispose();
     return undefined;
   }
-  const Vt = Matrix._alloc(n, n);
+  const Vt = Matrix._small(n, n);
   k.getrans(n, n, vs, n, Vt._store(), n);
   V.dispose();
   return { U, s: sv, Vt };
@@ -293,7 +293,7 @@ export function smallMatmul(A: unknown, B: unknown): Matrix | undefined {
   const as = A._store();
   const bs = B._store();
   if (as.kind !== 'js' || bs.kind !== 'js') return undefined;
-  const C = Matrix._alloc(m, n);
+  const C = Matrix._small(m, n);
   const k = K();
   // The workspace needs no sizing here: gemmScratch(m, n, k) ≤ ⌈m⌉₄·k + k·⌈n⌉₄ + 16 ≤ mk + kn + 6k + 16
   // ≤ 64 + 64 + 384 + 16 < 1024 doubles (the buffer's least length) whatever the tuning.
