@@ -402,6 +402,15 @@ export function linspace(start: number, stop: number, num = 50, options?: Linspa
  * ```
  */
 export function arange(stop: number): Float64Array;
+/**
+ * Numbers from start (included) to stop (excluded) in steps of `step` (default 1; negative allowed,
+ * 0 a RangeError), numpy's values bit for bit.
+ *
+ * @example
+ * ```ts
+ * arange(0, 1, 0.25); // [0, 0.25, 0.5, 0.75]
+ * ```
+ */
 export function arange(start: number, stop: number, step?: number): Float64Array;
 export function arange(a: number, b?: number, c?: number): Float64Array {
   const fn = 'arange';
