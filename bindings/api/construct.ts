@@ -31,7 +31,7 @@ import {
   toVector,
   type VectorLike,
 } from '../core/validate.js';
-import { copyInto, fresh, isVectorLike, live, withMatrix, type MatrixLike } from './convert.js';
+import { copyInto, fresh, isVectorLike, live, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
 // ---- shared pieces -----------------------------------------------------------------------------
