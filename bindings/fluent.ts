@@ -8,3 +8,4 @@
  */
 export { add, clone, diag, diagonalMatrix, dot, gram, hadamard, matmul, matvec, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
 export { norm, type MatrixNorm } from './derived/norm.js';
+export { columnVector, flatten, fromColumns, fromRows, reshape, rowVector, selectColumns, selectRows, setSlice, slice } from './api/construct.js';

@@ -27,6 +27,7 @@ export type { BackendName } from './core/store.js';
 export { Matrix, type RandomOptions } from './api/matrix.js';
 export { add, clone, diag, dot, gram, hadamard, matmul, matvec, outer, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
 export { norm, type MatrixNorm, type VectorNorm } from './derived/norm.js';
+export { arange, blockDiag, hstack, linspace, reshape, vander, vstack, type LinspaceOptions, type VanderOptions } from './api/construct.js';
 export type { VectorLike } from './core/validate.js';
 export { LinAlgError, type LinAlgErrorCode } from './core/errors.js';
 export { tidy, keep, type DisposableResult } from './core/tidy.js';

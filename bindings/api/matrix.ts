@@ -240,6 +240,56 @@ export class Matrix implements Disposable {
     return Matrix.fill(rows, cols, () => rng.normal());
   }
 
+  /**
+   * The matrix whose columns are the given vectors (number[] or any numeric typed array, all of one
+   * length); an empty list gives 0×0.
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.fromColumns([[1, 2, 3], [4, 5, 6]]); // 3×2: [[1, 4], [2, 5], [3, 6]]
+   * ```
+   */
+  static fromColumns(cols: readonly VectorLike[]): Matrix {
+    return ops.fromColumns(cols);
+  }
+
+  /**
+   * The matrix whose rows are the given vectors (number[] or any numeric typed array, all of one
+   * length); an empty list gives 0×0.
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.fromRows([Float32Array.of(1, 2), [3, 4]]); // [[1, 2], [3, 4]]
+   * ```
+   */
+  static fromRows(rows: readonly VectorLike[]): Matrix {
+    return ops.fromRows(rows);
+  }
+
+  /**
+   * The n×1 matrix holding v (numpy's `v[:, None]`).
+   *
+   * @example
+   * ```ts
+   * const b = Matrix.columnVector([1, 2, 3]); // 3×1
+   * ```
+   */
+  static columnVector(v: VectorLike): Matrix {
+    return ops.columnVector(v);
+  }
+
+  /**
+   * The 1×n matrix holding v (numpy's `v[None, :]`).
+   *
+   * @example
+   * ```ts
+   * const r = Matrix.rowVector([1, 2, 3]); // 1×3
+   * ```
+   */
+  static rowVector(v: VectorLike): Matrix {
+    return ops.rowVector(v);
+  }
+
   /** Fills row by row (row-major order, so results do not depend on the storage order). */
   private static fill(rows: number, cols: number, next: () => number): Matrix {
     const M = Matrix._alloc(rows, cols);
@@ -360,6 +410,88 @@ export class Matrix implements Disposable {
     }
     if (this.rows > 8) rows.push('  …');
     return `Matrix(${shapeStr(this.rows, this.cols)}) [\n${rows.join('\n')}\n]`;
+  }
+
+  // ---- slicing and shape ---------------------------------------------------------------------------
+
+  /**
+   * A copy of the block A[rowStart:rowEnd, colStart:colEnd], numpy's slicing: half-open, negative
+   * bounds count from the end, an omitted (undefined or null) bound is the full range, bounds past the
+   * ends are clamped, an end before its start gives an empty dimension.
+   *
+   * @example
+   * ```ts
+   * const Uk = U.slice(0, undefined, 0, k);  // U[:, :k]
+   * const last = A.slice(-1);                // A[-1:, :], the last row as a 1×n matrix
+   * ```
+   */
+  slice(rowStart?: number | null, rowEnd?: number | null, colStart?: number | null, colEnd?: number | null): Matrix {
+    return ops.slice(this, rowStart, rowEnd, colStart, colEnd);
+  }
+
+  /**
+   * The rows at the given indices, in that order (numpy's `A[indices, :]`; repeats and negative
+   * indices allowed).
+   *
+   * @example
+   * ```ts
+   * const B = A.selectRows([2, 0, -1]);
+   * ```
+   */
+  selectRows(indices: VectorLike): Matrix {
+    return ops.selectRows(this, indices);
+  }
+
+  /**
+   * The columns at the given indices, in that order (numpy's `A[:, indices]`; repeats and negative
+   * indices allowed).
+   *
+   * @example
+   * ```ts
+   * const B = A.selectColumns([0, 2]);
+   * ```
+   */
+  selectColumns(indices: VectorLike): Matrix {
+    return ops.selectColumns(this, indices);
+  }
+
+  /**
+   * A new matrix: this one with B (a Matrix, nested rows, or a vector as one row) written at
+   * (rowStart, colStart); this matrix is not changed. B must fit (RangeError otherwise); negative
+   * positions count from the end.
+   *
+   * @example
+   * ```ts
+   * const C = Matrix.zeros(4, 4).setSlice(1, 1, Matrix.eye(2));
+   * ```
+   */
+  setSlice(rowStart: number, colStart: number, B: MatrixLike | VectorLike): Matrix {
+    return ops.setSlice(this, rowStart, colStart, B);
+  }
+
+  /**
+   * The same entries in a rows×cols shape, in row-major order (numpy's `reshape`); one dimension may
+   * be -1 (inferred).
+   *
+   * @example
+   * ```ts
+   * const B = Matrix.from([[1, 2, 3], [4, 5, 6]]).reshape(3, -1); // [[1, 2], [3, 4], [5, 6]]
+   * ```
+   */
+  reshape(rows: number, cols: number): Matrix {
+    return ops.reshape(this, rows, cols);
+  }
+
+  /**
+   * The entries row by row as a Float64Array (numpy's `flatten()`; the same as `toFloat64Array()`).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).flatten(); // Float64Array [1, 2, 3, 4]
+   * ```
+   */
+  flatten(): Float64Array {
+    return ops.flatten(this);
   }
 
   // ---- operations (each returns a new matrix; the free functions of the same name) ------------------------------------

@@ -124,6 +124,41 @@ function tolerances(...names: string[]): Bad[] {
   ];
 }
 const THIS_DISPOSED: Bad[] = [['a disposed this', disposed, ReferenceError]];
+/** A slice bound: an integer (clamped as numpy does), undefined or null (the full range). */
+const BOUND: Bad[] = [
+  ['0.5', () => 0.5, RangeError], ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError],
+  ["'0'", () => '0', TypeError], ['a bigint', () => 1n, TypeError], ['an object', () => ({}), TypeError],
+  ['99 (clamped)', () => 99, 'may'], ['-99 (clamped)', () => -99, 'may'], ['null (the full range)', () => null, 'may'],
+];
+/** Row or column indices into a 2×2 matrix. */
+const INDICES: Bad[] = [
+  ...NOT_A_VECTOR, ['a matrix', () => [[0]], TypeError], ['2 (out of range)', () => [0, 2], RangeError], ['-3 (out of range)', () => [-3], RangeError],
+  ['0.5', () => [0.5], RangeError], ['NaN', () => Float64Array.of(NaN), RangeError], ['no indices', () => [], 'may'],
+];
+/** A block position in a 2×2 matrix (for a 2×1 block at column 1). */
+const POSITION: Bad[] = [
+  ['0.5', () => 0.5, RangeError], ['NaN', () => NaN, RangeError], ["'0'", () => '0', TypeError], ['undefined', () => undefined, TypeError],
+  ['null', () => null, TypeError], ['2 (does not fit)', () => 2, RangeError], ['-3 (does not fit)', () => -3, RangeError],
+];
+/** A reshape dimension (of a 2×2 matrix, the other dimension being valid). */
+const DIMENSION: Bad[] = [
+  ['3 (does not divide 4 entries)', () => 3, RangeError], ['-2', () => -2, RangeError], ['1.5', () => 1.5, RangeError], ['NaN', () => NaN, RangeError],
+  ['Infinity', () => Infinity, RangeError], ['2^28 + 1', () => 2 ** 28 + 1, RangeError], ["'1'", () => '1', TypeError], ['null', () => null, TypeError],
+  ['undefined', () => undefined, TypeError],
+];
+/** A list of vectors (Matrix.fromColumns / fromRows). */
+const VECTORS: Bad[] = [
+  ['a string', () => 'ab', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError], ['a Matrix', () => Matrix.eye(2), TypeError],
+  ['a flat array', () => [1, 2, 3], TypeError], ['a ragged list', () => [[1, 2], [3]], RangeError], ['a non-numeric entry', () => [[1, 'a']], TypeError],
+  ['a BigInt vector', () => [new BigInt64Array(2)], TypeError], ['a DataView', () => [new DataView(new ArrayBuffer(8))], TypeError],
+  ['a null vector', () => [[1], null], TypeError], ['an empty list', () => [], 'may'],
+];
+/** A list of matrices to stack (2 rows and 2 columns being the valid shape). */
+const STACK: Bad[] = [
+  ['a string', () => 'ab', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError], ['a Matrix', () => Matrix.eye(2), TypeError],
+  ['a disposed member', () => [M22(), disposed()], ReferenceError], ['a ragged member', () => [[[1, 2], [3]]], RangeError],
+  ['a non-numeric member', () => [[[1, 'a'], [2, 3]]], TypeError], ['a Map member', () => [new Map()], TypeError], ['a null member', () => [null], TypeError],
+];
 const THIS_LU_DISPOSED: Bad[] = [['a disposed factorisation', () => { const F = api.luFactor([[2, 1], [1, 3]]); F.dispose(); return F; }, ReferenceError]];
 const THIS_CHO_DISPOSED: Bad[] = [['a disposed factorisation', () => { const F = api.choFactor([[2, 1], [1, 3]]); F.dispose(); return F; }, ReferenceError]];
 
@@ -175,6 +210,19 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'Matrix.diagonal', call: (v) => Matrix.diagonal(v), valid: [V3], bad: [[...NOT_A_VECTOR, ['a matrix', () => [[1, 2], [3, 4]], TypeError]]] },
     { fn: 'Matrix.random', call: (r, c, o) => Matrix.random(r, c, o), valid: [() => 2, () => 3, () => ({ seed: 1 })], bad: [SIZE, SIZE, [...OPTIONS, ['seed: x', () => ({ seed: 'x' }), TypeError], ['seed: 1.5', () => ({ seed: 1.5 }), RangeError], ['seed: NaN', () => ({ seed: NaN }), RangeError]]] },
     { fn: 'Matrix.randn', call: (r, c, o) => Matrix.randn(r, c, o), valid: [() => 2, () => 3, () => ({ seed: 1 })], bad: [SIZE, SIZE, OPTIONS] },
+    { fn: 'Matrix.fromColumns', call: (c) => Matrix.fromColumns(c), valid: [() => [[1, 2], Int32Array.of(3, 4)]], bad: [VECTORS] },
+    { fn: 'Matrix.fromRows', call: (r) => Matrix.fromRows(r), valid: [() => [[1, 2], Float32Array.of(3, 4)]], bad: [VECTORS] },
+    { fn: 'Matrix.columnVector', call: (v) => Matrix.columnVector(v), valid: [V3], bad: [[...NOT_A_VECTOR, ['a matrix', () => [[1, 2]], TypeError], ['empty', () => [], 'may']]] },
+    { fn: 'Matrix.rowVector', call: (v) => Matrix.rowVector(v), valid: [V3], bad: [[...NOT_A_VECTOR, ['a matrix', () => [[1, 2]], TypeError], ['empty', () => [], 'may']]] },
+    { fn: 'Matrix.slice', call: (M, a, b, c, d) => (M as Matrix).slice(a, b, c, d), valid: [M22, () => 0, () => -1, () => undefined, () => 5], bad: [THIS_DISPOSED, BOUND, BOUND, BOUND, BOUND] },
+    { fn: 'Matrix.selectRows', call: (M, i) => (M as Matrix).selectRows(i), valid: [M22, () => [1, -2, 1]], bad: [THIS_DISPOSED, INDICES] },
+    { fn: 'Matrix.selectColumns', call: (M, i) => (M as Matrix).selectColumns(i), valid: [M22, () => Int32Array.of(-1)], bad: [THIS_DISPOSED, INDICES] },
+    {
+      fn: 'Matrix.setSlice', call: (M, r, c, B) => (M as Matrix).setSlice(r, c, B), valid: [M22, () => 0, () => 1, () => [[5], [6]]],
+      bad: [THIS_DISPOSED, POSITION, POSITION, [...NOT_A_MATRIX, ['too big', () => Matrix.zeros(3, 1), RangeError], ['a vector (one row)', () => [7], 'may'], ['empty', () => Matrix.zeros(0, 0), 'may']]],
+    },
+    { fn: 'reshape', call: (M, r, c) => (M as Matrix).reshape(r, c), valid: [M22, () => 1, () => -1], bad: [THIS_DISPOSED, DIMENSION, DIMENSION] },
+    { fn: 'Matrix.flatten', call: (M) => (M as Matrix).flatten(), valid: [M22], bad: [THIS_DISPOSED] },
     { fn: 'Matrix.get', call: (M, i, j) => (M as Matrix).get(i, j), valid: [M22, () => 0, () => 1], bad: [THIS_DISPOSED, INDEX, INDEX] },
     { fn: 'Matrix.set', call: (M, i, j, v) => void (M as Matrix).set(i, j, v), valid: [M22, () => 0, () => 1, () => 5], bad: [THIS_DISPOSED, INDEX, INDEX, SCALAR], mutates: true },
     { fn: 'Matrix.row', call: (M, i) => (M as Matrix).row(i), valid: [M22, () => 1], bad: [THIS_DISPOSED, INDEX] },
@@ -196,6 +244,16 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'norm', call: (M, o) => (M as Matrix).norm(o), valid: [M22, () => 'fro'], bad: [THIS_DISPOSED, [['3', () => 3, RangeError], ["'x'", () => 'x', RangeError], ['null (the default)', () => null, 'may']]] },
     { fn: 'gram', call: (M, o) => (M as Matrix).gram(o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] },
   ],
+  hstack: [{ fn: 'hstack', call: (l) => api.hstack(l), valid: [() => [M22(), [[1], [2]]]], bad: [[...STACK, ['an empty list', () => [], RangeError], ['heights differ', () => [M22(), M32()], RangeError], ['a vector member', () => [M22(), [1, 2]], TypeError], ['empty members', () => [Matrix.zeros(2, 0), M22()], 'may']]] }],
+  vstack: [{ fn: 'vstack', call: (l) => api.vstack(l), valid: [() => [M22(), [1, 2]]], bad: [[...STACK, ['an empty list', () => [], RangeError], ['widths differ', () => [M22(), [[1, 2, 3]]], RangeError], ['a BigInt row', () => [new BigInt64Array(2)], TypeError], ['empty members', () => [Matrix.zeros(0, 2), M22()], 'may']]] }],
+  blockDiag: [{ fn: 'blockDiag', call: (l) => api.blockDiag(l), valid: [() => [M22(), M32(), [7]]], bad: [[...STACK, ['an empty list (scipy: 1×0)', () => [], 'may'], ['empty members', () => [Matrix.zeros(2, 0), []], 'may']]] }],
+  vander: [{ fn: 'vander', call: (x, o) => api.vander(x, o), valid: [V3, () => ({ n: 2, increasing: true })], bad: [[...NOT_A_VECTOR, ['a matrix', () => [[1, 2]], TypeError]], [...OPTIONS, ['n: -1', () => ({ n: -1 }), RangeError], ['n: 1.5', () => ({ n: 1.5 }), RangeError], ["n: '2'", () => ({ n: '2' }), TypeError], ['n: 2^29', () => ({ n: 2 ** 29 }), RangeError], ['increasing: 1', () => ({ increasing: 1 }), TypeError]]] }],
+  linspace: [{ fn: 'linspace', call: (a, b, n, o) => api.linspace(a, b, n, o), valid: [() => 0, () => 1, () => 5, () => ({ endpoint: false })], bad: [SCALAR, SCALAR, SIZE, [...OPTIONS, ['endpoint: 1', () => ({ endpoint: 1 }), TypeError]]] }],
+  arange: [{
+    fn: 'arange', call: (a, b, c) => api.arange(a, b, c), valid: [() => 0, () => 3, () => 0.5],
+    bad: [SCALAR, [...SCALAR.filter(([l]) => l !== 'undefined'), ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError]], [...SCALAR.filter(([l]) => l !== 'undefined'), ['0', () => 0, RangeError], ['NaN', () => NaN, RangeError], ['1e-12 (too many values)', () => 1e-12, RangeError], ['-1 (no values)', () => -1, 'may']]],
+  }],
+  reshape: [{ fn: 'reshape', call: (A, r, c) => api.reshape(A, r, c), valid: [M22, () => 4, () => 1], bad: [[...NOT_A_MATRIX, ['a vector of 4', () => [1, 2, 3, 4], 'may'], ['a vector of 3', V3, RangeError], ['a DataView', () => new DataView(new ArrayBuffer(32)), TypeError]], DIMENSION.filter(([l]) => !l.startsWith('3')), DIMENSION.filter(([l]) => !l.startsWith('3'))] }],
   add: [{ fn: 'add', call: (A, B) => api.add(A, B), valid: [M22, M22], bad: [A_MATRIX, [...NOT_A_MATRIX, ['a wrong shape', M32, RangeError]]] }],
   sub: [{ fn: 'sub', call: (A, B) => api.sub(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],
   hadamard: [{ fn: 'hadamard', call: (A, B) => api.hadamard(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],

@@ -20,6 +20,7 @@ import {
   Matrix, setBackend, lu, luFactor, solve, det, slogdet, inv, cholesky, choFactor, choSolve, solveTriangular, qr, lstsq,
   projection, eigh, eigvalsh, svd, svdvals, pinv, matrixRank, cond, nullSpace, orth, subspaces, lowRank, pca, eig, eigvals,
   schur, norm, matmul, gram, add, sub, scale, hadamard, matvec, dot, outer, diag, transpose, clone, trace, numericGradient,
+  hstack, vstack, blockDiag, vander, linspace, arange, reshape,
 } from '../../../bindings/index.js';
 import { backendNamed } from '../../../bindings/core/backend.js';
 import type { WasmBackend } from '../../../bindings/wasm/backend.js';
@@ -168,6 +169,14 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['Matrix.diagonal', () => Matrix.diagonal(b5)], ['Matrix.random', () => Matrix.random(3, 3, { seed: 1 })], ['Matrix.randn', () => Matrix.randn(3, 3)],
       ['A.matmul', () => A.matmul(W)], ['A.dot', () => A.dot([1, 2, 3, 4, 5, 6, 7, 8])], ['A.gram', () => A.gram({ rows: true })], ['A.norm 2', () => A.norm(2)],
       ['A.add nested', () => A.add(a64)], ['A.transpose', () => A.transpose()], ['A.clone', () => Ajs.clone()], ['A.matvec', () => A.matvec([1, 1, 1, 1, 1, 1, 1, 1])],
+      // building and slicing (pure copies into one new matrix)
+      ['hstack', () => hstack([A, B6])], ['hstack nested js-stored', () => hstack([a64, Ajs, B6.toArray()])], ['vstack', () => vstack([A, a64, b6.slice(0, 8)])],
+      ['blockDiag', () => blockDiag([A, G, [1, 2]])], ['vander', () => vander(b6)], ['linspace', () => linspace(0, 1, 100)], ['arange', () => arange(100)],
+      ['reshape', () => reshape(A, 8, -1)], ['reshape nested', () => reshape(a64, -1, 4)], ['reshape vector', () => reshape(linspace(0, 1, 96), 12, 8)],
+      ['Matrix.fromColumns', () => Matrix.fromColumns(a64)], ['Matrix.fromRows', () => Matrix.fromRows(a64)], ['Matrix.columnVector', () => Matrix.columnVector(linspace(0, 1, 65))],
+      ['Matrix.rowVector', () => Matrix.rowVector(arange(65))], ['A.slice', () => A.slice(1, -1)], ['A.slice js-stored', () => Ajs.slice(0, 12, 0, 7)],
+      ['A.selectRows', () => A.selectRows([0, -1, 3, 3, 5, 6, 7, 8, 9])], ['A.selectColumns', () => Ajs.selectColumns([7, 6, 5, 4, 3, 2, 1, 0, 0])],
+      ['A.setSlice', () => A.setSlice(0, 5, B6)], ['A.setSlice js-stored', () => Ajs.setSlice(0, 0, A)], ['A.reshape', () => A.reshape(-1, 24)],
     ];
   });
 
