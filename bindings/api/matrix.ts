@@ -17,7 +17,7 @@ import { smallStore, WasmStore, type BackendName, type Store, type View } from '
 // functions (bindings/fluent.ts re-exports them), and those make and return Matrix objects.
 import * as ops from '../fluent.js';
 import type { MatrixLike, MatrixNorm } from '../fluent.js';
-import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
+import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, describe, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
 import { shapeStr } from '../core/errors.js';
 import { Rng } from '../core/random.js';
 import { track, untrack } from '../core/tidy.js';
@@ -137,8 +137,21 @@ export class Matrix implements Disposable {
 
   // ---- construction ------------------------------------------------------------------------
 
-  /** A matrix from nested rows: `Matrix.from([[1, 2], [3, 4]])`. Ragged or non-numeric input throws. */
+  /**
+   * A matrix from nested rows. Ragged or non-numeric input is a TypeError/RangeError; so is a flat
+   * array of numbers (a vector), with a pointer to `Matrix.columnVector` / `Matrix.rowVector`.
+   *
+   * @example
+   * const A = Matrix.from([[1, 2], [3, 4]]); // 2×2
+   */
   static from(data: readonly (readonly number[])[] | readonly Float64Array[]): Matrix {
+    const d: unknown = data;
+    if (ArrayBuffer.isView(d) || (Array.isArray(d) && d.length > 0 && typeof d[0] === 'number')) {
+      throw new TypeError(
+        `Matrix.from: data${ArrayBuffer.isView(d) ? ` is a ${describe(d)}` : '[0] is a number'}: a vector, but Matrix.from takes rows (number[][]); ` +
+          'use Matrix.columnVector(v) for an n×1 matrix, Matrix.rowVector(v) for 1×n, or Matrix.fromArray(v, rows, cols)',
+      );
+    }
     const [rows, cols] = nestedShape('Matrix.from', 'data', data);
     const M = Matrix._alloc(rows, cols);
     const s = M._store();
@@ -377,8 +390,18 @@ export class Matrix implements Disposable {
   hadamard(B: MatrixLike): Matrix {
     return ops.hadamard(this, B);
   }
-  matmul(B: MatrixLike): Matrix {
-    return ops.matmul(this, B);
+  /**
+   * The matrix product this·B; a vector operand (`number[]`, a typed array) gives this·x as a
+   * Float64Array, as numpy's matmul (the free function {@link matmul}).
+   *
+   * @example
+   * A.matmul(B);      // Matrix
+   * A.matmul([1, 1]); // Float64Array (as A.matvec([1, 1]))
+   */
+  matmul(B: MatrixLike): Matrix;
+  matmul(x: VectorLike): Float64Array;
+  matmul(B: MatrixLike | VectorLike): Matrix | Float64Array {
+    return ops.matmul(this, B as MatrixLike);
   }
   matvec(x: VectorLike): Float64Array {
     return ops.matvec(this, x);
@@ -403,4 +426,5 @@ export class Matrix implements Disposable {
   gram(options?: { rows?: boolean } | null): Matrix {
     return ops.gram(this, options);
   }
+
 }

@@ -199,7 +199,8 @@ const battery: Record<string, Entry[] | string> = {
   add: [{ fn: 'add', call: (A, B) => api.add(A, B), valid: [M22, M22], bad: [A_MATRIX, [...NOT_A_MATRIX, ['a wrong shape', M32, RangeError]]] }],
   sub: [{ fn: 'sub', call: (A, B) => api.sub(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],
   hadamard: [{ fn: 'hadamard', call: (A, B) => api.hadamard(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],
-  matmul: [{ fn: 'matmul', call: (A, B) => api.matmul(A, B), valid: [M22, M22], bad: [A_MATRIX, [...NOT_A_MATRIX, ['a wrong inner dimension', M32, RangeError]]] }],
+  // A flat array is a vector operand (numpy's 1-D meaning): one of the wrong length is a RangeError.
+  matmul: [{ fn: 'matmul', call: (A, B) => api.matmul(A as never, B as never), valid: [M22, M22], bad: [[...A_MATRIX.filter(([l]) => l !== 'a flat array'), ['a flat array of the wrong length', () => [1, 2, 3], RangeError]], [...NOT_A_MATRIX, ['a wrong inner dimension', M32, RangeError]]] }],
   matvec: [{ fn: 'matvec', call: (A, x) => api.matvec(A, x), valid: [M22, V2], bad: [A_MATRIX, VECTOR2] }],
   outer: [{ fn: 'outer', call: (x, y) => api.outer(x, y), valid: [V2, V3], bad: [NOT_A_VECTOR, NOT_A_VECTOR] }],
   scale: [{ fn: 'scale', call: (A, a) => api.scale(A, a), valid: [M22, () => 2], bad: [A_MATRIX, SCALAR] }],
