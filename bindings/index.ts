@@ -24,7 +24,8 @@ export { init, simdSupported, type InitOptions, type InitResult, type WasmSource
 export { setBackend, getBackend, setTuning, getTuning } from './core/backend.js';
 export type { Tuning } from './core/tuning.js';
 export type { BackendName } from './core/store.js';
-export { Matrix, type RandomOptions } from './api/matrix.js';
+export { Matrix, type RandomOptions, type MatrixJSON, type MatrixJSONEntry } from './api/matrix.js';
+export type { FormatOptions } from './core/format.js';
 export { add, clone, diag, dot, gram, hadamard, matmul, matvec, outer, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
 export { norm, type MatrixNorm, type VectorNorm } from './derived/norm.js';
 export type { VectorLike } from './core/validate.js';

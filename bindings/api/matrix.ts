@@ -18,6 +18,7 @@ import { smallStore, WasmStore, type BackendName, type Store, type View } from '
 import * as ops from '../fluent.js';
 import type { MatrixLike, MatrixNorm } from '../fluent.js';
 import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, describe, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
+import { formatMatrix, formatOptions, type FormatOptions } from '../core/format.js';
 import { shapeStr } from '../core/errors.js';
 import { Rng } from '../core/random.js';
 import { track, untrack } from '../core/tidy.js';
@@ -32,6 +33,36 @@ const registry =
         }
       })
     : null;
+
+/**
+ * The key Node's `util.inspect` (and so `console.log`) looks for: `Symbol.for` gives the same symbol
+ * as `util.inspect.custom` without importing `node:util`, which would break the browser build.
+ */
+const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
+
+/**
+ * One entry of {@link MatrixJSON}'s `data`: a number, or one of four strings for the values a JSON
+ * number cannot carry (JSON has no NaN or Infinity, and `JSON.stringify(-0)` writes `0`).
+ */
+export type MatrixJSONEntry = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
+
+/** The JSON form of a matrix ({@link Matrix.toJSON}, {@link Matrix.fromJSON}): shape and row-major entries. */
+export interface MatrixJSON {
+  /** Number of rows. */
+  rows: number;
+  /** Number of columns. */
+  cols: number;
+  /** rows·cols entries, row-major: entry (i, j) at [i·cols + j]. */
+  data: MatrixJSONEntry[];
+}
+
+const JSON_SPECIAL: Readonly<Record<string, number>> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity, '-0': -0 };
+
+/** An entry of {@link MatrixJSON} data. */
+function jsonEntry(x: number): MatrixJSONEntry {
+  if (Number.isFinite(x)) return Object.is(x, -0) ? '-0' : x;
+  return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+}
 
 export interface RandomOptions {
   /** Seed of the generator (any 32-bit integer); the same seed gives the same matrix. Default: random. */
@@ -355,19 +386,114 @@ export class Matrix implements Disposable {
     this.dispose();
   }
 
-  toString(): string {
-    if (this.#view === null) return `Matrix(${shapeStr(this.rows, this.cols)}, disposed)`;
-    // The top-left 8×8 corner only: O(1) whatever the shape.
-    const s = this._store();
-    const a = s.array();
-    const rows: string[] = [];
-    for (let i = 0; i < Math.min(8, this.rows); i++) {
-      const r: string[] = [];
-      for (let j = 0; j < Math.min(8, this.cols); j++) r.push(a[s.offset + i + j * this._ld]!.toPrecision(6));
-      rows.push('  [' + r.join(', ') + (this.cols > 8 ? ', …' : '') + ']');
+  /**
+   * numpy-style text: a header line with the shape and where the entries live, then the entries in
+   * aligned columns (one common format: fixed-point or scientific, at most `precision` digits after
+   * the point), with `…` where rows or columns are cut — past `maxRows` rows or `maxCols` columns
+   * only the corners are shown. A disposed matrix prints as `Matrix 3×3 (disposed)`. Rules and
+   * defaults (precision 6, maxRows and maxCols 10): bindings/core/format.ts.
+   *
+   * @example
+   * Matrix.from([[1, 2.5], [-3, 4]]).toString();
+   * // Matrix 2×2 (js)
+   * // [[ 1. ,  2.5],
+   * //  [-3. ,  4. ]]
+   * Matrix.random(100, 100).toString({ precision: 3, maxRows: 4, maxCols: 4 }); // the corners only
+   */
+  toString(options?: FormatOptions | null): string {
+    const o = formatOptions('Matrix.toString', options);
+    const shape = shapeStr(this.rows, this.cols);
+    const v = this.#view;
+    if (v === null) return `Matrix ${shape} (disposed)`;
+    const a = v.store.array();
+    const off = v.store.offset;
+    const ld = this._ld;
+    return formatMatrix(`Matrix ${shape} (${v.store.kind})`, this.rows, this.cols, (i, j) => a[off + i + j * ld]!, o);
+  }
+
+  /**
+   * What Node's `util.inspect` and `console.log` show: {@link toString} with its defaults (or
+   * `[Matrix 3×3]` past the inspection depth). Found through `Symbol.for('nodejs.util.inspect.custom')`,
+   * so nothing Node-specific is imported.
+   *
+   * @example
+   * console.log(Matrix.eye(2)); // Matrix 2×2 (js)
+   *                             // [[1., 0.],
+   *                             //  [0., 1.]]
+   */
+  [inspectCustom](depth: number, options?: { stylize?: (text: string, style: string) => string }): string {
+    if (depth < 0) {
+      const text = `[Matrix ${shapeStr(this.rows, this.cols)}${this.disposed ? ', disposed' : ''}]`;
+      return typeof options?.stylize === 'function' ? options.stylize(text, 'special') : text;
     }
-    if (this.rows > 8) rows.push('  …');
-    return `Matrix(${shapeStr(this.rows, this.cols)}) [\n${rows.join('\n')}\n]`;
+    return this.toString();
+  }
+
+  /**
+   * The JSON form `{ rows, cols, data }`, `data` row-major, so `JSON.stringify(M)` writes the
+   * entries. Lossless: finite numbers are written as numbers (every double round-trips, subnormals
+   * included), and the values a JSON number cannot carry as strings — `'NaN'`, `'Infinity'`,
+   * `'-Infinity'` and `'-0'` (JSON.stringify would write NaN and ±Infinity as null, and −0 as 0).
+   * {@link Matrix.fromJSON} reads it back bit for bit. (For the entries as numbers use
+   * {@link toFloat64Array} or {@link toArray}.) Throws a ReferenceError after dispose().
+   *
+   * @example
+   * JSON.stringify(Matrix.from([[1, NaN], [-0, 2]]));
+   * // '{"rows":2,"cols":2,"data":[1,"NaN","-0",2]}'
+   */
+  toJSON(): MatrixJSON {
+    const s = this._store('Matrix.toJSON');
+    const a = s.array();
+    const data = new Array<MatrixJSONEntry>(this.rows * this.cols);
+    for (let i = 0; i < this.rows; i++) {
+      for (let j = 0; j < this.cols; j++) data[i * this.cols + j] = jsonEntry(a[s.offset + i + j * this._ld]!);
+    }
+    return { rows: this.rows, cols: this.cols, data };
+  }
+
+  /**
+   * A matrix from its JSON form ({@link toJSON}): the object, or the JSON text. Checks everything:
+   * text that is not JSON or not an object, `rows`/`cols` that are not sizes, `data` that is not an
+   * array (TypeError), of the wrong length (RangeError), or holding anything but numbers and the
+   * strings `'NaN'`, `'Infinity'`, `'-Infinity'`, `'-0'` (TypeError naming the entry — a `null`
+   * included, which is what JSON.stringify writes for NaN in a plain array).
+   *
+   * @example
+   * const B = Matrix.fromJSON(JSON.stringify(A)); // the same bits as A
+   * const C = Matrix.fromJSON({ rows: 1, cols: 2, data: [1, 'Infinity'] });
+   */
+  static fromJSON(json: MatrixJSON | string): Matrix {
+    const fn = 'Matrix.fromJSON';
+    let o: unknown = json;
+    if (typeof json === 'string') {
+      try {
+        o = JSON.parse(json);
+      } catch (e) {
+        throw new TypeError(`${fn}: the text is not valid JSON (${(e as Error).message})`);
+      }
+    }
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) {
+      throw new TypeError(`${fn}: expected an object { rows, cols, data } or its JSON text, got ${describe(o)}`);
+    }
+    const { rows, cols, data } = o as Record<string, unknown>;
+    checkShape(fn, rows as number, cols as number);
+    const r = rows as number;
+    const c = cols as number;
+    if (!Array.isArray(data)) throw new TypeError(`${fn}: data must be an array (row-major entries), got ${describe(data)}`);
+    if (data.length !== r * c) {
+      throw new RangeError(`${fn}: data has ${data.length} entries but a ${shapeStr(r, c)} matrix needs ${r * c}`);
+    }
+    const values = new Float64Array(data.length);
+    for (let k = 0; k < data.length; k++) {
+      const x: unknown = data[k];
+      if (typeof x === 'number') values[k] = x;
+      else if (typeof x === 'string' && Object.hasOwn(JSON_SPECIAL, x)) values[k] = JSON_SPECIAL[x]!;
+      else {
+        const hint = x === null ? ' (null is what JSON.stringify writes for NaN or ±Infinity in a plain array: the value is lost)' : '';
+        throw new TypeError(`${fn}: data[${k}] must be a number or one of 'NaN', 'Infinity', '-Infinity', '-0', got ${typeof x === 'string' ? `'${x}'` : describe(x)}${hint}`);
+      }
+    }
+    return Matrix.fromArray(values, r, c);
   }
 
   // ---- operations (each returns a new matrix; the free functions of the same name) ------------------------------------
