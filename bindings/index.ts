@@ -61,6 +61,7 @@ export { numericGradient, type NumericGradientOptions } from './api/gradient.js'
 export { eigh, eigvalsh, type EighResult } from './api/eigh.js';
 export { svd, svdvals, type SvdOptions, type SvdResult } from './api/svd.js';
 export { eig, eigvals, schur, type EigOptions, type EigResult, type EigvalsResult, type SchurResult } from './api/eig.js';
+export { ComplexMatrix, type Complex, type ComplexVector } from './api/complex.js';
 export { projection } from './derived/projection.js';
 export { pinv } from './derived/pinv.js';
 export { matrixRank } from './derived/rank.js';

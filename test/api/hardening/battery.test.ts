@@ -149,6 +149,17 @@ const opts = (): object => ({});
 const f2 = (): ((x: Float64Array) => number) => (x) => x[0]! * x[1]!;
 const none: Bad[] = [];
 
+const Z22 = (): api.ComplexMatrix => new api.ComplexMatrix(M22(), Matrix.from([[0, 1], [-1, 0]]));
+const THIS_Z_DISPOSED: Bad[] = [['a disposed ComplexMatrix', () => { const Z = Z22(); Z.dispose(); return Z; }, ReferenceError]];
+/** What ComplexMatrix's constructor takes for re or im: a live Matrix (nested rows are not converted: it owns its parts). */
+const COMPLEX_PART: Bad[] = [
+  ['nested rows', () => [[1, 2], [3, 4]], TypeError],
+  ['a string', () => 'abc', TypeError],
+  ['null', () => null, TypeError],
+  ['undefined', () => undefined, TypeError],
+  ['a disposed Matrix', disposed, ReferenceError],
+];
+
 /** Entries for a function of one matrix and options. */
 function unary(fn: string, call: (A: never, o: never) => unknown, opts_: Bad[], A: Bad[], finite: boolean, valid = M22): Entry {
   return { fn, call, valid: [valid, opts], bad: [finite ? [...A, NAN, INF] : A, opts_] };
@@ -258,7 +269,20 @@ const battery: Record<string, Entry[] | string> = {
   eigvalsh: [unary('eigvalsh', (A, o) => api.eigvalsh(A, o), OPTIONS, SQUARE, true)],
   svd: [unary('svd', (A, o) => api.svd(A, o), OPTIONS, A_MATRIX, true, M32)],
   svdvals: [unary('svdvals', (A, o) => api.svdvals(A, o), OPTIONS, A_MATRIX, true, M32)],
-  eig: [unary('eig', (A, o) => api.eig(A, o), OPTIONS, SQUARE, true)],
+  eig: [
+    unary('eig', (A, o) => api.eig(A, o), OPTIONS, SQUARE, true),
+    // The helpers of the result.
+    { fn: 'eig.value', call: (r, k) => (r as api.EigResult).value(k), valid: [() => api.eig(M22()), () => 1], bad: [none, INDEX] },
+    { fn: 'eig.vector', call: (r, k) => (r as api.EigResult).vector(k), valid: [() => api.eig(M22()), () => 1], bad: [none, INDEX] },
+    { fn: 'eig.residual', call: (r, A) => (r as api.EigResult).residual(A), valid: [() => api.eig(M22()), M22], bad: [none, [...NOT_A_MATRIX.filter(([l]) => l !== 'undefined'), ['undefined (the default)', () => undefined, 'may'], ['a wrong shape', M32, RangeError]]] },
+  ],
+  ComplexMatrix: [
+    // It owns its parts (disposing it disposes them): the call returns copies, so the arguments stay the caller's to check and free.
+    { fn: 'ComplexMatrix', call: (re, im) => { const Z = new api.ComplexMatrix(re, im); return [Z.re.clone(), Z.im.clone()]; }, valid: [M22, M22], bad: [COMPLEX_PART, [...COMPLEX_PART, ['a wrong shape', M32, RangeError]]] },
+    { fn: 'ComplexMatrix.get', call: (Z, i, j) => (Z as api.ComplexMatrix).get(i, j), valid: [Z22, () => 0, () => 1], bad: [THIS_Z_DISPOSED, INDEX, INDEX] },
+    { fn: 'ComplexMatrix.column', call: (Z, j) => (Z as api.ComplexMatrix).column(j), valid: [Z22, () => 1], bad: [THIS_Z_DISPOSED, INDEX] },
+    { fn: 'ComplexMatrix.toArray', call: (Z) => (Z as api.ComplexMatrix).toArray(), valid: [Z22], bad: [THIS_Z_DISPOSED] },
+  ],
   eigvals: [unary('eigvals', (A, o) => api.eigvals(A, o), OPTIONS, SQUARE, true)],
   schur: [unary('schur', (A, o) => api.schur(A, o), OPTIONS, SQUARE, true)],
   pinv: [unary('pinv', (A, o) => api.pinv(A, o), tolerances('rtol'), A_MATRIX, true, M32)],

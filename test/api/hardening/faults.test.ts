@@ -132,6 +132,8 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['lowRank', () => lowRank(A, 2)], ['lowRank k=0', () => lowRank(A, 0)], ['lowRank nested', () => lowRank(a64, 3)],
       ['pca', () => pca(A)], ['pca k', () => pca(A, { k: 2 })], ['pca uncentred', () => pca(W, { center: false })],
       ['eig', () => eig(G)], ['eig no balance', () => eig(G, { balance: false })], ['eig nested', () => eig(nested)], ['eig js-stored', () => eig(Gjs)],
+      ['eig residual', () => { const r = eig(G); try { return r.residual(); } finally { r.dispose(); } }],
+      ['ComplexMatrix', () => api.tidy(() => new api.ComplexMatrix(G.clone(), Gjs.clone()))], // tidy frees the first clone if the second fails
       ['eigvals', () => eigvals(G)], ['schur', () => schur(G)], ['schur nested', () => schur(nested)],
       ['norm 2', () => norm(A, 2)], ['norm nuc', () => norm(A, 'nuc')], ['norm fro', () => norm(a64)], ['norm 1', () => norm(A, 1)],
       ['norm vector', () => norm(b6)], ['norm vector 1', () => norm(b5, 1)],
