@@ -16,7 +16,24 @@ import { smallStore, WasmStore, type BackendName, type Store, type View } from '
 // The one deliberate import cycle of the package: the fluent methods below delegate to the free
 // functions (bindings/fluent.ts re-exports them), and those make and return Matrix objects.
 import * as ops from '../fluent.js';
-import type { MatrixLike, MatrixNorm } from '../fluent.js';
+import type {
+  EighResult,
+  EigOptions,
+  EigResult,
+  FiniteOption,
+  LstsqOptions,
+  LstsqResult,
+  LUResult,
+  MatrixLike,
+  MatrixNorm,
+  QROptions,
+  QRResult,
+  SlogdetResult,
+  SolveOptions,
+  SvdOptions,
+  SvdResult,
+  TriangularOptions,
+} from '../fluent.js';
 import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, describe, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
 import { formatMatrix, formatOptions, type FormatOptions } from '../core/format.js';
 import { shapeStr } from '../core/errors.js';
@@ -553,4 +570,172 @@ export class Matrix implements Disposable {
     return ops.gram(this, options);
   }
 
+  // ---- decompositions (the free functions of the same name) ----
+
+  /**
+   * X with this·X = B (LU with partial pivoting; `{ transpose: true }` solves thisᵀ·X = B): a vector
+   * b gives a Float64Array, a matrix B a Matrix. The free function {@link solve}.
+   *
+   * @example
+   * Matrix.from([[2, 0], [0, 4]]).solve([2, 2]); // Float64Array [1, 0.5]
+   */
+  solve(b: VectorLike, options?: SolveOptions | null): Float64Array;
+  solve(B: MatrixLike, options?: SolveOptions | null): Matrix;
+  solve(B: MatrixLike | VectorLike, options?: SolveOptions | null): Matrix | Float64Array {
+    return ops.solve(this, B as MatrixLike, options);
+  }
+
+  /**
+   * The inverse (LU; LinAlgError 'singular' on an exactly zero pivot). The free function {@link inv}.
+   *
+   * @example
+   * Matrix.from([[2, 0], [0, 4]]).inv(); // [[0.5, 0], [0, 0.25]]
+   */
+  inv(options?: FiniteOption | null): Matrix {
+    return ops.inv(this, options);
+  }
+
+  /**
+   * The determinant (LU; 1 for 0×0). The free function {@link det}; {@link slogdet} for large n.
+   *
+   * @example
+   * Matrix.from([[1, 2], [3, 4]]).det(); // -2
+   */
+  det(options?: FiniteOption | null): number {
+    return ops.det(this, options);
+  }
+
+  /**
+   * The sign and log|det| (no overflow). The free function {@link slogdet}.
+   *
+   * @example
+   * Matrix.from([[1, 2], [3, 4]]).slogdet(); // { sign: -1, logAbsDet: Math.log(2) }
+   */
+  slogdet(options?: FiniteOption | null): SlogdetResult {
+    return ops.slogdet(this, options);
+  }
+
+  /**
+   * The Moore–Penrose pseudo-inverse (SVD; singular values ≤ rtol·σ_max dropped). The free function
+   * {@link pinv}.
+   *
+   * @example
+   * Matrix.from([[1, 2], [2, 4]]).pinv(); // rank 1: [[0.04, 0.08], [0.08, 0.16]]
+   */
+  pinv(options?: ({ rtol?: number } & FiniteOption) | null): Matrix {
+    return ops.pinv(this, options);
+  }
+
+  /**
+   * The numerical rank (singular values above `tol`, default σ_max·max(m, n)·eps). The free function
+   * {@link matrixRank} (numpy's `matrix_rank`).
+   *
+   * @example
+   * Matrix.from([[1, 2], [2, 4]]).rank(); // 1
+   */
+  rank(options?: ({ tol?: number } & FiniteOption) | null): number {
+    return ops.matrixRank(this, options);
+  }
+
+  /**
+   * The condition number: σ_max/σ_min for p = 2 (default), ‖A‖·‖A⁻¹‖ for p = 1, Infinity, 'fro'.
+   * The free function {@link cond}.
+   *
+   * @example
+   * Matrix.from([[1, 0], [0, 1e-3]]).cond(); // 1000
+   */
+  cond(p: 2 | 1 | typeof Infinity | 'fro' = 2, options?: FiniteOption | null): number {
+    return ops.cond(this, p, options);
+  }
+
+  /**
+   * The lower Cholesky factor L with this = L·Lᵀ (only the lower triangle is read). The free
+   * function {@link cholesky}.
+   *
+   * @example
+   * Matrix.from([[4, 2], [2, 5]]).cholesky(); // [[2, 0], [1, 2]]
+   */
+  cholesky(options?: FiniteOption | null): Matrix {
+    return ops.cholesky(this, options);
+  }
+
+  /**
+   * P·A = L·U with partial pivoting: `{ L, U, perm }`. The free function {@link lu}.
+   *
+   * @example
+   * const { L, U, perm } = A.lu();
+   */
+  lu(options?: FiniteOption | null): LUResult {
+    return ops.lu(this, options);
+  }
+
+  /**
+   * Householder QR `{ Q, R, perm? }` (numpy's modes; `pivoting` for rank-revealing QR). The free
+   * function {@link qr}.
+   *
+   * @example
+   * const { Q, R } = A.qr();
+   */
+  qr(options?: QROptions | null): QRResult {
+    return ops.qr(this, options);
+  }
+
+  /**
+   * The singular value decomposition `{ U, s, Vt }`. The free function {@link svd}.
+   *
+   * @example
+   * const { U, s, Vt } = A.svd();
+   */
+  svd(options?: SvdOptions | null): SvdResult {
+    return ops.svd(this, options);
+  }
+
+  /**
+   * Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read):
+   * `{ values, vectors }`. The free function {@link eigh}.
+   *
+   * @example
+   * Matrix.from([[2, 1], [1, 2]]).eigh().values; // Float64Array [1, 3]
+   */
+  eigh(options?: FiniteOption | null): EighResult {
+    return ops.eigh(this, options);
+  }
+
+  /**
+   * Eigenvalues and right eigenvectors of a general square matrix, complex ones as re/im parts with
+   * helpers (`value(k)`, `vector(k)`, `residual()`). The free function {@link eig}.
+   *
+   * @example
+   * const r = Matrix.from([[0, -1], [1, 0]]).eig();
+   * r.value(0); // { re: 0, im: 1 }
+   */
+  eig(options?: EigOptions | null): EigResult {
+    return ops.eig(this, options);
+  }
+
+  /**
+   * The least-squares solution of this·x ≈ b (minimum-norm when rank-deficient): `{ x, residuals,
+   * rank }`. The free function {@link lstsq}.
+   *
+   * @example
+   * Matrix.from([[1, 0], [1, 1], [1, 2]]).lstsq([1, 2, 3]).x; // Float64Array [1, 1]
+   */
+  lstsq(b: VectorLike, options?: LstsqOptions | null): LstsqResult<Float64Array>;
+  lstsq(B: MatrixLike, options?: LstsqOptions | null): LstsqResult<Matrix>;
+  lstsq(B: MatrixLike | VectorLike, options?: LstsqOptions | null): LstsqResult<Float64Array> | LstsqResult<Matrix> {
+    return ops.lstsq(this, B as MatrixLike, options);
+  }
+
+  /**
+   * X with op(this)·X = B for triangular `this` (upper by default, as scipy; `{ lower, unitDiagonal,
+   * transpose }`). The free function {@link solveTriangular}.
+   *
+   * @example
+   * Matrix.from([[2, 1], [0, 4]]).solveTriangular([3, 4]); // Float64Array [1, 1]
+   */
+  solveTriangular(b: VectorLike, options?: TriangularOptions | null): Float64Array;
+  solveTriangular(B: MatrixLike, options?: TriangularOptions | null): Matrix;
+  solveTriangular(B: MatrixLike | VectorLike, options?: TriangularOptions | null): Matrix | Float64Array {
+    return ops.solveTriangular(this, B as MatrixLike, options);
+  }
 }

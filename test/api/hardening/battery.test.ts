@@ -206,6 +206,18 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'scale', call: (M, a) => (M as Matrix).scale(a), valid: [M22, () => 2], bad: [THIS_DISPOSED, SCALAR] },
     { fn: 'norm', call: (M, o) => (M as Matrix).norm(o), valid: [M22, () => 'fro'], bad: [THIS_DISPOSED, [['3', () => 3, RangeError], ["'x'", () => 'x', RangeError], ['null (the default)', () => null, 'may']]] },
     { fn: 'gram', call: (M, o) => (M as Matrix).gram(o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] },
+    // Printing and JSON (a disposed matrix prints as disposed: no error to expect from toString).
+    { fn: 'Matrix.toString', call: (M, o) => (M as Matrix).toString(o), valid: [M22, opts], bad: [none, [...OPTIONS, ['precision: 21', () => ({ precision: 21 }), RangeError], ["precision: '2'", () => ({ precision: '2' }), TypeError], ['maxRows: 0', () => ({ maxRows: 0 }), RangeError], ['maxCols: 1.5', () => ({ maxCols: 1.5 }), RangeError]]] },
+    { fn: 'Matrix.toJSON', call: (M) => (M as Matrix).toJSON(), valid: [M22], bad: [THIS_DISPOSED] },
+    { fn: 'Matrix.fromJSON', call: (j) => Matrix.fromJSON(j), valid: [() => ({ rows: 1, cols: 2, data: [1, 'NaN'] })], bad: [[['a number', () => 3, TypeError], ['null', () => null, TypeError], ['text that is not JSON', () => '{', TypeError], ['rows: -1', () => ({ rows: -1, cols: 0, data: [] }), RangeError], ['too few entries', () => ({ rows: 2, cols: 2, data: [1] }), RangeError], ['a null entry', () => ({ rows: 1, cols: 1, data: [null] }), TypeError]]] },
+    // The decomposition methods: the free functions' names and checks.
+    { fn: 'solve', call: (M, b, o) => (M as Matrix).solve(b, o), valid: [M22, V2, opts], bad: [THIS_DISPOSED, RHS2, OPTIONS] },
+    ...(['inv', 'det', 'slogdet', 'cholesky', 'lu', 'qr', 'svd', 'eigh', 'eig'] as const).map((fn): Entry => ({ fn, call: (M, o) => (M as Matrix)[fn](o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] })),
+    { fn: 'pinv', call: (M, o) => (M as Matrix).pinv(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('rtol')] },
+    { fn: 'matrixRank', call: (M, o) => (M as Matrix).rank(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('tol')] },
+    { fn: 'cond', call: (M, p, o) => (M as Matrix).cond(p, o), valid: [M22, () => 2, opts], bad: [THIS_DISPOSED, [['3', () => 3, RangeError], ["'nuc'", () => 'nuc', RangeError]], OPTIONS] },
+    { fn: 'lstsq', call: (M, b, o) => (M as Matrix).lstsq(b, o), valid: [M32, V3, opts], bad: [THIS_DISPOSED, [...NOT_A_VECTOR, ['a wrong length', V2, RangeError]], tolerances('rcond')] },
+    { fn: 'solveTriangular', call: (M, b, o) => (M as Matrix).solveTriangular(b, o), valid: [M22, V2, opts], bad: [THIS_DISPOSED, RHS2, OPTIONS] },
   ],
   add: [{ fn: 'add', call: (A, B) => api.add(A, B), valid: [M22, M22], bad: [A_MATRIX, [...NOT_A_MATRIX, ['a wrong shape', M32, RangeError]]] }],
   sub: [{ fn: 'sub', call: (A, B) => api.sub(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],

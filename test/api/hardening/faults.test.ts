@@ -169,6 +169,8 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['Matrix.ones', () => Matrix.ones(2, 2)], ['Matrix.full', () => Matrix.full(2, 3, 7)], ['Matrix.eye', () => Matrix.eye(3, 4)],
       ['Matrix.diagonal', () => Matrix.diagonal(b5)], ['Matrix.random', () => Matrix.random(3, 3, { seed: 1 })], ['Matrix.randn', () => Matrix.randn(3, 3)],
       ['A.matmul', () => A.matmul(W)], ['A.dot', () => A.dot([1, 2, 3, 4, 5, 6, 7, 8])], ['A.gram', () => A.gram({ rows: true })], ['A.norm 2', () => A.norm(2)],
+      ['A.solve', () => G.solve(B5)], ['A.inv', () => G.inv()], ['A.svd', () => A.svd()], ['A.eig', () => G.eig()], ['A.lstsq', () => A.lstsq(b6)],
+      ['A.pinv', () => A.pinv()], ['A.rank', () => R2.rank()], ['A.cond', () => G.cond(1)], ['A.qr', () => A.qr({ pivoting: true })],
       ['A.add nested', () => A.add(a64)], ['A.transpose', () => A.transpose()], ['A.clone', () => Ajs.clone()], ['A.matvec', () => A.matvec([1, 1, 1, 1, 1, 1, 1, 1])],
     ];
   });
