@@ -184,6 +184,17 @@ const opts = (): object => ({});
 const f2 = (): ((x: Float64Array) => number) => (x) => x[0]! * x[1]!;
 const none: Bad[] = [];
 
+const Z22 = (): api.ComplexMatrix => new api.ComplexMatrix(M22(), Matrix.from([[0, 1], [-1, 0]]));
+const THIS_Z_DISPOSED: Bad[] = [['a disposed ComplexMatrix', () => { const Z = Z22(); Z.dispose(); return Z; }, ReferenceError]];
+/** What ComplexMatrix's constructor takes for re or im: a live Matrix (nested rows are not converted: it owns its parts). */
+const COMPLEX_PART: Bad[] = [
+  ['nested rows', () => [[1, 2], [3, 4]], TypeError],
+  ['a string', () => 'abc', TypeError],
+  ['null', () => null, TypeError],
+  ['undefined', () => undefined, TypeError],
+  ['a disposed Matrix', disposed, ReferenceError],
+];
+
 /** Entries for a function of one matrix and options. */
 function unary(fn: string, call: (A: never, o: never) => unknown, opts_: Bad[], A: Bad[], finite: boolean, valid = M22): Entry {
   return { fn, call, valid: [valid, opts], bad: [finite ? [...A, NAN, INF] : A, opts_] };
@@ -243,6 +254,18 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'scale', call: (M, a) => (M as Matrix).scale(a), valid: [M22, () => 2], bad: [THIS_DISPOSED, SCALAR] },
     { fn: 'norm', call: (M, o) => (M as Matrix).norm(o), valid: [M22, () => 'fro'], bad: [THIS_DISPOSED, [['3', () => 3, RangeError], ["'x'", () => 'x', RangeError], ['null (the default)', () => null, 'may']]] },
     { fn: 'gram', call: (M, o) => (M as Matrix).gram(o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] },
+    // Printing and JSON (a disposed matrix prints as disposed: no error to expect from toString).
+    { fn: 'Matrix.toString', call: (M, o) => (M as Matrix).toString(o), valid: [M22, opts], bad: [none, [...OPTIONS, ['precision: 21', () => ({ precision: 21 }), RangeError], ["precision: '2'", () => ({ precision: '2' }), TypeError], ['maxRows: 0', () => ({ maxRows: 0 }), RangeError], ['maxCols: 1.5', () => ({ maxCols: 1.5 }), RangeError]]] },
+    { fn: 'Matrix.toJSON', call: (M) => (M as Matrix).toJSON(), valid: [M22], bad: [THIS_DISPOSED] },
+    { fn: 'Matrix.fromJSON', call: (j) => Matrix.fromJSON(j), valid: [() => ({ rows: 1, cols: 2, data: [1, 'NaN'] })], bad: [[['a number', () => 3, TypeError], ['null', () => null, TypeError], ['text that is not JSON', () => '{', TypeError], ['rows: -1', () => ({ rows: -1, cols: 0, data: [] }), RangeError], ['too few entries', () => ({ rows: 2, cols: 2, data: [1] }), RangeError], ['a null entry', () => ({ rows: 1, cols: 1, data: [null] }), TypeError]]] },
+    // The decomposition methods: the free functions' names and checks.
+    { fn: 'solve', call: (M, b, o) => (M as Matrix).solve(b, o), valid: [M22, V2, opts], bad: [THIS_DISPOSED, RHS2, OPTIONS] },
+    ...(['inv', 'det', 'slogdet', 'cholesky', 'lu', 'qr', 'svd', 'eigh', 'eig'] as const).map((fn): Entry => ({ fn, call: (M, o) => (M as Matrix)[fn](o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] })),
+    { fn: 'pinv', call: (M, o) => (M as Matrix).pinv(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('rtol')] },
+    { fn: 'matrixRank', call: (M, o) => (M as Matrix).rank(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('tol')] },
+    { fn: 'cond', call: (M, p, o) => (M as Matrix).cond(p, o), valid: [M22, () => 2, opts], bad: [THIS_DISPOSED, [['3', () => 3, RangeError], ["'nuc'", () => 'nuc', RangeError]], OPTIONS] },
+    { fn: 'lstsq', call: (M, b, o) => (M as Matrix).lstsq(b, o), valid: [M32, V3, opts], bad: [THIS_DISPOSED, [...NOT_A_VECTOR, ['a wrong length', V2, RangeError]], tolerances('rcond')] },
+    { fn: 'solveTriangular', call: (M, b, o) => (M as Matrix).solveTriangular(b, o), valid: [M22, V2, opts], bad: [THIS_DISPOSED, RHS2, OPTIONS] },
   ],
   hstack: [{ fn: 'hstack', call: (l) => api.hstack(l), valid: [() => [M22(), [[1], [2]]]], bad: [[...STACK, ['an empty list', () => [], RangeError], ['heights differ', () => [M22(), M32()], RangeError], ['a vector member', () => [M22(), [1, 2]], TypeError], ['empty members', () => [Matrix.zeros(2, 0), M22()], 'may']]] }],
   vstack: [{ fn: 'vstack', call: (l) => api.vstack(l), valid: [() => [M22(), [1, 2]]], bad: [[...STACK, ['an empty list', () => [], RangeError], ['widths differ', () => [M22(), [[1, 2, 3]]], RangeError], ['a BigInt row', () => [new BigInt64Array(2)], TypeError], ['empty members', () => [Matrix.zeros(0, 2), M22()], 'may']]] }],
@@ -257,7 +280,8 @@ const battery: Record<string, Entry[] | string> = {
   add: [{ fn: 'add', call: (A, B) => api.add(A, B), valid: [M22, M22], bad: [A_MATRIX, [...NOT_A_MATRIX, ['a wrong shape', M32, RangeError]]] }],
   sub: [{ fn: 'sub', call: (A, B) => api.sub(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],
   hadamard: [{ fn: 'hadamard', call: (A, B) => api.hadamard(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],
-  matmul: [{ fn: 'matmul', call: (A, B) => api.matmul(A, B), valid: [M22, M22], bad: [A_MATRIX, [...NOT_A_MATRIX, ['a wrong inner dimension', M32, RangeError]]] }],
+  // A flat array is a vector operand (numpy's 1-D meaning): one of the wrong length is a RangeError.
+  matmul: [{ fn: 'matmul', call: (A, B) => api.matmul(A as never, B as never), valid: [M22, M22], bad: [[...A_MATRIX.filter(([l]) => l !== 'a flat array'), ['a flat array of the wrong length', () => [1, 2, 3], RangeError]], [...NOT_A_MATRIX, ['a wrong inner dimension', M32, RangeError]]] }],
   matvec: [{ fn: 'matvec', call: (A, x) => api.matvec(A, x), valid: [M22, V2], bad: [A_MATRIX, VECTOR2] }],
   outer: [{ fn: 'outer', call: (x, y) => api.outer(x, y), valid: [V2, V3], bad: [NOT_A_VECTOR, NOT_A_VECTOR] }],
   scale: [{ fn: 'scale', call: (A, a) => api.scale(A, a), valid: [M22, () => 2], bad: [A_MATRIX, SCALAR] }],
@@ -315,7 +339,20 @@ const battery: Record<string, Entry[] | string> = {
   eigvalsh: [unary('eigvalsh', (A, o) => api.eigvalsh(A, o), OPTIONS, SQUARE, true)],
   svd: [unary('svd', (A, o) => api.svd(A, o), OPTIONS, A_MATRIX, true, M32)],
   svdvals: [unary('svdvals', (A, o) => api.svdvals(A, o), OPTIONS, A_MATRIX, true, M32)],
-  eig: [unary('eig', (A, o) => api.eig(A, o), OPTIONS, SQUARE, true)],
+  eig: [
+    unary('eig', (A, o) => api.eig(A, o), OPTIONS, SQUARE, true),
+    // The helpers of the result.
+    { fn: 'eig.value', call: (r, k) => (r as api.EigResult).value(k), valid: [() => api.eig(M22()), () => 1], bad: [none, INDEX] },
+    { fn: 'eig.vector', call: (r, k) => (r as api.EigResult).vector(k), valid: [() => api.eig(M22()), () => 1], bad: [none, INDEX] },
+    { fn: 'eig.residual', call: (r, A) => (r as api.EigResult).residual(A), valid: [() => api.eig(M22()), M22], bad: [none, [...NOT_A_MATRIX.filter(([l]) => l !== 'undefined'), ['undefined (the default)', () => undefined, 'may'], ['a wrong shape', M32, RangeError]]] },
+  ],
+  ComplexMatrix: [
+    // It owns its parts (disposing it disposes them): the call returns copies, so the arguments stay the caller's to check and free.
+    { fn: 'ComplexMatrix', call: (re, im) => { const Z = new api.ComplexMatrix(re, im); return [Z.re.clone(), Z.im.clone()]; }, valid: [M22, M22], bad: [COMPLEX_PART, [...COMPLEX_PART, ['a wrong shape', M32, RangeError]]] },
+    { fn: 'ComplexMatrix.get', call: (Z, i, j) => (Z as api.ComplexMatrix).get(i, j), valid: [Z22, () => 0, () => 1], bad: [THIS_Z_DISPOSED, INDEX, INDEX] },
+    { fn: 'ComplexMatrix.column', call: (Z, j) => (Z as api.ComplexMatrix).column(j), valid: [Z22, () => 1], bad: [THIS_Z_DISPOSED, INDEX] },
+    { fn: 'ComplexMatrix.toArray', call: (Z) => (Z as api.ComplexMatrix).toArray(), valid: [Z22], bad: [THIS_Z_DISPOSED] },
+  ],
   eigvals: [unary('eigvals', (A, o) => api.eigvals(A, o), OPTIONS, SQUARE, true)],
   schur: [unary('schur', (A, o) => api.schur(A, o), OPTIONS, SQUARE, true)],
   pinv: [unary('pinv', (A, o) => api.pinv(A, o), tolerances('rtol'), A_MATRIX, true, M32)],
