@@ -18,6 +18,7 @@ import { checkFiniteOption, checkRhs, isFinite, notFinite, requireFinite, requir
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
+import { detOfFactors, smallDet, smallInv, smallSolve } from './small.js';
 
 export interface LUResult extends DisposableResult {
   /** m×k unit lower triangular (k = min(m, n)). */
@@ -141,13 +142,7 @@ export class LUFactorization implements Disposable {
 
   private diagProduct(): number {
     const s = this.lu._store();
-    const a = s.array();
-    let d = 1;
-    for (let i = 0; i < this.n; i++) {
-      d *= a[s.offset + i + i * this.lu._ld]!;
-      if (this.#ipiv[i] !== i) d = -d;
-    }
-    return d;
+    return detOfFactors(s.array(), s.offset, this.lu._ld, this.n, this.#ipiv);
   }
 
   /** sign and log|det A|, without overflow. */
@@ -257,6 +252,10 @@ export function lu(A: MatrixLike, options?: FiniteOption | null): LUResult {
 export function solve(A: MatrixLike, B: VectorLike, options?: SolveOptions | null): Float64Array;
 export function solve(A: MatrixLike, B: MatrixLike, options?: SolveOptions | null): Matrix;
 export function solve(A: MatrixLike, B: MatrixLike | VectorLike, opts?: SolveOptions | null): Matrix | Float64Array {
+  if (opts == null) {
+    const x = smallSolve(A, B);
+    if (x !== undefined) return x;
+  }
   const options = optionsOf('solve', opts);
   return withMatrix('solve', 'A', A, (A) => {
     requireSquare('solve', A);
@@ -268,6 +267,10 @@ export function solve(A: MatrixLike, B: MatrixLike | VectorLike, opts?: SolveOpt
 
 /** det A; det of the 0×0 matrix is 1. */
 export function det(A: MatrixLike, options?: FiniteOption | null): number {
+  if (options == null) {
+    const d = smallDet(A);
+    if (d !== undefined) return d;
+  }
   const o = optionsOf('det', options);
   return withMatrix('det', 'A', A, (A) => {
     requireSquare('det', A);
@@ -286,6 +289,10 @@ export function slogdet(A: MatrixLike, options?: FiniteOption | null): SlogdetRe
 
 /** A⁻¹ (LinAlgError 'singular' for an exactly singular A). Prefer solve() to inv()·b. */
 export function inv(A: MatrixLike, options?: FiniteOption | null): Matrix {
+  if (options == null) {
+    const X = smallInv(A);
+    if (X !== undefined) return X;
+  }
   const o = optionsOf('inv', options);
   return withMatrix('inv', 'A', A, (A) => {
     requireSquare('inv', A);

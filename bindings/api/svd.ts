@@ -22,6 +22,7 @@ import { checkFiniteOption, maxAbs, requireFinite, type FiniteOption } from './c
 import { copyOf, fresh, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
+import { smallSvd } from './small.js';
 
 export interface SvdOptions extends FiniteOption {
   /** U m×m and Vt n×n (default false: U m×k, Vt k×n, k = min(m, n)). */
@@ -78,6 +79,10 @@ export function rawSvd(fn: string, A: Matrix, job: lapack.SvdJob, options: Finit
 
 /** The singular value decomposition (numpy.linalg.svd's shapes and defaults). */
 export function svd(A: MatrixLike, opts?: SvdOptions | null): SvdResult {
+  if (opts == null) {
+    const r = smallSvd(A);
+    if (r !== undefined) return disposableResult(r);
+  }
   const options = optionsOf('svd', opts);
   return withMatrix('svd', 'A', A, (A) => {
     if (options.computeUV === false) return disposableResult({ s: rawSvd('svd', A, lapack.SvdJob.Values, options).s });
