@@ -14,6 +14,6 @@
  */
 
 // @ts-ignore: decorator
-@inline export const MR: i32 = 4;
+@inline export const MR: i32 = ASC_FEATURE_RELAXED_SIMD ? 6 : 4;
 // @ts-ignore: decorator
-@inline export const NR: i32 = 4;
+@inline export const NR: i32 = ASC_FEATURE_RELAXED_SIMD ? 3 : 4;

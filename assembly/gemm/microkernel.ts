@@ -18,7 +18,9 @@
 import { MR, NR } from './blocking';
 
 export function microkernel(kc: i32, pa: usize, pb: usize, alpha: f64, beta: f64, pc: usize, ldc: i32): void {
-  if (ASC_FEATURE_SIMD) {
+  if (ASC_FEATURE_RELAXED_SIMD && MR == 6 && NR == 3) {
+    microkernel6x3(kc, pa, pb, alpha, beta, pc, ldc);
+  } else if (ASC_FEATURE_SIMD && MR == 4 && NR == 4) {
     let c00 = f64x2.splat(0), c10 = f64x2.splat(0);
     let c01 = f64x2.splat(0), c11 = f64x2.splat(0);
     let c02 = f64x2.splat(0), c12 = f64x2.splat(0);
@@ -27,17 +29,17 @@ export function microkernel(kc: i32, pa: usize, pb: usize, alpha: f64, beta: f64
       const a0 = v128.load(pa);
       const a1 = v128.load(pa, 16);
       let b = v128.load64_splat(pb);
-      c00 = f64x2.add(c00, f64x2.mul(a0, b));
-      c10 = f64x2.add(c10, f64x2.mul(a1, b));
+      c00 = madd(a0, b, c00);
+      c10 = madd(a1, b, c10);
       b = v128.load64_splat(pb, 8);
-      c01 = f64x2.add(c01, f64x2.mul(a0, b));
-      c11 = f64x2.add(c11, f64x2.mul(a1, b));
+      c01 = madd(a0, b, c01);
+      c11 = madd(a1, b, c11);
       b = v128.load64_splat(pb, 16);
-      c02 = f64x2.add(c02, f64x2.mul(a0, b));
-      c12 = f64x2.add(c12, f64x2.mul(a1, b));
+      c02 = madd(a0, b, c02);
+      c12 = madd(a1, b, c12);
       b = v128.load64_splat(pb, 24);
-      c03 = f64x2.add(c03, f64x2.mul(a0, b));
-      c13 = f64x2.add(c13, f64x2.mul(a1, b));
+      c03 = madd(a0, b, c03);
+      c13 = madd(a1, b, c13);
       pa += MR << 3;
       pb += NR << 3;
     }
@@ -72,6 +74,67 @@ export function microkernel(kc: i32, pa: usize, pb: usize, alpha: f64, beta: f64
   } else {
     microkernelScalar(kc, pa, pb, alpha, beta, pc, ldc);
   }
+}
+
+/**
+ * Relaxed-SIMD build: the 6×3 tile with fused multiply-adds. Accumulators c{i}{j} hold rows 2i, 2i+1
+ * of column j (9 × f64x2), plus a0, a1, a2 (rows 0–1, 2–3, 4–5 of Ã) and three broadcasts of B̃: 15,
+ * with no product temporary (the FMA needs none). Per k step: 6 loads for 9 FMAs (the 4×4 tile: 6
+ * loads for 8 multiply-adds).
+ */
+function microkernel6x3(kc: i32, pa: usize, pb: usize, alpha: f64, beta: f64, pc: usize, ldc: i32): void {
+  let c00 = f64x2.splat(0), c10 = f64x2.splat(0), c20 = f64x2.splat(0);
+  let c01 = f64x2.splat(0), c11 = f64x2.splat(0), c21 = f64x2.splat(0);
+  let c02 = f64x2.splat(0), c12 = f64x2.splat(0), c22 = f64x2.splat(0);
+  for (let p = 0; p < kc; p++) {
+    const a0 = v128.load(pa);
+    const a1 = v128.load(pa, 16);
+    const a2 = v128.load(pa, 32);
+    let b = v128.load64_splat(pb);
+    c00 = madd(a0, b, c00);
+    c10 = madd(a1, b, c10);
+    c20 = madd(a2, b, c20);
+    b = v128.load64_splat(pb, 8);
+    c01 = madd(a0, b, c01);
+    c11 = madd(a1, b, c11);
+    c21 = madd(a2, b, c21);
+    b = v128.load64_splat(pb, 16);
+    c02 = madd(a0, b, c02);
+    c12 = madd(a1, b, c12);
+    c22 = madd(a2, b, c22);
+    pa += MR << 3;
+    pb += NR << 3;
+  }
+  const ld = <usize>ldc << 3;
+  storeCol3(pc, alpha, beta, c00, c10, c20);
+  storeCol3(pc + ld, alpha, beta, c01, c11, c21);
+  storeCol3(pc + 2 * ld, alpha, beta, c02, c12, c22);
+}
+
+/** One column of the 6×3 tile: C[0:6, j] ← α·x + β·C[0:6, j] (β = 0: C not read). */
+// @ts-ignore: decorator
+@inline function storeCol3(pc: usize, alpha: f64, beta: f64, x0: v128, x1: v128, x2: v128): void {
+  const va = f64x2.splat(alpha);
+  if (beta == 0) {
+    v128.store(pc, f64x2.mul(va, x0));
+    v128.store(pc, f64x2.mul(va, x1), 16);
+    v128.store(pc, f64x2.mul(va, x2), 32);
+  } else {
+    const vb = f64x2.splat(beta);
+    v128.store(pc, f64x2.add(f64x2.mul(va, x0), f64x2.mul(vb, v128.load(pc))));
+    v128.store(pc, f64x2.add(f64x2.mul(va, x1), f64x2.mul(vb, v128.load(pc, 16))), 16);
+    v128.store(pc, f64x2.add(f64x2.mul(va, x2), f64x2.mul(vb, v128.load(pc, 32))), 32);
+  }
+}
+
+/**
+ * c + a·b: one fused multiply-add in the relaxed-SIMD build (`f64x2.relaxed_madd`; the engine may
+ * still round twice — JavaScriptCore does), a multiply then an add otherwise (the JS mirror's bits).
+ */
+// @ts-ignore: decorator
+@inline function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(c, f64x2.mul(a, b));
 }
 
 /** Scalar build: the same tile with 16 scalar accumulators (mirrors the JS backend's kernel). */
