@@ -1,5 +1,6 @@
 /**
- * The GEMM micro-kernel: one MR×NR = 4×4 tile of C from packed micro-panels.
+ * The GEMM micro-kernel: one MR×NR tile of C from packed micro-panels — 4×4 in the SIMD and scalar
+ * builds, 6×3 with fused multiply-adds in the relaxed-SIMD build (below; blocking.ts picks the tile).
  *
  *   C[0:4, 0:4] ← α·(Ã·B̃) + β·C[0:4, 0:4]      (β = 0: C is not read)
  *
@@ -14,6 +15,29 @@
  * deliberately not unrolled by hand — Binaryen would fold the copies into one expression tree and V8
  * would then keep every load live at once and spill (measured: 11.4 → 6.6 GFLOP/s); V8 unrolls it.
  * mul then add, not FMA, so the JS mirror (bindings/js/gemm/microkernel.ts) gives the same bits.
+ *
+ * The relaxed-SIMD build (ASC_FEATURE_RELAXED_SIMD: `--enable relaxed-simd`, build/wasm-linalg.relaxed.wasm)
+ * uses `f64x2.relaxed_madd` instead (madd below), which the engine may fuse (one rounding) or not (two),
+ * so it is not bit-identical to the mirror; its tile is 6×3 (microkernel6x3): 9 accumulators + 3 vectors
+ * of Ã + 3 broadcasts of B̃ = 15 registers, which fits V8's 15 only because an FMA needs no product
+ * temporary (the 3×6 FMA tile of shared/NOTES.md, transposed to our column-major C); per k step 6 loads
+ * feed 9 FMAs instead of 8. On ARM and most Intel cores an FMA nearly doubles the 128-bit peak; on this
+ * repo's Zen 5 (2 multiply + 2 add pipes) it cannot. Measured there (Node 22.23, raw gemm calls, the
+ * binaries timed in alternation, median of 15 rounds; the 2-vCPU host was shared, load average 7–16,
+ * so only ratios within one run mean anything), GFLOP/s at n = 256 / 512 / 1024:
+ *
+ *   run   SIMD 4×4 mul+add       relaxed 4×4 FMA        relaxed 6×3 FMA
+ *   1     16.6 / 14.9 / 12.6     –                      18.5 / 20.5 / 14.5
+ *   2     10.9 / 19.4 /  9.2     11.6 / 21.2 / 10.0     12.5 / 20.4 / 10.8
+ *   3     15.1 / 11.5 /  8.2     12.5 / 12.4 / 10.3     12.9 / 11.5 / 10.0
+ *   4      8.3 /  9.3 /  7.5      8.1 / 10.6 /  7.6      8.1 / 10.8 /  8.2
+ *
+ * relaxed 6×3 / SIMD = 0.86–1.38 (median 1.13) and 6×3 / 4×4 FMA = 0.93–1.08: no gain this noise can
+ * resolve, as expected on Zen 5 (a quiet `npm run bench -- --build …` run settles it). 6×3 is kept for
+ * the cores where FMA pays: more independent accumulators (9 vs 8) to hide the FMA latency and fewer
+ * loads per flop — the shape that measured 14–17.7 GFLOP/s against 11–13.7 for 4×4 mul+add on an
+ * earlier host of this machine kind (shared/NOTES.md). Going back to 4×4 FMA for relaxed is MR and NR
+ * in blocking.ts (madd already serves the 4×4 kernel).
  */
 import { MR, NR } from './blocking';
 
