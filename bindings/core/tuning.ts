@@ -38,11 +38,11 @@ export const T_COUNT = 21;
  * each kernel's own formula of the size; a value ≥ 1 replaces it.
  */
 export const TUNING_KEYS = {
-  /** GEMM: rows of the packed A block (rounded up to a multiple of MR = 4). */
+  /** GEMM: rows of the packed A block (rounded up to a multiple of MR: 4; 6 in the relaxed-SIMD build). */
   gemmMC: T_GEMM_MC,
   /** GEMM: depth of a rank-KC update. */
   gemmKC: T_GEMM_KC,
-  /** GEMM: columns of the packed B block (rounded up to a multiple of NR = 4). */
+  /** GEMM: columns of the packed B block (rounded up to a multiple of NR: 4; 3 in the relaxed-SIMD build). */
   gemmNC: T_GEMM_NC,
   /** Block size of the blocked triangular solve. */
   trsmNB: T_TRSM_NB,

@@ -228,8 +228,9 @@ function unary(fn: string, call: (A: never, o: never) => unknown, opts_: Bad[], 
 }
 
 const battery: Record<string, Entry[] | string> = {
-  init: [{ fn: 'init', call: (o) => api.init(o), valid: [() => ({})], bad: [[...OPTIONS, ['backend: gpu', () => ({ backend: 'gpu' }), TypeError], ['wasm: 5', () => ({ wasm: 5 }), TypeError], ['simd: yes', () => ({ simd: 'yes' }), TypeError]]] }],
+  init: [{ fn: 'init', call: (o) => api.init(o), valid: [() => ({})], bad: [[...OPTIONS, ['backend: gpu', () => ({ backend: 'gpu' }), TypeError], ['wasm: 5', () => ({ wasm: 5 }), TypeError], ['simd: yes', () => ({ simd: 'yes' }), TypeError], ['fma: 1', () => ({ fma: 1 }), TypeError]]] }],
   simdSupported: 'takes no arguments',
+  relaxedSimdSupported: 'takes no arguments',
   getBackend: 'takes no arguments',
   memoryStats: 'takes no arguments',
   getTuning: 'takes no arguments',
