@@ -1,73 +1,11 @@
 /** The benchmark's results as JSON (bench/results/<name>.json) and markdown (bench/results/<name>.md). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Measurement, TimingOptions } from './timing.js';
 import type { Ratio } from './cases/types.js';
-import type { Tuning } from '../bindings/index.js';
+import { gflops, isMeasured, NOISY_PCT, type CaseResult, type Report, type SuiteResult } from './results.js';
 
-/** A measured cell (with the other processes' share of the CPU while it ran, when known) or a skip. */
-export type Cell = (Measurement & { otherLoadPct?: number }) | { skipped: string };
-
-/** Cells measured while other processes used more than this share of the CPU (%) are flagged. */
-export const NOISY_PCT = 20;
-
-export interface CaseResult {
-  id: string;
-  label: string;
-  dims: Record<string, number>;
-  flops: number;
-  /** By column id. */
-  results: Record<string, Cell>;
-}
-
-export interface SuiteResult {
-  name: string;
-  title: string;
-  description: string;
-  columns: { id: string; label: string }[];
-  ratios: Ratio[];
-  cases: CaseResult[];
-}
-
-export interface Meta {
-  date: string;
-  mode: 'full' | 'quick';
-  argv: string[];
-  durationS: number;
-  machine: {
-    cpu: string;
-    cores: number;
-    memGiB: number;
-    os: string;
-    loadavgStart: number[];
-    /** Share of all cores busy with other work during 0.5 s before the run, %. */
-    busyAtStartPct: number;
-    /** Share of all cores used by other processes during the in-process (Node) measurements, %. */
-    busyDuringPct: number;
-    loadavgEnd: number[];
-  };
-  node: { version: string; v8: string };
-  /** `tuning`: every tuning value in force (Backend.getTuning; results before it have `blocking` instead). */
-  wasm: { build: string | null; tuning: Tuning | null };
-  git: { commit: string | null; dirty: boolean | null };
-  timing: TimingOptions;
-  /** Per numpy column: version, OpenBLAS config and the core type it picked, the OPENBLAS_* env. */
-  numpy: Record<string, { label: string; ok: boolean; note?: string; info?: Record<string, unknown> }>;
-}
-
-export interface Report {
-  meta: Meta;
-  notes: string[];
-  suites: SuiteResult[];
-}
-
-export function isMeasured(c: Cell | undefined): c is Measurement & { otherLoadPct?: number } {
-  return c !== undefined && 'medianMs' in c;
-}
-
-export function gflops(flops: number, ms: number): number {
-  return flops / (ms * 1e6);
-}
+export { gflops, isMeasured, NOISY_PCT } from './results.js';
+export type { Cell, CaseResult, EngineInfo, Meta, Report, SuiteResult } from './results.js';
 
 function fmtMs(ms: number): string {
   if (ms >= 100) return ms.toFixed(0);

@@ -15,10 +15,11 @@ import { parseArgs } from 'node:util';
 import { init } from '../bindings/index.js';
 import { backendNamed } from '../bindings/core/backend.js';
 import { suites } from './cases/index.js';
-import type { Suite, SuiteOptions } from './cases/types.js';
-import { measure, type TimingOptions } from './timing.js';
+import type { SuiteOptions } from './cases/types.js';
+import type { TimingOptions } from './timing.js';
+import { progressLine, runSuite, type LoadMeter } from './runner.js';
 import { NUMPY_COLUMNS, runNumpyColumn, type NumpyJob } from './peers/numpy.js';
-import { gflops, isMeasured, NOISY_PCT, writeReport, type Cell, type Meta, type Report, type SuiteResult } from './report.js';
+import { writeReport, type Cell, type Meta, type Report, type SuiteResult } from './report.js';
 
 const FULL: TimingOptions = {
   maxTime: 0.75,
@@ -97,19 +98,6 @@ function log(s: string): void {
   process.stderr.write(s + '\n');
 }
 
-function progress(suite: string, caseId: string, col: string, cell: Cell, flops: number): void {
-  const head = `  ${`[${suite}]`.padEnd(14)} ${caseId.padEnd(22)} ${col.padEnd(16)}`;
-  if (!isMeasured(cell)) {
-    log(`${head} skipped: ${cell.skipped}`);
-    return;
-  }
-  const busy = cell.otherLoadPct !== undefined && cell.otherLoadPct > NOISY_PCT ? `  other load ${cell.otherLoadPct} %!` : '';
-  log(
-    `${head} ${cell.medianMs.toFixed(4).padStart(10)} ms ${gflops(flops, cell.medianMs).toFixed(2).padStart(8)} GFLOP/s` +
-      `  (±${cell.rmePct.toFixed(1)}%, ${cell.samples}×${cell.batch})${busy}`,
-  );
-}
-
 /** All cores' busy and total tick counters (ms), from os.cpus(). */
 function cpuTicks(): { busy: number; all: number } {
   let busy = 0;
@@ -138,49 +126,19 @@ function loadProbe() {
   return { ticks: cpuTicks(), own: process.cpuUsage() };
 }
 
+/** The runner's per-cell load meter: other processes' share of the CPU over one measurement. */
+const nodeLoad: LoadMeter<ReturnType<typeof loadProbe>> = { start: loadProbe, share: otherLoad };
+
+function progress(suite: string, caseId: string, col: string, cell: Cell, flops: number): void {
+  log(progressLine(suite, caseId, col, cell, flops));
+}
+
 function git(): Meta['git'] {
   const cwd = fileURLToPath(new URL('..', import.meta.url));
   const rev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' });
   if (rev.status !== 0) return { commit: null, dirty: null };
   const st = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' });
   return { commit: rev.stdout.trim(), dirty: st.status === 0 ? st.stdout.trim() !== '' : null };
-}
-
-async function runSuite(suite: Suite, o: SuiteOptions, timing: TimingOptions): Promise<SuiteResult> {
-  const result: SuiteResult = {
-    name: suite.name,
-    title: suite.title,
-    description: suite.description,
-    columns: suite.columns.map((c) => ({ id: c.id, label: c.label })),
-    ratios: suite.ratios,
-    cases: [],
-  };
-  for (const c of suite.cases(o)) {
-    const results: Record<string, Cell> = {};
-    for (const col of suite.columns) {
-      let cell: Cell;
-      try {
-        const w = col.setup(c);
-        if (w === null) {
-          cell = { skipped: 'not applicable' };
-        } else {
-          try {
-            const probe = loadProbe();
-            const m = await measure(w.run, timing);
-            cell = { ...m, otherLoadPct: Math.round(otherLoad(probe) * 100) };
-          } finally {
-            w.dispose();
-          }
-        }
-      } catch (e) {
-        cell = { skipped: `error: ${e instanceof Error ? e.message : String(e)}` };
-      }
-      results[col.id] = cell;
-      progress(suite.name, c.id, col.label, cell, c.flops);
-    }
-    result.cases.push({ id: c.id, label: c.label, dims: c.dims, flops: c.flops, results });
-  }
-  return result;
 }
 
 async function main(): Promise<void> {
@@ -210,7 +168,7 @@ async function main(): Promise<void> {
   const results: SuiteResult[] = [];
   for (const s of selected) {
     log(`${s.title}`);
-    const r = await runSuite(s, o, args.timing);
+    const r = await runSuite(s, o, args.timing, { load: nodeLoad, onCell: progress });
     for (const nc of numpyCols) r.columns.push({ id: nc.id, label: nc.label });
     results.push(r);
   }
