@@ -6,7 +6,8 @@
  *
  * Runs every selected suite (bench/cases/index.ts) case by case and column by column in this process,
  * then the numpy columns in python3 children (bench/peers/numpy.ts), one at a time; prints a line per
- * finished measurement; writes <out>.md and <out>.json (default bench/results/latest.*, overwritten).
+ * finished measurement; writes <out>.md and <out>.json (default bench/results/latest.*, overwritten),
+ * then one SVG chart per suite, <out>-<suite>.svg (bench/charts.ts).
  */
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import type { SuiteOptions } from './cases/types.js';
 import type { TimingOptions } from './timing.js';
 import { progressLine, runSuite, type LoadMeter } from './runner.js';
 import { NUMPY_COLUMNS, runNumpyColumn, type NumpyJob } from './peers/numpy.js';
+import { writeCharts } from './charts.js';
 import { writeReport, type Cell, type Meta, type Report, type SuiteResult } from './report.js';
 
 const FULL: TimingOptions = {
@@ -233,6 +235,13 @@ async function main(): Promise<void> {
   };
   const files = writeReport(report, args.out);
   log(`done in ${report.meta.durationS.toFixed(0)} s: ${files.md}, ${files.json}`);
+  // The charts come last and cannot lose the run: `npm run bench:charts -- <json>` redraws them.
+  try {
+    const charts = await writeCharts(report, args.out);
+    log(`charts: ${charts.length} SVG files, ${args.out}-<suite>.svg`);
+  } catch (e) {
+    log(`charts not written (${e instanceof Error ? e.message : String(e)}); retry with npm run bench:charts -- ${files.json}`);
+  }
 }
 
 main().catch((e: unknown) => {
