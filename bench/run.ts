@@ -10,31 +10,21 @@
  * then one SVG chart per suite, <out>-<suite>.svg (bench/charts.ts).
  */
 import os from 'node:os';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { init } from '../bindings/index.js';
 import { backendNamed } from '../bindings/core/backend.js';
 import { suites } from './cases/index.js';
 import type { SuiteOptions } from './cases/types.js';
-import type { TimingOptions } from './timing.js';
+import { FULL_TIMING, QUICK_TIMING, type TimingOptions } from './timing.js';
 import { progressLine, runSuite, type LoadMeter } from './runner.js';
+import { git, loadProbe, otherLoad } from './host.js';
 import { NUMPY_COLUMNS, runNumpyColumn, type NumpyJob } from './peers/numpy.js';
 import { writeCharts } from './charts.js';
 import { writeReport, type Cell, type Meta, type Report, type SuiteResult } from './report.js';
 
-const FULL: TimingOptions = {
-  maxTime: 0.75,
-  minSamples: 7,
-  minSamplesSlow: 3,
-  slowOpMs: 250,
-  targetSampleMs: 10,
-  warmupCalls: 5,
-  warmupMs: 100,
-  settleMs: 30,
-  settleRounds: 6,
-};
-const QUICK: TimingOptions = { ...FULL, maxTime: 0.2, minSamples: 5, minSamplesSlow: 2, warmupMs: 40 };
+const FULL = FULL_TIMING;
+const QUICK = QUICK_TIMING;
 
 const USAGE = `usage: tsx bench/run.ts [options]
   --quick              fewer sizes and shorter sampling (~20 s)
@@ -100,47 +90,11 @@ function log(s: string): void {
   process.stderr.write(s + '\n');
 }
 
-/** All cores' busy and total tick counters (ms), from os.cpus(). */
-function cpuTicks(): { busy: number; all: number } {
-  let busy = 0;
-  let all = 0;
-  for (const c of os.cpus()) {
-    const t = c.times;
-    busy += t.user + t.nice + t.sys + t.irq;
-    all += t.user + t.nice + t.sys + t.irq + t.idle;
-  }
-  return { busy, all };
-}
-
-/**
- * Share of the machine's CPU time used by other processes since `from` (this process's own CPU time,
- * V8's background compiler threads included, is subtracted).
- */
-function otherLoad(from: { ticks: { busy: number; all: number }; own: NodeJS.CpuUsage }): number {
-  const t = cpuTicks();
-  const own = process.cpuUsage(from.own);
-  const all = t.all - from.ticks.all;
-  if (all <= 0) return 0;
-  return Math.max(0, (t.busy - from.ticks.busy - (own.user + own.system) / 1e3) / all);
-}
-
-function loadProbe() {
-  return { ticks: cpuTicks(), own: process.cpuUsage() };
-}
-
 /** The runner's per-cell load meter: other processes' share of the CPU over one measurement. */
 const nodeLoad: LoadMeter<ReturnType<typeof loadProbe>> = { start: loadProbe, share: otherLoad };
 
 function progress(suite: string, caseId: string, col: string, cell: Cell, flops: number): void {
   log(progressLine(suite, caseId, col, cell, flops));
-}
-
-function git(): Meta['git'] {
-  const cwd = fileURLToPath(new URL('..', import.meta.url));
-  const rev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' });
-  if (rev.status !== 0) return { commit: null, dirty: null };
-  const st = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' });
-  return { commit: rev.stdout.trim(), dirty: st.status === 0 ? st.stdout.trim() !== '' : null };
 }
 
 async function main(): Promise<void> {
