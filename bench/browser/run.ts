@@ -212,7 +212,6 @@ async function main(): Promise<void> {
   }
   if (!result.crossOriginIsolated) notes.push('the page was not cross-origin isolated: performance.now() had 100 µs steps');
   if (result.wasm.build !== 'simd') notes.push(`the ${result.wasm.build ?? 'missing'} wasm build was loaded, not the SIMD one`);
-  notes.push('no numpy columns: there is no numpy in a browser');
 
   const report: Report = {
     meta: {
