@@ -17,6 +17,7 @@ import { optionsOf, type VectorLike } from '../core/validate.js';
 import { checkFiniteOption, checkRhs, isFinite, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
+import { DISPOSE } from '../core/dispose.js';
 
 /** True when the lower triangle of A (diagonal included: what Cholesky reads) is finite. */
 function lowerFinite(A: Matrix): boolean {
@@ -107,7 +108,8 @@ export class CholeskyFactorization implements Disposable {
     this.L.dispose();
   }
 
-  [Symbol.dispose](): void {
+  /** `dispose()` under `Symbol.dispose`, for `using` (`Symbol.for('Symbol.dispose')` where the engine lacks the symbol). */
+  [DISPOSE](): void {
     this.dispose();
   }
 }

@@ -17,6 +17,8 @@
  * (`svd`, `eigh`, `qr`, …) have a `dispose()` of their own that frees all of them.
  */
 
+import { DISPOSE } from './dispose.js';
+
 /** Anything with a `dispose()` (matrices, factorisations, results). */
 export interface Owned {
   dispose(): void;
@@ -106,8 +108,9 @@ function collect(v: unknown, out: Set<Owned>, depth: number): void {
 }
 
 /**
- * Gives a result object a non-enumerable `dispose()` (and `[Symbol.dispose]` where the engine has the
- * symbol) that disposes every owned value in it, nested objects included. Returns the object.
+ * Gives a result object a non-enumerable `dispose()` and `[Symbol.dispose]()` (keyed by core/dispose.ts's
+ * DISPOSE where the engine lacks the symbol) that dispose every owned value in it, nested objects
+ * included. Returns the object.
  */
 export function disposableResult<T extends object>(result: T): T & DisposableResult {
   const dispose = (): void => {
@@ -116,8 +119,7 @@ export function disposableResult<T extends object>(result: T): T & DisposableRes
     for (const p of parts) p.dispose();
   };
   Object.defineProperty(result, 'dispose', { value: dispose, enumerable: false, configurable: true, writable: true });
-  const sym = (Symbol as { dispose?: symbol }).dispose;
-  if (sym !== undefined) Object.defineProperty(result, sym, { value: dispose, enumerable: false, configurable: true, writable: true });
+  Object.defineProperty(result, DISPOSE, { value: dispose, enumerable: false, configurable: true, writable: true });
   return result as T & DisposableResult;
 }
 
