@@ -1,9 +1,14 @@
 /**
- * Two projects run the same suites: `node` (Node's V8) and `chromium` (headless Chromium through
- * Playwright, the system browser at /usr/bin/chromium). `npm test` runs them one after the other.
+ * Four projects run the same suites: `node` (Node's V8; the Node version is whichever binary runs
+ * vitest), `chromium` (headless Chromium through Playwright, the system browser at /usr/bin/chromium),
+ * `firefox` (headless Firefox ESR over WebDriver BiDi) and `webkit` (WebKitGTK's MiniBrowser, Safari's
+ * engine, on an Xvfb display); the last two through the providers of test/browser/providers.ts.
+ * test/engines.mjs runs them one after the other and skips, loudly, a browser that is not installed.
  *
- * Suites that only make sense in one environment (the ≥ 2 GiB pointer test, which needs a 2.1 GiB
- * memory) skip themselves at runtime, so both projects include the same files.
+ * Suites that need something an engine may lack skip themselves by capability, so every project
+ * includes the same files: the ≥ 2 GiB pointer test needs Node's fs and a 2.1 GiB memory (isNode),
+ * the FinalizationRegistry tests need gc() (exposed in Node and Chromium only), the concurrent-init
+ * tests need vi.resetModules to reload the library (Node only).
  *
  * The loader finds the .wasm with `new URL('../build/…', import.meta.url)`: in Node that is a file
  * URL read from disk, in the browser a URL on vite's dev server, which serves the repository root
@@ -12,6 +17,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { firefox, webkit } from './browser/providers.js';
 
 const include = ['test/**/*.test.ts'];
 const exclude = ['test/smoke/**', 'node_modules/**'];
@@ -52,6 +58,43 @@ export default defineConfig({
               },
             }),
             instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include,
+          exclude,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: firefox(),
+            instances: [{ browser: 'firefox' }],
+          },
+        },
+      },
+      {
+        // JavaScriptCore 2.50 does not parse `using` (nor define Symbol.dispose) unless
+        // JSC_useExplicitResourceManagement=true, which is deliberately not set: the test files are
+        // lowered to ES2022 instead (oxc's `using` helper falls back to Symbol.for('Symbol.dispose'),
+        // the key the library uses there), and the library itself must run as shipped.
+        oxc: { target: 'es2022' },
+        test: {
+          name: 'webkit',
+          include,
+          exclude,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: false, // MiniBrowser has no headless mode; it runs on its own Xvfb display
+            screenshotFailures: false,
+            provider: webkit(),
+            instances: [{ browser: 'webkit' }],
           },
         },
       },
