@@ -1,17 +1,22 @@
 /**
- * Two projects run the same suites: `node` (Node's V8) and `chromium` (headless Chromium through
- * Playwright, the system browser at /usr/bin/chromium). `npm test` runs them one after the other.
- * There the library runs on the SIMD build (`init({ fma: false })`), bit for bit against the JS backend.
+ * Four projects run the same suites: `node` (Node's V8; the Node version is whichever binary runs
+ * vitest), `chromium` (headless Chromium through Playwright, the system browser at /usr/bin/chromium),
+ * `firefox` (headless Firefox ESR over WebDriver BiDi) and `webkit` (WebKitGTK's MiniBrowser, Safari's
+ * engine, on an Xvfb display); the last two through the providers of test/browser/providers.ts.
+ * test/engines.mjs runs them one after the other and skips, loudly, a browser that is not installed.
  *
  * Two more, `node-relaxed` and `chromium-relaxed`, run the relaxed-SIMD build (fused multiply-adds, not
  * bit-identical to the JS backend): the API suites with the library on that build (`provide`
  * wasmBuild: 'relaxed', read by test/util/engines.ts; onBoth then compares shapes, and the suites'
  * scaled ratios and exact properties must hold whether the engine fuses or not) and test/kernels/relaxed/.
  * Node 20 validates relaxed SIMD only with --experimental-wasm-relaxed-simd, which Node ≥ 22 rejects
- * as a bad option: the flag is added where the engine running this config needs it.
+ * as a bad option: the flag is added where the engine running this config needs it. Everywhere else
+ * the library runs on the SIMD build (`init({ fma: false })`), bit for bit against the JS backend.
  *
- * Suites that only make sense in one environment (the ≥ 2 GiB pointer test, which needs a 2.1 GiB
- * memory) skip themselves at runtime, so both projects include the same files.
+ * Suites that need something an engine may lack skip themselves by capability, so every project
+ * includes the same files: the ≥ 2 GiB pointer test needs Node's fs and a 2.1 GiB memory (isNode),
+ * the FinalizationRegistry tests need gc() (exposed in Node and Chromium only), the concurrent-init
+ * tests need vi.resetModules to reload the library (Node only).
  *
  * The loader finds the .wasm with `new URL('../build/…', import.meta.url)`: in Node that is a file
  * URL read from disk, in the browser a URL on vite's dev server, which serves the repository root
@@ -20,6 +25,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { firefox, webkit } from './browser/providers.js';
 
 const include = ['test/**/*.test.ts'];
 const exclude = ['test/smoke/**', 'node_modules/**', 'test/kernels/relaxed/**'];
@@ -101,6 +107,43 @@ export default defineConfig({
             screenshotFailures: false,
             provider: chromiumProvider(),
             instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include,
+          exclude,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: firefox(),
+            instances: [{ browser: 'firefox' }],
+          },
+        },
+      },
+      {
+        // JavaScriptCore 2.50 does not parse `using` (nor define Symbol.dispose) unless
+        // JSC_useExplicitResourceManagement=true, which is deliberately not set: the test files are
+        // lowered to ES2022 instead (oxc's `using` helper falls back to Symbol.for('Symbol.dispose'),
+        // the key the library uses there), and the library itself must run as shipped.
+        oxc: { target: 'es2022' },
+        test: {
+          name: 'webkit',
+          include,
+          exclude,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: false, // MiniBrowser has no headless mode; it runs on its own Xvfb display
+            screenshotFailures: false,
+            provider: webkit(),
+            instances: [{ browser: 'webkit' }],
           },
         },
       },

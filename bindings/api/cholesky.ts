@@ -18,6 +18,7 @@ import { checkFiniteOption, checkRhs, isFinite, notFinite, requireFinite, requir
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 import { smallCholesky } from './small.js';
+import { DISPOSE } from '../core/dispose.js';
 
 /** True when the lower triangle of A (diagonal included: what Cholesky reads) is finite. */
 function lowerFinite(A: Matrix): boolean {
@@ -112,7 +113,8 @@ export class CholeskyFactorization implements Disposable {
     this.L.dispose();
   }
 
-  [Symbol.dispose](): void {
+  /** `dispose()` under `Symbol.dispose`, for `using` (`Symbol.for('Symbol.dispose')` where the engine lacks the symbol). */
+  [DISPOSE](): void {
     this.dispose();
   }
 }

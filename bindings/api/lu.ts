@@ -19,6 +19,7 @@ import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 import { detOfFactors, smallDet, smallInv, smallSolve } from './small.js';
+import { DISPOSE } from '../core/dispose.js';
 
 export interface LUResult extends DisposableResult {
   /** m×k unit lower triangular (k = min(m, n)). */
@@ -182,7 +183,8 @@ export class LUFactorization implements Disposable {
     this.lu.dispose();
   }
 
-  [Symbol.dispose](): void {
+  /** `dispose()` under `Symbol.dispose`, for `using` (`Symbol.for('Symbol.dispose')` where the engine lacks the symbol). */
+  [DISPOSE](): void {
     this.dispose();
   }
 }

@@ -48,6 +48,7 @@ import { formatMatrix, formatOptions, type FormatOptions } from '../core/format.
 import { shapeStr } from '../core/errors.js';
 import { Rng } from '../core/random.js';
 import { track, untrack } from '../core/tidy.js';
+import { DISPOSE } from '../core/dispose.js';
 
 const registry =
   typeof FinalizationRegistry === 'function'
@@ -463,7 +464,8 @@ export class Matrix implements Disposable {
     s.free();
   }
 
-  [Symbol.dispose](): void {
+  /** `dispose()` under `Symbol.dispose`, for `using` (`Symbol.for('Symbol.dispose')` where the engine lacks the symbol). */
+  [DISPOSE](): void {
     this.dispose();
   }
 

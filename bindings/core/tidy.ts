@@ -17,6 +17,8 @@
  * (`svd`, `eigh`, `qr`, …) have a `dispose()` of their own that frees all of them.
  */
 
+import { DISPOSE } from './dispose.js';
+
 /** Anything with a `dispose()` (matrices, factorisations, results). */
 export interface Owned {
   dispose(): void;
@@ -126,22 +128,21 @@ function disposeIn(v: unknown, depth: number): void {
 }
 
 /**
- * The prototype of result objects: `dispose()`, and `[Symbol.dispose]` where the engine has the
- * symbol, both non-enumerable (a result's own keys are its fields only).
+/**
+ * The prototype of result objects: `dispose()` and `[Symbol.dispose]()` (keyed by core/dispose.ts's
+ * DISPOSE where the engine lacks the symbol), both non-enumerable (a result's own keys are its
+ * fields only).
  */
 const resultProto: object = Object.create(Object.prototype, {
   dispose: { value: disposeResult, enumerable: false, configurable: true, writable: true },
+  [DISPOSE]: { value: disposeResult, enumerable: false, configurable: true, writable: true },
 });
-const disposeSymbol = (Symbol as { dispose?: symbol }).dispose;
-if (disposeSymbol !== undefined) {
-  Object.defineProperty(resultProto, disposeSymbol, { value: disposeResult, enumerable: false, configurable: true, writable: true });
-}
 
 /**
- * A result object with `dispose()` (and `[Symbol.dispose]` where the engine has the symbol) that
- * disposes every owned value in it, nested objects included: the fields of `result` on an object
- * whose prototype carries the two methods (one shared prototype, not two properties defined on every
- * result: that cost more than a 2×2 eigendecomposition).
+ * A result object with `dispose()` and `[Symbol.dispose]()` that dispose every owned value in it,
+ * nested objects included: the fields of `result` on an object whose prototype carries the two
+ * methods (one shared prototype, not two properties defined on every result: that cost more than a
+ * 2×2 eigendecomposition).
  */
 export function disposableResult<T extends object>(result: T): T & DisposableResult {
   return Object.assign(Object.create(resultProto) as object, result) as T & DisposableResult;

@@ -13,11 +13,18 @@
 //              on the scalar build.
 // 4. types     `tsc --noEmit` on a consumer .ts file with moduleResolution NodeNext and Bundler,
 //              skipLibCheck off, so the shipped .d.ts must type-check on their own.
-// 5. browser   a Vite app (index.html + main.js: init(), 64×64 GEMM checked against naive, result on
-//              window.__result) built with `vite build`, served from 127.0.0.1 on a free port with the
-//              application/wasm MIME type, opened in headless Chromium (/usr/bin/chromium) through
-//              playwright-core. Without Chromium this check fails under CI=… and is skipped, loudly,
-//              otherwise (`apt-get install -y chromium` on Debian).
+// 5. browser  a Vite app (index.html + main.js, plain JS as a user writes it: init(), 64×64 GEMM
+//              checked against naive; det, solve, tidy, an svd result's dispose() and an LU
+//              factorisation's [Symbol.dispose] on matrices in linear memory, nothing left allocated;
+//              result on window.__result) built once with `vite build`, served from 127.0.0.1 on a free
+//              port with the application/wasm MIME type, and opened in each browser:
+//                chromium  /usr/bin/chromium through playwright-core (from the consumer, as an app's
+//                          own test setup would have it);
+//                firefox   /usr/bin/firefox-esr over WebDriver BiDi (puppeteer-core);
+//                webkit    WebKitGTK's MiniBrowser over WebKitWebDriver (webdriverio), with NO JSC flag:
+//                          Safari's engine as shipped, without Symbol.dispose — the packed library must
+//                          work there (test/browser/launch.mjs has the launch recipes).
+//              A browser that is not installed fails under CI=… and is skipped, loudly, otherwise.
 //
 // Exit code 0 only when nothing failed. The last line is `smoke: P passed, F failed[, S skipped]`.
 import { spawn } from 'node:child_process';
@@ -27,13 +34,13 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { CHROMIUM, browserMissing, launchFirefox, launchWebKit } from '../browser/launch.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const work = join(here, '.work');
 const packDir = join(work, 'pack');
 const consumer = join(work, 'consumer');
-const CHROMIUM = '/usr/bin/chromium';
 const t0 = Date.now();
 
 const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -362,30 +369,54 @@ Matrix.from([['a']]);
   write(
     join(consumer, 'web', 'main.js'),
     `
-import { init, Matrix, simdSupported, relaxedSimdSupported } from 'wasm-linalg';
+import { init, Matrix, simdSupported, relaxedSimdSupported, det, solve, tidy, svd, luFactor, memoryStats } from 'wasm-linalg';
 ${gemmCheck}
+/** det, solve, tidy and disposal on 12×12 matrices (linear memory): what broke in Safari before. */
+function lifetimeChecks() {
+  const n = 12;
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const row = [];
+    for (let j = 0; j < n; j++) row.push(i === j ? n + 1 : Math.sin(i * n + j));
+    rows.push(row);
+  }
+  const M = Matrix.from(rows);
+  const d = det(M);
+  const b = rows.map((_, i) => i + 1);
+  const x = solve(M, b);
+  let res = 0;
+  for (let i = 0; i < n; i++) {
+    let s = -b[i];
+    for (let j = 0; j < n; j++) s += rows[i][j] * x[j];
+    res = Math.max(res, Math.abs(s));
+  }
+  const before = memoryStats().blocksInUse;
+  const tr = tidy(() => M.matmul(M.transpose()).add(M).trace()); // the temporaries are freed by tidy
+  const tidyLeak = memoryStats().blocksInUse - before;
+  const s = svd(M);
+  s.dispose();
+  const svdDisposed = s.U.disposed && s.Vt.disposed;
+  const F = luFactor(M);
+  const key = typeof Symbol.dispose === 'symbol' ? Symbol.dispose : Symbol.for('Symbol.dispose');
+  F[key]();
+  M.dispose();
+  return { det: d, residual: res, trace: tr, tidyLeak, svdDisposed, left: memoryStats().blocksInUse, symbolDispose: typeof Symbol.dispose };
+}
 (async () => {
   try {
     const r = await init();
     const err = gemmError(Matrix, 64, 64, 64);
-    window.__result = { init: r, simd: simdSupported(), relaxed: relaxedSimdSupported(), err };
+    window.__result = { init: r, simd: simdSupported(), relaxed: relaxedSimdSupported(), err, life: lifetimeChecks() };
   } catch (e) {
     window.__result = { error: String(e && e.stack || e) };
   }
 })();
 `,
   );
-  const browserCheck = `browser (vite@${DEPS.vite} build, served on 127.0.0.1, headless Chromium via playwright-core; 64×64 GEMM)`;
-  if (!existsSync(CHROMIUM) && !process.env.CI) {
-    record(browserCheck, 'skip', `${CHROMIUM} is not installed`);
-    console.log('');
-    console.log(`smoke: !!!!!!!! SKIPPED the browser check: ${CHROMIUM} is not installed.`);
-    console.log('smoke: !!!!!!!! Install it with `apt-get install -y chromium` (Debian); with CI set this is a failure.');
-    console.log('');
-  } else await check(browserCheck, async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (install it: apt-get install -y chromium)`);
-    const web = join(consumer, 'web');
-    const out = join(web, 'dist');
+
+  const web = join(consumer, 'web');
+  const out = join(web, 'dist');
+  const built = await check(`browser build (vite@${DEPS.vite} build of a consumer app)`, async () => {
     const vite = join(consumer, 'node_modules', 'vite', 'bin', 'vite.js');
     await runOk(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', out, '--emptyOutDir'], {
       cwd: web,
@@ -394,60 +425,114 @@ ${gemmCheck}
     const assets = readdirSync(join(out, 'assets'));
     const wasmAssets = assets.filter((f) => f.endsWith('.wasm'));
     if (wasmAssets.length < 3) throw new Error(`vite build emitted ${wasmAssets.length} .wasm assets: ${assets.join(', ')}`);
+    return `${wasmAssets.length} .wasm assets`;
+  });
 
-    const MIME = {
-      '.html': 'text/html; charset=utf-8',
-      '.js': 'text/javascript; charset=utf-8',
-      '.css': 'text/css; charset=utf-8',
-      '.wasm': 'application/wasm',
-      '.json': 'application/json',
-      '.svg': 'image/svg+xml',
-    };
-    const server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-      const file = join(out, path.endsWith('/') ? `${path}index.html` : path);
-      if (!file.startsWith(out + sep) || !existsSync(file)) {
-        res.writeHead(404).end('not found');
-        return;
+  const MIME = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.wasm': 'application/wasm',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+  };
+  let wasmFetches = []; // what the server answered to .wasm requests, per page load
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(out, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(out + sep) || !existsSync(file)) {
+      if (path.endsWith('.wasm')) wasmFetches.push('404');
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    if (file.endsWith('.wasm')) wasmFetches.push(`200 ${type}`);
+    res.writeHead(200, { 'content-type': type });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+
+  /** Checks what the page put on window.__result; returns the detail line. */
+  function verdict(res, version) {
+    if (res.error) throw new Error(`page threw: ${res.error}`);
+    if (res.init.backend !== 'wasm' || res.init.wasm !== (res.relaxed ? 'relaxed' : res.simd ? 'simd' : 'scalar')) {
+      throw new Error(`init() gave ${JSON.stringify(res.init)} (simdSupported: ${res.simd}, relaxedSimdSupported: ${res.relaxed})`);
+    }
+    if (wasmFetches.length !== 1 || wasmFetches[0] !== '200 application/wasm') {
+      throw new Error(`expected one .wasm fetch answered 200 application/wasm, saw [${wasmFetches.join('; ')}]`);
+    }
+    if (!(res.err < 1e-12)) throw new Error(`GEMM relative error ${res.err}`);
+    const l = res.life;
+    if (!(Number.isFinite(l.det) && l.det > 0)) throw new Error(`det gave ${l.det}`);
+    if (!(l.residual < 1e-12)) throw new Error(`solve: residual ${l.residual}`);
+    if (!Number.isFinite(l.trace) || l.tidyLeak !== 0) throw new Error(`tidy: trace ${l.trace}, ${l.tidyLeak} blocks left by tidy`);
+    if (!l.svdDisposed) throw new Error('svd(...).dispose() left U or Vt alive');
+    if (l.left !== 0) throw new Error(`${l.left} blocks still allocated after every dispose`);
+    return `${version}: ${res.init.wasm} build, GEMM rel. error ${res.err.toExponential(1)}, det/solve/tidy/dispose ok, typeof Symbol.dispose = ${l.symbolDispose}`;
+  }
+
+  /** Opens the app in a session (launch.mjs), waits for window.__result. */
+  async function inSession(launch) {
+    const session = await launch();
+    try {
+      await session.goto(url);
+      const until = Date.now() + 30_000;
+      for (;;) {
+        const res = await session.evaluate(() => window.__result ?? null);
+        if (res !== null) return verdict(res, session.version);
+        if (Date.now() > until) throw new Error('window.__result not set within 30 s');
+        await new Promise((r) => setTimeout(r, 200));
       }
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${server.address().port}/`;
+    } finally {
+      await session.close();
+    }
+  }
 
+  async function inChromium() {
     // playwright-core from the consumer, as an app's own test setup would have it.
     const pwUrl = pathToFileURL(join(consumer, 'node_modules', 'playwright-core', 'index.mjs')).href;
     const { chromium } = await import(pwUrl);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-gpu', '--disable-quic'] });
     const problems = [];
-    const wasmFetches = [];
     try {
       const page = await browser.newPage();
       page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
       page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
       page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-      page.on('response', (r) => {
-        if (r.url().endsWith('.wasm')) wasmFetches.push(`${r.status()} ${r.headers()['content-type']}`);
-      });
       await page.goto(url);
       await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 30_000 });
-      const res = await page.evaluate(() => window.__result);
-      if (res.error) throw new Error(`page threw: ${res.error}`);
-      if (res.init.backend !== 'wasm' || res.init.wasm !== (res.relaxed ? 'relaxed' : res.simd ? 'simd' : 'scalar')) {
-        throw new Error(`init() gave ${JSON.stringify(res.init)} (simdSupported: ${res.simd}, relaxedSimdSupported: ${res.relaxed})`);
-      }
-      if (wasmFetches.length !== 1 || wasmFetches[0] !== '200 application/wasm') {
-        throw new Error(`expected one .wasm fetch answered 200 application/wasm, saw [${wasmFetches.join('; ')}]`);
-      }
-      if (!(res.err < 1e-12)) throw new Error(`GEMM relative error ${res.err}`);
+      const detail = verdict(await page.evaluate(() => window.__result), `Chromium ${browser.version()}`);
       if (problems.length > 0) throw new Error(problems.join('\n'));
-      return `${res.init.wasm} build, rel. error ${res.err.toExponential(1)}`;
+      return detail;
     } finally {
       await browser.close();
-      server.close();
     }
-  });
+  }
+
+  const browsers = [
+    ['chromium', 'headless Chromium via playwright-core', inChromium],
+    ['firefox', 'headless Firefox ESR via puppeteer-core (WebDriver BiDi)', () => inSession(launchFirefox)],
+    ['webkit', 'WebKitGTK MiniBrowser via webdriverio (WebKitWebDriver), no JSC flag', () => inSession(launchWebKit)],
+  ];
+  for (const [name, how, open] of browsers) {
+    const label = `browser-${name} (the built app in ${how})`;
+    const missing = browserMissing(name);
+    if (!built) record(label, 'fail', 'not run: the vite build failed');
+    else if (missing !== null && !process.env.CI) {
+      record(label, 'skip', missing);
+      console.log('');
+      console.log(`smoke: !!!!!!!! SKIPPED the ${name} check: ${missing}; with CI set this is a failure.`);
+      console.log('');
+    } else {
+      wasmFetches = [];
+      await check(label, async () => {
+        if (missing !== null) throw new Error(missing);
+        return open();
+      });
+    }
+  }
+  server.close();
 }
 
 // ---- summary -------------------------------------------------------------------------------------

@@ -49,6 +49,14 @@ export const isNode: boolean =
   (globalThis as { process?: NodeProcess }).process?.versions?.node !== undefined &&
   typeof (globalThis as { window?: unknown }).window === 'undefined';
 
+/**
+ * The key the library's `[Symbol.dispose]()` methods live under: the engine's `Symbol.dispose`, or
+ * `Symbol.for('Symbol.dispose')` where the engine lacks it (JavaScriptCore without
+ * JSC_useExplicitResourceManagement; bindings/core/dispose.ts). Computed here independently of the library.
+ */
+export const DISPOSE_KEY: typeof Symbol.dispose = ((Symbol as { dispose?: symbol }).dispose ??
+  Symbol.for('Symbol.dispose')) as typeof Symbol.dispose;
+
 /** Bytes of a file given as a URL: read from disk in Node, fetched from the dev server in the browser. */
 export async function readBytes(url: URL): Promise<Uint8Array> {
   if (url.protocol === 'file:') {

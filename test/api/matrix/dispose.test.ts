@@ -1,16 +1,28 @@
 /**
  * Lifetime: dispose() frees linear memory at once and is idempotent; every use after dispose throws
  * a ReferenceError (as a method receiver and as an operand); `using` frees at the end of its scope,
- * also when the scope throws; [Symbol.dispose] is dispose. The FinalizationRegistry backstop frees
+ * also when the scope throws; [Symbol.dispose] is dispose (under Symbol.for('Symbol.dispose') where the
+ * engine lacks the symbol, as JavaScriptCore does). The FinalizationRegistry backstop frees
  * what was never disposed — checked where the engine exposes gc() (Node with --expose-gc, Chromium
  * with --js-flags=--expose-gc, both set in vitest.config.ts), skipped otherwise.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { Matrix, add, matmul, transpose, norm, memoryStats, setBackend } from '../../../bindings/index.js';
+import { Matrix, add, matmul, transpose, norm, memoryStats, setBackend, LUFactorization, CholeskyFactorization } from '../../../bindings/index.js';
+import { DISPOSE_KEY } from '../../util/engines.js';
 import { setupApi, BACKENDS } from '../../util/api.js';
 import { expectError } from '../../util/errors.js';
 
 beforeAll(setupApi);
+
+describe('the dispose key', () => {
+  it('[Symbol.dispose] exists on every disposable class whether or not the engine has Symbol.dispose; no method is named "undefined"', () => {
+    for (const proto of [Matrix.prototype, LUFactorization.prototype, CholeskyFactorization.prototype]) {
+      expect(Object.getOwnPropertyNames(proto)).not.toContain('undefined');
+      expect(Object.getOwnPropertySymbols(proto)).toEqual([DISPOSE_KEY]);
+      expect(typeof proto[DISPOSE_KEY]).toBe('function');
+    }
+  });
+});
 
 describe.each(BACKENDS)('dispose on the %s backend', (b) => {
   beforeAll(() => setBackend(b));
@@ -24,7 +36,7 @@ describe.each(BACKENDS)('dispose on the %s backend', (b) => {
     expect(A.disposed).toBe(true);
     expect(memoryStats()).toMatchObject({ blocksInUse: base.blocksInUse, bytesInUse: base.bytesInUse });
     A.dispose();
-    A[Symbol.dispose]();
+    A[DISPOSE_KEY]();
     expect(memoryStats()).toMatchObject({ blocksInUse: base.blocksInUse, bytesInUse: base.bytesInUse });
   });
 

@@ -12,6 +12,7 @@ import {
 import { backendNamed } from '../../../bindings/core/backend.js';
 import type { WasmBackend } from '../../../bindings/wasm/backend.js';
 import { setupApi, BACKENDS } from '../../util/api.js';
+import { DISPOSE_KEY } from '../../util/engines.js';
 
 beforeAll(setupApi);
 
@@ -126,7 +127,7 @@ describe.each(BACKENDS)('results disposable as a whole on the %s backend', (b) =
     }
     expect(blocks()).toBe(base);
     const r = svd(A);
-    r[Symbol.dispose]();
+    r[DISPOSE_KEY]();
     expect(r.U!.disposed && r.Vt!.disposed).toBe(true);
     {
       using q = qr(A);
