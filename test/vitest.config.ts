@@ -54,6 +54,9 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The examples (examples/*.mjs, test/examples/) import the package by its name, as a user
+        // would: here that is the source.
+        resolve: { alias: { 'wasm-linalg': fileURLToPath(new URL('../bindings/index.ts', import.meta.url)) } },
         test: {
           name: 'node',
           environment: 'node',
@@ -69,7 +72,8 @@ export default defineConfig({
         test: {
           name: 'chromium',
           include,
-          exclude,
+          // The examples are Node scripts (node:fs, process); they run in the node project only.
+          exclude: [...exclude, 'test/examples/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           browser: {

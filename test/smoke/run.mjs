@@ -11,6 +11,8 @@
 //              'wasm-linalg'` runs a GEMM on the SIMD build and on the JS backend against a naive product.
 // 3. node-cjs  the same through `require('wasm-linalg')` (require(esm), unflagged since Node 20.19),
 //              on the scalar build.
+// 3b. examples the five scripts of examples/ (and their data helper) copied into the consumer and run
+//              with node, importing 'wasm-linalg' from the installed tarball.
 // 4. types     `tsc --noEmit` on a consumer .ts file with moduleResolution NodeNext and Bundler,
 //              skipLibCheck off, so the shipped .d.ts must type-check on their own.
 // 5. browser  a Vite app (index.html + main.js, plain JS as a user writes it: init(), 64×64 GEMM
@@ -303,6 +305,21 @@ init({ simd: false }).then((r) => {
     if (!(res.wasmErr < 1e-12)) throw new Error(`GEMM relative error ${res.wasmErr}`);
     if (res.stderr) throw new Error(`unexpected stderr: ${res.stderr}`);
     return `rel. error ${res.wasmErr.toExponential(1)}`;
+  });
+
+  // ---- 3b. examples -----------------------------------------------------------------------------
+  // The scripts of examples/ as a user runs them, importing 'wasm-linalg': here the installed tarball
+  // (their numbers are checked against numpy in test/examples/).
+  const examples = ['pca', 'ridge', 'polyfit', 'many_rhs', 'markov'];
+  await check(`examples (examples/{${examples.join(',')}}.mjs run with node against the installed package)`, async () => {
+    const dir = join(consumer, 'examples');
+    mkdirSync(dir, { recursive: true });
+    for (const f of ['data', ...examples]) writeFileSync(join(dir, `${f}.mjs`), readFileSync(join(root, 'examples', `${f}.mjs`)));
+    for (const f of examples) {
+      const r = await runOk(process.execPath, [join(dir, `${f}.mjs`)], { cwd: consumer, timeout: 120_000 });
+      if (r.stdout.trim() === '' || r.stderr.trim() !== '') throw new Error(`${f}.mjs: stdout ${JSON.stringify(r.stdout)}, stderr ${JSON.stringify(r.stderr)}`);
+    }
+    return `${examples.length} scripts`;
   });
 
   // ---- 4. types ---------------------------------------------------------------------------------
