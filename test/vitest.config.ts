@@ -29,6 +29,8 @@ import { firefox, webkit } from './browser/providers.js';
 
 const include = ['test/**/*.test.ts'];
 const exclude = ['test/smoke/**', 'node_modules/**', 'test/kernels/relaxed/**'];
+/** The examples are Node scripts (node:fs, process); they run in the node project only. */
+const browserExclude = [...exclude, 'test/examples/**'];
 /** The relaxed projects: the public API's suites and the relaxed build's kernel suite. */
 const relaxedInclude = ['test/api/**/*.test.ts', 'test/kernels/relaxed/**/*.test.ts'];
 const relaxedExclude = ['test/smoke/**', 'node_modules/**'];
@@ -72,8 +74,7 @@ export default defineConfig({
         test: {
           name: 'chromium',
           include,
-          // The examples are Node scripts (node:fs, process); they run in the node project only.
-          exclude: [...exclude, 'test/examples/**'],
+          exclude: browserExclude,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           browser: {
@@ -118,7 +119,7 @@ export default defineConfig({
         test: {
           name: 'firefox',
           include,
-          exclude,
+          exclude: browserExclude,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           browser: {
@@ -139,7 +140,7 @@ export default defineConfig({
         test: {
           name: 'webkit',
           include,
-          exclude,
+          exclude: browserExclude,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           browser: {
