@@ -20,7 +20,7 @@
 import { wasmHeap } from './loader.js';
 import type { MemoryStats } from './core/memory.js';
 
-export { init, simdSupported, type InitOptions, type InitResult, type WasmSource } from './loader.js';
+export { init, simdSupported, type InitOptions, type InitResult, type WasmSource, type WasmModule, type GlobalURL } from './loader.js';
 export { setBackend, getBackend, setTuning, getTuning } from './core/backend.js';
 export type { Tuning } from './core/tuning.js';
 export type { BackendName } from './core/store.js';

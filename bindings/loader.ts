@@ -25,7 +25,47 @@ import { installBackends, setBackend } from './core/backend.js';
 import type { BackendName } from './core/store.js';
 import { describe, optionsOf } from './core/validate.js';
 
-export type WasmSource = URL | string | WebAssembly.Module | BufferSource;
+/**
+ * Where {@link init} gets the WebAssembly module: a `URL`, a string (an absolute URL, or a path
+ * relative to the page in browsers and to the working directory in Node), the bytes of a `.wasm` file
+ * (an `ArrayBuffer` or a view of one: a typed array, a `DataView`, a Node `Buffer`), or a compiled
+ * `WebAssembly.Module`.
+ *
+ * Spelled without the DOM lib's `WebAssembly` and `BufferSource` types, so that a consumer whose
+ * `lib` has no DOM (Node-only, `lib: ["es2022"]`) can compile against these declarations.
+ *
+ * @example
+ * ```ts
+ * await init({ wasm: new URL('/assets/wasm-linalg.simd.wasm', location.href) });
+ * await init({ wasm: readFileSync('wasm-linalg.simd.wasm') }); // bytes, in Node
+ * ```
+ */
+export type WasmSource = string | GlobalURL | ArrayBuffer | ArrayBufferView | WasmModule;
+
+/**
+ * A compiled `WebAssembly.Module`. The standard `WebAssembly.Module` type has no members, so any
+ * object matches it; this alias says the same without needing the DOM lib. {@link init} checks at
+ * run time that what it gets is a real one.
+ *
+ * @example
+ * ```ts
+ * const module: WasmModule = await WebAssembly.compile(bytes);
+ * await init({ wasm: module });
+ * ```
+ */
+export type WasmModule = object;
+
+/**
+ * An instance of the global `URL` class where the consumer's environment declares one (the DOM lib,
+ * or `@types/node`), else `never`: a URL can then be passed as a string.
+ *
+ * @example
+ * ```ts
+ * const where: GlobalURL = new URL('https://example.com/wasm-linalg.simd.wasm');
+ * await init({ wasm: where });
+ * ```
+ */
+export type GlobalURL = typeof globalThis extends { URL: { prototype: infer U } } ? U : never;
 
 export interface InitOptions {
   /** Backend to select after loading (default 'wasm', or 'js' where WebAssembly is absent). */
@@ -113,7 +153,7 @@ async function compileSource(src: WasmSource): Promise<WebAssembly.Module> {
     }
     return fetchModule(new URL(src, location?.href ?? import.meta.url));
   }
-  return WebAssembly.compile(src);
+  return WebAssembly.compile(src as BufferSource);
 }
 
 async function instantiate(module: WebAssembly.Module): Promise<{ exports: WasmExports; heap: WasmHeap }> {

@@ -121,9 +121,36 @@ export function disposableResult<T extends object>(result: T): T & DisposableRes
   return result as T & DisposableResult;
 }
 
-/** A result object holding matrices: `dispose()` (or `using`) frees all of them at once. */
+/**
+ * A result object holding matrices: `dispose()` (or `using`) frees all of them at once.
+ *
+ * @example
+ * ```ts
+ * const r = svd(A);          // an SvdResult, which extends DisposableResult
+ * console.log(r.s[0]);
+ * r.dispose();               // frees r.U and r.Vt together
+ * ```
+ */
 export interface DisposableResult {
   /** Disposes every matrix in the result. Safe to call twice. */
   dispose(): void;
+  /** The same as `dispose()`, for `using` declarations. */
   [Symbol.dispose](): void;
+}
+
+// The shipped .d.ts must compile for a consumer whose lib lacks ESNext.Disposable (`lib: ["es2022"]`
+// without @types/node): `Matrix implements Disposable` and the `[Symbol.dispose]` members name these
+// two globals. They are declared here exactly as TypeScript's lib.esnext.disposable.d.ts and
+// @types/node's compatibility/disposable.d.ts declare them, so they merge with either (a property
+// redeclared in a merged interface keeps one `unique symbol`). Types only: at run time the library
+// never reads Symbol.dispose unless the engine has it (Safari has not: see disposableResult above).
+declare global {
+  interface SymbolConstructor {
+    /** The well-known symbol that keys the method a `using` declaration calls at the end of its scope. */
+    readonly dispose: unique symbol;
+  }
+  /** An object that `using` can dispose of: it has a `[Symbol.dispose]()` method. */
+  interface Disposable {
+    [Symbol.dispose](): void;
+  }
 }
