@@ -22,12 +22,12 @@ import type { MemoryStats } from './core/memory.js';
 
 export { init, simdSupported, type InitOptions, type InitResult, type WasmSource, type WasmModule, type GlobalURL } from './loader.js';
 export { setBackend, getBackend, setTuning, getTuning } from './core/backend.js';
-export type { Tuning } from './core/tuning.js';
+export type { Tuning, TuningKey } from './core/tuning.js';
 export type { BackendName } from './core/store.js';
 export { Matrix, type RandomOptions } from './api/matrix.js';
 export { add, clone, diag, dot, gram, hadamard, matmul, matvec, outer, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
 export { norm, type MatrixNorm, type VectorNorm } from './derived/norm.js';
-export type { VectorLike } from './core/validate.js';
+export type { NumericTypedArray, VectorLike } from './core/validate.js';
 export { LinAlgError, type LinAlgErrorCode } from './core/errors.js';
 export { tidy, keep, type DisposableResult } from './core/tidy.js';
 export type { MemoryStats } from './core/memory.js';
@@ -35,6 +35,13 @@ export type { MemoryStats } from './core/memory.js';
 /**
  * Bytes and blocks of WebAssembly linear memory in use (matrices not yet disposed, plus nothing else:
  * workspace is freed at the end of every call). All zeros when the WASM backend is not loaded.
+ *
+ * @example
+ * ```ts
+ * const before = memoryStats().blocksInUse;
+ * const n = tidy(() => Matrix.random(100, 100).matmul(Matrix.random(100, 100)).norm());
+ * console.log(memoryStats().blocksInUse === before); // true: tidy freed the three matrices
+ * ```
  */
 export function memoryStats(): MemoryStats {
   return wasmHeap()?.stats() ?? { bytesInUse: 0, blocksInUse: 0, heapBytes: 0, peakBytes: 0 };

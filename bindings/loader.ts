@@ -65,8 +65,25 @@ export type WasmModule = object;
  * await init({ wasm: where });
  * ```
  */
-export type GlobalURL = typeof globalThis extends { URL: { prototype: infer U } } ? U : never;
+export type GlobalURL = typeof globalThis extends {
+  /** The global `URL` class, where the environment declares one. */
+  URL: {
+    /** Its instances' type. */
+    prototype: infer U;
+  };
+}
+  ? U
+  : never;
 
+/**
+ * Options of {@link init}.
+ *
+ * @example
+ * ```ts
+ * await init({ backend: 'js' });  // the plain-JS backend only: no WebAssembly loaded
+ * await init({ simd: false });    // the scalar build, even where SIMD is supported
+ * ```
+ */
 export interface InitOptions {
   /** Backend to select after loading (default 'wasm', or 'js' where WebAssembly is absent). */
   backend?: BackendName;
@@ -79,7 +96,17 @@ export interface InitOptions {
   simd?: boolean;
 }
 
+/**
+ * What {@link init} loaded and selected.
+ *
+ * @example
+ * ```ts
+ * const { backend, wasm } = await init();
+ * console.log(backend, wasm); // 'wasm' 'simd' on an engine with WebAssembly SIMD
+ * ```
+ */
 export interface InitResult {
+  /** The backend selected. */
   backend: BackendName;
   /** Which binary was loaded, or null when only the JS backend is available. */
   wasm: 'simd' | 'scalar' | 'custom' | null;
@@ -89,7 +116,15 @@ const SIMD_PROBE = new Uint8Array([
   0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
 ]);
 
-/** True when the engine validates a module that uses 128-bit SIMD. */
+/**
+ * True when the engine validates a module that uses 128-bit SIMD (then {@link init} loads the SIMD
+ * build).
+ *
+ * @example
+ * ```ts
+ * console.log(simdSupported() ? 'SIMD build' : 'scalar build');
+ * ```
+ */
 export function simdSupported(): boolean {
   return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
 }
@@ -194,7 +229,16 @@ async function load(options: InitOptions): Promise<Loaded> {
 /**
  * Loads the WebAssembly module (unless `backend: 'js'` is asked for) and selects the backend.
  * Safe to call more than once: later calls switch the backend and load the module if needed;
- * concurrent calls share one load.
+ * concurrent calls share one load. Must be awaited before anything else is used.
+ *
+ * @example
+ * ```ts
+ * import { init, Matrix } from 'wasm-linalg';
+ *
+ * await init();                                         // SIMD build where supported, else scalar
+ * await init({ wasm: '/static/wasm-linalg.simd.wasm' }); // or: the module from elsewhere
+ * const A = Matrix.eye(3);
+ * ```
  */
 export async function init(opts?: InitOptions | null): Promise<InitResult> {
   const options = optionsOf('init', opts);

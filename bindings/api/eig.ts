@@ -25,11 +25,27 @@ import { clonePadded, copyOf, withMatrix, zeros, type MatrixLike } from './conve
 import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
+/**
+ * Options of {@link eig} and {@link eigvals}.
+ *
+ * @example
+ * ```ts
+ * eigvals(A, { balance: false });
+ * ```
+ */
 export interface EigOptions extends FiniteOption {
   /** Balance the matrix first (permutation and scaling, LAPACK gebal); default true. */
   balance?: boolean;
 }
 
+/**
+ * Eigenvalues of a general real matrix, split into real and imaginary parts: λⱼ = real[j] + i·imag[j].
+ *
+ * @example
+ * ```ts
+ * const { real, imag } = eigvals([[0, -1], [1, 0]]); // ±i: real [0, 0], imag [1, -1]
+ * ```
+ */
 export interface EigvalsResult {
   /** Real parts of the eigenvalues. */
   real: Float64Array;
@@ -37,18 +53,41 @@ export interface EigvalsResult {
   imag: Float64Array;
 }
 
+/**
+ * The result of {@link eig}: the eigenvalues and the right eigenvectors, A·vⱼ = λⱼ·vⱼ.
+ *
+ * @example
+ * ```ts
+ * const { real, imag, vectors } = eig(A);
+ * const v0 = { re: vectors.re.column(0), im: vectors.im.column(0) }; // for λ₀ = real[0] + i·imag[0]
+ * ```
+ */
 export interface EigResult extends EigvalsResult, DisposableResult {
   /** Right eigenvectors as columns: re + i·im, column j for eigenvalue j. */
-  vectors: { re: Matrix; im: Matrix };
+  vectors: {
+    /** Real parts of the eigenvectors. */
+    re: Matrix;
+    /** Imaginary parts of the eigenvectors (zero columns for real eigenvalues). */
+    im: Matrix;
+  };
 }
 
+/**
+ * The real Schur form from {@link schur}: A = Z·T·Zᵀ.
+ *
+ * @example
+ * ```ts
+ * const { T, Z } = schur(A);
+ * ```
+ */
 export interface SchurResult extends DisposableResult {
   /** Quasi-upper-triangular T (1×1 and standardised 2×2 diagonal blocks). */
   T: Matrix;
   /** Orthogonal Z with A = Z·T·Zᵀ. */
   Z: Matrix;
-  /** Eigenvalues as they appear on T's diagonal. */
+  /** Real parts of the eigenvalues, as they appear on T's diagonal. */
   real: Float64Array;
+  /** Imaginary parts of the eigenvalues (pairs adjacent, positive first). */
   imag: Float64Array;
 }
 
@@ -117,7 +156,19 @@ function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): 
   return { real, imag, VR };
 }
 
-/** Eigenvalues and right eigenvectors of a general square matrix. */
+/**
+ * Eigenvalues and right eigenvectors of a general real square matrix (numpy's eig, LAPACK dgeev's
+ * algorithm). Complex eigenvalues come in adjacent conjugate pairs, positive imaginary part first;
+ * eigenvectors have unit 2-norm.
+ *
+ * @example
+ * ```ts
+ * const r = eig([[2, 0], [0, 3]]);
+ * r.real;          // Float64Array [2, 3]
+ * r.vectors.re;    // the identity
+ * r.dispose();
+ * ```
+ */
 export function eig(A: MatrixLike, options?: EigOptions | null): EigResult {
   const o = optionsOf('eig', options);
   return withMatrix('eig', 'A', A, (A) => {
@@ -153,7 +204,14 @@ export function eig(A: MatrixLike, options?: EigOptions | null): EigResult {
   });
 }
 
-/** Eigenvalues only (faster: no Schur vectors, no back-substitution). */
+/**
+ * Eigenvalues of a general real square matrix only (faster: no Schur vectors, no back-substitution).
+ *
+ * @example
+ * ```ts
+ * eigvals([[0, -1], [1, 0]]); // { real: [0, 0], imag: [1, -1] }
+ * ```
+ */
 export function eigvals(A: MatrixLike, options?: EigOptions | null): EigvalsResult {
   const o = optionsOf('eigvals', options);
   return withMatrix('eigvals', 'A', A, (A) => {
@@ -162,7 +220,17 @@ export function eigvals(A: MatrixLike, options?: EigOptions | null): EigvalsResu
   });
 }
 
-/** The real Schur form A = Z·T·Zᵀ (no balancing, so Z is orthogonal). */
+/**
+ * The real Schur form A = Z·T·Zᵀ: T quasi-upper-triangular (2×2 blocks for complex pairs), Z
+ * orthogonal (no balancing).
+ *
+ * @example
+ * ```ts
+ * const r = schur(A);
+ * r.T;          // eigenvalues on its diagonal blocks
+ * r.dispose();  // frees T and Z
+ * ```
+ */
 export function schur(A: MatrixLike, options?: FiniteOption | null): SchurResult {
   const o = optionsOf('schur', options);
   return withMatrix('schur', 'A', A, (A) => {

@@ -33,6 +33,14 @@ const registry =
       })
     : null;
 
+/**
+ * Options of {@link Matrix.random} and {@link Matrix.randn}.
+ *
+ * @example
+ * ```ts
+ * const A = Matrix.random(3, 3, { seed: 7 }); // the same 3×3 matrix on every run and backend
+ * ```
+ */
 export interface RandomOptions {
   /** Seed of the generator (any 32-bit integer); the same seed gives the same matrix. Default: random. */
   seed?: number;
@@ -54,6 +62,25 @@ function checkResult(rows: number, cols: number): void {
   }
 }
 
+/**
+ * A dense float64 matrix of `rows × cols` entries, indexed from 0, row-major in the API.
+ *
+ * Made by the static constructors ({@link Matrix.from}, {@link Matrix.zeros}, {@link Matrix.eye}, …),
+ * never with `new`. Every operation returns a new matrix and leaves its inputs alone; only
+ * {@link Matrix.set} writes. Under the WASM backend the entries live in WebAssembly memory: free a
+ * matrix with {@link Matrix.dispose} (or a `using` declaration, or by making it inside {@link tidy})
+ * when done with it; a finalizer frees forgotten ones, but only when the garbage collector runs.
+ *
+ * @example
+ * ```ts
+ * await init();
+ * const A = Matrix.from([[1, 2], [3, 4]]);
+ * const B = A.matmul(A.transpose());
+ * console.log(B.toArray()); // [[5, 11], [11, 25]]
+ * A.dispose();
+ * B.dispose();
+ * ```
+ */
 export class Matrix implements Disposable {
   /** Number of rows. */
   readonly rows: number;
@@ -137,7 +164,15 @@ export class Matrix implements Disposable {
 
   // ---- construction ------------------------------------------------------------------------
 
-  /** A matrix from nested rows: `Matrix.from([[1, 2], [3, 4]])`. Ragged or non-numeric input throws. */
+  /**
+   * A matrix from nested rows (arrays of numbers or Float64Arrays), copied. Ragged or non-numeric
+   * input is a TypeError or RangeError.
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.from([[1, 2, 3], [4, 5, 6]]); // 2×3
+   * ```
+   */
   static from(data: readonly (readonly number[])[] | readonly Float64Array[]): Matrix {
     const [rows, cols] = nestedShape('Matrix.from', 'data', data);
     const M = Matrix._alloc(rows, cols);
@@ -152,7 +187,14 @@ export class Matrix implements Disposable {
     return M;
   }
 
-  /** A rows×cols matrix from row-major data (copied): entry (i, j) is data[i·cols + j]. */
+  /**
+   * A rows×cols matrix from row-major data (copied): entry (i, j) is `data[i·cols + j]`.
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.fromArray([1, 2, 3, 4, 5, 6], 2, 3); // [[1, 2, 3], [4, 5, 6]]
+   * ```
+   */
   static fromArray(data: ArrayLike<number>, rows: number, cols: number): Matrix {
     checkShape('Matrix.fromArray', rows, cols);
     if (data === null || typeof data !== 'object' || typeof data.length !== 'number') {
@@ -180,17 +222,38 @@ export class Matrix implements Disposable {
     return M;
   }
 
-  /** A rows×cols matrix of zeros. */
+  /**
+   * A rows×cols matrix of zeros.
+   *
+   * @example
+   * ```ts
+   * const Z = Matrix.zeros(2, 3);
+   * ```
+   */
   static zeros(rows: number, cols: number): Matrix {
     return Matrix.filled('Matrix.zeros', rows, cols, 0);
   }
 
-  /** A rows×cols matrix of ones. */
+  /**
+   * A rows×cols matrix of ones.
+   *
+   * @example
+   * ```ts
+   * const J = Matrix.ones(3, 3);
+   * ```
+   */
   static ones(rows: number, cols: number): Matrix {
     return Matrix.filled('Matrix.ones', rows, cols, 1);
   }
 
-  /** A rows×cols matrix with every entry equal to `value`. */
+  /**
+   * A rows×cols matrix with every entry equal to `value`.
+   *
+   * @example
+   * ```ts
+   * const F = Matrix.full(2, 2, 7); // [[7, 7], [7, 7]]
+   * ```
+   */
   static full(rows: number, cols: number, value: number): Matrix {
     return Matrix.filled('Matrix.full', rows, cols, value);
   }
@@ -205,7 +268,15 @@ export class Matrix implements Disposable {
     return M;
   }
 
-  /** The n×n identity, or the rows×cols matrix with ones on the main diagonal. */
+  /**
+   * The n×n identity, or the rows×cols matrix with ones on the main diagonal.
+   *
+   * @example
+   * ```ts
+   * const I = Matrix.eye(3);    // 3×3 identity
+   * const E = Matrix.eye(2, 3); // [[1, 0, 0], [0, 1, 0]]
+   * ```
+   */
   static eye(rows: number, cols: number = rows): Matrix {
     checkShape('Matrix.eye', rows, cols);
     const M = Matrix._alloc(rows, cols);
@@ -216,19 +287,40 @@ export class Matrix implements Disposable {
     return M;
   }
 
-  /** The square matrix with `values` on its diagonal (numpy's `diag(v)`). */
+  /**
+   * The square matrix with `values` on its diagonal (numpy's `diag(v)`).
+   *
+   * @example
+   * ```ts
+   * const D = Matrix.diagonal([1, 2, 3]); // 3×3, zeros off the diagonal
+   * ```
+   */
   static diagonal(values: VectorLike): Matrix {
     return ops.diagonalMatrix('Matrix.diagonal', values);
   }
 
-  /** Uniform [0, 1) entries from a seeded generator (reproducible across backends and runs). */
+  /**
+   * Uniform [0, 1) entries from a seeded generator (reproducible across backends and runs).
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.random(4, 4, { seed: 1 });
+   * ```
+   */
   static random(rows: number, cols: number, options?: RandomOptions | null): Matrix {
     checkShape('Matrix.random', rows, cols);
     const rng = new Rng(seedOf('Matrix.random', options));
     return Matrix.fill(rows, cols, () => rng.uniform());
   }
 
-  /** Standard normal entries from a seeded generator. */
+  /**
+   * Standard normal entries from a seeded generator (reproducible across backends and runs).
+   *
+   * @example
+   * ```ts
+   * const X = Matrix.randn(1000, 50, { seed: 42 });
+   * ```
+   */
   static randn(rows: number, cols: number, options?: RandomOptions | null): Matrix {
     checkShape('Matrix.randn', rows, cols);
     const rng = new Rng(seedOf('Matrix.randn', options));
@@ -249,12 +341,19 @@ export class Matrix implements Disposable {
 
   // ---- access --------------------------------------------------------------------------------
 
-  /** [rows, cols]. */
+  /**
+   * `[rows, cols]`.
+   *
+   * @example
+   * ```ts
+   * const [m, n] = A.shape;
+   * ```
+   */
   get shape(): [number, number] {
     return [this.rows, this.cols];
   }
 
-  /** Which backend's storage holds this matrix. */
+  /** Which backend's storage holds this matrix: `'wasm'` or `'js'`. */
   get backend(): BackendName {
     return this._store('Matrix.backend').kind;
   }
@@ -264,7 +363,14 @@ export class Matrix implements Disposable {
     return this.#view === null;
   }
 
-  /** Entry (i, j), 0-based. */
+  /**
+   * Entry (i, j), 0-based; an index out of range is a RangeError.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).get(1, 0); // 3
+   * ```
+   */
   get(i: number, j: number): number {
     checkIndex('Matrix.get', 'i', i, this.rows);
     checkIndex('Matrix.get', 'j', j, this.cols);
@@ -272,7 +378,14 @@ export class Matrix implements Disposable {
     return s.array()[s.offset + i + j * this._ld]!;
   }
 
-  /** Sets entry (i, j) in place and returns this matrix (the one mutating method). */
+  /**
+   * Sets entry (i, j) in place and returns this matrix (the one mutating method).
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.zeros(2, 2).set(0, 1, 5); // [[0, 5], [0, 0]]
+   * ```
+   */
   set(i: number, j: number, value: number): this {
     checkIndex('Matrix.set', 'i', i, this.rows);
     checkIndex('Matrix.set', 'j', j, this.cols);
@@ -282,7 +395,14 @@ export class Matrix implements Disposable {
     return this;
   }
 
-  /** Nested rows, row-major (one array per row: an m×0 matrix gives m empty rows). */
+  /**
+   * Nested rows, row-major (one array per row: an m×0 matrix gives m empty rows).
+   *
+   * @example
+   * ```ts
+   * Matrix.eye(2).toArray(); // [[1, 0], [0, 1]]
+   * ```
+   */
   toArray(): number[][] {
     const s = this._store('Matrix.toArray');
     const a = s.array();
@@ -296,7 +416,14 @@ export class Matrix implements Disposable {
     return out;
   }
 
-  /** A row-major copy: entry (i, j) at [i·cols + j]. */
+  /**
+   * A row-major copy: entry (i, j) at `[i·cols + j]`.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).toFloat64Array(); // Float64Array [1, 2, 3, 4]
+   * ```
+   */
   toFloat64Array(): Float64Array {
     const s = this._store('Matrix.toFloat64Array');
     const a = s.array();
@@ -309,7 +436,14 @@ export class Matrix implements Disposable {
     return out;
   }
 
-  /** A copy of column j. */
+  /**
+   * A copy of column j.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).column(1); // Float64Array [2, 4]
+   * ```
+   */
   column(j: number): Float64Array {
     checkIndex('Matrix.column', 'j', j, this.cols);
     const s = this._store('Matrix.column');
@@ -317,7 +451,14 @@ export class Matrix implements Disposable {
     return s.array().slice(o, o + this.rows);
   }
 
-  /** A copy of row i. */
+  /**
+   * A copy of row i.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).row(1); // Float64Array [3, 4]
+   * ```
+   */
   row(i: number): Float64Array {
     checkIndex('Matrix.row', 'i', i, this.rows);
     const s = this._store('Matrix.row');
@@ -327,7 +468,19 @@ export class Matrix implements Disposable {
     return out;
   }
 
-  /** Frees the storage now. Safe to call twice. */
+  /**
+   * Frees the storage now; using the matrix afterwards is a ReferenceError. Safe to call twice.
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.random(512, 512);
+   * try {
+   *   console.log(A.norm());
+   * } finally {
+   *   A.dispose();
+   * }
+   * ```
+   */
   dispose(): void {
     const v = this.#view;
     if (v === null) return;
@@ -338,10 +491,33 @@ export class Matrix implements Disposable {
     s.free();
   }
 
+  /**
+   * The same as {@link Matrix.dispose}, for `using` declarations.
+   *
+   * @example
+   * ```ts
+   * {
+   *   using A = Matrix.random(512, 512);
+   *   console.log(A.norm());
+   * } // A is freed here
+   * ```
+   */
   [Symbol.dispose](): void {
     this.dispose();
   }
 
+  /**
+   * The shape, then the top-left 8×8 entries at most (6 significant digits), `…` where cut.
+   *
+   * @example
+   * ```ts
+   * console.log(String(Matrix.eye(2)));
+   * // Matrix(2×2) [
+   * //   [1.00000, 0.00000]
+   * //   [0.00000, 1.00000]
+   * // ]
+   * ```
+   */
   toString(): string {
     if (this.#view === null) return `Matrix(${shapeStr(this.rows, this.cols)}, disposed)`;
     // The top-left 8×8 corner only: O(1) whatever the shape.
@@ -359,47 +535,155 @@ export class Matrix implements Disposable {
 
   // ---- operations (each returns a new matrix; the free functions of the same name) ------------------------------------
 
+  /**
+   * A copy of this matrix, on the current backend (the free function {@link ops.clone | clone}).
+   *
+   * @example
+   * ```ts
+   * const B = A.clone();
+   * ```
+   */
   clone(): Matrix {
     return ops.clone(this);
   }
+  /**
+   * The transpose Aᵀ (the free function {@link ops.transpose | transpose}).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2, 3]]).transpose().shape; // [3, 1]
+   * ```
+   */
   transpose(): Matrix {
     return ops.transpose(this);
   }
+  /**
+   * A + B, for B of the same shape (the free function {@link ops.add | add}).
+   *
+   * @example
+   * ```ts
+   * const C = A.add([[1, 0], [0, 1]]); // A + I, A 2×2
+   * ```
+   */
   add(B: MatrixLike): Matrix {
     return ops.add(this, B);
   }
+  /**
+   * A − B, for B of the same shape (the free function {@link ops.sub | sub}).
+   *
+   * @example
+   * ```ts
+   * const D = A.sub(B);
+   * ```
+   */
   sub(B: MatrixLike): Matrix {
     return ops.sub(this, B);
   }
+  /**
+   * α·A (the free function {@link ops.scale | scale}).
+   *
+   * @example
+   * ```ts
+   * const B = A.scale(0.5);
+   * ```
+   */
   scale(alpha: number): Matrix {
     return ops.scale(this, alpha);
   }
+  /**
+   * The element-wise product A ∘ B, for B of the same shape (the free function
+   * {@link ops.hadamard | hadamard}).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2]]).hadamard([[3, 4]]).toArray(); // [[3, 8]]
+   * ```
+   */
   hadamard(B: MatrixLike): Matrix {
     return ops.hadamard(this, B);
   }
+  /**
+   * The matrix product A·B (the free function {@link ops.matmul | matmul}).
+   *
+   * @example
+   * ```ts
+   * const C = A.matmul(B); // A m×k, B k×n: C m×n
+   * ```
+   */
   matmul(B: MatrixLike): Matrix {
     return ops.matmul(this, B);
   }
+  /**
+   * The matrix-vector product A·x as a Float64Array (the free function {@link ops.matvec | matvec}).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).matvec([1, 1]); // Float64Array [3, 7]
+   * ```
+   */
   matvec(x: VectorLike): Float64Array {
     return ops.matvec(this, x);
   }
-  /** numpy's dot for a 2-D left operand: a matrix product, or a matrix-vector product. */
+  /**
+   * numpy's dot for a 2-D left operand: a matrix product, or a matrix-vector product (the free
+   * function {@link ops.dot | dot}).
+   *
+   * @example
+   * ```ts
+   * const C = A.dot(B);      // a Matrix, as A.matmul(B)
+   * const y = A.dot([1, 1]); // a Float64Array, as A.matvec([1, 1])
+   * ```
+   */
   dot(B: MatrixLike): Matrix;
   dot(x: VectorLike): Float64Array;
   dot(B: MatrixLike | VectorLike): Matrix | Float64Array {
     return ops.dot(this, B as MatrixLike);
   }
+  /**
+   * The sum of the main diagonal (the free function {@link ops.trace | trace}).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).trace(); // 5
+   * ```
+   */
   trace(): number {
     return ops.trace(this);
   }
-  /** The main diagonal (min(rows, cols) entries). */
+  /**
+   * The main diagonal (min(rows, cols) entries), as a Float64Array.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).diag(); // Float64Array [1, 4]
+   * ```
+   */
   diag(): Float64Array {
     return ops.diag(this);
   }
+  /**
+   * The matrix norm `ord`: `'fro'` (default), 1, Infinity, 2 or `'nuc'` (the free function
+   * {@link ops.norm | norm}).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[3, 0], [0, 4]]).norm();  // 5 (Frobenius)
+   * Matrix.from([[3, 0], [0, 4]]).norm(2); // 4 (largest singular value)
+   * ```
+   */
   norm(ord: MatrixNorm = 'fro'): number {
     return ops.norm(this, ord);
   }
-  /** AᵀA (or AAᵀ with `{ rows: true }`), the Gram matrix, through SYRK. */
+  /**
+   * AᵀA (or AAᵀ with `{ rows: true }`), the Gram matrix, through SYRK (the free function
+   * {@link ops.gram | gram}).
+   *
+   * @example
+   * ```ts
+   * const G = X.gram();                // XᵀX, n×n for X m×n
+   * const K = X.gram({ rows: true });  // XXᵀ, m×m
+   * ```
+   */
   gram(options?: { rows?: boolean } | null): Matrix {
     return ops.gram(this, options);
   }

@@ -27,6 +27,14 @@ const MAX_PAGES = 65536;
 /** Bytes below this address belong to the module's static data (the kernels keep none; checked at load). */
 export const HEAP_BASE = PAGE;
 
+/**
+ * The WebAssembly heap's use, from {@link memoryStats}.
+ *
+ * @example
+ * ```ts
+ * const { bytesInUse, peakBytes } = memoryStats();
+ * ```
+ */
 export interface MemoryStats {
   /** Bytes in live blocks (rounded up to the 16-byte granule). */
   bytesInUse: number;

@@ -36,8 +36,25 @@ export function untrack(x: Owned): void {
   for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.delete(x)) return;
 }
 
-/** Keeps `x` out of every enclosing tidy: it lives until disposed. Returns `x`. */
-export function keep<T extends Owned>(x: T): T {
+/**
+ * Keeps `x` (a Matrix, a factorisation or a result) out of every enclosing {@link tidy}: it lives
+ * until disposed. Returns `x`.
+ *
+ * @example
+ * ```ts
+ * let best: Matrix | null = null;
+ * tidy(() => {
+ *   const C = A.matmul(B);
+ *   best = keep(C.scale(2)); // survives the tidy without being returned
+ * });
+ * ```
+ */
+export function keep<
+  T extends {
+    /** Frees what the object holds. */
+    dispose(): void;
+  },
+>(x: T): T {
   if (x === null || typeof x !== 'object' || typeof (x as Partial<Owned>).dispose !== 'function') {
     throw new TypeError('keep: expected a Matrix (or another object with a dispose() method)');
   }
@@ -46,8 +63,22 @@ export function keep<T extends Owned>(x: T): T {
   return x;
 }
 
-/** Runs `fn`, then disposes every matrix made during it except those it returns (see the module header). */
+/**
+ * Runs `fn` (synchronous), then disposes every matrix made while it ran except those in its return
+ * value (a matrix, or arrays and plain objects holding matrices) and those passed to {@link keep}.
+ * What a nested tidy returns moves to the enclosing one; if `fn` throws, everything made inside is
+ * disposed and the error propagates. A returned Promise is a TypeError.
+ *
+ * @example
+ * ```ts
+ * const y = tidy(() => {
+ *   const C = A.matmul(B); // disposed when the callback returns …
+ *   return C.add(A);       // … except what it returns
+ * });
+ * ```
+ */
 export function tidy<T>(fn: () => T): T;
+/** The same, with a name for the scope (ignored; tfjs's signature). */
 export function tidy<T>(name: string, fn: () => T): T;
 export function tidy<T>(a: string | (() => T), b?: () => T): T {
   const fn = typeof a === 'function' ? a : b;

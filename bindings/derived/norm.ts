@@ -11,12 +11,49 @@ import { isVectorLike, vectorMatrix, withMatrix, type MatrixLike } from '../api/
 import type { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
 
-/** Matrix norms: Frobenius, 1 (max column sum), Infinity (max row sum), 2 (largest singular value), 'nuc' (sum of singular values). */
+/**
+ * Matrix norms: `'fro'` (Frobenius), 1 (max column sum), Infinity (max row sum), 2 (largest singular
+ * value), `'nuc'` (sum of singular values).
+ *
+ * @example
+ * ```ts
+ * const ord: MatrixNorm = 'nuc';
+ * norm([[3, 0], [0, 4]], ord); // 7
+ * ```
+ */
 export type MatrixNorm = 'fro' | 1 | typeof Infinity | 2 | 'nuc';
-/** Vector norms. */
+/**
+ * Vector norms: 2 (Euclidean), 1 (sum of absolute values), Infinity (largest absolute value).
+ *
+ * @example
+ * ```ts
+ * const ord: VectorNorm = Infinity;
+ * norm([3, -4], ord); // 4
+ * ```
+ */
 export type VectorNorm = 1 | 2 | typeof Infinity;
 
+/**
+ * The norm of a vector: `ord` 2 (default), 1 or Infinity. Scaled: no overflow on 1e200 entries, no
+ * underflow on 1e-200; NaN and Inf propagate.
+ *
+ * @example
+ * ```ts
+ * norm([3, 4]);          // 5
+ * norm([3, -4], 1);      // 7
+ * ```
+ */
 export function norm(x: VectorLike, ord?: VectorNorm): number;
+/**
+ * The norm of a matrix: `ord` `'fro'` (default), 1, Infinity, 2 or `'nuc'` (the last two through the
+ * SVD). Scaled as the vector norms; NaN and Inf propagate.
+ *
+ * @example
+ * ```ts
+ * norm([[1, 2], [3, 4]], 1);  // 6: the largest column sum
+ * norm([[3, 0], [0, 4]], 2);  // 4: the largest singular value
+ * ```
+ */
 export function norm(A: MatrixLike, ord?: MatrixNorm): number;
 export function norm(x: VectorLike | MatrixLike, ord?: MatrixNorm | VectorNorm): number {
   if (isVectorLike(x)) {
