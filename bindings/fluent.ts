@@ -4,7 +4,20 @@
  * This module closes the one deliberate import cycle of the package — api/matrix.ts imports it, and
  * the functions it re-exports make and return `Matrix` objects — so that `A.matmul(B)` and
  * `matmul(A, B)` are one implementation. Every cycle in bindings/ passes through this file
- * (`npm run check:cycles` fails on any other; see README's "Layers").
+ * (`npm run check:layers` fails on any other; see README's "Layers").
  */
 export { add, clone, diag, diagonalMatrix, dot, gram, hadamard, matmul, matvec, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
 export { norm, type MatrixNorm } from './derived/norm.js';
+export { columnVector, flatten, fromColumns, fromRows, reshape, rowVector, selectColumns, selectRows, setSlice, slice } from './api/construct.js';
+export { lu, solve, det, slogdet, inv, type LUResult, type SlogdetResult, type SolveOptions } from './api/lu.js';
+export { cholesky } from './api/cholesky.js';
+export { solveTriangular, type TriangularOptions } from './api/triangular.js';
+export { qr, type QROptions, type QRResult } from './api/qr.js';
+export { lstsq, type LstsqOptions, type LstsqResult } from './api/lstsq.js';
+export { eigh, type EighResult } from './api/eigh.js';
+export { svd, type SvdOptions, type SvdResult } from './api/svd.js';
+export { eig, type EigOptions, type EigResult } from './api/eig.js';
+export type { FiniteOption } from './api/checks.js';
+export { pinv } from './derived/pinv.js';
+export { matrixRank } from './derived/rank.js';
+export { cond } from './derived/cond.js';

@@ -24,9 +24,11 @@ export { init, simdSupported, type InitOptions, type InitResult, type WasmSource
 export { setBackend, getBackend, setTuning, getTuning } from './core/backend.js';
 export type { Tuning, TuningKey } from './core/tuning.js';
 export type { BackendName } from './core/store.js';
-export { Matrix, type RandomOptions } from './api/matrix.js';
+export { Matrix, type RandomOptions, type MatrixJSON, type MatrixJSONEntry } from './api/matrix.js';
+export type { FormatOptions } from './core/format.js';
 export { add, clone, diag, dot, gram, hadamard, matmul, matvec, outer, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
 export { norm, type MatrixNorm, type VectorNorm } from './derived/norm.js';
+export { arange, blockDiag, hstack, linspace, reshape, vander, vstack, type LinspaceOptions, type VanderOptions } from './api/construct.js';
 export type { NumericTypedArray, VectorLike } from './core/validate.js';
 export { LinAlgError, type LinAlgErrorCode } from './core/errors.js';
 export { tidy, keep, type DisposableResult } from './core/tidy.js';
@@ -67,6 +69,7 @@ export { numericGradient, type NumericGradientOptions } from './api/gradient.js'
 export { eigh, eigvalsh, type EighResult } from './api/eigh.js';
 export { svd, svdvals, type SvdOptions, type SvdResult } from './api/svd.js';
 export { eig, eigvals, schur, type EigOptions, type EigResult, type EigvalsResult, type SchurResult } from './api/eig.js';
+export { ComplexMatrix, type Complex, type ComplexVector } from './api/complex.js';
 export { projection } from './derived/projection.js';
 export { pinv } from './derived/pinv.js';
 export { matrixRank } from './derived/rank.js';

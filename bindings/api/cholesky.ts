@@ -17,6 +17,7 @@ import { optionsOf, type VectorLike } from '../core/validate.js';
 import { checkFiniteOption, checkRhs, isFinite, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
+import { smallCholesky } from './small.js';
 
 /** True when the lower triangle of A (diagonal included: what Cholesky reads) is finite. */
 function lowerFinite(A: Matrix): boolean {
@@ -63,6 +64,10 @@ function factorInPlace(fn: string, A: Matrix, options: FiniteOption): Matrix {
  * ```
  */
 export function cholesky(A: MatrixLike, options?: FiniteOption | null): Matrix {
+  if (options == null) {
+    const L = smallCholesky(A);
+    if (L !== undefined) return L;
+  }
   const o = optionsOf('cholesky', options);
   return withMatrix('cholesky', 'A', A, (A) => factorInPlace('cholesky', A, o));
 }

@@ -11,13 +11,24 @@
  * pair), the entry of largest modulus real and positive. `vectors.re`/`vectors.im` hold the real and
  * imaginary parts, column j for eigenvalue j (so a pair's columns are complex conjugates).
  *
+ * Using complex results (JavaScript has no complex numbers): `vectors` is a {@link ComplexMatrix}
+ * (`re`, `im`, `get(i, j)`, `column(j)`, `toArray()` of `[re, im]` pairs), and the result has
+ * `value(k)` → `{ re, im }`, `vector(k)` → `{ re: Float64Array, im: Float64Array }`, `toArray()`
+ * (everything as plain `[re, im]` pairs) and `residual()`, the scaled residual
+ * max_k ‖A·v_k − λ_k·v_k‖₂ / (‖A‖_F·‖v_k‖₂) in complex arithmetic (of order n·eps for a
+ * backward-stable result).
+ *
  * Accuracy: a backward-stable computation — ‖AV − VΛ‖ ≤ p(n)·eps·‖A‖·‖V‖. An eigenvalue is as accurate
  * as its condition allows: a simple one to about eps·‖A‖/|yᴴx|, a defective one (a Jordan block of
  * size k) only to about eps^(1/k)·‖A‖. Matrices with entries near overflow or underflow are scaled by a
  * power of two before the iteration (exact), and the eigenvalues scaled back.
  */
 import * as lapack from '../core/lapack.js';
-import { LinAlgError } from '../core/errors.js';
+import { NormKind } from '../core/backend.js';
+import { LinAlgError, shapeStr } from '../core/errors.js';
+import { checkIndex } from '../core/validate.js';
+import { ComplexMatrix, type Complex, type ComplexVector } from './complex.js';
+import { matmul } from './ops.js';
 import { scoped } from '../core/scope.js';
 import { optionsOf } from '../core/validate.js';
 import { allFinite, checkFiniteOption, isFinite, maxAbs, notFinite, requireFinite, requireSquare, type FiniteOption } from './checks.js';
@@ -54,22 +65,99 @@ export interface EigvalsResult {
 }
 
 /**
- * The result of {@link eig}: the eigenvalues and the right eigenvectors, A·vⱼ = λⱼ·vⱼ.
+ * What {@link eig} returns: the eigenvalues as `real`/`imag` arrays, the eigenvectors as a
+ * {@link ComplexMatrix}, and helpers (non-enumerable methods) to use them as complex numbers.
  *
  * @example
- * ```ts
- * const { real, imag, vectors } = eig(A);
- * const v0 = { re: vectors.re.column(0), im: vectors.im.column(0) }; // for λ₀ = real[0] + i·imag[0]
- * ```
+ * const r = eig(Matrix.from([[0, -1], [1, 0]])); // a rotation by 90°: λ = ±i
+ * r.value(0);       // { re: 0, im: 1 }
+ * r.vector(0);      // { re: Float64Array [0.7071…, 0], im: Float64Array [0, -0.7071…] }
+ * r.toArray();      // { values: [[0, 1], [0, -1]], vectors: [[[re, im], …], …] }
+ * r.residual();     // ≈ 1e-16: max_k ‖A·v_k − λ_k·v_k‖ / (‖A‖_F·‖v_k‖)
+ * r.dispose();
  */
 export interface EigResult extends EigvalsResult, DisposableResult {
   /** Right eigenvectors as columns: re + i·im, column j for eigenvalue j. */
-  vectors: {
-    /** Real parts of the eigenvectors. */
-    re: Matrix;
-    /** Imaginary parts of the eigenvectors (zero columns for real eigenvalues). */
-    im: Matrix;
+  vectors: ComplexMatrix;
+  /** Eigenvalue k as `{ re, im }`. */
+  value(k: number): Complex;
+  /** Eigenvector k (column k of `vectors`, unit 2-norm) as `{ re, im }` (copies). */
+  vector(k: number): ComplexVector;
+  /** Plain data: the eigenvalues as `[re, im]` pairs, the eigenvectors as nested rows of pairs. */
+  toArray(): { values: [number, number][]; vectors: [number, number][][] };
+  /**
+   * max_k ‖A·v_k − λ_k·v_k‖₂ / (‖A‖_F·‖v_k‖₂), in complex arithmetic (0 for n = 0; a zero A gives
+   * the unscaled residual). `A` defaults to the matrix `eig` was called with, as it is now (a
+   * disposed one is a ReferenceError).
+   */
+  residual(A?: MatrixLike): number;
+}
+
+/** ‖x + i·y‖₂ (scaled: no overflow or underflow). */
+function complexNorm(x: Float64Array, y: Float64Array): number {
+  return Math.hypot(lapack.nrm2(x), lapack.nrm2(y));
+}
+
+/** The scaled residual of eig's result against A (see EigResult.residual). */
+function residualOf(fn: string, A0: MatrixLike, real: Float64Array, imag: Float64Array, V: ComplexMatrix): number {
+  return withMatrix(fn, 'A', A0, (A) => {
+    const n = real.length;
+    if (A.rows !== n || A.cols !== n) {
+      throw new RangeError(`${fn}: A is ${shapeStr(A.rows, A.cols)} but there are ${n} eigenpairs (needs ${shapeStr(n, n)})`);
+    }
+    if (n === 0) return 0;
+    return scoped((sc) => {
+      const AVr = sc.track(matmul(A, V.re));
+      const AVi = sc.track(matmul(A, V.im));
+      const normA = lapack.lange(NormKind.Fro, A._v());
+      let worst = 0;
+      const rr = new Float64Array(n);
+      const ri = new Float64Array(n);
+      for (let k = 0; k < n; k++) {
+        const vr = V.re.column(k);
+        const vi = V.im.column(k);
+        const ar = AVr.column(k);
+        const ai = AVi.column(k);
+        const lr = real[k]!;
+        const li = imag[k]!;
+        // r = A·v − λ·v, with λ·v = (lr·vr − li·vi) + i·(lr·vi + li·vr).
+        for (let i = 0; i < n; i++) {
+          rr[i] = ar[i]! - (lr * vr[i]! - li * vi[i]!);
+          ri[i] = ai[i]! - (lr * vi[i]! + li * vr[i]!);
+        }
+        const num = complexNorm(rr, ri);
+        const den = (normA === 0 ? 1 : normA) * complexNorm(vr, vi);
+        const q = num === 0 ? 0 : num / den;
+        if (!(q <= worst)) worst = q; // NaN wins
+      }
+      return worst;
+    });
+  });
+}
+
+/** Gives eig's result its helper methods (non-enumerable, like dispose). */
+function withHelpers(r: EigvalsResult & DisposableResult & { vectors: ComplexMatrix }, A0: MatrixLike): EigResult {
+  const n = r.real.length;
+  const methods = {
+    value(k: number): Complex {
+      checkIndex('eig.value', 'k', k, n);
+      return { re: r.real[k]!, im: r.imag[k]! };
+    },
+    vector(k: number): ComplexVector {
+      checkIndex('eig.vector', 'k', k, n);
+      return r.vectors.column(k);
+    },
+    toArray(): { values: [number, number][]; vectors: [number, number][][] } {
+      return { values: Array.from(r.real, (x, k): [number, number] => [x, r.imag[k]!]), vectors: r.vectors.toArray() };
+    },
+    residual(A?: MatrixLike): number {
+      return residualOf('eig.residual', A === undefined ? A0 : A, r.real, r.imag, r.vectors);
+    },
   };
+  for (const [k, f] of Object.entries(methods)) {
+    Object.defineProperty(r, k, { value: f, enumerable: false, configurable: true, writable: true });
+  }
+  return r as EigResult;
 }
 
 /**
@@ -157,20 +245,21 @@ function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): 
 }
 
 /**
- * Eigenvalues and right eigenvectors of a general real square matrix (numpy's eig, LAPACK dgeev's
- * algorithm). Complex eigenvalues come in adjacent conjugate pairs, positive imaginary part first;
- * eigenvectors have unit 2-norm.
+ * Eigenvalues and right eigenvectors of a general square matrix (LAPACK dgeev's pipeline; see the
+ * module header for the conventions). Complex eigenvalues come in conjugate pairs, the one with the
+ * positive imaginary part first; their eigenvectors are the columns of `vectors.re + i·vectors.im`.
  *
  * @example
- * ```ts
- * const r = eig([[2, 0], [0, 3]]);
- * r.real;          // Float64Array [2, 3]
- * r.vectors.re;    // the identity
+ * const r = eig([[0, -1], [1, 0]]);
+ * r.real, r.imag;   // Float64Array [0, 0], Float64Array [1, -1]
+ * r.value(1);       // { re: 0, im: -1 }
+ * r.vector(1);      // { re, im }: the eigenvector of −i
+ * r.residual();     // of order eps
  * r.dispose();
- * ```
  */
 export function eig(A: MatrixLike, options?: EigOptions | null): EigResult {
   const o = optionsOf('eig', options);
+  const A0 = A;
   return withMatrix('eig', 'A', A, (A) => {
     const { real, imag, VR } = run('eig', A, true, o);
     const n = A.rows;
@@ -199,7 +288,7 @@ export function eig(A: MatrixLike, options?: EigOptions | null): EigResult {
           j++;
         }
       }
-      return disposableResult({ real, imag, vectors: { re: sc.keep(re), im: sc.keep(im) } });
+      return withHelpers(disposableResult({ real, imag, vectors: new ComplexMatrix(sc.keep(re), sc.keep(im)) }), A0);
     });
   });
 }

@@ -21,6 +21,7 @@ import { checkFiniteOption, maxAbs, requireFinite, requireSquare, type FiniteOpt
 import { copyOf, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
+import { smallEigh } from './small.js';
 
 /**
  * The result of {@link eigh}: A = Z·Λ·Zᵀ with Λ = diag(values) and Z = vectors.
@@ -71,6 +72,10 @@ function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { 
  * ```
  */
 export function eigh(A: MatrixLike, options?: FiniteOption | null): EighResult {
+  if (options == null) {
+    const r = smallEigh(A);
+    if (r !== undefined) return disposableResult(r);
+  }
   const o = optionsOf('eigh', options);
   return withMatrix('eigh', 'A', A, (A) => {
     const { values, Z } = run('eigh', A, true, o);

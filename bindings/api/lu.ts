@@ -18,6 +18,7 @@ import { checkFiniteOption, checkRhs, isFinite, notFinite, requireFinite, requir
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
+import { detOfFactors, smallDet, smallInv, smallSolve } from './small.js';
 
 /**
  * The factors of {@link lu}: P·A = L·U.
@@ -200,13 +201,7 @@ export class LUFactorization implements Disposable {
 
   private diagProduct(): number {
     const s = this.lu._store();
-    const a = s.array();
-    let d = 1;
-    for (let i = 0; i < this.n; i++) {
-      d *= a[s.offset + i + i * this.lu._ld]!;
-      if (this.#ipiv[i] !== i) d = -d;
-    }
-    return d;
+    return detOfFactors(s.array(), s.offset, this.lu._ld, this.n, this.#ipiv);
   }
 
   /**
@@ -391,6 +386,10 @@ export function solve(A: MatrixLike, B: VectorLike, options?: SolveOptions | nul
  */
 export function solve(A: MatrixLike, B: MatrixLike, options?: SolveOptions | null): Matrix;
 export function solve(A: MatrixLike, B: MatrixLike | VectorLike, opts?: SolveOptions | null): Matrix | Float64Array {
+  if (opts == null) {
+    const x = smallSolve(A, B);
+    if (x !== undefined) return x;
+  }
   const options = optionsOf('solve', opts);
   return withMatrix('solve', 'A', A, (A) => {
     requireSquare('solve', A);
@@ -410,6 +409,10 @@ export function solve(A: MatrixLike, B: MatrixLike | VectorLike, opts?: SolveOpt
  * ```
  */
 export function det(A: MatrixLike, options?: FiniteOption | null): number {
+  if (options == null) {
+    const d = smallDet(A);
+    if (d !== undefined) return d;
+  }
   const o = optionsOf('det', options);
   return withMatrix('det', 'A', A, (A) => {
     requireSquare('det', A);
@@ -444,6 +447,10 @@ export function slogdet(A: MatrixLike, options?: FiniteOption | null): SlogdetRe
  * ```
  */
 export function inv(A: MatrixLike, options?: FiniteOption | null): Matrix {
+  if (options == null) {
+    const X = smallInv(A);
+    if (X !== undefined) return X;
+  }
   const o = optionsOf('inv', options);
   return withMatrix('inv', 'A', A, (A) => {
     requireSquare('inv', A);

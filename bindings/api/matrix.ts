@@ -16,8 +16,26 @@ import { smallStore, WasmStore, type BackendName, type Store, type View } from '
 // The one deliberate import cycle of the package: the fluent methods below delegate to the free
 // functions (bindings/fluent.ts re-exports them), and those make and return Matrix objects.
 import * as ops from '../fluent.js';
-import type { MatrixLike, MatrixNorm } from '../fluent.js';
-import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
+import type {
+  EighResult,
+  EigOptions,
+  EigResult,
+  FiniteOption,
+  LstsqOptions,
+  LstsqResult,
+  LUResult,
+  MatrixLike,
+  MatrixNorm,
+  QROptions,
+  QRResult,
+  SlogdetResult,
+  SolveOptions,
+  SvdOptions,
+  SvdResult,
+  TriangularOptions,
+} from '../fluent.js';
+import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, describe, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
+import { formatMatrix, formatOptions, type FormatOptions } from '../core/format.js';
 import { shapeStr } from '../core/errors.js';
 import { Rng } from '../core/random.js';
 import { track, untrack } from '../core/tidy.js';
@@ -32,6 +50,36 @@ const registry =
         }
       })
     : null;
+
+/**
+ * The key Node's `util.inspect` (and so `console.log`) looks for: `Symbol.for` gives the same symbol
+ * as `util.inspect.custom` without importing `node:util`, which would break the browser build.
+ */
+const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
+
+/**
+ * One entry of {@link MatrixJSON}'s `data`: a number, or one of four strings for the values a JSON
+ * number cannot carry (JSON has no NaN or Infinity, and `JSON.stringify(-0)` writes `0`).
+ */
+export type MatrixJSONEntry = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
+
+/** The JSON form of a matrix ({@link Matrix.toJSON}, {@link Matrix.fromJSON}): shape and row-major entries. */
+export interface MatrixJSON {
+  /** Number of rows. */
+  rows: number;
+  /** Number of columns. */
+  cols: number;
+  /** rows·cols entries, row-major: entry (i, j) at [i·cols + j]. */
+  data: MatrixJSONEntry[];
+}
+
+const JSON_SPECIAL: Readonly<Record<string, number>> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity, '-0': -0 };
+
+/** An entry of {@link MatrixJSON} data. */
+function jsonEntry(x: number): MatrixJSONEntry {
+  if (Number.isFinite(x)) return Object.is(x, -0) ? '-0' : x;
+  return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+}
 
 /**
  * Options of {@link Matrix.random} and {@link Matrix.randn}.
@@ -126,6 +174,11 @@ export class Matrix implements Disposable {
     return new Matrix(rows, cols, n <= SMALL ? smallStore(n) : be.f64(n));
   }
 
+  /** @internal A rows×cols matrix (1 ≤ rows·cols ≤ SMALL) on the JS heap, zeroed: _alloc without its checks. */
+  static _small(rows: number, cols: number): Matrix {
+    return new Matrix(rows, cols, smallStore(rows * cols));
+  }
+
   /**
    * @internal Like _alloc, but a multiple of 64 rows gets 8 more doubles of column stride, so the
    * columns are not a power-of-two number of bytes apart. With a 4 KiB-multiple stride every column
@@ -165,15 +218,20 @@ export class Matrix implements Disposable {
   // ---- construction ------------------------------------------------------------------------
 
   /**
-   * A matrix from nested rows (arrays of numbers or Float64Arrays), copied. Ragged or non-numeric
-   * input is a TypeError or RangeError.
+   * A matrix from nested rows. Ragged or non-numeric input is a TypeError/RangeError; so is a flat
+   * array of numbers (a vector), with a pointer to `Matrix.columnVector` / `Matrix.rowVector`.
    *
    * @example
-   * ```ts
-   * const A = Matrix.from([[1, 2, 3], [4, 5, 6]]); // 2×3
-   * ```
+   * const A = Matrix.from([[1, 2], [3, 4]]); // 2×2
    */
   static from(data: readonly (readonly number[])[] | readonly Float64Array[]): Matrix {
+    const d: unknown = data;
+    if (ArrayBuffer.isView(d) || (Array.isArray(d) && d.length > 0 && typeof d[0] === 'number')) {
+      throw new TypeError(
+        `Matrix.from: data${ArrayBuffer.isView(d) ? ` is a ${describe(d)}` : '[0] is a number'}: a vector, but Matrix.from takes rows (number[][]); ` +
+          'use Matrix.columnVector(v) for an n×1 matrix, Matrix.rowVector(v) for 1×n, or Matrix.fromArray(v, rows, cols)',
+      );
+    }
     const [rows, cols] = nestedShape('Matrix.from', 'data', data);
     const M = Matrix._alloc(rows, cols);
     const s = M._store();
@@ -325,6 +383,56 @@ export class Matrix implements Disposable {
     checkShape('Matrix.randn', rows, cols);
     const rng = new Rng(seedOf('Matrix.randn', options));
     return Matrix.fill(rows, cols, () => rng.normal());
+  }
+
+  /**
+   * The matrix whose columns are the given vectors (number[] or any numeric typed array, all of one
+   * length); an empty list gives 0×0.
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.fromColumns([[1, 2, 3], [4, 5, 6]]); // 3×2: [[1, 4], [2, 5], [3, 6]]
+   * ```
+   */
+  static fromColumns(cols: readonly VectorLike[]): Matrix {
+    return ops.fromColumns(cols);
+  }
+
+  /**
+   * The matrix whose rows are the given vectors (number[] or any numeric typed array, all of one
+   * length); an empty list gives 0×0.
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.fromRows([Float32Array.of(1, 2), [3, 4]]); // [[1, 2], [3, 4]]
+   * ```
+   */
+  static fromRows(rows: readonly VectorLike[]): Matrix {
+    return ops.fromRows(rows);
+  }
+
+  /**
+   * The n×1 matrix holding v (numpy's `v[:, None]`).
+   *
+   * @example
+   * ```ts
+   * const b = Matrix.columnVector([1, 2, 3]); // 3×1
+   * ```
+   */
+  static columnVector(v: VectorLike): Matrix {
+    return ops.columnVector(v);
+  }
+
+  /**
+   * The 1×n matrix holding v (numpy's `v[None, :]`).
+   *
+   * @example
+   * ```ts
+   * const r = Matrix.rowVector([1, 2, 3]); // 1×3
+   * ```
+   */
+  static rowVector(v: VectorLike): Matrix {
+    return ops.rowVector(v);
   }
 
   /** Fills row by row (row-major order, so results do not depend on the storage order). */
@@ -507,30 +615,195 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * The shape, then the top-left 8×8 entries at most (6 significant digits), `…` where cut.
+   * numpy-style text: a header line with the shape and where the entries live, then the entries in
+   * aligned columns (one common format: fixed-point or scientific, at most `precision` digits after
+   * the point), with `…` where rows or columns are cut — past `maxRows` rows or `maxCols` columns
+   * only the corners are shown. A disposed matrix prints as `Matrix 3×3 (disposed)`. Rules and
+   * defaults (precision 6, maxRows and maxCols 10): bindings/core/format.ts.
+   *
+   * @example
+   * Matrix.from([[1, 2.5], [-3, 4]]).toString();
+   * // Matrix 2×2 (js)
+   * // [[ 1. ,  2.5],
+   * //  [-3. ,  4. ]]
+   * Matrix.random(100, 100).toString({ precision: 3, maxRows: 4, maxCols: 4 }); // the corners only
+   */
+  toString(options?: FormatOptions | null): string {
+    const o = formatOptions('Matrix.toString', options);
+    const shape = shapeStr(this.rows, this.cols);
+    const v = this.#view;
+    if (v === null) return `Matrix ${shape} (disposed)`;
+    const a = v.store.array();
+    const off = v.store.offset;
+    const ld = this._ld;
+    return formatMatrix(`Matrix ${shape} (${v.store.kind})`, this.rows, this.cols, (i, j) => a[off + i + j * ld]!, o);
+  }
+
+  /**
+   * What Node's `util.inspect` and `console.log` show: {@link toString} with its defaults (or
+   * `[Matrix 3×3]` past the inspection depth). Found through `Symbol.for('nodejs.util.inspect.custom')`,
+   * so nothing Node-specific is imported.
+   *
+   * @example
+   * console.log(Matrix.eye(2)); // Matrix 2×2 (js)
+   *                             // [[1., 0.],
+   *                             //  [0., 1.]]
+   */
+  [inspectCustom](depth: number, options?: { stylize?: (text: string, style: string) => string }): string {
+    if (depth < 0) {
+      const text = `[Matrix ${shapeStr(this.rows, this.cols)}${this.disposed ? ', disposed' : ''}]`;
+      return typeof options?.stylize === 'function' ? options.stylize(text, 'special') : text;
+    }
+    return this.toString();
+  }
+
+  /**
+   * The JSON form `{ rows, cols, data }`, `data` row-major, so `JSON.stringify(M)` writes the
+   * entries. Lossless: finite numbers are written as numbers (every double round-trips, subnormals
+   * included), and the values a JSON number cannot carry as strings — `'NaN'`, `'Infinity'`,
+   * `'-Infinity'` and `'-0'` (JSON.stringify would write NaN and ±Infinity as null, and −0 as 0).
+   * {@link Matrix.fromJSON} reads it back bit for bit. (For the entries as numbers use
+   * {@link toFloat64Array} or {@link toArray}.) Throws a ReferenceError after dispose().
+   *
+   * @example
+   * JSON.stringify(Matrix.from([[1, NaN], [-0, 2]]));
+   * // '{"rows":2,"cols":2,"data":[1,"NaN","-0",2]}'
+   */
+  toJSON(): MatrixJSON {
+    const s = this._store('Matrix.toJSON');
+    const a = s.array();
+    const data = new Array<MatrixJSONEntry>(this.rows * this.cols);
+    for (let i = 0; i < this.rows; i++) {
+      for (let j = 0; j < this.cols; j++) data[i * this.cols + j] = jsonEntry(a[s.offset + i + j * this._ld]!);
+    }
+    return { rows: this.rows, cols: this.cols, data };
+  }
+
+  /**
+   * A matrix from its JSON form ({@link toJSON}): the object, or the JSON text. Checks everything:
+   * text that is not JSON or not an object, `rows`/`cols` that are not sizes, `data` that is not an
+   * array (TypeError), of the wrong length (RangeError), or holding anything but numbers and the
+   * strings `'NaN'`, `'Infinity'`, `'-Infinity'`, `'-0'` (TypeError naming the entry — a `null`
+   * included, which is what JSON.stringify writes for NaN in a plain array).
+   *
+   * @example
+   * const B = Matrix.fromJSON(JSON.stringify(A)); // the same bits as A
+   * const C = Matrix.fromJSON({ rows: 1, cols: 2, data: [1, 'Infinity'] });
+   */
+  static fromJSON(json: MatrixJSON | string): Matrix {
+    const fn = 'Matrix.fromJSON';
+    let o: unknown = json;
+    if (typeof json === 'string') {
+      try {
+        o = JSON.parse(json);
+      } catch (e) {
+        throw new TypeError(`${fn}: the text is not valid JSON (${(e as Error).message})`);
+      }
+    }
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) {
+      throw new TypeError(`${fn}: expected an object { rows, cols, data } or its JSON text, got ${describe(o)}`);
+    }
+    const { rows, cols, data } = o as Record<string, unknown>;
+    checkShape(fn, rows as number, cols as number);
+    const r = rows as number;
+    const c = cols as number;
+    if (!Array.isArray(data)) throw new TypeError(`${fn}: data must be an array (row-major entries), got ${describe(data)}`);
+    if (data.length !== r * c) {
+      throw new RangeError(`${fn}: data has ${data.length} entries but a ${shapeStr(r, c)} matrix needs ${r * c}`);
+    }
+    const values = new Float64Array(data.length);
+    for (let k = 0; k < data.length; k++) {
+      const x: unknown = data[k];
+      if (typeof x === 'number') values[k] = x;
+      else if (typeof x === 'string' && Object.hasOwn(JSON_SPECIAL, x)) values[k] = JSON_SPECIAL[x]!;
+      else {
+        const hint = x === null ? ' (null is what JSON.stringify writes for NaN or ±Infinity in a plain array: the value is lost)' : '';
+        throw new TypeError(`${fn}: data[${k}] must be a number or one of 'NaN', 'Infinity', '-Infinity', '-0', got ${typeof x === 'string' ? `'${x}'` : describe(x)}${hint}`);
+      }
+    }
+    return Matrix.fromArray(values, r, c);
+  }
+
+  // ---- slicing and shape ---------------------------------------------------------------------------
+
+  /**
+   * A copy of the block A[rowStart:rowEnd, colStart:colEnd], numpy's slicing: half-open, negative
+   * bounds count from the end, an omitted (undefined or null) bound is the full range, bounds past the
+   * ends are clamped, an end before its start gives an empty dimension.
    *
    * @example
    * ```ts
-   * console.log(String(Matrix.eye(2)));
-   * // Matrix(2×2) [
-   * //   [1.00000, 0.00000]
-   * //   [0.00000, 1.00000]
-   * // ]
+   * const Uk = U.slice(0, undefined, 0, k);  // U[:, :k]
+   * const last = A.slice(-1);                // A[-1:, :], the last row as a 1×n matrix
    * ```
    */
-  toString(): string {
-    if (this.#view === null) return `Matrix(${shapeStr(this.rows, this.cols)}, disposed)`;
-    // The top-left 8×8 corner only: O(1) whatever the shape.
-    const s = this._store();
-    const a = s.array();
-    const rows: string[] = [];
-    for (let i = 0; i < Math.min(8, this.rows); i++) {
-      const r: string[] = [];
-      for (let j = 0; j < Math.min(8, this.cols); j++) r.push(a[s.offset + i + j * this._ld]!.toPrecision(6));
-      rows.push('  [' + r.join(', ') + (this.cols > 8 ? ', …' : '') + ']');
-    }
-    if (this.rows > 8) rows.push('  …');
-    return `Matrix(${shapeStr(this.rows, this.cols)}) [\n${rows.join('\n')}\n]`;
+  slice(rowStart?: number | null, rowEnd?: number | null, colStart?: number | null, colEnd?: number | null): Matrix {
+    return ops.slice(this, rowStart, rowEnd, colStart, colEnd);
+  }
+
+  /**
+   * The rows at the given indices, in that order (numpy's `A[indices, :]`; repeats and negative
+   * indices allowed).
+   *
+   * @example
+   * ```ts
+   * const B = A.selectRows([2, 0, -1]);
+   * ```
+   */
+  selectRows(indices: VectorLike): Matrix {
+    return ops.selectRows(this, indices);
+  }
+
+  /**
+   * The columns at the given indices, in that order (numpy's `A[:, indices]`; repeats and negative
+   * indices allowed).
+   *
+   * @example
+   * ```ts
+   * const B = A.selectColumns([0, 2]);
+   * ```
+   */
+  selectColumns(indices: VectorLike): Matrix {
+    return ops.selectColumns(this, indices);
+  }
+
+  /**
+   * A new matrix: this one with B (a Matrix, nested rows, or a vector as one row) written at
+   * (rowStart, colStart); this matrix is not changed. B must fit (RangeError otherwise); negative
+   * positions count from the end.
+   *
+   * @example
+   * ```ts
+   * const C = Matrix.zeros(4, 4).setSlice(1, 1, Matrix.eye(2));
+   * ```
+   */
+  setSlice(rowStart: number, colStart: number, B: MatrixLike | VectorLike): Matrix {
+    return ops.setSlice(this, rowStart, colStart, B);
+  }
+
+  /**
+   * The same entries in a rows×cols shape, in row-major order (numpy's `reshape`); one dimension may
+   * be -1 (inferred).
+   *
+   * @example
+   * ```ts
+   * const B = Matrix.from([[1, 2, 3], [4, 5, 6]]).reshape(3, -1); // [[1, 2], [3, 4], [5, 6]]
+   * ```
+   */
+  reshape(rows: number, cols: number): Matrix {
+    return ops.reshape(this, rows, cols);
+  }
+
+  /**
+   * The entries row by row as a Float64Array (numpy's `flatten()`; the same as `toFloat64Array()`).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).flatten(); // Float64Array [1, 2, 3, 4]
+   * ```
+   */
+  flatten(): Float64Array {
+    return ops.flatten(this);
   }
 
   // ---- operations (each returns a new matrix; the free functions of the same name) ------------------------------------
@@ -603,15 +876,17 @@ export class Matrix implements Disposable {
     return ops.hadamard(this, B);
   }
   /**
-   * The matrix product A·B (the free function {@link ops.matmul | matmul}).
+   * The matrix product this·B; a vector operand (`number[]`, a typed array) gives this·x as a
+   * Float64Array, as numpy's matmul (the free function {@link ops.matmul | matmul}).
    *
    * @example
-   * ```ts
-   * const C = A.matmul(B); // A m×k, B k×n: C m×n
-   * ```
+   * A.matmul(B);      // Matrix
+   * A.matmul([1, 1]); // Float64Array (as A.matvec([1, 1]))
    */
-  matmul(B: MatrixLike): Matrix {
-    return ops.matmul(this, B);
+  matmul(B: MatrixLike): Matrix;
+  matmul(x: VectorLike): Float64Array;
+  matmul(B: MatrixLike | VectorLike): Matrix | Float64Array {
+    return ops.matmul(this, B as MatrixLike);
   }
   /**
    * The matrix-vector product A·x as a Float64Array (the free function {@link ops.matvec | matvec}).
@@ -686,5 +961,174 @@ export class Matrix implements Disposable {
    */
   gram(options?: { rows?: boolean } | null): Matrix {
     return ops.gram(this, options);
+  }
+
+  // ---- decompositions (the free functions of the same name) ----
+
+  /**
+   * X with this·X = B (LU with partial pivoting; `{ transpose: true }` solves thisᵀ·X = B): a vector
+   * b gives a Float64Array, a matrix B a Matrix. The free function {@link solve}.
+   *
+   * @example
+   * Matrix.from([[2, 0], [0, 4]]).solve([2, 2]); // Float64Array [1, 0.5]
+   */
+  solve(b: VectorLike, options?: SolveOptions | null): Float64Array;
+  solve(B: MatrixLike, options?: SolveOptions | null): Matrix;
+  solve(B: MatrixLike | VectorLike, options?: SolveOptions | null): Matrix | Float64Array {
+    return ops.solve(this, B as MatrixLike, options);
+  }
+
+  /**
+   * The inverse (LU; LinAlgError 'singular' on an exactly zero pivot). The free function {@link inv}.
+   *
+   * @example
+   * Matrix.from([[2, 0], [0, 4]]).inv(); // [[0.5, 0], [0, 0.25]]
+   */
+  inv(options?: FiniteOption | null): Matrix {
+    return ops.inv(this, options);
+  }
+
+  /**
+   * The determinant (LU; 1 for 0×0). The free function {@link det}; {@link slogdet} for large n.
+   *
+   * @example
+   * Matrix.from([[1, 2], [3, 4]]).det(); // -2
+   */
+  det(options?: FiniteOption | null): number {
+    return ops.det(this, options);
+  }
+
+  /**
+   * The sign and log|det| (no overflow). The free function {@link slogdet}.
+   *
+   * @example
+   * Matrix.from([[1, 2], [3, 4]]).slogdet(); // { sign: -1, logAbsDet: Math.log(2) }
+   */
+  slogdet(options?: FiniteOption | null): SlogdetResult {
+    return ops.slogdet(this, options);
+  }
+
+  /**
+   * The Moore–Penrose pseudo-inverse (SVD; singular values ≤ rtol·σ_max dropped). The free function
+   * {@link pinv}.
+   *
+   * @example
+   * Matrix.from([[1, 2], [2, 4]]).pinv(); // rank 1: [[0.04, 0.08], [0.08, 0.16]]
+   */
+  pinv(options?: ({ rtol?: number } & FiniteOption) | null): Matrix {
+    return ops.pinv(this, options);
+  }
+
+  /**
+   * The numerical rank (singular values above `tol`, default σ_max·max(m, n)·eps). The free function
+   * {@link matrixRank} (numpy's `matrix_rank`).
+   *
+   * @example
+   * Matrix.from([[1, 2], [2, 4]]).rank(); // 1
+   */
+  rank(options?: ({ tol?: number } & FiniteOption) | null): number {
+    return ops.matrixRank(this, options);
+  }
+
+  /**
+   * The condition number: σ_max/σ_min for p = 2 (default), ‖A‖·‖A⁻¹‖ for p = 1, Infinity, 'fro'.
+   * The free function {@link cond}.
+   *
+   * @example
+   * Matrix.from([[1, 0], [0, 1e-3]]).cond(); // 1000
+   */
+  cond(p: 2 | 1 | typeof Infinity | 'fro' = 2, options?: FiniteOption | null): number {
+    return ops.cond(this, p, options);
+  }
+
+  /**
+   * The lower Cholesky factor L with this = L·Lᵀ (only the lower triangle is read). The free
+   * function {@link cholesky}.
+   *
+   * @example
+   * Matrix.from([[4, 2], [2, 5]]).cholesky(); // [[2, 0], [1, 2]]
+   */
+  cholesky(options?: FiniteOption | null): Matrix {
+    return ops.cholesky(this, options);
+  }
+
+  /**
+   * P·A = L·U with partial pivoting: `{ L, U, perm }`. The free function {@link lu}.
+   *
+   * @example
+   * const { L, U, perm } = A.lu();
+   */
+  lu(options?: FiniteOption | null): LUResult {
+    return ops.lu(this, options);
+  }
+
+  /**
+   * Householder QR `{ Q, R, perm? }` (numpy's modes; `pivoting` for rank-revealing QR). The free
+   * function {@link qr}.
+   *
+   * @example
+   * const { Q, R } = A.qr();
+   */
+  qr(options?: QROptions | null): QRResult {
+    return ops.qr(this, options);
+  }
+
+  /**
+   * The singular value decomposition `{ U, s, Vt }`. The free function {@link svd}.
+   *
+   * @example
+   * const { U, s, Vt } = A.svd();
+   */
+  svd(options?: SvdOptions | null): SvdResult {
+    return ops.svd(this, options);
+  }
+
+  /**
+   * Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read):
+   * `{ values, vectors }`. The free function {@link eigh}.
+   *
+   * @example
+   * Matrix.from([[2, 1], [1, 2]]).eigh().values; // Float64Array [1, 3]
+   */
+  eigh(options?: FiniteOption | null): EighResult {
+    return ops.eigh(this, options);
+  }
+
+  /**
+   * Eigenvalues and right eigenvectors of a general square matrix, complex ones as re/im parts with
+   * helpers (`value(k)`, `vector(k)`, `residual()`). The free function {@link eig}.
+   *
+   * @example
+   * const r = Matrix.from([[0, -1], [1, 0]]).eig();
+   * r.value(0); // { re: 0, im: 1 }
+   */
+  eig(options?: EigOptions | null): EigResult {
+    return ops.eig(this, options);
+  }
+
+  /**
+   * The least-squares solution of this·x ≈ b (minimum-norm when rank-deficient): `{ x, residuals,
+   * rank }`. The free function {@link lstsq}.
+   *
+   * @example
+   * Matrix.from([[1, 0], [1, 1], [1, 2]]).lstsq([1, 2, 3]).x; // Float64Array [1, 1]
+   */
+  lstsq(b: VectorLike, options?: LstsqOptions | null): LstsqResult<Float64Array>;
+  lstsq(B: MatrixLike, options?: LstsqOptions | null): LstsqResult<Matrix>;
+  lstsq(B: MatrixLike | VectorLike, options?: LstsqOptions | null): LstsqResult<Float64Array> | LstsqResult<Matrix> {
+    return ops.lstsq(this, B as MatrixLike, options);
+  }
+
+  /**
+   * X with op(this)·X = B for triangular `this` (upper by default, as scipy; `{ lower, unitDiagonal,
+   * transpose }`). The free function {@link solveTriangular}.
+   *
+   * @example
+   * Matrix.from([[2, 1], [0, 4]]).solveTriangular([3, 4]); // Float64Array [1, 1]
+   */
+  solveTriangular(b: VectorLike, options?: TriangularOptions | null): Float64Array;
+  solveTriangular(B: MatrixLike, options?: TriangularOptions | null): Matrix;
+  solveTriangular(B: MatrixLike | VectorLike, options?: TriangularOptions | null): Matrix | Float64Array {
+    return ops.solveTriangular(this, B as MatrixLike, options);
   }
 }

@@ -11,6 +11,7 @@ import { shapeStr } from '../core/errors.js';
 import { checkNumber, describe, optionsOf, readVector, toVector, type VectorLike } from '../core/validate.js';
 import { copyInto, fresh, isVectorLike, vectorMatrix, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
+import { smallMatmul } from './small.js';
 
 export type { MatrixLike } from './convert.js';
 
@@ -114,19 +115,57 @@ export function hadamard(A: MatrixLike, B: MatrixLike): Matrix {
 }
 
 /**
- * The matrix product A·B (blocked, packed GEMM); A's columns must match B's rows.
+ * The matrix product A·B (blocked, packed GEMM), with numpy's meaning for a 1-D operand: a vector
+ * operand (`number[]` or a typed array) is a vector, not a matrix — A·x is a Float64Array (as
+ * {@link matvec}), x·B is the Float64Array xᵀ·B, and x·y of two vectors is their inner product, a
+ * number (as {@link dot}). An empty array `[]` counts as a vector of length 0 (as numpy's
+ * `np.array([])` is 1-D; for TypeScript a bare `[]` literal matches the matrix overload, so write
+ * `[] as number[]` or pass a Float64Array).
  *
  * @example
- * ```ts
- * matmul([[1, 2], [3, 4]], [[1], [1]]).toArray(); // [[3], [7]]
- * ```
+ * matmul([[1, 2], [3, 4]], [[1], [1]]); // Matrix [[3], [7]]
+ * matmul([[1, 2], [3, 4]], [1, 1]);     // Float64Array [3, 7]
+ * matmul([1, 1], [[1, 2], [3, 4]]);     // Float64Array [4, 6]
  */
-export function matmul(A: MatrixLike, B: MatrixLike): Matrix {
-  return product('matmul', A, B);
+export function matmul(A: MatrixLike, B: MatrixLike): Matrix;
+export function matmul(A: MatrixLike, x: VectorLike): Float64Array;
+export function matmul(x: VectorLike, B: MatrixLike): Float64Array;
+export function matmul(x: VectorLike, y: VectorLike): number;
+export function matmul(a: MatrixLike | VectorLike, b: MatrixLike | VectorLike): Matrix | Float64Array | number {
+  if (a instanceof Matrix && b instanceof Matrix) return product('matmul', a, b); // the common case first
+  if (isVectorLike(a)) {
+    if (isVectorLike(b)) return innerProduct('matmul', a, b);
+    return vectorMatrixProduct('matmul', a, b as MatrixLike);
+  }
+  if (isVectorLike(b)) return matrixVector('matmul', a as MatrixLike, b);
+  return product('matmul', a as MatrixLike, b as MatrixLike);
+}
+
+/** xᵀ·y for `fn` (dot, matmul). */
+function innerProduct(fn: string, a: VectorLike, b: VectorLike): number {
+  const x = toVector(fn, 'x', a);
+  const y = toVector(fn, 'y', b);
+  if (x.length !== y.length) throw new RangeError(`${fn}: vector lengths differ: ${x.length} and ${y.length}`);
+  return lapack.dot(x, y);
+}
+
+/** xᵀ·B (a vector of B.cols entries) for `fn`, through gemv on Bᵀ. */
+function vectorMatrixProduct(fn: string, x: VectorLike, B: MatrixLike): Float64Array {
+  return withMatrix(fn, 'B', B, (B) => {
+    const v = readVector(fn, 'x', x); // gemv only reads x
+    if (v.length !== B.rows) {
+      throw new RangeError(`${fn}: x has ${v.length} entries but B is ${shapeStr(B.rows, B.cols)} (needs ${B.rows})`);
+    }
+    const y = new Float64Array(B.cols);
+    lapack.gemv(B._v(), v, y, { trans: true });
+    return y;
+  });
 }
 
 /** A·B for `fn` (matmul, dot): messages name the function the caller called. */
 function product(fn: string, A: MatrixLike, B: MatrixLike): Matrix {
+  const P = smallMatmul(A, B);
+  if (P !== undefined) return P;
   return withMatrix(fn, 'A', A, (A) =>
     withMatrix(fn, 'B', B, (B) => {
       if (A.cols !== B.rows) {
@@ -181,10 +220,7 @@ export function dot(A: MatrixLike, B: MatrixLike): Matrix;
 export function dot(a: VectorLike | MatrixLike, b: VectorLike | MatrixLike): number | Float64Array | Matrix {
   if (isVectorLike(a)) {
     if (!isVectorLike(b)) throw new TypeError('dot: a vector can only be dotted with a vector');
-    const x = toVector('dot', 'x', a);
-    const y = toVector('dot', 'y', b);
-    if (x.length !== y.length) throw new RangeError(`dot: vector lengths differ: ${x.length} and ${y.length}`);
-    return lapack.dot(x, y);
+    return innerProduct('dot', a, b);
   }
   if (isVectorLike(b)) return matrixVector('dot', a as MatrixLike, b);
   return product('dot', a as MatrixLike, b as MatrixLike);

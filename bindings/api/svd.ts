@@ -22,6 +22,7 @@ import { checkFiniteOption, maxAbs, requireFinite, type FiniteOption } from './c
 import { copyOf, fresh, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
+import { smallSvd } from './small.js';
 
 /**
  * Options of {@link svd}: full or reduced factors, or singular values only.
@@ -104,6 +105,10 @@ export function rawSvd(fn: string, A: Matrix, job: lapack.SvdJob, options: Finit
  * ```
  */
 export function svd(A: MatrixLike, opts?: SvdOptions | null): SvdResult {
+  if (opts == null) {
+    const r = smallSvd(A);
+    if (r !== undefined) return disposableResult(r);
+  }
   const options = optionsOf('svd', opts);
   return withMatrix('svd', 'A', A, (A) => {
     if (options.computeUV === false) return disposableResult({ s: rawSvd('svd', A, lapack.SvdJob.Values, options).s });

@@ -102,24 +102,26 @@ export class JsStore implements Store {
 /**
  * Storage for small matrices on the JS heap without a typed-array allocation each: a Float64Array
  * of 128 bytes or more gets its own off-heap backing store in V8, which costs 0.3–0.6 µs to create —
- * more than a 4×4 product. Small blocks are instead views into shared 8 KiB chunks, bump-allocated;
- * the garbage collector frees a chunk once no view of it is left (so a long-lived small matrix keeps
- * at most its 8 KiB chunk alive). Contents start at zero (chunks are never reused).
+ * more than a 4×4 product — and even a view of a shared buffer costs a typed-array object. Small
+ * blocks are instead ranges of a shared 8 KiB chunk (one Float64Array; the store is the chunk and an
+ * offset), bump-allocated; the garbage collector frees a chunk once no store of it is left (so a
+ * long-lived small matrix keeps at most its 8 KiB chunk alive). Contents start at zero (chunks are
+ * never reused).
  */
 const CHUNK = 1024; // doubles
-let chunk = new ArrayBuffer(CHUNK * 8);
+let chunk = new Float64Array(CHUNK);
 let chunkUsed = 0;
 
 /** A JS store of `n` zeroed doubles (n ≤ CHUNK) carved from the current chunk. */
 export function smallStore(n: number): JsStore {
-  const size = (n + 1) & ~1; // keep views 16-byte aligned
+  const size = (n + 1) & ~1; // keep blocks 16-byte aligned
   if (chunkUsed + size > CHUNK) {
-    chunk = new ArrayBuffer(CHUNK * 8);
+    chunk = new Float64Array(CHUNK);
     chunkUsed = 0;
   }
-  const a = new Float64Array(chunk, chunkUsed * 8, n);
+  const s = new JsStore(chunk, chunkUsed);
   chunkUsed += size;
-  return new JsStore(a);
+  return s;
 }
 
 export class WasmI32Store implements I32Store {

@@ -136,20 +136,46 @@ function collect(v: unknown, out: Set<Owned>, depth: number): void {
   }
 }
 
+/** dispose() of a result object: every owned value in it, nested arrays and plain objects included. */
+function disposeResult(this: object): void {
+  for (const k of Object.keys(this)) disposeIn((this as Record<string, unknown>)[k], 1);
+}
+
+/** Disposes the owned values in v (as {@link collect} finds them; a value met twice is disposed twice, which dispose() allows). */
+function disposeIn(v: unknown, depth: number): void {
+  if (v === null || typeof v !== 'object' || depth > 8 || ArrayBuffer.isView(v)) return;
+  if (typeof (v as Partial<Owned>).dispose === 'function') {
+    (v as Owned).dispose();
+    return;
+  }
+  if (Array.isArray(v)) {
+    for (const x of v) disposeIn(x, depth + 1);
+    return;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto === Object.prototype || proto === null) for (const k of Object.keys(v)) disposeIn((v as Record<string, unknown>)[k], depth + 1);
+}
+
 /**
- * Gives a result object a non-enumerable `dispose()` (and `[Symbol.dispose]` where the engine has the
- * symbol) that disposes every owned value in it, nested objects included. Returns the object.
+ * The prototype of result objects: `dispose()`, and `[Symbol.dispose]` where the engine has the
+ * symbol, both non-enumerable (a result's own keys are its fields only).
+ */
+const resultProto: object = Object.create(Object.prototype, {
+  dispose: { value: disposeResult, enumerable: false, configurable: true, writable: true },
+});
+const disposeSymbol = (Symbol as { dispose?: symbol }).dispose;
+if (disposeSymbol !== undefined) {
+  Object.defineProperty(resultProto, disposeSymbol, { value: disposeResult, enumerable: false, configurable: true, writable: true });
+}
+
+/**
+ * A result object with `dispose()` (and `[Symbol.dispose]` where the engine has the symbol) that
+ * disposes every owned value in it, nested objects included: the fields of `result` on an object
+ * whose prototype carries the two methods (one shared prototype, not two properties defined on every
+ * result: that cost more than a 2×2 eigendecomposition).
  */
 export function disposableResult<T extends object>(result: T): T & DisposableResult {
-  const dispose = (): void => {
-    const parts = new Set<Owned>();
-    for (const k of Object.keys(result)) collect((result as Record<string, unknown>)[k], parts, 1);
-    for (const p of parts) p.dispose();
-  };
-  Object.defineProperty(result, 'dispose', { value: dispose, enumerable: false, configurable: true, writable: true });
-  const sym = (Symbol as { dispose?: symbol }).dispose;
-  if (sym !== undefined) Object.defineProperty(result, sym, { value: dispose, enumerable: false, configurable: true, writable: true });
-  return result as T & DisposableResult;
+  return Object.assign(Object.create(resultProto) as object, result) as T & DisposableResult;
 }
 
 /**

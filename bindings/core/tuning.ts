@@ -133,12 +133,19 @@ export const TUNING_KEYS: { readonly [K in TuningKey]: number } = {
 const NAMES = Object.keys(TUNING_KEYS) as TuningKey[];
 
 /**
+ * Counts the calls of {@link setTuningOn}: what remembers a workspace size computed under one tuning
+ * (bindings/api/small.ts) recomputes it when this has moved.
+ */
+export let tuningEpoch = 0;
+
+/**
  * Applies `t` to one backend's kernels: null restores every default; otherwise each key given is set
  * (normalised by the kernels: integer keys truncated, values < 1 restore the default, …) and the keys
  * not given keep their values. All of `t` is checked before anything is set: an unknown key or a value
  * that is not a number throws a TypeError, a non-finite value a RangeError.
  */
 export function setTuningOn(k: Pick<Kernels, 'tuningSet' | 'tuningReset'>, t: Partial<Tuning> | null, fn = 'setTuning'): void {
+  tuningEpoch++;
   if (t === null) {
     k.tuningReset();
     return;

@@ -48,6 +48,10 @@ export function gemm(
     scaleC(m, n, beta, c, offC, ldc);
     return;
   }
+  if (m * n * k <= TINY && k <= tune(T_GEMM_KC)) {
+    tiny(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+    return;
+  }
   const mcB = tune(T_GEMM_MC);
   const kcB = tune(T_GEMM_KC);
   const ncB = tune(T_GEMM_NC);
@@ -105,6 +109,40 @@ function macroKernel(
           }
         }
       }
+    }
+  }
+}
+
+/**
+ * Products of at most this many multiply-adds skip the packing (JS only: for a 4×4 product, sizing
+ * and packing cost more than the arithmetic, and the JS mirrors are what small matrices run on).
+ */
+const TINY = 256;
+
+/**
+ * The direct form of gemm for tiny sizes, with the packed path's exact arithmetic: one k-block
+ * (k ≤ KC), each C[i, j] accumulated from 0 over p in order with a multiply then an add, as the
+ * micro-kernel's lane (i, j) does, then α·acc, plus β·C[i, j] when β ≠ 0 — so the bits are those of
+ * the packed path (and of the wasm kernels), which test/kernels/gemm checks at these sizes.
+ */
+function tiny(
+  transA: number, transB: number, m: number, n: number, k: number, alpha: number,
+  a: Float64Array, offA: number, lda: number, b: Float64Array, offB: number, ldb: number,
+  beta: number, c: Float64Array, offC: number, ldc: number,
+): void {
+  // op(A)[i, p] = a[offA + i·sai + p·sap], op(B)[p, j] = b[offB + p·sbp + j·sbj].
+  const sai = transA ? lda : 1;
+  const sap = transA ? 1 : lda;
+  const sbp = transB ? ldb : 1;
+  const sbj = transB ? 1 : ldb;
+  for (let j = 0; j < n; j++) {
+    const bj = offB + j * sbj;
+    const cj = offC + j * ldc;
+    for (let i = 0; i < m; i++) {
+      const ai = offA + i * sai;
+      let acc = 0;
+      for (let p = 0; p < k; p++) acc += a[ai + p * sap]! * b[bj + p * sbp]!;
+      c[cj + i] = beta === 0 ? alpha * acc : alpha * acc + beta * c[cj + i]!;
     }
   }
 }

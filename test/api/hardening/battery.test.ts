@@ -124,6 +124,41 @@ function tolerances(...names: string[]): Bad[] {
   ];
 }
 const THIS_DISPOSED: Bad[] = [['a disposed this', disposed, ReferenceError]];
+/** A slice bound: an integer (clamped as numpy does), undefined or null (the full range). */
+const BOUND: Bad[] = [
+  ['0.5', () => 0.5, RangeError], ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError],
+  ["'0'", () => '0', TypeError], ['a bigint', () => 1n, TypeError], ['an object', () => ({}), TypeError],
+  ['99 (clamped)', () => 99, 'may'], ['-99 (clamped)', () => -99, 'may'], ['null (the full range)', () => null, 'may'],
+];
+/** Row or column indices into a 2×2 matrix. */
+const INDICES: Bad[] = [
+  ...NOT_A_VECTOR, ['a matrix', () => [[0]], TypeError], ['2 (out of range)', () => [0, 2], RangeError], ['-3 (out of range)', () => [-3], RangeError],
+  ['0.5', () => [0.5], RangeError], ['NaN', () => Float64Array.of(NaN), RangeError], ['no indices', () => [], 'may'],
+];
+/** A block position in a 2×2 matrix (for a 2×1 block at column 1). */
+const POSITION: Bad[] = [
+  ['0.5', () => 0.5, RangeError], ['NaN', () => NaN, RangeError], ["'0'", () => '0', TypeError], ['undefined', () => undefined, TypeError],
+  ['null', () => null, TypeError], ['2 (does not fit)', () => 2, RangeError], ['-3 (does not fit)', () => -3, RangeError],
+];
+/** A reshape dimension (of a 2×2 matrix, the other dimension being valid). */
+const DIMENSION: Bad[] = [
+  ['3 (does not divide 4 entries)', () => 3, RangeError], ['-2', () => -2, RangeError], ['1.5', () => 1.5, RangeError], ['NaN', () => NaN, RangeError],
+  ['Infinity', () => Infinity, RangeError], ['2^28 + 1', () => 2 ** 28 + 1, RangeError], ["'1'", () => '1', TypeError], ['null', () => null, TypeError],
+  ['undefined', () => undefined, TypeError],
+];
+/** A list of vectors (Matrix.fromColumns / fromRows). */
+const VECTORS: Bad[] = [
+  ['a string', () => 'ab', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError], ['a Matrix', () => Matrix.eye(2), TypeError],
+  ['a flat array', () => [1, 2, 3], TypeError], ['a ragged list', () => [[1, 2], [3]], RangeError], ['a non-numeric entry', () => [[1, 'a']], TypeError],
+  ['a BigInt vector', () => [new BigInt64Array(2)], TypeError], ['a DataView', () => [new DataView(new ArrayBuffer(8))], TypeError],
+  ['a null vector', () => [[1], null], TypeError], ['an empty list', () => [], 'may'],
+];
+/** A list of matrices to stack (2 rows and 2 columns being the valid shape). */
+const STACK: Bad[] = [
+  ['a string', () => 'ab', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError], ['a Matrix', () => Matrix.eye(2), TypeError],
+  ['a disposed member', () => [M22(), disposed()], ReferenceError], ['a ragged member', () => [[[1, 2], [3]]], RangeError],
+  ['a non-numeric member', () => [[[1, 'a'], [2, 3]]], TypeError], ['a Map member', () => [new Map()], TypeError], ['a null member', () => [null], TypeError],
+];
 const THIS_LU_DISPOSED: Bad[] = [['a disposed factorisation', () => { const F = api.luFactor([[2, 1], [1, 3]]); F.dispose(); return F; }, ReferenceError]];
 const THIS_CHO_DISPOSED: Bad[] = [['a disposed factorisation', () => { const F = api.choFactor([[2, 1], [1, 3]]); F.dispose(); return F; }, ReferenceError]];
 
@@ -148,6 +183,17 @@ const V3 = (): number[] => [1, 2, 3];
 const opts = (): object => ({});
 const f2 = (): ((x: Float64Array) => number) => (x) => x[0]! * x[1]!;
 const none: Bad[] = [];
+
+const Z22 = (): api.ComplexMatrix => new api.ComplexMatrix(M22(), Matrix.from([[0, 1], [-1, 0]]));
+const THIS_Z_DISPOSED: Bad[] = [['a disposed ComplexMatrix', () => { const Z = Z22(); Z.dispose(); return Z; }, ReferenceError]];
+/** What ComplexMatrix's constructor takes for re or im: a live Matrix (nested rows are not converted: it owns its parts). */
+const COMPLEX_PART: Bad[] = [
+  ['nested rows', () => [[1, 2], [3, 4]], TypeError],
+  ['a string', () => 'abc', TypeError],
+  ['null', () => null, TypeError],
+  ['undefined', () => undefined, TypeError],
+  ['a disposed Matrix', disposed, ReferenceError],
+];
 
 /** Entries for a function of one matrix and options. */
 function unary(fn: string, call: (A: never, o: never) => unknown, opts_: Bad[], A: Bad[], finite: boolean, valid = M22): Entry {
@@ -175,6 +221,19 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'Matrix.diagonal', call: (v) => Matrix.diagonal(v), valid: [V3], bad: [[...NOT_A_VECTOR, ['a matrix', () => [[1, 2], [3, 4]], TypeError]]] },
     { fn: 'Matrix.random', call: (r, c, o) => Matrix.random(r, c, o), valid: [() => 2, () => 3, () => ({ seed: 1 })], bad: [SIZE, SIZE, [...OPTIONS, ['seed: x', () => ({ seed: 'x' }), TypeError], ['seed: 1.5', () => ({ seed: 1.5 }), RangeError], ['seed: NaN', () => ({ seed: NaN }), RangeError]]] },
     { fn: 'Matrix.randn', call: (r, c, o) => Matrix.randn(r, c, o), valid: [() => 2, () => 3, () => ({ seed: 1 })], bad: [SIZE, SIZE, OPTIONS] },
+    { fn: 'Matrix.fromColumns', call: (c) => Matrix.fromColumns(c), valid: [() => [[1, 2], Int32Array.of(3, 4)]], bad: [VECTORS] },
+    { fn: 'Matrix.fromRows', call: (r) => Matrix.fromRows(r), valid: [() => [[1, 2], Float32Array.of(3, 4)]], bad: [VECTORS] },
+    { fn: 'Matrix.columnVector', call: (v) => Matrix.columnVector(v), valid: [V3], bad: [[...NOT_A_VECTOR, ['a matrix', () => [[1, 2]], TypeError], ['empty', () => [], 'may']]] },
+    { fn: 'Matrix.rowVector', call: (v) => Matrix.rowVector(v), valid: [V3], bad: [[...NOT_A_VECTOR, ['a matrix', () => [[1, 2]], TypeError], ['empty', () => [], 'may']]] },
+    { fn: 'Matrix.slice', call: (M, a, b, c, d) => (M as Matrix).slice(a, b, c, d), valid: [M22, () => 0, () => -1, () => undefined, () => 5], bad: [THIS_DISPOSED, BOUND, BOUND, BOUND, BOUND] },
+    { fn: 'Matrix.selectRows', call: (M, i) => (M as Matrix).selectRows(i), valid: [M22, () => [1, -2, 1]], bad: [THIS_DISPOSED, INDICES] },
+    { fn: 'Matrix.selectColumns', call: (M, i) => (M as Matrix).selectColumns(i), valid: [M22, () => Int32Array.of(-1)], bad: [THIS_DISPOSED, INDICES] },
+    {
+      fn: 'Matrix.setSlice', call: (M, r, c, B) => (M as Matrix).setSlice(r, c, B), valid: [M22, () => 0, () => 1, () => [[5], [6]]],
+      bad: [THIS_DISPOSED, POSITION, POSITION, [...NOT_A_MATRIX, ['too big', () => Matrix.zeros(3, 1), RangeError], ['a vector (one row)', () => [7], 'may'], ['empty', () => Matrix.zeros(0, 0), 'may']]],
+    },
+    { fn: 'reshape', call: (M, r, c) => (M as Matrix).reshape(r, c), valid: [M22, () => 1, () => -1], bad: [THIS_DISPOSED, DIMENSION, DIMENSION] },
+    { fn: 'Matrix.flatten', call: (M) => (M as Matrix).flatten(), valid: [M22], bad: [THIS_DISPOSED] },
     { fn: 'Matrix.get', call: (M, i, j) => (M as Matrix).get(i, j), valid: [M22, () => 0, () => 1], bad: [THIS_DISPOSED, INDEX, INDEX] },
     { fn: 'Matrix.set', call: (M, i, j, v) => void (M as Matrix).set(i, j, v), valid: [M22, () => 0, () => 1, () => 5], bad: [THIS_DISPOSED, INDEX, INDEX, SCALAR], mutates: true },
     { fn: 'Matrix.row', call: (M, i) => (M as Matrix).row(i), valid: [M22, () => 1], bad: [THIS_DISPOSED, INDEX] },
@@ -195,11 +254,34 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'scale', call: (M, a) => (M as Matrix).scale(a), valid: [M22, () => 2], bad: [THIS_DISPOSED, SCALAR] },
     { fn: 'norm', call: (M, o) => (M as Matrix).norm(o), valid: [M22, () => 'fro'], bad: [THIS_DISPOSED, [['3', () => 3, RangeError], ["'x'", () => 'x', RangeError], ['null (the default)', () => null, 'may']]] },
     { fn: 'gram', call: (M, o) => (M as Matrix).gram(o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] },
+    // Printing and JSON (a disposed matrix prints as disposed: no error to expect from toString).
+    { fn: 'Matrix.toString', call: (M, o) => (M as Matrix).toString(o), valid: [M22, opts], bad: [none, [...OPTIONS, ['precision: 21', () => ({ precision: 21 }), RangeError], ["precision: '2'", () => ({ precision: '2' }), TypeError], ['maxRows: 0', () => ({ maxRows: 0 }), RangeError], ['maxCols: 1.5', () => ({ maxCols: 1.5 }), RangeError]]] },
+    { fn: 'Matrix.toJSON', call: (M) => (M as Matrix).toJSON(), valid: [M22], bad: [THIS_DISPOSED] },
+    { fn: 'Matrix.fromJSON', call: (j) => Matrix.fromJSON(j), valid: [() => ({ rows: 1, cols: 2, data: [1, 'NaN'] })], bad: [[['a number', () => 3, TypeError], ['null', () => null, TypeError], ['text that is not JSON', () => '{', TypeError], ['rows: -1', () => ({ rows: -1, cols: 0, data: [] }), RangeError], ['too few entries', () => ({ rows: 2, cols: 2, data: [1] }), RangeError], ['a null entry', () => ({ rows: 1, cols: 1, data: [null] }), TypeError]]] },
+    // The decomposition methods: the free functions' names and checks.
+    { fn: 'solve', call: (M, b, o) => (M as Matrix).solve(b, o), valid: [M22, V2, opts], bad: [THIS_DISPOSED, RHS2, OPTIONS] },
+    ...(['inv', 'det', 'slogdet', 'cholesky', 'lu', 'qr', 'svd', 'eigh', 'eig'] as const).map((fn): Entry => ({ fn, call: (M, o) => (M as Matrix)[fn](o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] })),
+    { fn: 'pinv', call: (M, o) => (M as Matrix).pinv(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('rtol')] },
+    { fn: 'matrixRank', call: (M, o) => (M as Matrix).rank(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('tol')] },
+    { fn: 'cond', call: (M, p, o) => (M as Matrix).cond(p, o), valid: [M22, () => 2, opts], bad: [THIS_DISPOSED, [['3', () => 3, RangeError], ["'nuc'", () => 'nuc', RangeError]], OPTIONS] },
+    { fn: 'lstsq', call: (M, b, o) => (M as Matrix).lstsq(b, o), valid: [M32, V3, opts], bad: [THIS_DISPOSED, [...NOT_A_VECTOR, ['a wrong length', V2, RangeError]], tolerances('rcond')] },
+    { fn: 'solveTriangular', call: (M, b, o) => (M as Matrix).solveTriangular(b, o), valid: [M22, V2, opts], bad: [THIS_DISPOSED, RHS2, OPTIONS] },
   ],
+  hstack: [{ fn: 'hstack', call: (l) => api.hstack(l), valid: [() => [M22(), [[1], [2]]]], bad: [[...STACK, ['an empty list', () => [], RangeError], ['heights differ', () => [M22(), M32()], RangeError], ['a vector member', () => [M22(), [1, 2]], TypeError], ['empty members', () => [Matrix.zeros(2, 0), M22()], 'may']]] }],
+  vstack: [{ fn: 'vstack', call: (l) => api.vstack(l), valid: [() => [M22(), [1, 2]]], bad: [[...STACK, ['an empty list', () => [], RangeError], ['widths differ', () => [M22(), [[1, 2, 3]]], RangeError], ['a BigInt row', () => [new BigInt64Array(2)], TypeError], ['empty members', () => [Matrix.zeros(0, 2), M22()], 'may']]] }],
+  blockDiag: [{ fn: 'blockDiag', call: (l) => api.blockDiag(l), valid: [() => [M22(), M32(), [7]]], bad: [[...STACK, ['an empty list (scipy: 1×0)', () => [], 'may'], ['empty members', () => [Matrix.zeros(2, 0), []], 'may']]] }],
+  vander: [{ fn: 'vander', call: (x, o) => api.vander(x, o), valid: [V3, () => ({ n: 2, increasing: true })], bad: [[...NOT_A_VECTOR, ['a matrix', () => [[1, 2]], TypeError]], [...OPTIONS, ['n: -1', () => ({ n: -1 }), RangeError], ['n: 1.5', () => ({ n: 1.5 }), RangeError], ["n: '2'", () => ({ n: '2' }), TypeError], ['n: 2^29', () => ({ n: 2 ** 29 }), RangeError], ['increasing: 1', () => ({ increasing: 1 }), TypeError]]] }],
+  linspace: [{ fn: 'linspace', call: (a, b, n, o) => api.linspace(a, b, n, o), valid: [() => 0, () => 1, () => 5, () => ({ endpoint: false })], bad: [SCALAR, SCALAR, SIZE, [...OPTIONS, ['endpoint: 1', () => ({ endpoint: 1 }), TypeError]]] }],
+  arange: [{
+    fn: 'arange', call: (a, b, c) => api.arange(a, b, c), valid: [() => 0, () => 3, () => 0.5],
+    bad: [SCALAR, [...SCALAR.filter(([l]) => l !== 'undefined'), ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError]], [...SCALAR.filter(([l]) => l !== 'undefined'), ['0', () => 0, RangeError], ['NaN', () => NaN, RangeError], ['1e-12 (too many values)', () => 1e-12, RangeError], ['-1 (no values)', () => -1, 'may']]],
+  }],
+  reshape: [{ fn: 'reshape', call: (A, r, c) => api.reshape(A, r, c), valid: [M22, () => 4, () => 1], bad: [[...NOT_A_MATRIX, ['a vector of 4', () => [1, 2, 3, 4], 'may'], ['a vector of 3', V3, RangeError], ['a DataView', () => new DataView(new ArrayBuffer(32)), TypeError]], DIMENSION.filter(([l]) => !l.startsWith('3')), DIMENSION.filter(([l]) => !l.startsWith('3'))] }],
   add: [{ fn: 'add', call: (A, B) => api.add(A, B), valid: [M22, M22], bad: [A_MATRIX, [...NOT_A_MATRIX, ['a wrong shape', M32, RangeError]]] }],
   sub: [{ fn: 'sub', call: (A, B) => api.sub(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],
   hadamard: [{ fn: 'hadamard', call: (A, B) => api.hadamard(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],
-  matmul: [{ fn: 'matmul', call: (A, B) => api.matmul(A, B), valid: [M22, M22], bad: [A_MATRIX, [...NOT_A_MATRIX, ['a wrong inner dimension', M32, RangeError]]] }],
+  // A flat array is a vector operand (numpy's 1-D meaning): one of the wrong length is a RangeError.
+  matmul: [{ fn: 'matmul', call: (A, B) => api.matmul(A as never, B as never), valid: [M22, M22], bad: [[...A_MATRIX.filter(([l]) => l !== 'a flat array'), ['a flat array of the wrong length', () => [1, 2, 3], RangeError]], [...NOT_A_MATRIX, ['a wrong inner dimension', M32, RangeError]]] }],
   matvec: [{ fn: 'matvec', call: (A, x) => api.matvec(A, x), valid: [M22, V2], bad: [A_MATRIX, VECTOR2] }],
   outer: [{ fn: 'outer', call: (x, y) => api.outer(x, y), valid: [V2, V3], bad: [NOT_A_VECTOR, NOT_A_VECTOR] }],
   scale: [{ fn: 'scale', call: (A, a) => api.scale(A, a), valid: [M22, () => 2], bad: [A_MATRIX, SCALAR] }],
@@ -257,7 +339,20 @@ const battery: Record<string, Entry[] | string> = {
   eigvalsh: [unary('eigvalsh', (A, o) => api.eigvalsh(A, o), OPTIONS, SQUARE, true)],
   svd: [unary('svd', (A, o) => api.svd(A, o), OPTIONS, A_MATRIX, true, M32)],
   svdvals: [unary('svdvals', (A, o) => api.svdvals(A, o), OPTIONS, A_MATRIX, true, M32)],
-  eig: [unary('eig', (A, o) => api.eig(A, o), OPTIONS, SQUARE, true)],
+  eig: [
+    unary('eig', (A, o) => api.eig(A, o), OPTIONS, SQUARE, true),
+    // The helpers of the result.
+    { fn: 'eig.value', call: (r, k) => (r as api.EigResult).value(k), valid: [() => api.eig(M22()), () => 1], bad: [none, INDEX] },
+    { fn: 'eig.vector', call: (r, k) => (r as api.EigResult).vector(k), valid: [() => api.eig(M22()), () => 1], bad: [none, INDEX] },
+    { fn: 'eig.residual', call: (r, A) => (r as api.EigResult).residual(A), valid: [() => api.eig(M22()), M22], bad: [none, [...NOT_A_MATRIX.filter(([l]) => l !== 'undefined'), ['undefined (the default)', () => undefined, 'may'], ['a wrong shape', M32, RangeError]]] },
+  ],
+  ComplexMatrix: [
+    // It owns its parts (disposing it disposes them): the call returns copies, so the arguments stay the caller's to check and free.
+    { fn: 'ComplexMatrix', call: (re, im) => { const Z = new api.ComplexMatrix(re, im); return [Z.re.clone(), Z.im.clone()]; }, valid: [M22, M22], bad: [COMPLEX_PART, [...COMPLEX_PART, ['a wrong shape', M32, RangeError]]] },
+    { fn: 'ComplexMatrix.get', call: (Z, i, j) => (Z as api.ComplexMatrix).get(i, j), valid: [Z22, () => 0, () => 1], bad: [THIS_Z_DISPOSED, INDEX, INDEX] },
+    { fn: 'ComplexMatrix.column', call: (Z, j) => (Z as api.ComplexMatrix).column(j), valid: [Z22, () => 1], bad: [THIS_Z_DISPOSED, INDEX] },
+    { fn: 'ComplexMatrix.toArray', call: (Z) => (Z as api.ComplexMatrix).toArray(), valid: [Z22], bad: [THIS_Z_DISPOSED] },
+  ],
   eigvals: [unary('eigvals', (A, o) => api.eigvals(A, o), OPTIONS, SQUARE, true)],
   schur: [unary('schur', (A, o) => api.schur(A, o), OPTIONS, SQUARE, true)],
   pinv: [unary('pinv', (A, o) => api.pinv(A, o), tolerances('rtol'), A_MATRIX, true, M32)],

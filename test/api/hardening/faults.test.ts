@@ -20,6 +20,7 @@ import {
   Matrix, setBackend, lu, luFactor, solve, det, slogdet, inv, cholesky, choFactor, choSolve, solveTriangular, qr, lstsq,
   projection, eigh, eigvalsh, svd, svdvals, pinv, matrixRank, cond, nullSpace, orth, subspaces, lowRank, pca, eig, eigvals,
   schur, norm, matmul, gram, add, sub, scale, hadamard, matvec, dot, outer, diag, transpose, clone, trace, numericGradient,
+  hstack, vstack, blockDiag, vander, linspace, arange, reshape,
 } from '../../../bindings/index.js';
 import { backendNamed } from '../../../bindings/core/backend.js';
 import type { WasmBackend } from '../../../bindings/wasm/backend.js';
@@ -132,6 +133,8 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['lowRank', () => lowRank(A, 2)], ['lowRank k=0', () => lowRank(A, 0)], ['lowRank nested', () => lowRank(a64, 3)],
       ['pca', () => pca(A)], ['pca k', () => pca(A, { k: 2 })], ['pca uncentred', () => pca(W, { center: false })],
       ['eig', () => eig(G)], ['eig no balance', () => eig(G, { balance: false })], ['eig nested', () => eig(nested)], ['eig js-stored', () => eig(Gjs)],
+      ['eig residual', () => { const r = eig(G); try { return r.residual(); } finally { r.dispose(); } }],
+      ['ComplexMatrix', () => api.tidy(() => new api.ComplexMatrix(G.clone(), Gjs.clone()))], // tidy frees the first clone if the second fails
       ['eigvals', () => eigvals(G)], ['schur', () => schur(G)], ['schur nested', () => schur(nested)],
       ['norm 2', () => norm(A, 2)], ['norm nuc', () => norm(A, 'nuc')], ['norm fro', () => norm(a64)], ['norm 1', () => norm(A, 1)],
       ['norm vector', () => norm(b6)], ['norm vector 1', () => norm(b5, 1)],
@@ -167,7 +170,17 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['Matrix.ones', () => Matrix.ones(2, 2)], ['Matrix.full', () => Matrix.full(2, 3, 7)], ['Matrix.eye', () => Matrix.eye(3, 4)],
       ['Matrix.diagonal', () => Matrix.diagonal(b5)], ['Matrix.random', () => Matrix.random(3, 3, { seed: 1 })], ['Matrix.randn', () => Matrix.randn(3, 3)],
       ['A.matmul', () => A.matmul(W)], ['A.dot', () => A.dot([1, 2, 3, 4, 5, 6, 7, 8])], ['A.gram', () => A.gram({ rows: true })], ['A.norm 2', () => A.norm(2)],
+      ['A.solve', () => G.solve(B5)], ['A.inv', () => G.inv()], ['A.svd', () => A.svd()], ['A.eig', () => G.eig()], ['A.lstsq', () => A.lstsq(b6)],
+      ['A.pinv', () => A.pinv()], ['A.rank', () => R2.rank()], ['A.cond', () => G.cond(1)], ['A.qr', () => A.qr({ pivoting: true })],
       ['A.add nested', () => A.add(a64)], ['A.transpose', () => A.transpose()], ['A.clone', () => Ajs.clone()], ['A.matvec', () => A.matvec([1, 1, 1, 1, 1, 1, 1, 1])],
+      // building and slicing (pure copies into one new matrix)
+      ['hstack', () => hstack([A, B6])], ['hstack nested js-stored', () => hstack([a64, Ajs, B6.toArray()])], ['vstack', () => vstack([A, a64, b6.slice(0, 8)])],
+      ['blockDiag', () => blockDiag([A, G, [1, 2]])], ['vander', () => vander(b6)], ['linspace', () => linspace(0, 1, 100)], ['arange', () => arange(100)],
+      ['reshape', () => reshape(A, 8, -1)], ['reshape nested', () => reshape(a64, -1, 4)], ['reshape vector', () => reshape(linspace(0, 1, 96), 12, 8)],
+      ['Matrix.fromColumns', () => Matrix.fromColumns(a64)], ['Matrix.fromRows', () => Matrix.fromRows(a64)], ['Matrix.columnVector', () => Matrix.columnVector(linspace(0, 1, 65))],
+      ['Matrix.rowVector', () => Matrix.rowVector(arange(65))], ['A.slice', () => A.slice(1, -1)], ['A.slice js-stored', () => Ajs.slice(0, 12, 0, 7)],
+      ['A.selectRows', () => A.selectRows([0, -1, 3, 3, 5, 6, 7, 8, 9])], ['A.selectColumns', () => Ajs.selectColumns([7, 6, 5, 4, 3, 2, 1, 0, 0])],
+      ['A.setSlice', () => A.setSlice(0, 5, B6)], ['A.setSlice js-stored', () => Ajs.setSlice(0, 0, A)], ['A.reshape', () => A.reshape(-1, 24)],
     ];
   });
 

@@ -1,0 +1,302 @@
+/**
+ * The lean path for small square problems: det, solve (one vector), inv, cholesky, eigh and svd of an
+ * n×n Matrix with at most {@link SMALL} entries, and the product of two such matrices.
+ *
+ * Matrices that small live on the JS heap under both backends (Matrix._alloc) and their operations
+ * already run on the JS mirrors of the kernels (bindings/core/lapack.ts). What cost more than the
+ * arithmetic at n ≤ 8 was the way there: option parsing, a Scope, temporary Matrix objects for the
+ * working copy, a max-abs pass for the finiteness check, closures per kernel call. Here a call checks
+ * its argument with a few comparisons, copies A into a module buffer (testing finiteness on the way),
+ * calls the JS kernels directly on that buffer, and builds the result.
+ *
+ * It takes the common case only and returns `undefined` for anything else — options given, a
+ * non-finite entry, a zero pivot, a matrix that is not positive definite, an iteration that failed,
+ * a view, a disposed matrix, a right-hand side that is not a plain vector of the right length — and
+ * the caller then runs its general path, which gives the answer or the error it always gave. Both
+ * paths run the same kernels on the same numbers, so a result's bits do not depend on the path taken
+ * (test/api/small compares them with the lean path switched off).
+ */
+import { backendNamed } from '../core/backend.js';
+import type { Kernels } from '../core/kernels.js';
+import { SMALL } from '../core/lapack.js';
+import { JsI32Store, JsStore, type View } from '../core/store.js';
+import { tuningEpoch } from '../core/tuning.js';
+import { Matrix } from './matrix.js';
+
+let enabled = true;
+
+/** @internal Switches the lean path off (tests compare it with the general path). Returns the old setting. */
+export function setSmallPath(on: boolean): boolean {
+  const old = enabled;
+  enabled = on;
+  return old;
+}
+
+let kernels: Kernels | null = null;
+
+/** The JS kernels (loaded with the library: a Matrix cannot exist before init()). */
+function K(): Kernels {
+  return (kernels ??= backendNamed('js')!.kernels);
+}
+
+/** A's working copy (column-major, leading dimension n). */
+const a = new Float64Array(SMALL);
+const aS = new JsStore(a);
+const piv = new Int32Array(8);
+const pivS = new JsI32Store(piv);
+let work = new Float64Array(1024);
+let workS = new JsStore(work);
+
+/** What the workspace is for (an index of `sizes`). */
+const enum Op {
+  Getrf,
+  TrsmVector,
+  TrsmSquare,
+  Potrf,
+  Syev,
+  Gesvd,
+}
+const OPS = 6;
+const MAXN = 8; // n² ≤ SMALL
+
+/** Workspace sizes by (op, n), computed once per tuning (the kernels' *Scratch functions are not free). */
+const sizes = new Int32Array(OPS * (MAXN + 1)).fill(-1);
+let sizesEpoch = tuningEpoch;
+
+function size(op: Op, n: number): number {
+  const k = K();
+  switch (op) {
+    case Op.Getrf:
+      return k.getrfScratch(n, n);
+    case Op.TrsmVector:
+      return k.trsmScratch(n, 1);
+    case Op.TrsmSquare:
+      return k.trsmScratch(n, n);
+    case Op.Potrf:
+      return k.potrfScratch(n);
+    case Op.Syev:
+      return k.syevScratch(n, 1);
+    case Op.Gesvd:
+      return k.gesvdScratch(n, n, 1);
+  }
+}
+
+/** The workspace for `op` at order n (n ≤ 8): one buffer, grown as needed. */
+function scratch(op: Op, n: number): JsStore {
+  if (sizesEpoch !== tuningEpoch) {
+    sizes.fill(-1);
+    sizesEpoch = tuningEpoch;
+  }
+  const i = op * (MAXN + 1) + n;
+  let need = sizes[i]!;
+  if (need < 0) need = sizes[i] = size(op, n);
+  if (work.length < need) {
+    work = new Float64Array(Math.max(need, 2 * work.length));
+    workS = new JsStore(work);
+  }
+  return workS;
+}
+
+
+/**
+ * The storage of A when A is a live square Matrix of 1 to SMALL entries stored on the JS heap with
+ * column stride n (not a view into a larger matrix), else null: everything else goes the general way.
+ */
+function smallView(A: unknown): View | null {
+  if (!enabled || !(A instanceof Matrix) || A.disposed) return null;
+  const v = A._v();
+  const n = v.rows;
+  return n === v.cols && n !== 0 && n * n <= SMALL && v.ld === n && v.store.kind === 'js' ? v : null;
+}
+
+/** n when A qualifies for the lean path (see smallView), else −1. */
+export function smallOrder(A: unknown): number {
+  const v = smallView(A);
+  return v === null ? -1 : v.rows;
+}
+
+/** Copies A (n×n, stride n) into `dst` at `off`; false when an entry is NaN or ±Inf. */
+function load(A: Matrix, n: number, dst: Float64Array, off: number): boolean {
+  const s = A._store();
+  const src = s.array();
+  const o = s.offset;
+  const nn = n * n;
+  let z = 0;
+  for (let i = 0; i < nn; i++) {
+    const x = src[o + i]!;
+    dst[off + i] = x;
+    z += x - x; // 0 for a finite x, NaN for NaN or ±Inf
+  }
+  return z === 0;
+}
+
+/** LU of A in `a`/`piv`; false when A is not finite or has an exactly zero pivot. */
+function factorLU(A: Matrix, n: number): boolean {
+  if (!load(A, n, a, 0)) return false;
+  const k = K();
+  return k.getrf(n, n, aS, n, pivS, scratch(Op.Getrf, n)) === 0;
+}
+
+/** det A from the LU factors in `a`/`piv` (the numbers LUFactorization.det gives; see lu.ts). */
+export function detOfFactors(f: Float64Array, off: number, ld: number, n: number, ipiv: Int32Array): number {
+  let d = 1;
+  for (let i = 0; i < n; i++) {
+    d *= f[off + i + i * ld]!;
+    if (ipiv[i] !== i) d = -d;
+  }
+  return d;
+}
+
+/**
+ * det of a 2×2 matrix at (x, o) with column stride 2: the arithmetic of getf2 on it, written out (the
+ * pivot is the larger of the first column's entries in magnitude, the first on a tie; the multiplier
+ * is a division; the update skips a zero u₀₁ as getf2's axpy call does), then detOfFactors' product —
+ * the general path's bits. undefined when A is not finite or a pivot is zero.
+ */
+function det2(x: Float64Array, o: number): number | undefined {
+  const a00 = x[o]!;
+  const a10 = x[o + 1]!;
+  const a01 = x[o + 2]!;
+  const a11 = x[o + 3]!;
+  if (a00 - a00 + (a10 - a10) + (a01 - a01) + (a11 - a11) !== 0) return undefined; // NaN or ±Inf
+  const swap = Math.abs(a10) > Math.abs(a00);
+  const p = swap ? a10 : a00;
+  if (p === 0) return undefined;
+  const u = swap ? a11 : a01;
+  const l = (swap ? a00 : a10) / p;
+  const r = swap ? a01 : a11;
+  const u11 = u !== 0 ? r + -u * l : r;
+  if (u11 === 0) return undefined;
+  const d = (swap ? -p : p) * u11;
+  return Number.isFinite(d) && d !== 0 ? d : undefined;
+}
+
+/** The lean det (see the module header); undefined: take the general path. */
+export function smallDet(A: unknown): number | undefined {
+  const v = smallView(A);
+  if (v === null) return undefined;
+  const n = v.rows;
+  if (n === 2) return det2(v.store.array(), v.store.offset);
+  if (!factorLU(A as Matrix, n)) return undefined;
+  const d = detOfFactors(a, 0, n, n, piv);
+  // Over- or underflow: the general path's log-sum.
+  return Number.isFinite(d) && d !== 0 ? d : undefined;
+}
+
+/** The lean solve with a vector right-hand side of n plain numbers; undefined: the general path. */
+export function smallSolve(A: unknown, b: unknown): Float64Array | undefined {
+  const n = smallOrder(A);
+  if (n < 0) return undefined;
+  let x: Float64Array;
+  if (b instanceof Float64Array) {
+    if (b.length !== n) return undefined;
+    x = b.slice();
+  } else if (Array.isArray(b) && b.length === n) {
+    x = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v: unknown = b[i];
+      if (typeof v !== 'number') return undefined;
+      x[i] = v;
+    }
+  } else {
+    return undefined;
+  }
+  let z = 0;
+  for (let i = 0; i < n; i++) z += x[i]! - x[i]!;
+  if (z !== 0 || !factorLU(A as Matrix, n)) return undefined;
+  const k = K();
+  const xs = new JsStore(x);
+  const w = scratch(Op.TrsmVector, n);
+  k.laswp(1, xs, n, 0, n, pivS, 0); //            P·b
+  k.trsm(0, 0, 0, 1, n, 1, 1, aS, n, xs, n, w); // L⁻¹
+  k.trsm(0, 1, 0, 0, n, 1, 1, aS, n, xs, n, w); // U⁻¹
+  return x;
+}
+
+/** The lean inverse; undefined: the general path. */
+export function smallInv(A: unknown): Matrix | undefined {
+  const n = smallOrder(A);
+  if (n < 0 || !factorLU(A as Matrix, n)) return undefined;
+  const X = Matrix._small(n, n); // zeros
+  const s = X._store();
+  const x = s.array();
+  for (let i = 0; i < n; i++) x[s.offset + i * (n + 1)] = 1;
+  const k = K();
+  const w = scratch(Op.TrsmSquare, n);
+  k.laswp(n, s, n, 0, n, pivS, 0);
+  k.trsm(0, 0, 0, 1, n, n, 1, aS, n, s, n, w);
+  k.trsm(0, 1, 0, 0, n, n, 1, aS, n, s, n, w);
+  return X;
+}
+
+/** The lean Cholesky factor L (zeros above the diagonal); undefined: the general path. */
+export function smallCholesky(A: unknown): Matrix | undefined {
+  const n = smallOrder(A);
+  if (n < 0) return undefined;
+  const L = Matrix._small(n, n);
+  const s = L._store();
+  const l = s.array();
+  const k = K();
+  if (!load(A as Matrix, n, l, s.offset) || k.potrf(n, s, n, scratch(Op.Potrf, n)) !== 0) {
+    L.dispose();
+    return undefined;
+  }
+  for (let j = 1; j < n; j++) l.fill(0, s.offset + j * n, s.offset + j * n + j);
+  return L;
+}
+
+/** The lean eigh: values ascending and the vectors; undefined: the general path. */
+export function smallEigh(A: unknown): { values: Float64Array; vectors: Matrix } | undefined {
+  const n = smallOrder(A);
+  if (n < 0) return undefined;
+  const Z = Matrix._small(n, n);
+  const s = Z._store();
+  const values = new Float64Array(n);
+  const k = K();
+  if (!load(A as Matrix, n, s.array(), s.offset) || k.syev(1, n, s, n, new JsStore(values), scratch(Op.Syev, n)) !== 0) {
+    Z.dispose();
+    return undefined;
+  }
+  return { values, vectors: Z };
+}
+
+/** The lean thin SVD of a square matrix: U, s and Vᵀ; undefined: the general path. */
+export function smallSvd(A: unknown): { U: Matrix; s: Float64Array; Vt: Matrix } | undefined {
+  const n = smallOrder(A);
+  if (n < 0 || !load(A as Matrix, n, a, 0)) return undefined;
+  const U = Matrix._small(n, n);
+  const V = Matrix._small(n, n);
+  const sv = new Float64Array(n);
+  const k = K();
+  const us = U._store();
+  const vs = V._store();
+  // SvdJob.Thin = 1 (core/lapack.ts)
+  if (k.gesvd(1, n, n, aS, n, new JsStore(sv), us, n, vs, n, scratch(Op.Gesvd, n)) !== 0) {
+    U.dispose();
+    V.dispose();
+    return undefined;
+  }
+  const Vt = Matrix._small(n, n);
+  k.getrans(n, n, vs, n, Vt._store(), n);
+  V.dispose();
+  return { U, s: sv, Vt };
+}
+
+/** The lean product of two small matrices (any shapes that fit); undefined: the general path. */
+export function smallMatmul(A: unknown, B: unknown): Matrix | undefined {
+  if (!enabled || !(A instanceof Matrix) || !(B instanceof Matrix)) return undefined;
+  const m = A.rows;
+  const kk = A.cols;
+  const n = B.cols;
+  if (kk !== B.rows || m * kk > SMALL || kk * n > SMALL || m * n > SMALL || m === 0 || n === 0 || kk === 0) return undefined;
+  if (A.disposed || B.disposed) return undefined;
+  const as = A._store();
+  const bs = B._store();
+  if (as.kind !== 'js' || bs.kind !== 'js') return undefined;
+  const C = Matrix._small(m, n);
+  const k = K();
+  // The workspace needs no sizing here: gemmScratch(m, n, k) ≤ ⌈m⌉₄·k + k·⌈n⌉₄ + 16 ≤ mk + kn + 6k + 16
+  // ≤ 64 + 64 + 384 + 16 < 1024 doubles (the buffer's least length) whatever the tuning.
+  k.gemm(0, 0, m, n, kk, 1, as, A._ld, bs, B._ld, 0, C._store(), m, workS);
+  return C;
+}
