@@ -84,7 +84,12 @@ export interface EigResult extends EigvalsResult, DisposableResult {
   /** Eigenvector k (column k of `vectors`, unit 2-norm) as `{ re, im }` (copies). */
   vector(k: number): ComplexVector;
   /** Plain data: the eigenvalues as `[re, im]` pairs, the eigenvectors as nested rows of pairs. */
-  toArray(): { values: [number, number][]; vectors: [number, number][][] };
+  toArray(): {
+    /** The eigenvalues as `[re, im]` pairs. */
+    values: [number, number][];
+    /** The eigenvectors as nested rows of `[re, im]` pairs: entry (i, j) of `vectors`. */
+    vectors: [number, number][][];
+  };
   /**
    * max_k ‖A·v_k − λ_k·v_k‖₂ / (‖A‖_F·‖v_k‖₂), in complex arithmetic (0 for n = 0; a zero A gives
    * the unscaled residual). `A` defaults to the matrix `eig` was called with, as it is now (a
@@ -245,8 +250,10 @@ function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): 
 }
 
 /**
- * Eigenvalues and right eigenvectors of a general square matrix (LAPACK dgeev's pipeline; see the
- * module header for the conventions). Complex eigenvalues come in conjugate pairs, the one with the
+ * Eigenvalues and right eigenvectors of a general square matrix (LAPACK dgeev's pipeline: balancing,
+ * Hessenberg reduction, Francis double-shift QR, back-substitution; eigenvalues in the order they
+ * appear on the Schur form's diagonal, eigenvectors of unit 2-norm with their largest-modulus entry
+ * real and positive). Complex eigenvalues come in conjugate pairs, the one with the
  * positive imaginary part first; their eigenvectors are the columns of `vectors.re + i·vectors.im`.
  *
  * @example

@@ -60,10 +60,23 @@ const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.custom') as
 /**
  * One entry of {@link MatrixJSON}'s `data`: a number, or one of four strings for the values a JSON
  * number cannot carry (JSON has no NaN or Infinity, and `JSON.stringify(-0)` writes `0`).
+ *
+ * @example
+ * ```ts
+ * Matrix.from([[1, NaN]]).toJSON().data; // [1, 'NaN']
+ * ```
  */
 export type MatrixJSONEntry = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
 
-/** The JSON form of a matrix ({@link Matrix.toJSON}, {@link Matrix.fromJSON}): shape and row-major entries. */
+/**
+ * The JSON form of a matrix ({@link Matrix.toJSON}, {@link Matrix.fromJSON}): shape and row-major entries.
+ *
+ * @example
+ * ```ts
+ * const json: MatrixJSON = { rows: 2, cols: 2, data: [1, 2, 3, 4] };
+ * const A = Matrix.fromJSON(json); // [[1, 2], [3, 4]]
+ * ```
+ */
 export interface MatrixJSON {
   /** Number of rows. */
   rows: number;
