@@ -1,4 +1,5 @@
-// Builds every target of asconfig.json (the SIMD build and the scalar fallback) into build/.
+// Builds every target of asconfig.json (the SIMD build, the scalar fallback and the relaxed-SIMD build
+// with fused multiply-adds) into build/.
 // Skips the compile when every output is newer than every source under assembly/ and asconfig.json,
 // so `npm test` and `npm run bench` can call it unconditionally.
 import { spawnSync } from 'node:child_process';

@@ -98,14 +98,24 @@ import { MR, NR } from './gemm/blocking';
 // @ts-ignore: decorator
 @inline const REAL: f64 = 0;
 
+/** GEMM's MC and NC defaults: 128 and 2048, rounded up to multiples of the tile (132 and 2049 for the relaxed build's 6×3). */
+// @ts-ignore: decorator
+@inline const MC_DEFAULT_I: i32 = ((<i32>128 + MR - 1) / MR) * MR;
+// @ts-ignore: decorator
+@inline const NC_DEFAULT_I: i32 = ((<i32>2048 + NR - 1) / NR) * NR;
+// @ts-ignore: decorator
+@inline const MC_DEFAULT: f64 = <f64>MC_DEFAULT_I;
+// @ts-ignore: decorator
+@inline const NC_DEFAULT: f64 = <f64>NC_DEFAULT_I;
+
 /**
  * One row per key, in key order: default, step (0 real; s ≥ 1 integer, rounded up to a multiple of s).
  * Timings: SIMD build, Node 20, the 2-core AMD EPYC (Zen 5) this repo is benchmarked on unless noted.
  */
 const ROWS: usize = memory.data<f64>([
-  128, MR, //   T_GEMM_MC        MC·KC·8 B = 256 KiB: packed Ã in half of Zen 1's 512 KiB L2; MC 64–480 within ±5 %
+  MC_DEFAULT, MR, // T_GEMM_MC        MC·KC·8 B = 256 KiB: packed Ã in half of Zen 1's 512 KiB L2; MC 64–480 within ±5 %
   256, 1, //    T_GEMM_KC        a B̃ micro-panel (KC·NR·8 B = 8 KiB) stays in L1 (32 KiB) beside Ã's; 128–512 within ±5 %
-  2048, NR, //  T_GEMM_NC        KC·NC·8 B = 4 MiB: packed B̃ in the 8 MiB L3 of a Zen 1 CCX; NC 512–4096 within ±5 %
+  NC_DEFAULT, NR, // T_GEMM_NC        KC·NC·8 B = 4 MiB: packed B̃ in the 8 MiB L3 of a Zen 1 CCX; NC 512–4096 within ±5 %
   64, 1, //     T_TRSM_NB        not swept: diagonal blocks by trsm2, the rest in the GEMM (trsm/trsm.ts)
   64, 1, //     T_GETRF_NB       not swept; LAPACK's ilaenv default for dgetrf (lu/getrf.ts)
   64, 1, //     T_POTRF_NB       not swept; LAPACK's ilaenv default for dpotrf (cholesky/potrf.ts)

@@ -2,7 +2,14 @@
  * The benchmark driver: `npm run bench` (= asbuild, then `tsx bench/run.ts`).
  *
  *   tsx bench/run.ts [--quick] [--only gemm,syrk] [--sizes 64,256] [--no-numpy] [--python python3]
- *                    [--max-time 0.75] [--out bench/results/latest]
+ *                    [--max-time 0.75] [--build simd|relaxed|scalar] [--out bench/results/latest]
+ *
+ * The WASM column runs the build init() picks (relaxed where the engine has relaxed SIMD, else SIMD)
+ * unless --build names one. SIMD vs relaxed: run twice into two --out files, e.g.
+ *   npm run bench -- --only gemm --build simd --out bench/results/gemm-simd
+ *   npm run bench -- --only gemm --build relaxed --out bench/results/gemm-relaxed
+ * (Node 20: `node --experimental-wasm-relaxed-simd --import tsx bench/run.ts --build relaxed …`; the
+ * flag is not allowed in NODE_OPTIONS.) The loaded build is in the header of both reports.
  *
  * Runs every selected suite (bench/cases/index.ts) case by case and column by column in this process,
  * then the numpy columns in python3 children (bench/peers/numpy.ts), one at a time; prints a line per
@@ -12,7 +19,7 @@ import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { init } from '../bindings/index.js';
+import { init, relaxedSimdSupported } from '../bindings/index.js';
 import { backendNamed } from '../bindings/core/backend.js';
 import { suites } from './cases/index.js';
 import type { Suite, SuiteOptions } from './cases/types.js';
@@ -40,6 +47,7 @@ const USAGE = `usage: tsx bench/run.ts [options]
   --no-numpy           skip the numpy columns
   --python <cmd>       python interpreter for the numpy peer (default: python3, or $BENCH_PYTHON)
   --max-time <s>       Benchmark.js maxTime per measurement (default ${FULL.maxTime}, quick ${QUICK.maxTime})
+  --build <name>       the wasm build: simd, relaxed (fused multiply-adds) or scalar; default: init()'s choice
   --out <path>         output path without extension (default bench/results/latest)
   --help`;
 
@@ -53,6 +61,7 @@ function parse() {
     'no-numpy': { type: 'boolean', default: false },
     python: { type: 'string' },
     'max-time': { type: 'string' },
+    build: { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
   } as const;
@@ -82,7 +91,15 @@ function parse() {
     timing.maxTime = Number(values['max-time']);
     if (!(timing.maxTime >= 0)) throw new UsageError(`--max-time: expected seconds, got ${values['max-time']}`);
   }
+  const build = values.build ?? null;
+  if (build !== null && build !== 'simd' && build !== 'relaxed' && build !== 'scalar') {
+    throw new UsageError(`--build: expected simd, relaxed or scalar, got ${build}`);
+  }
+  if (build === 'relaxed' && !relaxedSimdSupported()) {
+    throw new UsageError(`--build relaxed: Node ${process.version} has no relaxed SIMD (Node 20: run node --experimental-wasm-relaxed-simd --import tsx bench/run.ts …)`);
+  }
   return {
+    build,
     quick: values.quick,
     only,
     sizes,
@@ -189,7 +206,7 @@ async function main(): Promise<void> {
   const load0 = os.loadavg();
   const cpus = os.cpus();
   const cores = cpus.length;
-  const loaded = await init();
+  const loaded = await init(args.build === null ? {} : { simd: args.build !== 'scalar', fma: args.build === 'relaxed' });
   const wasmBackend = backendNamed('wasm');
   log(`wasm-linalg bench (${args.quick ? 'quick' : 'full'}): ${cpus[0]?.model ?? 'unknown CPU'}, ${cores} cores, Node ${process.version}, wasm build: ${loaded.wasm ?? 'none'}`);
   const notes: string[] = [];
@@ -202,7 +219,8 @@ async function main(): Promise<void> {
     log(`warning: ${msg}`);
   }
   const during = loadProbe();
-  if (loaded.wasm !== 'simd') notes.push(`the ${loaded.wasm ?? 'missing'} wasm build was loaded, not the SIMD one`);
+  if (loaded.wasm !== 'simd' && loaded.wasm !== 'relaxed') notes.push(`the ${loaded.wasm ?? 'missing'} wasm build was loaded, not a SIMD one`);
+  if (loaded.wasm === 'relaxed') notes.push('the WASM column ran the relaxed-SIMD build (fused multiply-adds in the GEMM micro-kernel)');
 
   const o: SuiteOptions = { quick: args.quick, sizes: args.sizes };
   const selected = suites.filter((s) => args.only === null || args.only.includes(s.name));

@@ -7,7 +7,11 @@
  * (`npm run check:layers` fails on any other; see README's "Layers").
  */
 export { add, clone, diag, diagonalMatrix, dot, gram, hadamard, matmul, matvec, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
-export { norm, type MatrixNorm } from './derived/norm.js';
+export { norm, type MatrixNorm, type VectorNorm } from './derived/norm.js';
+export { abs, addScalar, clip, div, exp, log, map, mul, pow, sqrt, subScalar, type Operand } from './api/elementwise.js';
+export { argmax, argmin, max, mean, min, std, sum, variance, type Axis, type AxisOptions, type NormAxisOptions, type Reduced, type VarianceOptions } from './api/reduce.js';
+export { center, type CenterOptions } from './api/stats.js';
+export { equals, isSquare, isSymmetric, type SymmetricOptions } from './api/compare.js';
 export { columnVector, flatten, fromColumns, fromRows, reshape, rowVector, selectColumns, selectRows, setSlice, slice } from './api/construct.js';
 export { lu, solve, det, slogdet, inv, type LUResult, type SlogdetResult, type SolveOptions } from './api/lu.js';
 export { cholesky } from './api/cholesky.js';

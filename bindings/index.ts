@@ -20,7 +20,7 @@
 import { wasmHeap } from './loader.js';
 import type { MemoryStats } from './core/memory.js';
 
-export { init, simdSupported, type InitOptions, type InitResult, type WasmSource, type WasmModule, type GlobalURL } from './loader.js';
+export { init, simdSupported, relaxedSimdSupported, type InitOptions, type InitResult, type WasmSource, type WasmModule, type GlobalURL } from './loader.js';
 export { setBackend, getBackend, setTuning, getTuning } from './core/backend.js';
 export type { Tuning, TuningKey } from './core/tuning.js';
 export type { BackendName } from './core/store.js';
@@ -28,6 +28,24 @@ export { Matrix, type RandomOptions, type MatrixJSON, type MatrixJSONEntry } fro
 export type { FormatOptions } from './core/format.js';
 export { add, clone, diag, dot, gram, hadamard, matmul, matvec, outer, scale, sub, trace, transpose, type MatrixLike } from './api/ops.js';
 export { norm, type MatrixNorm, type VectorNorm } from './derived/norm.js';
+export { mul, div, addScalar, subScalar, pow, abs, sqrt, exp, log, clip, map, type Operand } from './api/elementwise.js';
+export {
+  sum,
+  mean,
+  variance,
+  std,
+  min,
+  max,
+  argmin,
+  argmax,
+  type Axis,
+  type AxisOptions,
+  type VarianceOptions,
+  type NormAxisOptions,
+  type Reduced,
+} from './api/reduce.js';
+export { center, cov, corrcoef, type CenterOptions, type CovOptions, type CorrcoefOptions } from './api/stats.js';
+export { isSquare, isSymmetric, equals, allclose, type SymmetricOptions, type AllcloseOptions } from './api/compare.js';
 export { arange, blockDiag, hstack, linspace, reshape, vander, vstack, type LinspaceOptions, type VanderOptions } from './api/construct.js';
 export type { NumericTypedArray, VectorLike } from './core/validate.js';
 export { LinAlgError, type LinAlgErrorCode } from './core/errors.js';

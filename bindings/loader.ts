@@ -8,8 +8,15 @@
  * browser entry (an import of one breaks webpack even in a branch never taken); browsers fetch and
  * compile streaming. A user can relocate the binary or hand in bytes or a compiled Module.
  *
- * Two builds of the same source: SIMD (default) and scalar, picked by `WebAssembly.validate` on a
- * tiny SIMD probe (the i8x16.popcnt probe of wasm-feature-detect).
+ * Three builds of the same source, picked by `WebAssembly.validate` on tiny probe modules:
+ *   relaxed  SIMD + relaxed SIMD: the GEMM micro-kernel (so every level-3 routine built on it) uses
+ *            fused multiply-adds (`f64x2.relaxed_madd`) — where the engine validates the relaxed probe
+ *            and `init({ fma: false })` does not opt out. Not bit-identical to the JS backend: an
+ *            engine may fuse (one rounding) or not (two), so results differ in the last bits.
+ *   simd     128-bit SIMD, multiply then add: the JS backend's bits (the i8x16.popcnt probe of
+ *            wasm-feature-detect).
+ *   scalar   no SIMD at all.
+ * A module that uses an unsupported instruction does not compile at all, hence separate binaries.
  *
  * We use plain `WebAssembly.instantiate` and a generated typed wrapper (bindings/wasm/exports.ts, written
  * by assembly/abi.mjs from the AssemblyScript sources)
@@ -92,8 +99,18 @@ export interface InitOptions {
    * browsers and to the working directory in Node), bytes, or a compiled Module.
    */
   wasm?: WasmSource;
-  /** Force the SIMD (true) or scalar (false) build; default: SIMD when the engine supports it. */
+  /**
+   * Force a SIMD build (true; which one is then up to `fma`) or the scalar build (false); default: a
+   * SIMD build when the engine supports SIMD.
+   */
   simd?: boolean;
+  /**
+   * The relaxed-SIMD build, whose GEMM micro-kernel uses fused multiply-adds (faster on ARM and most
+   * Intel cores; not bit-identical to the JS backend): `false` opts out (the SIMD build's results equal
+   * the JS backend's bit for bit), `true` forces it; default: where the engine validates relaxed SIMD
+   * ({@link relaxedSimdSupported}) and `simd` is not `false`.
+   */
+  fma?: boolean;
 }
 
 /**
@@ -108,8 +125,11 @@ export interface InitOptions {
 export interface InitResult {
   /** The backend selected. */
   backend: BackendName;
-  /** Which binary was loaded, or null when only the JS backend is available. */
-  wasm: 'simd' | 'scalar' | 'custom' | null;
+  /**
+   * Which binary was loaded: 'relaxed' (SIMD with fused multiply-adds), 'simd', 'scalar', 'custom'
+   * (the `wasm` option), or null when only the JS backend is available.
+   */
+  wasm: 'relaxed' | 'simd' | 'scalar' | 'custom' | null;
 }
 
 const SIMD_PROBE = new Uint8Array([
@@ -117,16 +137,32 @@ const SIMD_PROBE = new Uint8Array([
 ]);
 
 /**
- * True when the engine validates a module that uses 128-bit SIMD (then {@link init} loads the SIMD
- * build).
+ * True when the engine validates a module that uses 128-bit SIMD.
  *
  * @example
- * ```ts
- * console.log(simdSupported() ? 'SIMD build' : 'scalar build');
- * ```
+ * if (!simdSupported()) console.warn('no wasm SIMD: the scalar build will be used');
  */
 export function simdSupported(): boolean {
   return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+}
+
+/** One function returning f64x2.relaxed_madd(i8x16.splat(0), i8x16.splat(0), i8x16.splat(0)). */
+const RELAXED_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 19, 1, 17, 0, 65, 0, 253, 15, 65, 0, 253, 15,
+  65, 0, 253, 15, 253, 135, 2, 11,
+]);
+
+/**
+ * True when the engine validates a module that uses relaxed SIMD (`f64x2.relaxed_madd`): Node ≥ 22,
+ * Chromium, Firefox; Node 20 only with `--experimental-wasm-relaxed-simd`. `init()` then loads the
+ * relaxed build unless told `fma: false`.
+ *
+ * @example
+ * const { wasm } = await init();
+ * console.log(relaxedSimdSupported(), wasm); // true 'relaxed' on Node 22
+ */
+export function relaxedSimdSupported(): boolean {
+  return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE) && WebAssembly.validate(RELAXED_PROBE);
 }
 
 interface Loaded {
@@ -215,6 +251,9 @@ async function load(options: InitOptions): Promise<Loaded> {
   if (options.wasm !== undefined) {
     module = await compileSource(options.wasm);
     kind = 'custom';
+  } else if (options.simd !== false && (options.fma ?? ((options.simd ?? simdSupported()) && relaxedSimdSupported()))) {
+    module = await fetchModule(new URL('../build/wasm-linalg.relaxed.wasm', import.meta.url));
+    kind = 'relaxed';
   } else if (options.simd ?? simdSupported()) {
     module = await fetchModule(new URL('../build/wasm-linalg.simd.wasm', import.meta.url));
     kind = 'simd';
@@ -261,9 +300,15 @@ export async function init(opts?: InitOptions | null): Promise<InitResult> {
   if (options.simd !== undefined && typeof options.simd !== 'boolean') {
     throw new TypeError(`init: simd must be a boolean, got ${describe(options.simd)}`);
   }
+  if (options.fma !== undefined && typeof options.fma !== 'boolean') {
+    throw new TypeError(`init: fma must be a boolean, got ${describe(options.fma)}`);
+  }
+  if (options.fma === true && options.simd === false) {
+    throw new TypeError('init: fma: true needs the SIMD build, got simd: false');
+  }
   if (want === 'wasm' && loaded === null) {
     if (typeof WebAssembly !== 'object') throw new Error('wasm-linalg: WebAssembly is not available here');
-    // One load at a time: a call made while another is loading waits for that load (its `wasm`/`simd`
+    // One load at a time: a call made while another is loading waits for that load (its `wasm`/`simd`/`fma`
     // options then have no effect, as for a module already loaded). A failed load is forgotten, so a
     // later call tries again.
     const p = (loading ??= load(options));

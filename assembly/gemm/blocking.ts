@@ -2,7 +2,10 @@
  * GEMM blocking constants (Goto & van de Geijn, "Anatomy of high-performance matrix multiplication",
  * ACM TOMS 34(3), 2008; the BLIS loop structure of Van Zee & van de Geijn, ACM TOMS 41(3), 2015).
  *
- *   MR×NR = 4×4   register tile. V8 (Node 20, x64) gives wasm 15 usable SIMD registers and hoists all
+ *   MR×NR = 6×3   in the relaxed-SIMD build (ASC_FEATURE_RELAXED_SIMD): FMA needs no product temporary,
+ *                 so 9 accumulators + 3 vectors of A + 3 broadcasts of B = 15 fit (microkernel.ts has the
+ *                 reasons and the measurement). MC and NC defaults round up to 132 and 2049 (tuning.ts).
+ *   MR×NR = 4×4   register tile of the SIMD and scalar builds. V8 (Node 20, x64) gives wasm 15 usable SIMD registers and hoists all
  *                 loads of an iteration above its arithmetic: 8 accumulators (4×4 doubles in f64x2) +
  *                 2 vectors of A + 4 broadcasts of B + 1 temporary for mul-then-add = 15. Larger tiles
  *                 (5×4, 4×6, 3×8, 8×4) spill and run at about half speed (measured, shared/NOTES.md).
@@ -14,6 +17,6 @@
  */
 
 // @ts-ignore: decorator
-@inline export const MR: i32 = 4;
+@inline export const MR: i32 = ASC_FEATURE_RELAXED_SIMD ? 6 : 4;
 // @ts-ignore: decorator
-@inline export const NR: i32 = 4;
+@inline export const NR: i32 = ASC_FEATURE_RELAXED_SIMD ? 3 : 4;

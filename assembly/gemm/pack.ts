@@ -12,31 +12,39 @@
 import { MR, NR } from './blocking';
 
 /**
- * One micro-panel whose groups are contiguous in the source: for p = 0 … kc−1 the `count` ≤ 4 doubles
- * at src + p·ld (bytes) become the 4 doubles at pw + 32p, zero-padded past count. Serves packA for
- * op(A) = A and packB for op(B) = Bᵀ (MR = NR = 4). Returns pw past the panel.
+ * One micro-panel whose groups are contiguous in the source: for p = 0 … kc−1 the `count` ≤ W doubles
+ * at src + p·ld (bytes) become the W doubles at pw + 8·W·p, zero-padded past count. Serves packA for
+ * op(A) = A (W = MR) and packB for op(B) = Bᵀ (W = NR). W is a compile-time constant (inlined).
+ * Returns pw past the panel.
  */
 // @ts-ignore: decorator
-@inline function packContiguous(kc: i32, count: i32, src: usize, ld: usize, pw: usize): usize {
-  if (count == 4) {
+@inline function packContiguous(kc: i32, count: i32, W: i32, src: usize, ld: usize, pw: usize): usize {
+  const step = <usize>W << 3;
+  if (count == W) {
     for (let p = 0; p < kc; p++) {
-      if (ASC_FEATURE_SIMD) {
+      if (ASC_FEATURE_SIMD && W == 4) {
         v128.store(pw, v128.load(src));
         v128.store(pw, v128.load(src, 16), 16);
-      } else {
+      } else if (ASC_FEATURE_SIMD && W == 6) {
+        v128.store(pw, v128.load(src));
+        v128.store(pw, v128.load(src, 16), 16);
+        v128.store(pw, v128.load(src, 32), 32);
+      } else if (W == 4) {
         store<f64>(pw, load<f64>(src));
         store<f64>(pw, load<f64>(src, 8), 8);
         store<f64>(pw, load<f64>(src, 16), 16);
         store<f64>(pw, load<f64>(src, 24), 24);
+      } else {
+        for (let r = 0; r < W; r++) store<f64>(pw + (<usize>r << 3), load<f64>(src + (<usize>r << 3)));
       }
       src += ld;
-      pw += 32;
+      pw += step;
     }
   } else {
     for (let p = 0; p < kc; p++) {
-      for (let r = 0; r < 4; r++) store<f64>(pw + (<usize>r << 3), r < count ? load<f64>(src + (<usize>r << 3)) : 0);
+      for (let r = 0; r < W; r++) store<f64>(pw + (<usize>r << 3), r < count ? load<f64>(src + (<usize>r << 3)) : 0);
       src += ld;
-      pw += 32;
+      pw += step;
     }
   }
   return pw;
@@ -49,7 +57,7 @@ export function packA(trans: i32, mc: i32, kc: i32, pA: usize, lda: i32, pw: usi
     const rows = min(MR, mc - i);
     if (!trans) {
       // op(A) = A: rows i..i+3 of column p are contiguous.
-      pw = packContiguous(kc, rows, pA + (<usize>i << 3), ld, pw);
+      pw = packContiguous(kc, rows, MR, pA + (<usize>i << 3), ld, pw);
     } else {
       // op(A) = Aᵀ: element (i+r, p) is A[p, i+r] = pA[p + (i+r)·lda].
       const col = pA + <usize>i * ld;
@@ -70,7 +78,7 @@ export function packB(trans: i32, kc: i32, nc: i32, pB: usize, ldb: i32, pw: usi
     if (!trans) {
       // op(B) = B: element (p, j+c) is B[p + (j+c)·ldb]; walk down the NR columns together.
       const c0 = pB + <usize>j * ld;
-      if (cols == NR) {
+      if (cols == NR && NR == 4) {
         const c1 = c0 + ld;
         const c2 = c1 + ld;
         const c3 = c2 + ld;
@@ -82,6 +90,16 @@ export function packB(trans: i32, kc: i32, nc: i32, pB: usize, ldb: i32, pw: usi
           store<f64>(pw, load<f64>(c3 + o), 24);
           pw += NR << 3;
         }
+      } else if (cols == NR && NR == 3) {
+        const c1 = c0 + ld;
+        const c2 = c1 + ld;
+        for (let p = 0; p < kc; p++) {
+          const o = <usize>p << 3;
+          store<f64>(pw, load<f64>(c0 + o));
+          store<f64>(pw, load<f64>(c1 + o), 8);
+          store<f64>(pw, load<f64>(c2 + o), 16);
+          pw += NR << 3;
+        }
       } else {
         for (let p = 0; p < kc; p++) {
           const o = <usize>p << 3;
@@ -91,7 +109,7 @@ export function packB(trans: i32, kc: i32, nc: i32, pB: usize, ldb: i32, pw: usi
       }
     } else {
       // op(B) = Bᵀ: element (p, j+c) is B[j+c, p] = pB[(j+c) + p·ldb]; the NR values are contiguous.
-      pw = packContiguous(kc, cols, pB + (<usize>j << 3), ld, pw);
+      pw = packContiguous(kc, cols, NR, pB + (<usize>j << 3), ld, pw);
     }
   }
 }

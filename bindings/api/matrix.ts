@@ -17,6 +17,9 @@ import { smallStore, WasmStore, type BackendName, type Store, type View } from '
 // functions (bindings/fluent.ts re-exports them), and those make and return Matrix objects.
 import * as ops from '../fluent.js';
 import type {
+  Axis,
+  AxisOptions,
+  CenterOptions,
   EighResult,
   EigOptions,
   EigResult,
@@ -26,13 +29,19 @@ import type {
   LUResult,
   MatrixLike,
   MatrixNorm,
+  NormAxisOptions,
+  Operand,
   QROptions,
   QRResult,
+  Reduced,
   SlogdetResult,
   SolveOptions,
   SvdOptions,
   SvdResult,
+  SymmetricOptions,
   TriangularOptions,
+  VarianceOptions,
+  VectorNorm,
 } from '../fluent.js';
 import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, describe, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
 import { formatMatrix, formatOptions, type FormatOptions } from '../core/format.js';
@@ -844,25 +853,27 @@ export class Matrix implements Disposable {
     return ops.transpose(this);
   }
   /**
-   * A + B, for B of the same shape (the free function {@link ops.add | add}).
+   * A + B (the free function {@link ops.add | add}): B a matrix of the same shape, or a row or column
+   * vector, a flat vector (a row) or a number, broadcast as numpy does.
    *
    * @example
    * ```ts
    * const C = A.add([[1, 0], [0, 1]]); // A + I, A 2×2
+   * const D = A.add(1);                // 1 added to every entry
    * ```
    */
-  add(B: MatrixLike): Matrix {
+  add(B: Operand): Matrix {
     return ops.add(this, B);
   }
   /**
-   * A − B, for B of the same shape (the free function {@link ops.sub | sub}).
+   * A − B (the free function {@link ops.sub | sub}), B broadcast as in {@link Matrix.add}.
    *
    * @example
    * ```ts
    * const D = A.sub(B);
    * ```
    */
-  sub(B: MatrixLike): Matrix {
+  sub(B: Operand): Matrix {
     return ops.sub(this, B);
   }
   /**
@@ -877,15 +888,15 @@ export class Matrix implements Disposable {
     return ops.scale(this, alpha);
   }
   /**
-   * The element-wise product A ∘ B, for B of the same shape (the free function
-   * {@link ops.hadamard | hadamard}).
+   * The element-wise product A ∘ B (the free function {@link ops.hadamard | hadamard}), B broadcast as
+   * in {@link Matrix.add}.
    *
    * @example
    * ```ts
    * Matrix.from([[1, 2]]).hadamard([[3, 4]]).toArray(); // [[3, 8]]
    * ```
    */
-  hadamard(B: MatrixLike): Matrix {
+  hadamard(B: Operand): Matrix {
     return ops.hadamard(this, B);
   }
   /**
@@ -959,8 +970,19 @@ export class Matrix implements Disposable {
    * Matrix.from([[3, 0], [0, 4]]).norm(2); // 4 (largest singular value)
    * ```
    */
-  norm(ord: MatrixNorm = 'fro'): number {
-    return ops.norm(this, ord);
+  norm(ord?: MatrixNorm | null, options?: { axis?: null } | null): number;
+  /**
+   * With `{ axis: 0 }` the vector norm `ord` (2 by default, 1 or Infinity) of each column, with
+   * `{ axis: 1 }` of each row, as a Float64Array.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[3, 1], [4, 1]]).norm(2, { axis: 0 }); // Float64Array [5, √2]
+   * ```
+   */
+  norm(ord: VectorNorm | null | undefined, options: NormAxisOptions): Float64Array;
+  norm(ord?: MatrixNorm | null, options?: { axis?: Axis | null } | null): number | Float64Array {
+    return ops.norm(this, ord as VectorNorm, options as NormAxisOptions);
   }
   /**
    * AᵀA (or AAᵀ with `{ rows: true }`), the Gram matrix, through SYRK (the free function
@@ -1143,5 +1165,192 @@ export class Matrix implements Disposable {
   solveTriangular(B: MatrixLike, options?: TriangularOptions | null): Matrix;
   solveTriangular(B: MatrixLike | VectorLike, options?: TriangularOptions | null): Matrix | Float64Array {
     return ops.solveTriangular(this, B as MatrixLike, options);
+  }
+
+  // ---- element-wise, reductions and statistics ----
+
+  /**
+   * A new matrix of fn(aᵢⱼ, i, j), called in row-major order; fn must return a number (the free function `map`).
+   * @example
+   * Matrix.from([[1, 2], [3, 4]]).map((v) => v * v).toArray(); // [[1, 4], [9, 16]]
+   */
+  map(fn: (value: number, i: number, j: number) => number): Matrix {
+    return ops.map(this, fn);
+  }
+  /**
+   * This + s for a number s.
+   * @example
+   * Matrix.from([[1, 2]]).addScalar(1).toArray(); // [[2, 3]]
+   */
+  addScalar(s: number): Matrix {
+    return ops.addScalar(this, s);
+  }
+  /**
+   * This − s for a number s.
+   * @example
+   * Matrix.from([[1, 2]]).subScalar(1).toArray(); // [[0, 1]]
+   */
+  subScalar(s: number): Matrix {
+    return ops.subScalar(this, s);
+  }
+  /**
+   * The element-wise product with B broadcast (numpy's `*`; the same as `hadamard`). Not the matrix product (`matmul`).
+   * @example
+   * Matrix.from([[1, 2], [3, 4]]).mul([10, 100]).toArray(); // [[10, 200], [30, 400]]
+   */
+  mul(B: Operand): Matrix {
+    return ops.mul(this, B);
+  }
+  /**
+   * The element-wise quotient with B broadcast (a matrix, a row or column vector, a flat vector or a number).
+   * @example
+   * Matrix.from([[2, 4], [6, 8]]).div(2).toArray(); // [[1, 2], [3, 4]]
+   */
+  div(B: Operand): Matrix {
+    return ops.div(this, B);
+  }
+  /**
+   * |aᵢⱼ| entry by entry.
+   * @example
+   * Matrix.from([[-1, 2]]).abs().toArray(); // [[1, 2]]
+   */
+  abs(): Matrix {
+    return ops.abs(this);
+  }
+  /**
+   * √aᵢⱼ entry by entry (NaN for a negative entry, as numpy).
+   * @example
+   * Matrix.from([[4, 9]]).sqrt().toArray(); // [[2, 3]]
+   */
+  sqrt(): Matrix {
+    return ops.sqrt(this);
+  }
+  /**
+   * e^aᵢⱼ entry by entry.
+   * @example
+   * Matrix.from([[0]]).exp().get(0, 0); // 1
+   */
+  exp(): Matrix {
+    return ops.exp(this);
+  }
+  /**
+   * The natural logarithm entry by entry (log(0) = −Infinity, negative entries NaN, as numpy).
+   * @example
+   * Matrix.from([[1]]).log().get(0, 0); // 0
+   */
+  log(): Matrix {
+    return ops.log(this);
+  }
+  /**
+   * Each entry raised to the power p (a number, or an operand broadcast as in `add`).
+   * @example
+   * Matrix.from([[2, 3]]).pow(2).toArray(); // [[4, 9]]
+   */
+  pow(p: Operand): Matrix {
+    return ops.pow(this, p);
+  }
+  /**
+   * Each entry limited to [lo, hi] (numpy's clip; null/undefined leaves a side open).
+   * @example
+   * Matrix.from([[-2, 0.5, 3]]).clip(0, 1).toArray(); // [[0, 0.5, 1]]
+   */
+  clip(lo: number | null | undefined, hi: number | null | undefined): Matrix {
+    return ops.clip(this, lo, hi);
+  }
+  /**
+   * The sum of all entries, or of each column (`{ axis: 0 }`) or row (`{ axis: 1 }`).
+   * @example
+   * Matrix.from([[1, 2], [3, 4]]).sum({ axis: 0 }); // Float64Array [4, 6]
+   */
+  sum<O extends AxisOptions = {}>(options?: O | null): Reduced<O> {
+    return ops.sum(this, options);
+  }
+  /**
+   * The mean of all entries, or of each column / row (`axis`); an empty reduction is a RangeError.
+   * @example
+   * Matrix.from([[1, 2], [3, 4]]).mean(); // 2.5
+   */
+  mean<O extends AxisOptions = {}>(options?: O | null): Reduced<O> {
+    return ops.mean(this, options);
+  }
+  /**
+   * The variance (`ddof` default 0, as numpy) of all entries or of each column / row.
+   * @example
+   * Matrix.from([[1, 2], [3, 4]]).variance({ ddof: 1 }); // 1.6666666666666667
+   */
+  variance<O extends VarianceOptions = {}>(options?: O | null): Reduced<O> {
+    return ops.variance(this, options);
+  }
+  /**
+   * The standard deviation (`ddof` default 0, as numpy) of all entries or of each column / row.
+   * @example
+   * Matrix.from([[1, 3]]).std(); // 1
+   */
+  std<O extends VarianceOptions = {}>(options?: O | null): Reduced<O> {
+    return ops.std(this, options);
+  }
+  /**
+   * The smallest entry, or of each column / row (`axis`); NaN propagates.
+   * @example
+   * Matrix.from([[3, 1], [2, 5]]).min({ axis: 1 }); // Float64Array [1, 2]
+   */
+  min<O extends AxisOptions = {}>(options?: O | null): Reduced<O> {
+    return ops.min(this, options);
+  }
+  /**
+   * The largest entry, or of each column / row (`axis`); NaN propagates.
+   * @example
+   * Matrix.from([[3, 1], [2, 5]]).max(); // 5
+   */
+  max<O extends AxisOptions = {}>(options?: O | null): Reduced<O> {
+    return ops.max(this, options);
+  }
+  /**
+   * The index of the smallest entry: flat row-major without an axis, per column / row with one.
+   * @example
+   * Matrix.from([[3, 1], [0, 5]]).argmin(); // 2
+   */
+  argmin<O extends AxisOptions = {}>(options?: O | null): Reduced<O> {
+    return ops.argmin(this, options);
+  }
+  /**
+   * The index of the largest entry: flat row-major without an axis, per column / row with one.
+   * @example
+   * Matrix.from([[3, 1], [0, 5]]).argmax({ axis: 0 }); // Float64Array [0, 1]
+   */
+  argmax<O extends AxisOptions = {}>(options?: O | null): Reduced<O> {
+    return ops.argmax(this, options);
+  }
+  /**
+   * This minus its column means (default) or row means (`{ axis: 1 }`).
+   * @example
+   * Matrix.from([[1, 10], [3, 30]]).center().toArray(); // [[-1, -10], [1, 10]]
+   */
+  center(options?: CenterOptions | null): Matrix {
+    return ops.center(this, options);
+  }
+  /**
+   * Whether rows = cols.
+   * @example
+   * Matrix.zeros(2, 3).isSquare(); // false
+   */
+  isSquare(): boolean {
+    return ops.isSquare(this);
+  }
+  /**
+   * Whether square and symmetric within the relative tolerance `tol` (default 0: exact).
+   * @example
+   * Matrix.from([[2, 1], [1, 3]]).isSymmetric(); // true
+   */
+  isSymmetric(options?: SymmetricOptions | null): boolean {
+    return ops.isSymmetric(this, options);
+  }
+  /**
+   * Whether B has the same shape and exactly the same entries (NaN equals nothing).
+   * @example
+   * Matrix.from([[1, 2]]).equals([[1, 2]]); // true
+   */
+  equals(B: MatrixLike): boolean {
+    return ops.equals(this, B);
   }
 }

@@ -11,15 +11,10 @@ import { shapeStr } from '../core/errors.js';
 import { checkNumber, describe, optionsOf, readVector, toVector, type VectorLike } from '../core/validate.js';
 import { copyInto, fresh, isVectorLike, vectorMatrix, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
+import { broadcast, type Operand } from './elementwise.js';
 import { smallMatmul } from './small.js';
 
 export type { MatrixLike } from './convert.js';
-
-function sameShape(fn: string, A: Matrix, B: Matrix): void {
-  if (A.rows !== B.rows || A.cols !== B.cols) {
-    throw new RangeError(`${fn}: shapes differ: A is ${shapeStr(A.rows, A.cols)}, B is ${shapeStr(B.rows, B.cols)}`);
-  }
-}
 
 /**
  * A copy of A (on the current backend).
@@ -46,37 +41,23 @@ export function transpose(A: MatrixLike): Matrix {
 }
 
 /**
- * A + B, for matrices of the same shape (else a RangeError naming both shapes).
- *
+ * A + B. B may also be a row or column vector, a flat vector (a row) or a number, broadcast as numpy
+ * does (bindings/api/elementwise.ts); equal-shaped matrices take the `geadd` kernel.
  * @example
- * ```ts
- * add([[1, 2]], [[10, 20]]).toArray(); // [[11, 22]]
- * ```
+ * add([[1, 2], [3, 4]], [[1, 1], [1, 1]]).toArray(); // [[2, 3], [4, 5]]
+ * add([[1, 2], [3, 4]], [10, 20]).toArray(); // [[11, 22], [13, 24]]
  */
-export function add(A: MatrixLike, B: MatrixLike): Matrix {
-  return withMatrix('add', 'A', A, (A) =>
-    withMatrix('add', 'B', B, (B) => {
-      sameShape('add', A, B);
-      return fresh(A.rows, A.cols, (C) => lapack.geadd(1, A._v(), 1, B._v(), C._v()));
-    }),
-  );
+export function add(A: MatrixLike, B: Operand): Matrix {
+  return broadcast('add', A, B, '+', (A, B, C) => lapack.geadd(1, A, 1, B, C));
 }
 
 /**
- * A − B, for matrices of the same shape (else a RangeError naming both shapes).
- *
+ * A − B, with B broadcast as in `add`.
  * @example
- * ```ts
- * sub([[5, 5]], [[1, 2]]).toArray(); // [[4, 3]]
- * ```
+ * sub([[1, 2], [3, 4]], 1).toArray(); // [[0, 1], [2, 3]]
  */
-export function sub(A: MatrixLike, B: MatrixLike): Matrix {
-  return withMatrix('sub', 'A', A, (A) =>
-    withMatrix('sub', 'B', B, (B) => {
-      sameShape('sub', A, B);
-      return fresh(A.rows, A.cols, (C) => lapack.geadd(1, A._v(), -1, B._v(), C._v()));
-    }),
-  );
+export function sub(A: MatrixLike, B: Operand): Matrix {
+  return broadcast('sub', A, B, '-', (A, B, C) => lapack.geadd(1, A, -1, B, C));
 }
 
 /**
@@ -98,20 +79,13 @@ export function scale(A: MatrixLike, alpha: number): Matrix {
 }
 
 /**
- * A ∘ B, the element-wise (Hadamard) product of matrices of the same shape.
- *
+ * A ∘ B, the element-wise product, with B broadcast as in `add`; equal-shaped matrices take the
+ * `gemul` kernel (`mul` is the same under numpy's name).
  * @example
- * ```ts
- * hadamard([[1, 2]], [[3, 4]]).toArray(); // [[3, 8]]
- * ```
+ * hadamard([[1, 2], [3, 4]], [[2, 0], [1, 3]]).toArray(); // [[2, 0], [3, 12]]
  */
-export function hadamard(A: MatrixLike, B: MatrixLike): Matrix {
-  return withMatrix('hadamard', 'A', A, (A) =>
-    withMatrix('hadamard', 'B', B, (B) => {
-      sameShape('hadamard', A, B);
-      return fresh(A.rows, A.cols, (C) => lapack.gemul(A._v(), B._v(), C._v()));
-    }),
-  );
+export function hadamard(A: MatrixLike, B: Operand): Matrix {
+  return broadcast('hadamard', A, B, '*', (A, B, C) => lapack.gemul(A, B, C));
 }
 
 /**

@@ -47,11 +47,11 @@ export const T_COUNT = 21;
  * ```
  */
 export interface Tuning {
-  /** GEMM: rows of the packed A block (rounded up to a multiple of MR = 4). */
+  /** GEMM: rows of the packed A block (rounded up to a multiple of MR: 4; 6 in the relaxed-SIMD build). */
   gemmMC: number;
   /** GEMM: depth of a rank-KC update. */
   gemmKC: number;
-  /** GEMM: columns of the packed B block (rounded up to a multiple of NR = 4). */
+  /** GEMM: columns of the packed B block (rounded up to a multiple of NR: 4; 3 in the relaxed-SIMD build). */
   gemmNC: number;
   /** Block size of the blocked triangular solve. */
   trsmNB: number;

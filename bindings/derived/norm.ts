@@ -10,6 +10,7 @@ import { maxAbs } from '../api/checks.js';
 import { isVectorLike, vectorMatrix, withMatrix, type MatrixLike } from '../api/convert.js';
 import type { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
+import { axisOf, lineNorms, type Axis, type NormAxisOptions } from '../api/reduce.js';
 
 /**
  * Matrix norms: `'fro'` (Frobenius), 1 (max column sum), Infinity (max row sum), 2 (largest singular
@@ -34,28 +35,33 @@ export type MatrixNorm = 'fro' | 1 | typeof Infinity | 2 | 'nuc';
 export type VectorNorm = 1 | 2 | typeof Infinity;
 
 /**
- * The norm of a vector: `ord` 2 (default), 1 or Infinity. Scaled: no overflow on 1e200 entries, no
- * underflow on 1e-200; NaN and Inf propagate.
+ * The norm of a vector or a matrix, or with `{ axis }` the vector norms of a matrix's columns or rows
+ * (numpy's `np.linalg.norm(A, ord, axis)`).
  *
- * @example
- * ```ts
- * norm([3, 4]);          // 5
- * norm([3, -4], 1);      // 7
- * ```
- */
-export function norm(x: VectorLike, ord?: VectorNorm): number;
-/**
- * The norm of a matrix: `ord` `'fro'` (default), 1, Infinity, 2 or `'nuc'` (the last two through the
- * SVD). Scaled as the vector norms; NaN and Inf propagate.
+ * - vector x: ord 2 (default), 1 or Infinity;
+ * - matrix A: 'fro' (default), 1 (max column sum), Infinity (max row sum), 2 (σ₀), 'nuc' (Σσᵢ);
+ * - matrix A with `{ axis: 0 }` (one norm per column) or `{ axis: 1 }` (one per row): a Float64Array
+ *   of vector norms, ord 2 (default), 1 or Infinity; an empty column or row has norm 0.
  *
+ * All scaled: no overflow on 1e200 entries, no underflow on 1e-200. NaN and Inf propagate (IEEE).
  * @example
- * ```ts
- * norm([[1, 2], [3, 4]], 1);  // 6: the largest column sum
- * norm([[3, 0], [0, 4]], 2);  // 4: the largest singular value
- * ```
+ * norm([3, 4]); // 5
+ * norm([[1, 2], [3, 4]], 1); // 6
+ * norm([[3, 1], [4, 1]], 2, { axis: 0 }); // Float64Array [5, 1.4142135623730951]
  */
-export function norm(A: MatrixLike, ord?: MatrixNorm): number;
-export function norm(x: VectorLike | MatrixLike, ord?: MatrixNorm | VectorNorm): number {
+export function norm(x: VectorLike, ord?: VectorNorm | null): number;
+export function norm(A: MatrixLike, ord: VectorNorm | null | undefined, options: NormAxisOptions): Float64Array;
+export function norm(A: MatrixLike, ord?: MatrixNorm | null, options?: { axis?: null } | null): number;
+export function norm(x: VectorLike | MatrixLike, ord?: MatrixNorm | VectorNorm | null, options?: { axis?: Axis | null } | null): number | Float64Array {
+  const axis = axisOf('norm', options);
+  if (axis !== undefined) {
+    if (isVectorLike(x)) throw new TypeError('norm: an axis needs a matrix (an array of rows or a Matrix), x is a vector: drop the axis');
+    const o = ord ?? 2;
+    if (o !== 1 && o !== 2 && o !== Infinity) {
+      throw new RangeError(`norm: unsupported vector norm ord=${String(ord)} along axis ${axis} (use 1, 2 or Infinity)`);
+    }
+    return withMatrix('norm', 'A', x, (A) => lineNorms('norm', A, axis, o));
+  }
   if (isVectorLike(x)) {
     const v = toVector('norm', 'x', x);
     const o = ord ?? 2;

@@ -171,6 +171,7 @@ await check('package (npm pack: dist + build/*.wasm + README.md + package.json)'
     'dist/loader.js',
     'build/wasm-linalg.simd.wasm',
     'build/wasm-linalg.scalar.wasm',
+    'build/wasm-linalg.relaxed.wasm',
   ];
   const missing = required.filter((f) => !files.includes(f));
   if (missing.length > 0) throw new Error(`tarball lacks ${missing.join(', ')}`);
@@ -260,22 +261,24 @@ if (installed) {
   write(
     join(consumer, 'esm.mjs'),
     `
-import { init, Matrix, setBackend, getBackend, memoryStats } from 'wasm-linalg';
+import { init, Matrix, setBackend, getBackend, memoryStats, relaxedSimdSupported } from 'wasm-linalg';
 ${gemmCheck}
 const resolved = import.meta.resolve('wasm-linalg');
+const relaxed = relaxedSimdSupported();
 const r = await init();
 const wasmErr = gemmError(Matrix, 67, 45, 71);
 const leaked = memoryStats().blocksInUse;
 setBackend('js');
 const jsErr = gemmError(Matrix, 67, 45, 71);
 const js = getBackend();
-console.log(JSON.stringify({ resolved, init: r, wasmErr, jsErr, js, leaked }));
+console.log(JSON.stringify({ resolved, init: r, relaxed, wasmErr, jsErr, js, leaked }));
 `,
   );
-  await check('node-esm (import { init, Matrix } from "wasm-linalg"; GEMM on SIMD wasm and JS backends)', async () => {
+  await check('node-esm (import { init, Matrix } from "wasm-linalg"; GEMM on the SIMD (or relaxed-SIMD) wasm and JS backends)', async () => {
     const res = await runConsumer('esm.mjs');
     if (!fileURLToPath(res.resolved).startsWith(resolvedIn)) throw new Error(`resolved to ${res.resolved}, not the installed tarball`);
-    if (res.init.backend !== 'wasm' || res.init.wasm !== 'simd') throw new Error(`init() gave ${JSON.stringify(res.init)}, expected wasm/simd`);
+    const want = res.relaxed ? 'relaxed' : 'simd';
+    if (res.init.backend !== 'wasm' || res.init.wasm !== want) throw new Error(`init() gave ${JSON.stringify(res.init)}, expected wasm/${want}`);
     if (!(res.wasmErr < 1e-12)) throw new Error(`wasm GEMM relative error ${res.wasmErr}`);
     if (res.js !== 'js' || !(res.jsErr < 1e-12)) throw new Error(`JS backend ${res.js}: GEMM relative error ${res.jsErr}`);
     if (res.leaked !== 0) throw new Error(`${res.leaked} blocks still allocated after dispose()`);
@@ -471,13 +474,13 @@ export const ld: number = Matrix.zeros(1, 1)._ld;
   write(
     join(consumer, 'web', 'main.js'),
     `
-import { init, Matrix, simdSupported } from 'wasm-linalg';
+import { init, Matrix, simdSupported, relaxedSimdSupported } from 'wasm-linalg';
 ${gemmCheck}
 (async () => {
   try {
     const r = await init();
     const err = gemmError(Matrix, 64, 64, 64);
-    window.__result = { init: r, simd: simdSupported(), err };
+    window.__result = { init: r, simd: simdSupported(), relaxed: relaxedSimdSupported(), err };
   } catch (e) {
     window.__result = { error: String(e && e.stack || e) };
   }
@@ -502,7 +505,7 @@ ${gemmCheck}
     });
     const assets = readdirSync(join(out, 'assets'));
     const wasmAssets = assets.filter((f) => f.endsWith('.wasm'));
-    if (wasmAssets.length < 2) throw new Error(`vite build emitted ${wasmAssets.length} .wasm assets: ${assets.join(', ')}`);
+    if (wasmAssets.length < 3) throw new Error(`vite build emitted ${wasmAssets.length} .wasm assets: ${assets.join(', ')}`);
 
     const MIME = {
       '.html': 'text/html; charset=utf-8',
@@ -543,8 +546,8 @@ ${gemmCheck}
       await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 30_000 });
       const res = await page.evaluate(() => window.__result);
       if (res.error) throw new Error(`page threw: ${res.error}`);
-      if (res.init.backend !== 'wasm' || res.init.wasm !== (res.simd ? 'simd' : 'scalar')) {
-        throw new Error(`init() gave ${JSON.stringify(res.init)} (simdSupported: ${res.simd})`);
+      if (res.init.backend !== 'wasm' || res.init.wasm !== (res.relaxed ? 'relaxed' : res.simd ? 'simd' : 'scalar')) {
+        throw new Error(`init() gave ${JSON.stringify(res.init)} (simdSupported: ${res.simd}, relaxedSimdSupported: ${res.relaxed})`);
       }
       if (wasmFetches.length !== 1 || wasmFetches[0] !== '200 application/wasm') {
         throw new Error(`expected one .wasm fetch answered 200 application/wasm, saw [${wasmFetches.join('; ')}]`);

@@ -8,8 +8,15 @@
  *   js           the plain-JS mirrors (bindings/js/index.ts)
  *
  * The wasm kernels take byte addresses; the JS mirrors take (Float64Array, element offset) pairs.
+ *
+ * The relaxed-SIMD build (build/wasm-linalg.relaxed.wasm: fused multiply-adds in the GEMM micro-kernel)
+ * is not one of them: it is not bit-identical to the JS mirrors by nature. `init({ fma: false })` keeps
+ * it out of the library here; the `*-relaxed` vitest projects (test/vitest.config.ts) test it instead —
+ * the API suites with the library on that build ({@link buildUnderTest}), and test/kernels/relaxed/ on
+ * {@link relaxedEngine} — by scaled ratios that hold whether the engine fuses or not.
  */
-import { init } from '../../bindings/index.js';
+import { inject } from 'vitest';
+import { init, relaxedSimdSupported } from '../../bindings/index.js';
 import { backendNamed } from '../../bindings/core/backend.js';
 import type { WasmBackend } from '../../bindings/wasm/backend.js';
 import { WasmHeap, HEAP_BASE } from '../../bindings/core/memory.js';
@@ -17,10 +24,10 @@ import type { WasmExports } from '../../bindings/wasm/exports.js';
 import * as jsKernels from '../../bindings/js/index.js';
 import { getTuningOf, setTuningOn, type Tuning } from '../../bindings/core/tuning.js';
 
-export type EngineName = 'wasm-simd' | 'wasm-scalar' | 'js';
+export type EngineName = 'wasm-simd' | 'wasm-scalar' | 'wasm-relaxed' | 'js';
 
 export interface WasmEngine {
-  readonly name: 'wasm-simd' | 'wasm-scalar';
+  readonly name: 'wasm-simd' | 'wasm-scalar' | 'wasm-relaxed';
   readonly kind: 'wasm';
   readonly exports: WasmExports;
   readonly heap: WasmHeap;
@@ -56,6 +63,51 @@ export async function readBytes(url: URL): Promise<Uint8Array> {
 
 export const SIMD_WASM_URL = new URL('../../build/wasm-linalg.simd.wasm', import.meta.url);
 export const SCALAR_WASM_URL = new URL('../../build/wasm-linalg.scalar.wasm', import.meta.url);
+export const RELAXED_WASM_URL = new URL('../../build/wasm-linalg.relaxed.wasm', import.meta.url);
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** Set by the `*-relaxed` projects of test/vitest.config.ts. */
+    wasmBuild?: 'simd' | 'relaxed';
+  }
+}
+
+/**
+ * The wasm build the API suites run the library on: 'simd' (bit for bit against the JS backend: the
+ * `node` and `chromium` projects) or 'relaxed' (the `node-relaxed` and `chromium-relaxed` projects:
+ * onBoth then checks shapes only and the suites' scaled ratios carry the accuracy).
+ */
+export function buildUnderTest(): 'simd' | 'relaxed' {
+  return inject('wasmBuild') ?? 'simd';
+}
+
+/**
+ * Loads the library on the build under test ({@link buildUnderTest}): `init({ fma: false })`, or the
+ * relaxed build, which must then be the one loaded (the relaxed projects turn relaxed SIMD on where
+ * the engine needs a flag).
+ */
+export async function initBuildUnderTest(): Promise<void> {
+  if (buildUnderTest() === 'relaxed') {
+    if (!relaxedSimdSupported()) throw new Error('the relaxed projects need an engine with relaxed SIMD');
+    const r = await init({ fma: true });
+    if (r.wasm !== 'relaxed') throw new Error(`init({ fma: true }) loaded the ${String(r.wasm)} build`);
+  } else {
+    const r = await init({ fma: false });
+    if (r.wasm === 'relaxed') throw new Error('the relaxed build is loaded: it is not bit-identical to the JS mirrors');
+  }
+}
+
+/** The relaxed-SIMD build on its own memory (test/kernels/relaxed/), or null where the engine lacks relaxed SIMD. */
+export async function relaxedEngine(): Promise<WasmEngine | null> {
+  if (!relaxedSimdSupported()) return null;
+  relaxed ??= instantiate(RELAXED_WASM_URL).then((r) => {
+    relaxedLoaded = { name: 'wasm-relaxed', kind: 'wasm', exports: r.exports, heap: r.heap };
+    return relaxedLoaded;
+  });
+  return relaxed;
+}
+let relaxed: Promise<WasmEngine> | null = null;
+let relaxedLoaded: WasmEngine | null = null;
 
 /** A fresh instance of a module on its own imported memory, with the library's allocator over it. */
 export async function instantiate(url: URL): Promise<{ module: WebAssembly.Module; exports: WasmExports; heap: WasmHeap }> {
@@ -79,7 +131,8 @@ let engines: Engine[] | null = null;
 /** Loads the library (WASM backend) and the scalar build; call in beforeAll. */
 export async function setupEngines(): Promise<Engine[]> {
   if (engines !== null) return engines;
-  await init();
+  const r = await init({ fma: false });
+  if (r.wasm !== 'simd') throw new Error(`the kernel suites need the SIMD build as the library's module, got ${String(r.wasm)}`);
   const wb = backendNamed('wasm') as WasmBackend | null;
   if (wb === null) throw new Error('WASM backend did not load');
   const scalar = await instantiate(SCALAR_WASM_URL);
@@ -150,6 +203,11 @@ export const TUNINGS: readonly TuningCase[] = [
 
 interface TuningTarget {
   readonly name: string;
+  /**
+   * The relaxed build's 6×3 GEMM tile rounds gemmMC and gemmNC to multiples of 6 and 3 (the others' 4×4
+   * tile: of 4), so those two keys may differ between it and the others.
+   */
+  readonly tile6x3: boolean;
   set(t: Partial<Tuning> | null): void;
   get(): Tuning;
 }
@@ -163,12 +221,15 @@ function tuningTargets(): TuningTarget[] {
   const out: TuningTarget[] = [];
   for (const name of ['wasm', 'js'] as const) {
     const be = backendNamed(name);
-    if (be !== null) out.push({ name: `${name} backend`, set: (t) => be.setTuning(t), get: () => be.getTuning() });
+    const tile6x3 = name === 'wasm' && buildUnderTest() === 'relaxed';
+    if (be !== null) out.push({ name: `${name} backend`, tile6x3, set: (t) => be.setTuning(t), get: () => be.getTuning() });
   }
   if (out.length === 0) throw new Error('no backend loaded: call setupEngines() or setupApi() in beforeAll first');
   for (const e of engines ?? []) {
-    if (e.name === 'wasm-scalar') out.push({ name: e.name, set: (t) => setTuningOn(e.exports, t), get: () => getTuningOf(e.exports) });
+    if (e.name === 'wasm-scalar') out.push({ name: e.name, tile6x3: false, set: (t) => setTuningOn(e.exports, t), get: () => getTuningOf(e.exports) });
   }
+  const r = relaxedLoaded;
+  if (r !== null) out.push({ name: r.name, tile6x3: true, set: (t) => setTuningOn(r.exports, t), get: () => getTuningOf(r.exports) });
   return out;
 }
 
@@ -193,8 +254,10 @@ export function withTuning<T>(t: Partial<Tuning>, f: () => T): T {
   try {
     for (const x of targets) x.set(t);
     const now = targets.map((x) => JSON.stringify(x.get()));
+    const anyTile = targets.map((x) => JSON.stringify({ ...x.get(), gemmMC: 0, gemmNC: 0 }));
     for (let i = 1; i < targets.length; i++) {
-      if (now[i] !== now[0]) throw new Error(`withTuning: ${targets[i]!.name} reports ${now[i]}, ${targets[0]!.name} ${now[0]}`);
+      const [a, b] = targets[i]!.tile6x3 === targets[0]!.tile6x3 ? [now[i], now[0]] : [anyTile[i], anyTile[0]];
+      if (a !== b) throw new Error(`withTuning: ${targets[i]!.name} reports ${now[i]}, ${targets[0]!.name} ${now[0]}`);
     }
     return f();
   } finally {

@@ -189,15 +189,16 @@ export interface KernelResult {
 }
 
 /**
- * Runs `kernel` on every engine with the buffers and arguments `build` declares, checks guards,
- * untouched inputs and padding, and bitwise agreement across engines; returns the common result.
+ * Runs `kernel` on every engine (or on `engines`: the relaxed build alone, test/kernels/relaxed/) with
+ * the buffers and arguments `build` declares, checks guards, untouched inputs and padding, and bitwise
+ * agreement across engines; returns the common result.
  */
-export function runKernel(label: string, kernel: string, build: (c: Call) => Arg[]): KernelResult {
+export function runKernel(label: string, kernel: string, build: (c: Call) => Arg[], engines: readonly Engine[] = allEngines()): KernelResult {
   const call = new Call();
   const args = build(call);
   const bufs = call.bufs;
   const { region: init, iregion: iinit } = layout(bufs);
-  const runs = allEngines().map((e) => exec(e, kernel, args, bufs, init, iinit));
+  const runs = engines.map((e) => exec(e, kernel, args, bufs, init, iinit));
   const arenaOf = (r: EngineRun, b: BufSpec): Float64Array | Int32Array => (b.type === 'i32' ? r.iregion : r.region);
 
   for (const r of runs) {

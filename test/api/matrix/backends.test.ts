@@ -1,11 +1,14 @@
 /**
  * Backend selection and mixed storage: matrices made under one backend stay usable after switching
  * to the other (the JS backend reads wasm storage in place; the WASM backend copies JS operands in
- * for the call), and the results equal those of an all-one-backend computation bit for bit.
+ * for the call), and the results equal those of an all-one-backend computation bit for bit. With the
+ * relaxed-SIMD build (the `*-relaxed` projects; not bit-identical to the JS backend) the storage still
+ * may not matter: results are compared bit for bit per selected backend.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { Matrix, add, matmul, matvec, gram, norm, hadamard, transpose, setBackend, getBackend, memoryStats } from '../../../bindings/index.js';
 import { setupApi, onBackend } from '../../util/api.js';
+import { buildUnderTest } from '../../util/engines.js';
 import { expectBitwise } from '../../util/tolerance.js';
 import { expectError } from '../../util/errors.js';
 
@@ -66,7 +69,10 @@ describe('mixed storage', () => {
           if (r instanceof Matrix) r.dispose();
         }
       }
-      for (const r of results.slice(1)) expectBitwise(`${name} mixed`, r, results[0]!);
+      if (buildUnderTest() === 'relaxed') {
+        for (const r of results.slice(1, 4)) expectBitwise(`${name} mixed, wasm selected`, r, results[0]!);
+        for (const r of results.slice(5)) expectBitwise(`${name} mixed, js selected`, r, results[4]!);
+      } else for (const r of results.slice(1)) expectBitwise(`${name} mixed`, r, results[0]!);
     }
     // Temporaries the WASM backend copied JS operands into are all freed.
     expect(memoryStats()).toMatchObject({ blocksInUse: base.blocksInUse, bytesInUse: base.bytesInUse });

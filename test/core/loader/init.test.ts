@@ -1,13 +1,17 @@
 /**
  * The loader, from a fresh module state (vitest isolates each test file): before init() every entry
  * point fails with an error that says to call init(); init({ backend: 'js' }) works without loading
- * the module; init() then loads the SIMD build (found through new URL('../build/…', import.meta.url)
- * both in Node and under the browser's dev server) and is idempotent. Other sources: test/core/loader/.
+ * the module; init() then loads the relaxed-SIMD build where the engine validates relaxed SIMD, else
+ * the SIMD build (found through new URL('../build/…', import.meta.url) both in Node and under the
+ * browser's dev server) and is idempotent. Other sources: test/core/loader/.
  */
 import { describe, it, expect } from 'vitest';
 import {
-  init, Matrix, matmul, add, norm, dot, getBackend, setBackend, memoryStats, simdSupported, solve,
+  init, Matrix, matmul, add, norm, dot, getBackend, setBackend, memoryStats, simdSupported, relaxedSimdSupported, solve,
 } from '../../../bindings/index.js';
+
+/** The build init() picks by capability: relaxed where its probe validates, else SIMD, else scalar. */
+const DEFAULT_BUILD = relaxedSimdSupported() ? 'relaxed' : simdSupported() ? 'simd' : 'scalar';
 import { expectError, expectRejection } from '../../util/errors.js';
 
 describe('before init()', () => {
@@ -49,10 +53,10 @@ describe('init()', () => {
     expectError(Error, "setBackend('wasm') without the module", () => setBackend('wasm'), /not loaded/);
   });
 
-  it('init() loads the SIMD build and selects it; matrices made before stay usable', async () => {
+  it('init() loads the relaxed build where relaxed SIMD validates, else the SIMD build, and selects it; matrices made before stay usable', async () => {
     using J = Matrix.fromArray(Array.from({ length: 81 }, (_, i) => i), 9, 9); // JS backend, made before the module loads
     const r = await init();
-    expect(r).toEqual({ backend: 'wasm', wasm: 'simd' });
+    expect(r).toEqual({ backend: 'wasm', wasm: DEFAULT_BUILD });
     expect(getBackend()).toBe('wasm');
     expect(memoryStats().heapBytes).toBeGreaterThan(0);
     using W = Matrix.eye(9); // 81 entries: linear memory (64 or fewer live on the JS heap)
@@ -63,10 +67,11 @@ describe('init()', () => {
 
   it('is idempotent and switches backends without reloading', async () => {
     const stats = memoryStats();
-    expect(await init()).toEqual({ backend: 'wasm', wasm: 'simd' });
-    expect(await init({ backend: 'js' })).toEqual({ backend: 'js', wasm: 'simd' });
+    expect(await init()).toEqual({ backend: 'wasm', wasm: DEFAULT_BUILD });
+    expect(await init({ backend: 'js' })).toEqual({ backend: 'js', wasm: DEFAULT_BUILD });
     expect(getBackend()).toBe('js');
-    expect(await init({ backend: 'wasm', simd: false })).toEqual({ backend: 'wasm', wasm: 'simd' }); // already loaded
+    expect(await init({ backend: 'wasm', simd: false })).toEqual({ backend: 'wasm', wasm: DEFAULT_BUILD }); // already loaded
+    expect(await init({ fma: false })).toEqual({ backend: 'wasm', wasm: DEFAULT_BUILD }); // already loaded
     expect(memoryStats().heapBytes).toBe(stats.heapBytes);
   });
 

@@ -12,6 +12,7 @@ import { runKernel, matW, extract } from '../../util/harness.js';
 import { gemmRef } from '../../util/reference.js';
 import { expectScaled, expectBitwise } from '../../util/tolerance.js';
 import * as jsk from '../../../bindings/js/index.js';
+import type { Engine } from '../../util/engines.js';
 
 export interface GemmCase {
   ta: 0 | 1;
@@ -62,8 +63,12 @@ export function caseName(c: GemmCase): string {
   return `gemm ${c.ta ? 'T' : 'N'}${c.tb ? 'T' : 'N'} m=${c.m} n=${c.n} k=${c.k} α=${c.alpha} β=${c.beta} ${c.kind} pad=${c.pad} skew=${c.skew}`;
 }
 
-/** Runs one case on every engine and checks it against the reference; returns the worst error ratio. */
-export function checkGemm(c: GemmCase): number {
+/**
+ * Runs one case on every engine (or on `on.engines`, with workspace sized by `on.gemmScratch`: the
+ * relaxed build's 6×3 tile needs its own) and checks it against the reference; returns the worst
+ * error ratio.
+ */
+export function checkGemm(c: GemmCase, on?: { engines: readonly Engine[]; gemmScratch: (m: number, n: number, k: number) => number }): number {
   const rng = new Rng(c.seed);
   const { ta, tb, m, n, k, alpha, beta } = c;
   const [ar, ac] = ta ? [k, m] : [m, k];
@@ -80,8 +85,8 @@ export function checkGemm(c: GemmCase): number {
     ta, tb, m, n, k, alpha,
     call.in(A, c.skew), lda, call.in(B, c.skew), ldb,
     beta, call.out(C, matW(m, n, ldc), c.skew), ldc,
-    call.work(jsk.gemmScratch(m, n, k)),
-  ]);
+    call.work((on?.gemmScratch ?? jsk.gemmScratch)(m, n, k)),
+  ], on?.engines);
   const got = extract(r.bufs[2]!, m, n, ldc);
   const ref = gemmRef(!!ta, !!tb, m, n, k, alpha, { data: A, off: 0, ld: lda }, { data: B, off: 0, ld: ldb }, beta, { data: C, off: 0, ld: ldc });
   if (c.kind === 'integer' && Number.isInteger(alpha) && beta === 0) expectBitwise(`${label} (exact)`, got, ref.value);
