@@ -1002,7 +1002,7 @@ export class Matrix implements Disposable {
 
   /**
    * X with this·X = B (LU with partial pivoting; `{ transpose: true }` solves thisᵀ·X = B): a vector
-   * b gives a Float64Array, a matrix B a Matrix. The free function {@link solve}.
+   * b gives a Float64Array, a matrix B a Matrix. The free function {@link ops.solve | solve}.
    *
    * @example
    * Matrix.from([[2, 0], [0, 4]]).solve([2, 2]); // Float64Array [1, 0.5]
@@ -1014,7 +1014,8 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * The inverse (LU; LinAlgError 'singular' on an exactly zero pivot). The free function {@link inv}.
+   * The inverse (LU; LinAlgError 'singular' on an exactly zero pivot). The free function
+   * {@link ops.inv | inv}.
    *
    * @example
    * Matrix.from([[2, 0], [0, 4]]).inv(); // [[0.5, 0], [0, 0.25]]
@@ -1024,7 +1025,8 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * The determinant (LU; 1 for 0×0). The free function {@link det}; {@link slogdet} for large n.
+   * The determinant (LU; 1 for 0×0). The free function {@link ops.det | det};
+   * {@link ops.slogdet | slogdet} for large n.
    *
    * @example
    * Matrix.from([[1, 2], [3, 4]]).det(); // -2
@@ -1034,7 +1036,7 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * The sign and log|det| (no overflow). The free function {@link slogdet}.
+   * The sign and log|det| (no overflow). The free function {@link ops.slogdet | slogdet}.
    *
    * @example
    * Matrix.from([[1, 2], [3, 4]]).slogdet(); // { sign: -1, logAbsDet: Math.log(2) }
@@ -1045,7 +1047,7 @@ export class Matrix implements Disposable {
 
   /**
    * The Moore–Penrose pseudo-inverse (SVD; singular values ≤ rtol·σ_max dropped). The free function
-   * {@link pinv}.
+   * {@link ops.pinv | pinv}.
    *
    * @example
    * Matrix.from([[1, 2], [2, 4]]).pinv(); // rank 1: [[0.04, 0.08], [0.08, 0.16]]
@@ -1067,7 +1069,7 @@ export class Matrix implements Disposable {
 
   /**
    * The condition number: σ_max/σ_min for p = 2 (default), ‖A‖·‖A⁻¹‖ for p = 1, Infinity, 'fro'.
-   * The free function {@link cond}.
+   * The free function {@link ops.cond | cond}.
    *
    * @example
    * Matrix.from([[1, 0], [0, 1e-3]]).cond(); // 1000
@@ -1078,7 +1080,7 @@ export class Matrix implements Disposable {
 
   /**
    * The lower Cholesky factor L with this = L·Lᵀ (only the lower triangle is read). The free
-   * function {@link cholesky}.
+   * function {@link ops.cholesky | cholesky}.
    *
    * @example
    * Matrix.from([[4, 2], [2, 5]]).cholesky(); // [[2, 0], [1, 2]]
@@ -1088,7 +1090,7 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * P·A = L·U with partial pivoting: `{ L, U, perm }`. The free function {@link lu}.
+   * P·A = L·U with partial pivoting: `{ L, U, perm }`. The free function {@link ops.lu | lu}.
    *
    * @example
    * const { L, U, perm } = A.lu();
@@ -1099,7 +1101,7 @@ export class Matrix implements Disposable {
 
   /**
    * Householder QR `{ Q, R, perm? }` (numpy's modes; `pivoting` for rank-revealing QR). The free
-   * function {@link qr}.
+   * function {@link ops.qr | qr}.
    *
    * @example
    * const { Q, R } = A.qr();
@@ -1109,7 +1111,7 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * The singular value decomposition `{ U, s, Vt }`. The free function {@link svd}.
+   * The singular value decomposition `{ U, s, Vt }`. The free function {@link ops.svd | svd}.
    *
    * @example
    * const { U, s, Vt } = A.svd();
@@ -1120,7 +1122,7 @@ export class Matrix implements Disposable {
 
   /**
    * Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read):
-   * `{ values, vectors }`. The free function {@link eigh}.
+   * `{ values, vectors }`. The free function {@link ops.eigh | eigh}.
    *
    * @example
    * Matrix.from([[2, 1], [1, 2]]).eigh().values; // Float64Array [1, 3]
@@ -1131,7 +1133,7 @@ export class Matrix implements Disposable {
 
   /**
    * Eigenvalues and right eigenvectors of a general square matrix, complex ones as re/im parts with
-   * helpers (`value(k)`, `vector(k)`, `residual()`). The free function {@link eig}.
+   * helpers (`value(k)`, `vector(k)`, `residual()`). The free function {@link ops.eig | eig}.
    *
    * @example
    * const r = Matrix.from([[0, -1], [1, 0]]).eig();
@@ -1143,7 +1145,7 @@ export class Matrix implements Disposable {
 
   /**
    * The least-squares solution of this·x ≈ b (minimum-norm when rank-deficient): `{ x, residuals,
-   * rank }`. The free function {@link lstsq}.
+   * rank }`. The free function {@link ops.lstsq | lstsq}.
    *
    * @example
    * Matrix.from([[1, 0], [1, 1], [1, 2]]).lstsq([1, 2, 3]).x; // Float64Array [1, 1]
@@ -1156,7 +1158,7 @@ export class Matrix implements Disposable {
 
   /**
    * X with op(this)·X = B for triangular `this` (upper by default, as scipy; `{ lower, unitDiagonal,
-   * transpose }`). The free function {@link solveTriangular}.
+   * transpose }`). The free function {@link ops.solveTriangular | solveTriangular}.
    *
    * @example
    * Matrix.from([[2, 1], [0, 4]]).solveTriangular([3, 4]); // Float64Array [1, 1]
