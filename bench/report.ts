@@ -1,73 +1,11 @@
 /** The benchmark's results as JSON (bench/results/<name>.json) and markdown (bench/results/<name>.md). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Measurement, TimingOptions } from './timing.js';
 import type { Ratio } from './cases/types.js';
-import type { Tuning } from '../bindings/index.js';
+import { gflops, isMeasured, NOISY_PCT, type CaseResult, type Report, type SuiteResult } from './results.js';
 
-/** A measured cell (with the other processes' share of the CPU while it ran, when known) or a skip. */
-export type Cell = (Measurement & { otherLoadPct?: number }) | { skipped: string };
-
-/** Cells measured while other processes used more than this share of the CPU (%) are flagged. */
-export const NOISY_PCT = 20;
-
-export interface CaseResult {
-  id: string;
-  label: string;
-  dims: Record<string, number>;
-  flops: number;
-  /** By column id. */
-  results: Record<string, Cell>;
-}
-
-export interface SuiteResult {
-  name: string;
-  title: string;
-  description: string;
-  columns: { id: string; label: string }[];
-  ratios: Ratio[];
-  cases: CaseResult[];
-}
-
-export interface Meta {
-  date: string;
-  mode: 'full' | 'quick';
-  argv: string[];
-  durationS: number;
-  machine: {
-    cpu: string;
-    cores: number;
-    memGiB: number;
-    os: string;
-    loadavgStart: number[];
-    /** Share of all cores busy with other work during 0.5 s before the run, %. */
-    busyAtStartPct: number;
-    /** Share of all cores used by other processes during the in-process (Node) measurements, %. */
-    busyDuringPct: number;
-    loadavgEnd: number[];
-  };
-  node: { version: string; v8: string };
-  /** `tuning`: every tuning value in force (Backend.getTuning; results before it have `blocking` instead). */
-  wasm: { build: string | null; tuning: Tuning | null };
-  git: { commit: string | null; dirty: boolean | null };
-  timing: TimingOptions;
-  /** Per numpy column: version, OpenBLAS config and the core type it picked, the OPENBLAS_* env. */
-  numpy: Record<string, { label: string; ok: boolean; note?: string; info?: Record<string, unknown> }>;
-}
-
-export interface Report {
-  meta: Meta;
-  notes: string[];
-  suites: SuiteResult[];
-}
-
-export function isMeasured(c: Cell | undefined): c is Measurement & { otherLoadPct?: number } {
-  return c !== undefined && 'medianMs' in c;
-}
-
-export function gflops(flops: number, ms: number): number {
-  return flops / (ms * 1e6);
-}
+export { gflops, isMeasured, NOISY_PCT } from './results.js';
+export type { Cell, CaseResult, EngineInfo, Meta, Report, SuiteResult } from './results.js';
 
 function fmtMs(ms: number): string {
   if (ms >= 100) return ms.toFixed(0);
@@ -159,6 +97,11 @@ export function suiteMarkdown(s: SuiteResult): string {
   return out.join('\n');
 }
 
+/** 'chromium' → 'Chromium'. */
+function engineTitle(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 export function markdown(r: Report): string {
   const m = r.meta;
   const np = Object.values(m.numpy)
@@ -170,28 +113,39 @@ export function markdown(r: Report): string {
     })
     .join('\n');
   const t = m.timing;
+  const e = m.engine;
+  const tuning = m.wasm.tuning ? `; GEMM blocking MC=${m.wasm.tuning.gemmMC} KC=${m.wasm.tuning.gemmKC} NC=${m.wasm.tuning.gemmNC}` : '';
+  const loadavg = `${m.machine.loadavgStart.map((x) => x.toFixed(2)).join(' ')} / ${m.machine.loadavgEnd.map((x) => x.toFixed(2)).join(' ')}`;
   const lines = [
-    '# wasm-linalg benchmark',
+    e ? `# wasm-linalg benchmark in ${engineTitle(e.name)} ${e.version}` : '# wasm-linalg benchmark',
     '',
-    `${m.date} · ${m.mode} run (\`${['tsx bench/run.ts', ...m.argv].join(' ')}\`) · ${m.durationS.toFixed(0)} s`,
+    `${m.date} · ${m.mode} run (\`${[e ? 'tsx bench/browser/run.ts' : 'tsx bench/run.ts', ...m.argv].join(' ')}\`) · ${m.durationS.toFixed(0)} s`,
     '',
     `- CPU: ${m.machine.cpu}, ${m.machine.cores} logical cores, ${m.machine.memGiB.toFixed(0)} GiB; ${m.machine.os}`,
-    `- CPU used by other processes: ${m.machine.busyAtStartPct} % just before the run, ${m.machine.busyDuringPct} % during the Node measurements; load average at start / end: ` +
-      `${m.machine.loadavgStart.map((x) => x.toFixed(2)).join(' ')} / ${m.machine.loadavgEnd.map((x) => x.toFixed(2)).join(' ')}`,
-    `- Node ${m.node.version} (V8 ${m.node.v8}); wasm build loaded: **${m.wasm.build ?? 'none'}**` +
-      (m.wasm.tuning ? `; GEMM blocking MC=${m.wasm.tuning.gemmMC} KC=${m.wasm.tuning.gemmKC} NC=${m.wasm.tuning.gemmNC}` : ''),
+    m.machine.busyDuringPct === null
+      ? `- CPU used by other processes: ${m.machine.busyAtStartPct} % just before the run (not measured during it: the browser's own processes ` +
+        `cannot be told apart from other load); load average at start / end: ${loadavg}`
+      : `- CPU used by other processes: ${m.machine.busyAtStartPct} % just before the run, ${m.machine.busyDuringPct} % during the Node measurements; load average at start / end: ` +
+        loadavg,
+    e
+      ? `- Engine: **${engineTitle(e.name)} ${e.version}** (\`${e.userAgent}\`), headless, flags \`${e.args.join(' ')}\`; page cross-origin isolated: ` +
+        `${e.crossOriginIsolated ? 'yes' : 'no'}; driven from Node ${m.node.version}; the built package (dist/, build/*.wasm); ` +
+        `wasm build loaded: **${m.wasm.build ?? 'none'}**${tuning}`
+      : `- Node ${m.node.version} (V8 ${m.node.v8}); wasm build loaded: **${m.wasm.build ?? 'none'}**` + tuning,
     `- git: ${m.git.commit ?? 'unknown'}${m.git.dirty ? ' (with uncommitted changes)' : ''}`,
-    np,
+    e ? '- numpy: not run (there is no numpy in a browser; `bench/results/latest.md` has it beside Node)' : np,
     '',
     'Method: every column is single-threaded and uses float64. Before each measurement: ' +
       `≥ ${t.warmupCalls} warm-up calls over ≥ ${t.warmupMs} ms (one call if it takes > ${t.slowOpMs} ms), then ` +
       `2–${t.settleRounds} rounds of (await ${t.settleMs} ms, a short burst of calls) until the best time stops improving, ` +
       `so V8 has installed its optimised wasm code (a single await for calls > ${t.slowOpMs} ms). Samples are batches of calls lasting ~${t.targetSampleMs} ms, ` +
-      `timed by Benchmark.js (deferred mode, a yield between samples): ≥ ${t.minSamples} samples plus ~${t.maxTime} s more ` +
+      `timed by Benchmark.js (deferred mode, a yield between samples${e ? '; its clock performance.now()' : ''}): ≥ ${t.minSamples} samples plus ~${t.maxTime} s more ` +
       `(${t.minSamplesSlow} samples for calls > ${t.slowOpMs} ms). Figures are the median time per call; GFLOP/s = flops / median. ` +
       'WASM and JS columns run through the public API (`setBackend`, then `A.matmul(B)` / `A.gram()`), and each timed ' +
       'call includes allocating the result and `dispose()`-ing it (a Map update in the wasm heap; a no-op mark for JS). ' +
-      'numpy runs in a separate python3 process with OPENBLAS_NUM_THREADS=1, timed the same way with time.perf_counter.',
+      (e
+        ? 'The suites are the Node benchmark\'s (bench/cases), bundled with ml-matrix and Benchmark.js into one page that imports the built package.'
+        : 'numpy runs in a separate python3 process with OPENBLAS_NUM_THREADS=1, timed the same way with time.perf_counter.'),
   ];
   if (r.notes.length > 0) lines.push('', ...r.notes.map((n) => `- ${n}`));
   for (const s of r.suites) lines.push('', suiteMarkdown(s));

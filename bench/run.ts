@@ -13,32 +13,25 @@
  *
  * Runs every selected suite (bench/cases/index.ts) case by case and column by column in this process,
  * then the numpy columns in python3 children (bench/peers/numpy.ts), one at a time; prints a line per
- * finished measurement; writes <out>.md and <out>.json (default bench/results/latest.*, overwritten).
+ * finished measurement; writes <out>.md and <out>.json (default bench/results/latest.*, overwritten),
+ * then one SVG chart per suite, <out>-<suite>.svg (bench/charts.ts).
  */
 import os from 'node:os';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { init, relaxedSimdSupported } from '../bindings/index.js';
 import { backendNamed } from '../bindings/core/backend.js';
 import { suites } from './cases/index.js';
-import type { Suite, SuiteOptions } from './cases/types.js';
-import { measure, type TimingOptions } from './timing.js';
+import type { SuiteOptions } from './cases/types.js';
+import { FULL_TIMING, QUICK_TIMING, type TimingOptions } from './timing.js';
+import { progressLine, runSuite, type LoadMeter } from './runner.js';
+import { git, loadProbe, otherLoad } from './host.js';
 import { NUMPY_COLUMNS, runNumpyColumn, type NumpyJob } from './peers/numpy.js';
-import { gflops, isMeasured, NOISY_PCT, writeReport, type Cell, type Meta, type Report, type SuiteResult } from './report.js';
+import { writeCharts } from './charts.js';
+import { writeReport, type Cell, type Meta, type Report, type SuiteResult } from './report.js';
 
-const FULL: TimingOptions = {
-  maxTime: 0.75,
-  minSamples: 7,
-  minSamplesSlow: 3,
-  slowOpMs: 250,
-  targetSampleMs: 10,
-  warmupCalls: 5,
-  warmupMs: 100,
-  settleMs: 30,
-  settleRounds: 6,
-};
-const QUICK: TimingOptions = { ...FULL, maxTime: 0.2, minSamples: 5, minSamplesSlow: 2, warmupMs: 40 };
+const FULL = FULL_TIMING;
+const QUICK = QUICK_TIMING;
 
 const USAGE = `usage: tsx bench/run.ts [options]
   --quick              fewer sizes and shorter sampling (~20 s)
@@ -114,90 +107,11 @@ function log(s: string): void {
   process.stderr.write(s + '\n');
 }
 
+/** The runner's per-cell load meter: other processes' share of the CPU over one measurement. */
+const nodeLoad: LoadMeter<ReturnType<typeof loadProbe>> = { start: loadProbe, share: otherLoad };
+
 function progress(suite: string, caseId: string, col: string, cell: Cell, flops: number): void {
-  const head = `  ${`[${suite}]`.padEnd(14)} ${caseId.padEnd(22)} ${col.padEnd(16)}`;
-  if (!isMeasured(cell)) {
-    log(`${head} skipped: ${cell.skipped}`);
-    return;
-  }
-  const busy = cell.otherLoadPct !== undefined && cell.otherLoadPct > NOISY_PCT ? `  other load ${cell.otherLoadPct} %!` : '';
-  log(
-    `${head} ${cell.medianMs.toFixed(4).padStart(10)} ms ${gflops(flops, cell.medianMs).toFixed(2).padStart(8)} GFLOP/s` +
-      `  (±${cell.rmePct.toFixed(1)}%, ${cell.samples}×${cell.batch})${busy}`,
-  );
-}
-
-/** All cores' busy and total tick counters (ms), from os.cpus(). */
-function cpuTicks(): { busy: number; all: number } {
-  let busy = 0;
-  let all = 0;
-  for (const c of os.cpus()) {
-    const t = c.times;
-    busy += t.user + t.nice + t.sys + t.irq;
-    all += t.user + t.nice + t.sys + t.irq + t.idle;
-  }
-  return { busy, all };
-}
-
-/**
- * Share of the machine's CPU time used by other processes since `from` (this process's own CPU time,
- * V8's background compiler threads included, is subtracted).
- */
-function otherLoad(from: { ticks: { busy: number; all: number }; own: NodeJS.CpuUsage }): number {
-  const t = cpuTicks();
-  const own = process.cpuUsage(from.own);
-  const all = t.all - from.ticks.all;
-  if (all <= 0) return 0;
-  return Math.max(0, (t.busy - from.ticks.busy - (own.user + own.system) / 1e3) / all);
-}
-
-function loadProbe() {
-  return { ticks: cpuTicks(), own: process.cpuUsage() };
-}
-
-function git(): Meta['git'] {
-  const cwd = fileURLToPath(new URL('..', import.meta.url));
-  const rev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' });
-  if (rev.status !== 0) return { commit: null, dirty: null };
-  const st = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' });
-  return { commit: rev.stdout.trim(), dirty: st.status === 0 ? st.stdout.trim() !== '' : null };
-}
-
-async function runSuite(suite: Suite, o: SuiteOptions, timing: TimingOptions): Promise<SuiteResult> {
-  const result: SuiteResult = {
-    name: suite.name,
-    title: suite.title,
-    description: suite.description,
-    columns: suite.columns.map((c) => ({ id: c.id, label: c.label })),
-    ratios: suite.ratios,
-    cases: [],
-  };
-  for (const c of suite.cases(o)) {
-    const results: Record<string, Cell> = {};
-    for (const col of suite.columns) {
-      let cell: Cell;
-      try {
-        const w = col.setup(c);
-        if (w === null) {
-          cell = { skipped: 'not applicable' };
-        } else {
-          try {
-            const probe = loadProbe();
-            const m = await measure(w.run, timing);
-            cell = { ...m, otherLoadPct: Math.round(otherLoad(probe) * 100) };
-          } finally {
-            w.dispose();
-          }
-        }
-      } catch (e) {
-        cell = { skipped: `error: ${e instanceof Error ? e.message : String(e)}` };
-      }
-      results[col.id] = cell;
-      progress(suite.name, c.id, col.label, cell, c.flops);
-    }
-    result.cases.push({ id: c.id, label: c.label, dims: c.dims, flops: c.flops, results });
-  }
-  return result;
+  log(progressLine(suite, caseId, col, cell, flops));
 }
 
 async function main(): Promise<void> {
@@ -228,7 +142,7 @@ async function main(): Promise<void> {
   const results: SuiteResult[] = [];
   for (const s of selected) {
     log(`${s.title}`);
-    const r = await runSuite(s, o, args.timing);
+    const r = await runSuite(s, o, args.timing, { load: nodeLoad, onCell: progress });
     for (const nc of numpyCols) r.columns.push({ id: nc.id, label: nc.label });
     results.push(r);
   }
@@ -293,6 +207,13 @@ async function main(): Promise<void> {
   };
   const files = writeReport(report, args.out);
   log(`done in ${report.meta.durationS.toFixed(0)} s: ${files.md}, ${files.json}`);
+  // The charts come last and cannot lose the run: `npm run bench:charts -- <json>` redraws them.
+  try {
+    const charts = await writeCharts(report, args.out);
+    log(`charts: ${charts.length} SVG files, ${args.out}-<suite>.svg`);
+  } catch (e) {
+    log(`charts not written (${e instanceof Error ? e.message : String(e)}); retry with npm run bench:charts -- ${files.json}`);
+  }
 }
 
 main().catch((e: unknown) => {

@@ -109,7 +109,10 @@ describe('random matrices with complex pairs', () => {
       const res = r.residual();
       expect(res / (n * EPS)).toBeLessThanOrEqual(30);
       const ref = referenceResidual(A.toArray(), t.values, t.vectors);
-      expect(Math.abs(res - ref)).toBeLessThanOrEqual(n * EPS * Math.max(res, ref) + 4 * n * EPS * EPS);
+      // Both are computed values of a quantity of order eps, so they agree to its rounding, not to
+      // relative precision: each is within (n + 2)·eps·(‖A‖‖v‖ + |λ|‖v‖)/(‖A‖_F‖v‖) ≤ 2(n + 2)·eps of
+      // the exact residual of the computed pairs (the relaxed build's fused A·v rounds otherwise).
+      expect(Math.abs(res - ref)).toBeLessThanOrEqual(4 * (n + 2) * EPS);
       // Each pair: value(k) and vector(k) agree with the split arrays.
       for (let k = 0; k < n; k++) {
         expect(r.value(k)).toEqual({ re: r.real[k], im: r.imag[k] });

@@ -1,0 +1,71 @@
+/**
+ * Running one suite, case by case and column by column, in this JavaScript context: shared by the Node
+ * driver (bench/run.ts) and the browser benchmark's page (bench/browser/page.ts). No Node imports:
+ * what differs between the two (measuring other processes' load, printing progress) comes in as hooks.
+ */
+import type { Suite, SuiteOptions } from './cases/types.js';
+import { measure, type TimingOptions } from './timing.js';
+import { gflops, isMeasured, NOISY_PCT, type Cell, type SuiteResult } from './results.js';
+
+/** Measures the other processes' share of the CPU over an interval: `start()`, then `share(token)` in [0, 1]. */
+export interface LoadMeter<T = unknown> {
+  start(): T;
+  share(from: T): number;
+}
+
+export interface RunHooks {
+  /** When given, each cell records `otherLoadPct` over its own measurement. */
+  load?: LoadMeter;
+  /** Called after every cell (measured or skipped). */
+  onCell?: (suite: string, caseId: string, column: string, cell: Cell, flops: number) => void;
+}
+
+/** The progress line printed per cell: suite, case, column, then time and GFLOP/s or the reason for a skip. */
+export function progressLine(suite: string, caseId: string, col: string, cell: Cell, flops: number): string {
+  const head = `  ${`[${suite}]`.padEnd(14)} ${caseId.padEnd(22)} ${col.padEnd(16)}`;
+  if (!isMeasured(cell)) return `${head} skipped: ${cell.skipped}`;
+  const busy = cell.otherLoadPct !== undefined && cell.otherLoadPct > NOISY_PCT ? `  other load ${cell.otherLoadPct} %!` : '';
+  return (
+    `${head} ${cell.medianMs.toFixed(4).padStart(10)} ms ${gflops(flops, cell.medianMs).toFixed(2).padStart(8)} GFLOP/s` +
+    `  (±${cell.rmePct.toFixed(1)}%, ${cell.samples}×${cell.batch})${busy}`
+  );
+}
+
+/** Runs every case of `suite` on every in-process column; a column that throws gives a skipped cell. */
+export async function runSuite(suite: Suite, o: SuiteOptions, timing: TimingOptions, hooks: RunHooks = {}): Promise<SuiteResult> {
+  const result: SuiteResult = {
+    name: suite.name,
+    title: suite.title,
+    description: suite.description,
+    columns: suite.columns.map((c) => ({ id: c.id, label: c.label })),
+    ratios: suite.ratios,
+    cases: [],
+  };
+  const { load, onCell } = hooks;
+  for (const c of suite.cases(o)) {
+    const results: Record<string, Cell> = {};
+    for (const col of suite.columns) {
+      let cell: Cell;
+      try {
+        const w = col.setup(c);
+        if (w === null) {
+          cell = { skipped: 'not applicable' };
+        } else {
+          try {
+            const probe = load?.start();
+            const m = await measure(w.run, timing);
+            cell = load ? { ...m, otherLoadPct: Math.round(load.share(probe) * 100) } : m;
+          } finally {
+            w.dispose();
+          }
+        }
+      } catch (e) {
+        cell = { skipped: `error: ${e instanceof Error ? e.message : String(e)}` };
+      }
+      results[col.id] = cell;
+      onCell?.(suite.name, c.id, col.label, cell, c.flops);
+    }
+    result.cases.push({ id: c.id, label: c.label, dims: c.dims, flops: c.flops, results });
+  }
+  return result;
+}
