@@ -20,9 +20,9 @@
 import { wasmHeap } from './loader.js';
 import type { MemoryStats } from './core/memory.js';
 
-export { init, simdSupported, relaxedSimdSupported, type InitOptions, type InitResult, type WasmSource } from './loader.js';
+export { init, simdSupported, relaxedSimdSupported, type InitOptions, type InitResult, type WasmSource, type WasmModule, type GlobalURL } from './loader.js';
 export { setBackend, getBackend, setTuning, getTuning } from './core/backend.js';
-export type { Tuning } from './core/tuning.js';
+export type { Tuning, TuningKey } from './core/tuning.js';
 export type { BackendName } from './core/store.js';
 export { Matrix, type RandomOptions, type MatrixJSON, type MatrixJSONEntry } from './api/matrix.js';
 export type { FormatOptions } from './core/format.js';
@@ -47,7 +47,7 @@ export {
 export { center, cov, corrcoef, type CenterOptions, type CovOptions, type CorrcoefOptions } from './api/stats.js';
 export { isSquare, isSymmetric, equals, allclose, type SymmetricOptions, type AllcloseOptions } from './api/compare.js';
 export { arange, blockDiag, hstack, linspace, reshape, vander, vstack, type LinspaceOptions, type VanderOptions } from './api/construct.js';
-export type { VectorLike } from './core/validate.js';
+export type { NumericTypedArray, VectorLike } from './core/validate.js';
 export { LinAlgError, type LinAlgErrorCode } from './core/errors.js';
 export { tidy, keep, type DisposableResult } from './core/tidy.js';
 export type { MemoryStats } from './core/memory.js';
@@ -55,6 +55,13 @@ export type { MemoryStats } from './core/memory.js';
 /**
  * Bytes and blocks of WebAssembly linear memory in use (matrices not yet disposed, plus nothing else:
  * workspace is freed at the end of every call). All zeros when the WASM backend is not loaded.
+ *
+ * @example
+ * ```ts
+ * const before = memoryStats().blocksInUse;
+ * const n = tidy(() => Matrix.random(100, 100).matmul(Matrix.random(100, 100)).norm());
+ * console.log(memoryStats().blocksInUse === before); // true: tidy freed the three matrices
+ * ```
  */
 export function memoryStats(): MemoryStats {
   return wasmHeap()?.stats() ?? { bytesInUse: 0, blocksInUse: 0, heapBytes: 0, peakBytes: 0 };

@@ -32,8 +32,65 @@ import { installBackends, setBackend } from './core/backend.js';
 import type { BackendName } from './core/store.js';
 import { describe, optionsOf } from './core/validate.js';
 
-export type WasmSource = URL | string | WebAssembly.Module | BufferSource;
+/**
+ * Where {@link init} gets the WebAssembly module: a `URL`, a string (an absolute URL, or a path
+ * relative to the page in browsers and to the working directory in Node), the bytes of a `.wasm` file
+ * (an `ArrayBuffer` or a view of one: a typed array, a `DataView`, a Node `Buffer`), or a compiled
+ * `WebAssembly.Module`.
+ *
+ * Spelled without the DOM lib's `WebAssembly` and `BufferSource` types, so that a consumer whose
+ * `lib` has no DOM (Node-only, `lib: ["es2022"]`) can compile against these declarations.
+ *
+ * @example
+ * ```ts
+ * await init({ wasm: new URL('/assets/wasm-linalg.simd.wasm', location.href) });
+ * await init({ wasm: readFileSync('wasm-linalg.simd.wasm') }); // bytes, in Node
+ * ```
+ */
+export type WasmSource = string | GlobalURL | ArrayBuffer | ArrayBufferView | WasmModule;
 
+/**
+ * A compiled `WebAssembly.Module`. The standard `WebAssembly.Module` type has no members, so any
+ * object matches it; this alias says the same without needing the DOM lib. {@link init} checks at
+ * run time that what it gets is a real one.
+ *
+ * @example
+ * ```ts
+ * const module: WasmModule = await WebAssembly.compile(bytes);
+ * await init({ wasm: module });
+ * ```
+ */
+export type WasmModule = object;
+
+/**
+ * An instance of the global `URL` class where the consumer's environment declares one (the DOM lib,
+ * or `@types/node`), else `never`: a URL can then be passed as a string.
+ *
+ * @example
+ * ```ts
+ * const where: GlobalURL = new URL('https://example.com/wasm-linalg.simd.wasm');
+ * await init({ wasm: where });
+ * ```
+ */
+export type GlobalURL = typeof globalThis extends {
+  /** The global `URL` class, where the environment declares one. */
+  URL: {
+    /** Its instances' type. */
+    prototype: infer U;
+  };
+}
+  ? U
+  : never;
+
+/**
+ * Options of {@link init}.
+ *
+ * @example
+ * ```ts
+ * await init({ backend: 'js' });  // the plain-JS backend only: no WebAssembly loaded
+ * await init({ simd: false });    // the scalar build, even where SIMD is supported
+ * ```
+ */
 export interface InitOptions {
   /** Backend to select after loading (default 'wasm', or 'js' where WebAssembly is absent). */
   backend?: BackendName;
@@ -56,7 +113,17 @@ export interface InitOptions {
   fma?: boolean;
 }
 
+/**
+ * What {@link init} loaded and selected.
+ *
+ * @example
+ * ```ts
+ * const { backend, wasm } = await init();
+ * console.log(backend, wasm); // 'wasm' 'simd' on an engine with WebAssembly SIMD
+ * ```
+ */
 export interface InitResult {
+  /** The backend selected. */
   backend: BackendName;
   /**
    * Which binary was loaded: 'relaxed' (SIMD with fused multiply-adds), 'simd', 'scalar', 'custom'
@@ -157,7 +224,7 @@ async function compileSource(src: WasmSource): Promise<WebAssembly.Module> {
     }
     return fetchModule(new URL(src, location?.href ?? import.meta.url));
   }
-  return WebAssembly.compile(src);
+  return WebAssembly.compile(src as BufferSource);
 }
 
 async function instantiate(module: WebAssembly.Module): Promise<{ exports: WasmExports; heap: WasmHeap }> {
@@ -201,7 +268,16 @@ async function load(options: InitOptions): Promise<Loaded> {
 /**
  * Loads the WebAssembly module (unless `backend: 'js'` is asked for) and selects the backend.
  * Safe to call more than once: later calls switch the backend and load the module if needed;
- * concurrent calls share one load.
+ * concurrent calls share one load. Must be awaited before anything else is used.
+ *
+ * @example
+ * ```ts
+ * import { init, Matrix } from 'wasm-linalg';
+ *
+ * await init();                                         // SIMD build where supported, else scalar
+ * await init({ wasm: '/static/wasm-linalg.simd.wasm' }); // or: the module from elsewhere
+ * const A = Matrix.eye(3);
+ * ```
  */
 export async function init(opts?: InitOptions | null): Promise<InitResult> {
   const options = optionsOf('init', opts);

@@ -10,6 +10,14 @@ import { describe, nestedShape, toVector, type VectorLike } from '../core/valida
 import { copyInto, isVectorLike, live, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
+/**
+ * The option every factorisation and solver takes: whether NaN and ±Inf in the inputs are rejected.
+ *
+ * @example
+ * ```ts
+ * det(A, { checkFinite: false }); // no up-front scan: a non-finite A gives a non-finite det
+ * ```
+ */
 export interface FiniteOption {
   /** Reject NaN and ±Inf in the inputs with a LinAlgError 'not-finite' (default true). */
   checkFinite?: boolean;

@@ -55,7 +55,15 @@ function factorInPlace(fn: string, A: Matrix, options: FiniteOption): Matrix {
   });
 }
 
-/** The lower Cholesky factor L with A = L·Lᵀ (upper triangle zero). */
+/**
+ * The lower Cholesky factor L with A = L·Lᵀ (upper triangle zero) of a symmetric positive definite A,
+ * of which only the lower triangle is read. LinAlgError 'not-positive-definite' otherwise.
+ *
+ * @example
+ * ```ts
+ * cholesky([[4, 2], [2, 5]]).toArray(); // [[2, 0], [1, 2]]
+ * ```
+ */
 export function cholesky(A: MatrixLike, options?: FiniteOption | null): Matrix {
   if (options == null) {
     const L = smallCholesky(A);
@@ -65,7 +73,18 @@ export function cholesky(A: MatrixLike, options?: FiniteOption | null): Matrix {
   return withMatrix('cholesky', 'A', A, (A) => factorInPlace('cholesky', A, o));
 }
 
-/** A reusable Cholesky factorisation (from {@link choFactor}). Dispose it when done. */
+/**
+ * A reusable Cholesky factorisation (from {@link choFactor}): solves and the log-determinant without
+ * factoring again. Dispose it when done.
+ *
+ * @example
+ * ```ts
+ * const F = choFactor(S);          // S symmetric positive definite
+ * const x = F.solve(b);
+ * const logdet = F.logdet();
+ * F.dispose();
+ * ```
+ */
 export class CholeskyFactorization implements Disposable {
   /** The lower factor L. */
   readonly L: Matrix;
@@ -78,12 +97,28 @@ export class CholeskyFactorization implements Disposable {
     this.#finite = finite;
   }
 
+  /** Order of the matrix. */
   get n(): number {
     return this.L.rows;
   }
 
-  /** Solves A·X = B by two triangular solves; B a vector (→ Float64Array) or a matrix (→ Matrix). */
+  /**
+   * Solves A·x = b for a vector b by two triangular solves, as a Float64Array.
+   *
+   * @example
+   * ```ts
+   * choFactor([[4, 2], [2, 5]]).solve([6, 7]); // Float64Array [1, 1]
+   * ```
+   */
   solve(B: VectorLike, options?: FiniteOption | null): Float64Array;
+  /**
+   * Solves A·X = B for a matrix B of right-hand sides (one per column), as a Matrix.
+   *
+   * @example
+   * ```ts
+   * const X = F.solve(B); // B n×k: X n×k
+   * ```
+   */
   solve(B: MatrixLike, options?: FiniteOption | null): Matrix;
   solve(B: MatrixLike | VectorLike, options?: FiniteOption | null): Matrix | Float64Array {
     return this._solve('solve', B, optionsOf('solve', options));
@@ -100,7 +135,14 @@ export class CholeskyFactorization implements Disposable {
     });
   }
 
-  /** log det A = 2·Σ log ℓᵢᵢ (no overflow). */
+  /**
+   * log det A = 2·Σ log ℓᵢᵢ (no overflow).
+   *
+   * @example
+   * ```ts
+   * choFactor([[4, 2], [2, 5]]).logdet(); // Math.log(16)
+   * ```
+   */
   logdet(): number {
     const s = this.L._store('logdet');
     const a = s.array();
@@ -109,17 +151,51 @@ export class CholeskyFactorization implements Disposable {
     return 2 * t;
   }
 
+  /**
+   * Frees the factor. Safe to call twice.
+   *
+   * @example
+   * ```ts
+   * const F = choFactor(S);
+   * try {
+   *   console.log(F.logdet());
+   * } finally {
+   *   F.dispose();
+   * }
+   * ```
+   */
   dispose(): void {
     this.L.dispose();
   }
 
-  /** `dispose()` under `Symbol.dispose`, for `using` (`Symbol.for('Symbol.dispose')` where the engine lacks the symbol). */
+  /**
+   * The same as {@link CholeskyFactorization.dispose}, for `using` declarations (the key is `Symbol.dispose`, or
+   * `Symbol.for('Symbol.dispose')` where the engine lacks the symbol).
+   *
+   * @example
+   * ```ts
+   * {
+   *   using F = choFactor(S);
+   *   console.log(F.logdet());
+   * } // F is freed here
+   * ```
+   */
   [DISPOSE](): void {
     this.dispose();
   }
 }
 
-/** The Cholesky factorisation of an SPD matrix, for solving many right-hand sides. */
+/**
+ * The Cholesky factorisation of a symmetric positive definite matrix (lower triangle read), kept for
+ * solving many right-hand sides.
+ *
+ * @example
+ * ```ts
+ * const F = choFactor(S);
+ * const xs = bs.map((b) => F.solve(b));
+ * F.dispose();
+ * ```
+ */
 export function choFactor(A: MatrixLike, options?: FiniteOption | null): CholeskyFactorization {
   const o = optionsOf('choFactor', options);
   return withMatrix('choFactor', 'A', A, (A) => factorization('choFactor', A, o));
@@ -133,8 +209,23 @@ function factorization(fn: string, A: Matrix, o: FiniteOption): CholeskyFactoriz
   });
 }
 
-/** Solves A·X = B for symmetric positive definite A (lower triangle read) via Cholesky. */
+/**
+ * Solves A·x = b for a symmetric positive definite A (lower triangle read) via Cholesky, b a vector.
+ *
+ * @example
+ * ```ts
+ * choSolve([[4, 2], [2, 5]], [6, 7]); // Float64Array [1, 1]
+ * ```
+ */
 export function choSolve(A: MatrixLike, B: VectorLike, options?: FiniteOption | null): Float64Array;
+/**
+ * Solves A·X = B for a symmetric positive definite A and a matrix B of right-hand sides.
+ *
+ * @example
+ * ```ts
+ * const X = choSolve(S, B); // S n×n, B n×k: X n×k
+ * ```
+ */
 export function choSolve(A: MatrixLike, B: MatrixLike, options?: FiniteOption | null): Matrix;
 export function choSolve(A: MatrixLike, B: MatrixLike | VectorLike, options?: FiniteOption | null): Matrix | Float64Array {
   const o = optionsOf('choSolve', options);

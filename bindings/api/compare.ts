@@ -6,7 +6,14 @@ import { optionsOf, tolerance } from '../core/validate.js';
 import { withMatrix, type MatrixLike } from './convert.js';
 import { broadcastShape, eachPair, withOperand, type Operand } from './elementwise.js';
 
-/** Options of {@link isSymmetric}. */
+/**
+ * Options of {@link isSymmetric}.
+ *
+ * @example
+ * ```ts
+ * isSymmetric([[1, 2], [2 + 1e-12, 1]], { tol: 1e-9 }); // true
+ * ```
+ */
 export interface SymmetricOptions {
   /**
    * Relative tolerance: A counts as symmetric when |aᵢⱼ − aⱼᵢ| ≤ tol · max|aᵢⱼ| for every pair
@@ -15,7 +22,14 @@ export interface SymmetricOptions {
   tol?: number;
 }
 
-/** Options of {@link allclose}. */
+/**
+ * Options of {@link allclose}.
+ *
+ * @example
+ * ```ts
+ * allclose([[1, 2]], [[1, 2.001]], { rtol: 1e-2 }); // true
+ * ```
+ */
 export interface AllcloseOptions {
   /** Relative tolerance (default 1e-5, numpy's). */
   rtol?: number;

@@ -8,7 +8,14 @@ import { checkIndex } from '../core/validate.js';
 import { live } from './convert.js';
 import { Matrix } from './matrix.js';
 
-/** A complex number as its real and imaginary parts. */
+/**
+ * A complex number as its real and imaginary parts.
+ *
+ * @example
+ * ```ts
+ * const lambda: Complex = eig([[0, -1], [1, 0]]).value(0); // { re: 0, im: 1 }
+ * ```
+ */
 export interface Complex {
   /** Real part. */
   re: number;
@@ -16,7 +23,14 @@ export interface Complex {
   im: number;
 }
 
-/** A complex vector as its real and imaginary parts (two arrays of the same length). */
+/**
+ * A complex vector as its real and imaginary parts (two arrays of the same length).
+ *
+ * @example
+ * ```ts
+ * const v: ComplexVector = eig([[0, -1], [1, 0]]).vector(0); // v.re, v.im: Float64Arrays of 2
+ * ```
+ */
 export interface ComplexVector {
   /** Real parts. */
   re: Float64Array;
@@ -124,7 +138,17 @@ export class ComplexMatrix implements Disposable {
     this.im.dispose();
   }
 
-  /** Frees both parts (for `using`). */
+  /**
+   * Frees both parts (for `using`).
+   *
+   * @example
+   * ```ts
+   * {
+   *   using Z = eig(A).vectors;
+   *   console.log(Z.get(0, 0));
+   * } // Z.re and Z.im are freed here
+   * ```
+   */
   [Symbol.dispose](): void {
     this.dispose();
   }

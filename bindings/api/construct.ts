@@ -310,7 +310,14 @@ export function blockDiag(matrices: readonly (MatrixLike | VectorLike)[]): Matri
   });
 }
 
-/** The options of {@link vander}. */
+/**
+ * The options of {@link vander}.
+ *
+ * @example
+ * ```ts
+ * vander([1, 2, 3], { n: 2, increasing: true }); // [[1, 1], [1, 2], [1, 3]]
+ * ```
+ */
 export interface VanderOptions {
   /** Number of columns (numpy's `N`); default: the length of x. */
   n?: number | null;
@@ -351,7 +358,14 @@ export function vander(x: VectorLike, options?: VanderOptions | null): Matrix {
   });
 }
 
-/** The options of {@link linspace}. */
+/**
+ * The options of {@link linspace}.
+ *
+ * @example
+ * ```ts
+ * linspace(0, 1, 4, { endpoint: false }); // Float64Array [0, 0.25, 0.5, 0.75]
+ * ```
+ */
 export interface LinspaceOptions {
   /** Include `stop` as the last point (default true); false: `num` points spaced (stop − start)/num apart. */
   endpoint?: boolean;

@@ -7,7 +7,15 @@ import { JsStore } from '../core/store.js';
 import { describe, isBigIntArray, isNumericTypedArray, nestedShape, type VectorLike } from '../core/validate.js';
 import { Matrix } from './matrix.js';
 
-/** A matrix argument: a Matrix, or nested rows of numbers. */
+/**
+ * A matrix argument: a {@link Matrix}, or nested rows of numbers (converted to a temporary matrix
+ * that is freed before the function returns).
+ *
+ * @example
+ * ```ts
+ * matmul([[1, 2], [3, 4]], Matrix.eye(2)); // both are MatrixLike
+ * ```
+ */
 export type MatrixLike = Matrix | readonly (readonly number[])[];
 
 /** Runs `f` on a Matrix view of a matrix argument, freeing a temporary conversion afterwards. */

@@ -36,11 +36,27 @@ import { clonePadded, copyOf, withMatrix, zeros, type MatrixLike } from './conve
 import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
+/**
+ * Options of {@link eig} and {@link eigvals}.
+ *
+ * @example
+ * ```ts
+ * eigvals(A, { balance: false });
+ * ```
+ */
 export interface EigOptions extends FiniteOption {
   /** Balance the matrix first (permutation and scaling, LAPACK gebal); default true. */
   balance?: boolean;
 }
 
+/**
+ * Eigenvalues of a general real matrix, split into real and imaginary parts: λⱼ = real[j] + i·imag[j].
+ *
+ * @example
+ * ```ts
+ * const { real, imag } = eigvals([[0, -1], [1, 0]]); // ±i: real [0, 0], imag [1, -1]
+ * ```
+ */
 export interface EigvalsResult {
   /** Real parts of the eigenvalues. */
   real: Float64Array;
@@ -68,7 +84,12 @@ export interface EigResult extends EigvalsResult, DisposableResult {
   /** Eigenvector k (column k of `vectors`, unit 2-norm) as `{ re, im }` (copies). */
   vector(k: number): ComplexVector;
   /** Plain data: the eigenvalues as `[re, im]` pairs, the eigenvectors as nested rows of pairs. */
-  toArray(): { values: [number, number][]; vectors: [number, number][][] };
+  toArray(): {
+    /** The eigenvalues as `[re, im]` pairs. */
+    values: [number, number][];
+    /** The eigenvectors as nested rows of `[re, im]` pairs: entry (i, j) of `vectors`. */
+    vectors: [number, number][][];
+  };
   /**
    * max_k ‖A·v_k − λ_k·v_k‖₂ / (‖A‖_F·‖v_k‖₂), in complex arithmetic (0 for n = 0; a zero A gives
    * the unscaled residual). `A` defaults to the matrix `eig` was called with, as it is now (a
@@ -144,13 +165,22 @@ function withHelpers(r: EigvalsResult & DisposableResult & { vectors: ComplexMat
   return r as EigResult;
 }
 
+/**
+ * The real Schur form from {@link schur}: A = Z·T·Zᵀ.
+ *
+ * @example
+ * ```ts
+ * const { T, Z } = schur(A);
+ * ```
+ */
 export interface SchurResult extends DisposableResult {
   /** Quasi-upper-triangular T (1×1 and standardised 2×2 diagonal blocks). */
   T: Matrix;
   /** Orthogonal Z with A = Z·T·Zᵀ. */
   Z: Matrix;
-  /** Eigenvalues as they appear on T's diagonal. */
+  /** Real parts of the eigenvalues, as they appear on T's diagonal. */
   real: Float64Array;
+  /** Imaginary parts of the eigenvalues (pairs adjacent, positive first). */
   imag: Float64Array;
 }
 
@@ -220,8 +250,10 @@ function run(fn: string, A: Matrix, wantVectors: boolean, options: EigOptions): 
 }
 
 /**
- * Eigenvalues and right eigenvectors of a general square matrix (LAPACK dgeev's pipeline; see the
- * module header for the conventions). Complex eigenvalues come in conjugate pairs, the one with the
+ * Eigenvalues and right eigenvectors of a general square matrix (LAPACK dgeev's pipeline: balancing,
+ * Hessenberg reduction, Francis double-shift QR, back-substitution; eigenvalues in the order they
+ * appear on the Schur form's diagonal, eigenvectors of unit 2-norm with their largest-modulus entry
+ * real and positive). Complex eigenvalues come in conjugate pairs, the one with the
  * positive imaginary part first; their eigenvectors are the columns of `vectors.re + i·vectors.im`.
  *
  * @example
@@ -268,7 +300,14 @@ export function eig(A: MatrixLike, options?: EigOptions | null): EigResult {
   });
 }
 
-/** Eigenvalues only (faster: no Schur vectors, no back-substitution). */
+/**
+ * Eigenvalues of a general real square matrix only (faster: no Schur vectors, no back-substitution).
+ *
+ * @example
+ * ```ts
+ * eigvals([[0, -1], [1, 0]]); // { real: [0, 0], imag: [1, -1] }
+ * ```
+ */
 export function eigvals(A: MatrixLike, options?: EigOptions | null): EigvalsResult {
   const o = optionsOf('eigvals', options);
   return withMatrix('eigvals', 'A', A, (A) => {
@@ -277,7 +316,17 @@ export function eigvals(A: MatrixLike, options?: EigOptions | null): EigvalsResu
   });
 }
 
-/** The real Schur form A = Z·T·Zᵀ (no balancing, so Z is orthogonal). */
+/**
+ * The real Schur form A = Z·T·Zᵀ: T quasi-upper-triangular (2×2 blocks for complex pairs), Z
+ * orthogonal (no balancing).
+ *
+ * @example
+ * ```ts
+ * const r = schur(A);
+ * r.T;          // eigenvalues on its diagonal blocks
+ * r.dispose();  // frees T and Z
+ * ```
+ */
 export function schur(A: MatrixLike, options?: FiniteOption | null): SchurResult {
   const o = optionsOf('schur', options);
   return withMatrix('schur', 'A', A, (A) => {

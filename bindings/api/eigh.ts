@@ -23,6 +23,14 @@ import type { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 import { smallEigh } from './small.js';
 
+/**
+ * The result of {@link eigh}: A = Z·Λ·Zᵀ with Λ = diag(values) and Z = vectors.
+ *
+ * @example
+ * ```ts
+ * const { values, vectors } = eigh(S);
+ * ```
+ */
 export interface EighResult extends DisposableResult {
   /** Eigenvalues, ascending. */
   values: Float64Array;
@@ -51,7 +59,18 @@ function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { 
   });
 }
 
-/** Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read). */
+/**
+ * Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read;
+ * numpy's eigh). Each eigenvector is signed so that its entry of largest magnitude is positive.
+ *
+ * @example
+ * ```ts
+ * const r = eigh([[2, 1], [1, 2]]);
+ * r.values;              // Float64Array [1, 3]
+ * r.vectors.column(1);   // ≈ [0.7071, 0.7071]
+ * r.dispose();
+ * ```
+ */
 export function eigh(A: MatrixLike, options?: FiniteOption | null): EighResult {
   if (options == null) {
     const r = smallEigh(A);
@@ -64,7 +83,14 @@ export function eigh(A: MatrixLike, options?: FiniteOption | null): EighResult {
   });
 }
 
-/** Eigenvalues (ascending) of a symmetric matrix (lower triangle read), without vectors. */
+/**
+ * Eigenvalues (ascending) of a symmetric matrix (lower triangle read), without vectors (faster).
+ *
+ * @example
+ * ```ts
+ * eigvalsh([[2, 1], [1, 2]]); // Float64Array [1, 3]
+ * ```
+ */
 export function eigvalsh(A: MatrixLike, options?: FiniteOption | null): Float64Array {
   const o = optionsOf('eigvalsh', options);
   return withMatrix('eigvalsh', 'A', A, (A) => {

@@ -23,6 +23,13 @@ import { Matrix } from './matrix.js';
 /**
  * The second operand of a broadcasting operation: a matrix (Matrix or nested rows), a flat vector
  * (a 1×n row, as numpy's 1-D arrays broadcast) or a number.
+ *
+ * @example
+ * ```ts
+ * add(A, 1);               // a number: added to every entry
+ * add(A, [10, 20]);        // a flat vector: added to every row (A m×2)
+ * add(A, [[10], [20]]);    // a column: added to every column (A 2×n)
+ * ```
  */
 export type Operand = MatrixLike | VectorLike | number;
 

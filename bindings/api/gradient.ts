@@ -13,11 +13,30 @@
 import { EPS } from '../core/machine.js';
 import { optionsOf, tolerance, toVector, type VectorLike } from '../core/validate.js';
 
+/**
+ * Options of {@link numericGradient}.
+ *
+ * @example
+ * ```ts
+ * numericGradient(f, x, { eps: 1e-4 });
+ * ```
+ */
 export interface NumericGradientOptions {
   /** Relative step (default eps^(1/3) ≈ 6.06e-6); the step for xᵢ is eps·max(1, |xᵢ|). */
   eps?: number;
 }
 
+/**
+ * The gradient of a scalar function f at x by central differences, for checking a derived gradient.
+ * Costs 2n evaluations of f; the step is eps·max(1, |xᵢ|), rounded so x ± h is exact. `x` is never
+ * modified, and f gets a fresh copy each time.
+ *
+ * @example
+ * ```ts
+ * const f = (x: Float64Array) => x[0]! ** 2 + 3 * x[1]!;
+ * numericGradient(f, [1, 2]); // ≈ Float64Array [2, 3]
+ * ```
+ */
 export function numericGradient(
   f: (x: Float64Array) => number,
   x: VectorLike,

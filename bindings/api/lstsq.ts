@@ -28,6 +28,15 @@ import { Matrix } from './matrix.js';
 import { formQ, packedQR, upperOf } from './qr.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
+/**
+ * Options of {@link lstsq}: the rank threshold, and weighted or generalised least squares.
+ *
+ * @example
+ * ```ts
+ * lstsq(A, b, { weights: [1, 1, 4] });   // the third equation counts 4 times as much
+ * lstsq(A, b, { covariance: V });        // generalised least squares, V SPD
+ * ```
+ */
 export interface LstsqOptions extends FiniteOption {
   /** Relative threshold for the rank: |R[i,i]| ≤ rcond·|R[0,0]| counts as zero. Default eps·max(m, n). */
   rcond?: number;
@@ -37,6 +46,14 @@ export interface LstsqOptions extends FiniteOption {
   covariance?: MatrixLike;
 }
 
+/**
+ * The result of {@link lstsq}: the solution (a vector or a matrix, as b), the residuals, the rank.
+ *
+ * @example
+ * ```ts
+ * const { x, residuals, rank } = lstsq(A, b);
+ * ```
+ */
 export interface LstsqResult<X> extends DisposableResult {
   /** The (minimum-norm) solution: a vector for a vector b, an n×k matrix for a matrix B. */
   x: X;
@@ -49,7 +66,29 @@ export interface LstsqResult<X> extends DisposableResult {
   rank: number;
 }
 
+/**
+ * The least-squares solution x of min ‖A·x − b‖₂ for a vector b (numpy.linalg.lstsq), through QR with
+ * column pivoting: the QR solution when A has full column rank, the minimum-norm one when it is
+ * rank-deficient or wide (rank: |Rᵢᵢ| > rcond·|R₀₀|, default rcond = eps·max(m, n)). Never through
+ * the normal equations.
+ *
+ * @example
+ * ```ts
+ * // the line y = c₀ + c₁·t through (0, 1), (1, 3), (2, 5)
+ * const { x } = lstsq([[1, 0], [1, 1], [1, 2]], [1, 3, 5]); // ≈ Float64Array [1, 2]
+ * ```
+ */
 export function lstsq(A: MatrixLike, b: VectorLike, options?: LstsqOptions | null): LstsqResult<Float64Array>;
+/**
+ * The least-squares solution X of min ‖A·X − B‖ for a matrix B, column by column (one right-hand side
+ * per column of B); `x` is then an n×k Matrix.
+ *
+ * @example
+ * ```ts
+ * const r = lstsq(A, B); // A m×n, B m×k: r.x n×k
+ * r.dispose();
+ * ```
+ */
 export function lstsq(A: MatrixLike, B: MatrixLike, options?: LstsqOptions | null): LstsqResult<Matrix>;
 export function lstsq(
   A: MatrixLike,

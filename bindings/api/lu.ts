@@ -21,6 +21,14 @@ import { disposableResult, type DisposableResult } from '../core/tidy.js';
 import { detOfFactors, smallDet, smallInv, smallSolve } from './small.js';
 import { DISPOSE } from '../core/dispose.js';
 
+/**
+ * The factors of {@link lu}: P·A = L·U.
+ *
+ * @example
+ * ```ts
+ * const { L, U, perm } = lu([[1, 2], [3, 4]]); // perm = [1, 0]: the rows swapped
+ * ```
+ */
 export interface LUResult extends DisposableResult {
   /** m×k unit lower triangular (k = min(m, n)). */
   L: Matrix;
@@ -30,6 +38,14 @@ export interface LUResult extends DisposableResult {
   perm: Int32Array;
 }
 
+/**
+ * sign(det A) and log|det A|, from {@link slogdet}: det A = sign·exp(logAbsDet).
+ *
+ * @example
+ * ```ts
+ * const { sign, logAbsDet } = slogdet(Matrix.eye(500).scale(10)); // 1, 500·ln 10 (det overflows)
+ * ```
+ */
 export interface SlogdetResult {
   /** +1, −1, or 0 for a singular matrix. */
   sign: number;
@@ -37,6 +53,14 @@ export interface SlogdetResult {
   logAbsDet: number;
 }
 
+/**
+ * Options of {@link solve} and {@link LUFactorization.solve}.
+ *
+ * @example
+ * ```ts
+ * const x = solve(A, b, { transpose: true }); // solves Aᵀ·x = b
+ * ```
+ */
 export interface SolveOptions extends FiniteOption {
   /** Solve Aᵀ·X = B instead. */
   transpose?: boolean;
@@ -55,7 +79,18 @@ function permutationOf(ipiv: Int32Array, m: number): Int32Array {
   return perm;
 }
 
-/** A reusable LU factorisation of a square matrix (from {@link luFactor}). Dispose it when done. */
+/**
+ * A reusable LU factorisation of a square matrix (from {@link luFactor}): solves, det, slogdet and
+ * the inverse without factoring again. Dispose it when done.
+ *
+ * @example
+ * ```ts
+ * const F = luFactor(A);
+ * const x1 = F.solve(b1);
+ * const x2 = F.solve(b2);
+ * F.dispose();
+ * ```
+ */
 export class LUFactorization implements Disposable {
   /** L and U packed in one n×n matrix (L's unit diagonal not stored), as LAPACK stores them. */
   readonly lu: Matrix;
@@ -105,8 +140,25 @@ export class LUFactorization implements Disposable {
     }
   }
 
-  /** Solves A·X = B (or Aᵀ·X = B); B a vector (→ Float64Array) or a matrix (→ Matrix). */
+  /**
+   * Solves A·x = b (or Aᵀ·x = b with `transpose`) for a vector b, as a Float64Array.
+   * LinAlgError 'singular' if a pivot is exactly zero.
+   *
+   * @example
+   * ```ts
+   * luFactor([[2, 0], [0, 4]]).solve([2, 4]); // Float64Array [1, 1]
+   * ```
+   */
   solve(B: VectorLike, options?: SolveOptions | null): Float64Array;
+  /**
+   * Solves A·X = B (or Aᵀ·X = B with `transpose`) for a matrix B of right-hand sides, as a Matrix.
+   * LinAlgError 'singular' if a pivot is exactly zero.
+   *
+   * @example
+   * ```ts
+   * const X = F.solve(Matrix.eye(F.n)); // A⁻¹, as F.inv()
+   * ```
+   */
   solve(B: MatrixLike, options?: SolveOptions | null): Matrix;
   solve(B: MatrixLike | VectorLike, opts?: SolveOptions | null): Matrix | Float64Array {
     const options = optionsOf('solve', opts);
@@ -129,7 +181,14 @@ export class LUFactorization implements Disposable {
     });
   }
 
-  /** det A (may overflow to ±Infinity for large n: use slogdet). */
+  /**
+   * det A (may overflow to ±Infinity for large n: use slogdet); 0 for an exactly singular A.
+   *
+   * @example
+   * ```ts
+   * luFactor([[1, 2], [3, 4]]).det(); // -2
+   * ```
+   */
   det(): number {
     this.lu._v('det');
     const { sign, logAbsDet } = this.slogdet();
@@ -146,7 +205,14 @@ export class LUFactorization implements Disposable {
     return detOfFactors(s.array(), s.offset, this.lu._ld, this.n, this.#ipiv);
   }
 
-  /** sign and log|det A|, without overflow. */
+  /**
+   * sign(det A) and log|det A|, without overflow.
+   *
+   * @example
+   * ```ts
+   * const { sign, logAbsDet } = F.slogdet();
+   * ```
+   */
   slogdet(): SlogdetResult {
     this.lu._v('slogdet');
     const r = this.slogdetOfFactors();
@@ -171,7 +237,15 @@ export class LUFactorization implements Disposable {
     return { sign, logAbsDet: log };
   }
 
-  /** A⁻¹. */
+  /**
+   * A⁻¹ (LinAlgError 'singular' if a pivot is exactly zero). To solve a system, solve() is faster
+   * and more accurate.
+   *
+   * @example
+   * ```ts
+   * luFactor([[2, 0], [0, 4]]).inv().toArray(); // [[0.5, 0], [0, 0.25]]
+   * ```
+   */
   inv(): Matrix {
     this.lu._v('inv');
     if (!this.#finite) throw notFinite('inv', 'the factorised matrix');
@@ -179,17 +253,51 @@ export class LUFactorization implements Disposable {
     return scoped((s) => this.solve(s.track(Matrix.eye(this.n)), { checkFinite: false }));
   }
 
+  /**
+   * Frees the factors. Safe to call twice.
+   *
+   * @example
+   * ```ts
+   * const F = luFactor(A);
+   * try {
+   *   console.log(F.det());
+   * } finally {
+   *   F.dispose();
+   * }
+   * ```
+   */
   dispose(): void {
     this.lu.dispose();
   }
 
-  /** `dispose()` under `Symbol.dispose`, for `using` (`Symbol.for('Symbol.dispose')` where the engine lacks the symbol). */
+  /**
+   * The same as {@link LUFactorization.dispose}, for `using` declarations (the key is `Symbol.dispose`, or
+   * `Symbol.for('Symbol.dispose')` where the engine lacks the symbol).
+   *
+   * @example
+   * ```ts
+   * {
+   *   using F = luFactor(A);
+   *   console.log(F.det());
+   * } // F is freed here
+   * ```
+   */
   [DISPOSE](): void {
     this.dispose();
   }
 }
 
-/** The LU factorisation of a square matrix, for solving many right-hand sides. */
+/**
+ * The LU factorisation (partial pivoting) of a square matrix, kept for solving many right-hand
+ * sides. A zero pivot is not an error here: `singular` says so, and solve/inv then throw.
+ *
+ * @example
+ * ```ts
+ * const F = luFactor(A);
+ * const xs = bs.map((b) => F.solve(b));
+ * F.dispose();
+ * ```
+ */
 export function luFactor(A: MatrixLike, options?: FiniteOption | null): LUFactorization {
   return factor('luFactor', A, optionsOf('luFactor', options));
 }
@@ -216,7 +324,17 @@ function factorSquare(fn: string, A: Matrix, options: FiniteOption): LUFactoriza
   });
 }
 
-/** P·A = L·U for any m×n A (rectangular allowed). A zero pivot is not an error here. */
+/**
+ * P·A = L·U with partial pivoting, for any m×n A (rectangular allowed): L m×k unit lower triangular,
+ * U k×n upper triangular (k = min(m, n)), row i of P·A row `perm[i]` of A. A zero pivot is not an
+ * error here.
+ *
+ * @example
+ * ```ts
+ * const { L, U, perm } = lu([[1, 2], [3, 4]]);
+ * // perm = [1, 0]; L = [[1, 0], [1/3, 1]]; U = [[3, 4], [0, 2/3]]
+ * ```
+ */
 export function lu(A: MatrixLike, options?: FiniteOption | null): LUResult {
   const o = optionsOf('lu', options);
   return withMatrix('lu', 'A', A, (A) => {
@@ -250,8 +368,24 @@ export function lu(A: MatrixLike, options?: FiniteOption | null): LUResult {
   });
 }
 
-/** Solves A·X = B for square A (LU with partial pivoting). B a vector → Float64Array; a matrix → Matrix. */
+/**
+ * Solves A·x = b for a square A (LU with partial pivoting) and a vector b, as a Float64Array.
+ * LinAlgError 'singular' for an exactly singular A.
+ *
+ * @example
+ * ```ts
+ * solve([[3, 1], [1, 2]], [9, 8]); // Float64Array [2, 3]
+ * ```
+ */
 export function solve(A: MatrixLike, B: VectorLike, options?: SolveOptions | null): Float64Array;
+/**
+ * Solves A·X = B for a square A and a matrix B of right-hand sides (one per column), as a Matrix.
+ *
+ * @example
+ * ```ts
+ * const X = solve(A, B); // A n×n, B n×k: X n×k
+ * ```
+ */
 export function solve(A: MatrixLike, B: MatrixLike, options?: SolveOptions | null): Matrix;
 export function solve(A: MatrixLike, B: MatrixLike | VectorLike, opts?: SolveOptions | null): Matrix | Float64Array {
   if (opts == null) {
@@ -267,7 +401,15 @@ export function solve(A: MatrixLike, B: MatrixLike | VectorLike, opts?: SolveOpt
   });
 }
 
-/** det A; det of the 0×0 matrix is 1. */
+/**
+ * The determinant of a square A (through LU); det of the 0×0 matrix is 1, of a singular one 0. May
+ * overflow for large n: {@link slogdet} does not.
+ *
+ * @example
+ * ```ts
+ * det([[1, 2], [3, 4]]); // -2
+ * ```
+ */
 export function det(A: MatrixLike, options?: FiniteOption | null): number {
   if (options == null) {
     const d = smallDet(A);
@@ -280,7 +422,15 @@ export function det(A: MatrixLike, options?: FiniteOption | null): number {
   });
 }
 
-/** sign(det A) and log|det A| without overflow (numpy's slogdet). */
+/**
+ * sign(det A) and log|det A| without overflow (numpy's slogdet); `{ sign: 0, logAbsDet: -Infinity }`
+ * for a singular A.
+ *
+ * @example
+ * ```ts
+ * slogdet([[1, 2], [3, 4]]); // { sign: -1, logAbsDet: Math.log(2) }
+ * ```
+ */
 export function slogdet(A: MatrixLike, options?: FiniteOption | null): SlogdetResult {
   const o = optionsOf('slogdet', options);
   return withMatrix('slogdet', 'A', A, (A) => {
@@ -289,7 +439,15 @@ export function slogdet(A: MatrixLike, options?: FiniteOption | null): SlogdetRe
   });
 }
 
-/** A⁻¹ (LinAlgError 'singular' for an exactly singular A). Prefer solve() to inv()·b. */
+/**
+ * The inverse A⁻¹ of a square A (LinAlgError 'singular' for an exactly singular A). Prefer
+ * {@link solve} to inv(A)·b.
+ *
+ * @example
+ * ```ts
+ * inv([[2, 0], [0, 4]]).toArray(); // [[0.5, 0], [0, 0.25]]
+ * ```
+ */
 export function inv(A: MatrixLike, options?: FiniteOption | null): Matrix {
   if (options == null) {
     const X = smallInv(A);

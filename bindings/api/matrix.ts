@@ -70,10 +70,23 @@ const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.custom') as
 /**
  * One entry of {@link MatrixJSON}'s `data`: a number, or one of four strings for the values a JSON
  * number cannot carry (JSON has no NaN or Infinity, and `JSON.stringify(-0)` writes `0`).
+ *
+ * @example
+ * ```ts
+ * Matrix.from([[1, NaN]]).toJSON().data; // [1, 'NaN']
+ * ```
  */
 export type MatrixJSONEntry = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
 
-/** The JSON form of a matrix ({@link Matrix.toJSON}, {@link Matrix.fromJSON}): shape and row-major entries. */
+/**
+ * The JSON form of a matrix ({@link Matrix.toJSON}, {@link Matrix.fromJSON}): shape and row-major entries.
+ *
+ * @example
+ * ```ts
+ * const json: MatrixJSON = { rows: 2, cols: 2, data: [1, 2, 3, 4] };
+ * const A = Matrix.fromJSON(json); // [[1, 2], [3, 4]]
+ * ```
+ */
 export interface MatrixJSON {
   /** Number of rows. */
   rows: number;
@@ -91,6 +104,14 @@ function jsonEntry(x: number): MatrixJSONEntry {
   return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
 }
 
+/**
+ * Options of {@link Matrix.random} and {@link Matrix.randn}.
+ *
+ * @example
+ * ```ts
+ * const A = Matrix.random(3, 3, { seed: 7 }); // the same 3×3 matrix on every run and backend
+ * ```
+ */
 export interface RandomOptions {
   /** Seed of the generator (any 32-bit integer); the same seed gives the same matrix. Default: random. */
   seed?: number;
@@ -112,6 +133,25 @@ function checkResult(rows: number, cols: number): void {
   }
 }
 
+/**
+ * A dense float64 matrix of `rows × cols` entries, indexed from 0, row-major in the API.
+ *
+ * Made by the static constructors ({@link Matrix.from}, {@link Matrix.zeros}, {@link Matrix.eye}, …),
+ * never with `new`. Every operation returns a new matrix and leaves its inputs alone; only
+ * {@link Matrix.set} writes. Under the WASM backend the entries live in WebAssembly memory: free a
+ * matrix with {@link Matrix.dispose} (or a `using` declaration, or by making it inside {@link tidy})
+ * when done with it; a finalizer frees forgotten ones, but only when the garbage collector runs.
+ *
+ * @example
+ * ```ts
+ * await init();
+ * const A = Matrix.from([[1, 2], [3, 4]]);
+ * const B = A.matmul(A.transpose());
+ * console.log(B.toArray()); // [[5, 11], [11, 25]]
+ * A.dispose();
+ * B.dispose();
+ * ```
+ */
 export class Matrix implements Disposable {
   /** Number of rows. */
   readonly rows: number;
@@ -228,7 +268,14 @@ export class Matrix implements Disposable {
     return M;
   }
 
-  /** A rows×cols matrix from row-major data (copied): entry (i, j) is data[i·cols + j]. */
+  /**
+   * A rows×cols matrix from row-major data (copied): entry (i, j) is `data[i·cols + j]`.
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.fromArray([1, 2, 3, 4, 5, 6], 2, 3); // [[1, 2, 3], [4, 5, 6]]
+   * ```
+   */
   static fromArray(data: ArrayLike<number>, rows: number, cols: number): Matrix {
     checkShape('Matrix.fromArray', rows, cols);
     if (data === null || typeof data !== 'object' || typeof data.length !== 'number') {
@@ -256,17 +303,38 @@ export class Matrix implements Disposable {
     return M;
   }
 
-  /** A rows×cols matrix of zeros. */
+  /**
+   * A rows×cols matrix of zeros.
+   *
+   * @example
+   * ```ts
+   * const Z = Matrix.zeros(2, 3);
+   * ```
+   */
   static zeros(rows: number, cols: number): Matrix {
     return Matrix.filled('Matrix.zeros', rows, cols, 0);
   }
 
-  /** A rows×cols matrix of ones. */
+  /**
+   * A rows×cols matrix of ones.
+   *
+   * @example
+   * ```ts
+   * const J = Matrix.ones(3, 3);
+   * ```
+   */
   static ones(rows: number, cols: number): Matrix {
     return Matrix.filled('Matrix.ones', rows, cols, 1);
   }
 
-  /** A rows×cols matrix with every entry equal to `value`. */
+  /**
+   * A rows×cols matrix with every entry equal to `value`.
+   *
+   * @example
+   * ```ts
+   * const F = Matrix.full(2, 2, 7); // [[7, 7], [7, 7]]
+   * ```
+   */
   static full(rows: number, cols: number, value: number): Matrix {
     return Matrix.filled('Matrix.full', rows, cols, value);
   }
@@ -281,7 +349,15 @@ export class Matrix implements Disposable {
     return M;
   }
 
-  /** The n×n identity, or the rows×cols matrix with ones on the main diagonal. */
+  /**
+   * The n×n identity, or the rows×cols matrix with ones on the main diagonal.
+   *
+   * @example
+   * ```ts
+   * const I = Matrix.eye(3);    // 3×3 identity
+   * const E = Matrix.eye(2, 3); // [[1, 0, 0], [0, 1, 0]]
+   * ```
+   */
   static eye(rows: number, cols: number = rows): Matrix {
     checkShape('Matrix.eye', rows, cols);
     const M = Matrix._alloc(rows, cols);
@@ -292,19 +368,40 @@ export class Matrix implements Disposable {
     return M;
   }
 
-  /** The square matrix with `values` on its diagonal (numpy's `diag(v)`). */
+  /**
+   * The square matrix with `values` on its diagonal (numpy's `diag(v)`).
+   *
+   * @example
+   * ```ts
+   * const D = Matrix.diagonal([1, 2, 3]); // 3×3, zeros off the diagonal
+   * ```
+   */
   static diagonal(values: VectorLike): Matrix {
     return ops.diagonalMatrix('Matrix.diagonal', values);
   }
 
-  /** Uniform [0, 1) entries from a seeded generator (reproducible across backends and runs). */
+  /**
+   * Uniform [0, 1) entries from a seeded generator (reproducible across backends and runs).
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.random(4, 4, { seed: 1 });
+   * ```
+   */
   static random(rows: number, cols: number, options?: RandomOptions | null): Matrix {
     checkShape('Matrix.random', rows, cols);
     const rng = new Rng(seedOf('Matrix.random', options));
     return Matrix.fill(rows, cols, () => rng.uniform());
   }
 
-  /** Standard normal entries from a seeded generator. */
+  /**
+   * Standard normal entries from a seeded generator (reproducible across backends and runs).
+   *
+   * @example
+   * ```ts
+   * const X = Matrix.randn(1000, 50, { seed: 42 });
+   * ```
+   */
   static randn(rows: number, cols: number, options?: RandomOptions | null): Matrix {
     checkShape('Matrix.randn', rows, cols);
     const rng = new Rng(seedOf('Matrix.randn', options));
@@ -375,12 +472,19 @@ export class Matrix implements Disposable {
 
   // ---- access --------------------------------------------------------------------------------
 
-  /** [rows, cols]. */
+  /**
+   * `[rows, cols]`.
+   *
+   * @example
+   * ```ts
+   * const [m, n] = A.shape;
+   * ```
+   */
   get shape(): [number, number] {
     return [this.rows, this.cols];
   }
 
-  /** Which backend's storage holds this matrix. */
+  /** Which backend's storage holds this matrix: `'wasm'` or `'js'`. */
   get backend(): BackendName {
     return this._store('Matrix.backend').kind;
   }
@@ -390,7 +494,14 @@ export class Matrix implements Disposable {
     return this.#view === null;
   }
 
-  /** Entry (i, j), 0-based. */
+  /**
+   * Entry (i, j), 0-based; an index out of range is a RangeError.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).get(1, 0); // 3
+   * ```
+   */
   get(i: number, j: number): number {
     checkIndex('Matrix.get', 'i', i, this.rows);
     checkIndex('Matrix.get', 'j', j, this.cols);
@@ -398,7 +509,14 @@ export class Matrix implements Disposable {
     return s.array()[s.offset + i + j * this._ld]!;
   }
 
-  /** Sets entry (i, j) in place and returns this matrix (the one mutating method). */
+  /**
+   * Sets entry (i, j) in place and returns this matrix (the one mutating method).
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.zeros(2, 2).set(0, 1, 5); // [[0, 5], [0, 0]]
+   * ```
+   */
   set(i: number, j: number, value: number): this {
     checkIndex('Matrix.set', 'i', i, this.rows);
     checkIndex('Matrix.set', 'j', j, this.cols);
@@ -408,7 +526,14 @@ export class Matrix implements Disposable {
     return this;
   }
 
-  /** Nested rows, row-major (one array per row: an m×0 matrix gives m empty rows). */
+  /**
+   * Nested rows, row-major (one array per row: an m×0 matrix gives m empty rows).
+   *
+   * @example
+   * ```ts
+   * Matrix.eye(2).toArray(); // [[1, 0], [0, 1]]
+   * ```
+   */
   toArray(): number[][] {
     const s = this._store('Matrix.toArray');
     const a = s.array();
@@ -422,7 +547,14 @@ export class Matrix implements Disposable {
     return out;
   }
 
-  /** A row-major copy: entry (i, j) at [i·cols + j]. */
+  /**
+   * A row-major copy: entry (i, j) at `[i·cols + j]`.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).toFloat64Array(); // Float64Array [1, 2, 3, 4]
+   * ```
+   */
   toFloat64Array(): Float64Array {
     const s = this._store('Matrix.toFloat64Array');
     const a = s.array();
@@ -435,7 +567,14 @@ export class Matrix implements Disposable {
     return out;
   }
 
-  /** A copy of column j. */
+  /**
+   * A copy of column j.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).column(1); // Float64Array [2, 4]
+   * ```
+   */
   column(j: number): Float64Array {
     checkIndex('Matrix.column', 'j', j, this.cols);
     const s = this._store('Matrix.column');
@@ -443,7 +582,14 @@ export class Matrix implements Disposable {
     return s.array().slice(o, o + this.rows);
   }
 
-  /** A copy of row i. */
+  /**
+   * A copy of row i.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).row(1); // Float64Array [3, 4]
+   * ```
+   */
   row(i: number): Float64Array {
     checkIndex('Matrix.row', 'i', i, this.rows);
     const s = this._store('Matrix.row');
@@ -453,7 +599,19 @@ export class Matrix implements Disposable {
     return out;
   }
 
-  /** Frees the storage now. Safe to call twice. */
+  /**
+   * Frees the storage now; using the matrix afterwards is a ReferenceError. Safe to call twice.
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.random(512, 512);
+   * try {
+   *   console.log(A.norm());
+   * } finally {
+   *   A.dispose();
+   * }
+   * ```
+   */
   dispose(): void {
     const v = this.#view;
     if (v === null) return;
@@ -464,7 +622,18 @@ export class Matrix implements Disposable {
     s.free();
   }
 
-  /** `dispose()` under `Symbol.dispose`, for `using` (`Symbol.for('Symbol.dispose')` where the engine lacks the symbol). */
+  /**
+   * The same as {@link Matrix.dispose}, for `using` declarations (the key is `Symbol.dispose`, or
+   * `Symbol.for('Symbol.dispose')` where the engine lacks the symbol).
+   *
+   * @example
+   * ```ts
+   * {
+   *   using A = Matrix.random(512, 512);
+   *   console.log(A.norm());
+   * } // A is freed here
+   * ```
+   */
   [DISPOSE](): void {
     this.dispose();
   }
@@ -663,27 +832,78 @@ export class Matrix implements Disposable {
 
   // ---- operations (each returns a new matrix; the free functions of the same name) ------------------------------------
 
+  /**
+   * A copy of this matrix, on the current backend (the free function {@link ops.clone | clone}).
+   *
+   * @example
+   * ```ts
+   * const B = A.clone();
+   * ```
+   */
   clone(): Matrix {
     return ops.clone(this);
   }
+  /**
+   * The transpose Aᵀ (the free function {@link ops.transpose | transpose}).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2, 3]]).transpose().shape; // [3, 1]
+   * ```
+   */
   transpose(): Matrix {
     return ops.transpose(this);
   }
+  /**
+   * A + B (the free function {@link ops.add | add}): B a matrix of the same shape, or a row or column
+   * vector, a flat vector (a row) or a number, broadcast as numpy does.
+   *
+   * @example
+   * ```ts
+   * const C = A.add([[1, 0], [0, 1]]); // A + I, A 2×2
+   * const D = A.add(1);                // 1 added to every entry
+   * ```
+   */
   add(B: Operand): Matrix {
     return ops.add(this, B);
   }
+  /**
+   * A − B (the free function {@link ops.sub | sub}), B broadcast as in {@link Matrix.add}.
+   *
+   * @example
+   * ```ts
+   * const D = A.sub(B);
+   * ```
+   */
   sub(B: Operand): Matrix {
     return ops.sub(this, B);
   }
+  /**
+   * α·A (the free function {@link ops.scale | scale}).
+   *
+   * @example
+   * ```ts
+   * const B = A.scale(0.5);
+   * ```
+   */
   scale(alpha: number): Matrix {
     return ops.scale(this, alpha);
   }
+  /**
+   * The element-wise product A ∘ B (the free function {@link ops.hadamard | hadamard}), B broadcast as
+   * in {@link Matrix.add}.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2]]).hadamard([[3, 4]]).toArray(); // [[3, 8]]
+   * ```
+   */
   hadamard(B: Operand): Matrix {
     return ops.hadamard(this, B);
   }
   /**
    * The matrix product this·B; a vector operand (`number[]`, a typed array) gives this·x as a
-   * Float64Array, as numpy's matmul (the free function {@link matmul}).
+   * Float64Array, as numpy's matmul (the free function {@link ops.matmul | matmul}).
    *
    * @example
    * A.matmul(B);      // Matrix
@@ -694,28 +914,88 @@ export class Matrix implements Disposable {
   matmul(B: MatrixLike | VectorLike): Matrix | Float64Array {
     return ops.matmul(this, B as MatrixLike);
   }
+  /**
+   * The matrix-vector product A·x as a Float64Array (the free function {@link ops.matvec | matvec}).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).matvec([1, 1]); // Float64Array [3, 7]
+   * ```
+   */
   matvec(x: VectorLike): Float64Array {
     return ops.matvec(this, x);
   }
-  /** numpy's dot for a 2-D left operand: a matrix product, or a matrix-vector product. */
+  /**
+   * numpy's dot for a 2-D left operand: a matrix product, or a matrix-vector product (the free
+   * function {@link ops.dot | dot}).
+   *
+   * @example
+   * ```ts
+   * const C = A.dot(B);      // a Matrix, as A.matmul(B)
+   * const y = A.dot([1, 1]); // a Float64Array, as A.matvec([1, 1])
+   * ```
+   */
   dot(B: MatrixLike): Matrix;
   dot(x: VectorLike): Float64Array;
   dot(B: MatrixLike | VectorLike): Matrix | Float64Array {
     return ops.dot(this, B as MatrixLike);
   }
+  /**
+   * The sum of the main diagonal (the free function {@link ops.trace | trace}).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).trace(); // 5
+   * ```
+   */
   trace(): number {
     return ops.trace(this);
   }
-  /** The main diagonal (min(rows, cols) entries). */
+  /**
+   * The main diagonal (min(rows, cols) entries), as a Float64Array.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).diag(); // Float64Array [1, 4]
+   * ```
+   */
   diag(): Float64Array {
     return ops.diag(this);
   }
+  /**
+   * The matrix norm `ord`: `'fro'` (default), 1, Infinity, 2 or `'nuc'` (the free function
+   * {@link ops.norm | norm}).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[3, 0], [0, 4]]).norm();  // 5 (Frobenius)
+   * Matrix.from([[3, 0], [0, 4]]).norm(2); // 4 (largest singular value)
+   * ```
+   */
   norm(ord?: MatrixNorm | null, options?: { axis?: null } | null): number;
+  /**
+   * With `{ axis: 0 }` the vector norm `ord` (2 by default, 1 or Infinity) of each column, with
+   * `{ axis: 1 }` of each row, as a Float64Array.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[3, 1], [4, 1]]).norm(2, { axis: 0 }); // Float64Array [5, √2]
+   * ```
+   */
   norm(ord: VectorNorm | null | undefined, options: NormAxisOptions): Float64Array;
   norm(ord?: MatrixNorm | null, options?: { axis?: Axis | null } | null): number | Float64Array {
     return ops.norm(this, ord as VectorNorm, options as NormAxisOptions);
   }
-  /** AᵀA (or AAᵀ with `{ rows: true }`), the Gram matrix, through SYRK. */
+  /**
+   * AᵀA (or AAᵀ with `{ rows: true }`), the Gram matrix, through SYRK (the free function
+   * {@link ops.gram | gram}).
+   *
+   * @example
+   * ```ts
+   * const G = X.gram();                // XᵀX, n×n for X m×n
+   * const K = X.gram({ rows: true });  // XXᵀ, m×m
+   * ```
+   */
   gram(options?: { rows?: boolean } | null): Matrix {
     return ops.gram(this, options);
   }
@@ -724,7 +1004,7 @@ export class Matrix implements Disposable {
 
   /**
    * X with this·X = B (LU with partial pivoting; `{ transpose: true }` solves thisᵀ·X = B): a vector
-   * b gives a Float64Array, a matrix B a Matrix. The free function {@link solve}.
+   * b gives a Float64Array, a matrix B a Matrix. The free function {@link ops.solve | solve}.
    *
    * @example
    * Matrix.from([[2, 0], [0, 4]]).solve([2, 2]); // Float64Array [1, 0.5]
@@ -736,7 +1016,8 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * The inverse (LU; LinAlgError 'singular' on an exactly zero pivot). The free function {@link inv}.
+   * The inverse (LU; LinAlgError 'singular' on an exactly zero pivot). The free function
+   * {@link ops.inv | inv}.
    *
    * @example
    * Matrix.from([[2, 0], [0, 4]]).inv(); // [[0.5, 0], [0, 0.25]]
@@ -746,7 +1027,8 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * The determinant (LU; 1 for 0×0). The free function {@link det}; {@link slogdet} for large n.
+   * The determinant (LU; 1 for 0×0). The free function {@link ops.det | det};
+   * {@link ops.slogdet | slogdet} for large n.
    *
    * @example
    * Matrix.from([[1, 2], [3, 4]]).det(); // -2
@@ -756,7 +1038,7 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * The sign and log|det| (no overflow). The free function {@link slogdet}.
+   * The sign and log|det| (no overflow). The free function {@link ops.slogdet | slogdet}.
    *
    * @example
    * Matrix.from([[1, 2], [3, 4]]).slogdet(); // { sign: -1, logAbsDet: Math.log(2) }
@@ -767,7 +1049,7 @@ export class Matrix implements Disposable {
 
   /**
    * The Moore–Penrose pseudo-inverse (SVD; singular values ≤ rtol·σ_max dropped). The free function
-   * {@link pinv}.
+   * {@link ops.pinv | pinv}.
    *
    * @example
    * Matrix.from([[1, 2], [2, 4]]).pinv(); // rank 1: [[0.04, 0.08], [0.08, 0.16]]
@@ -789,7 +1071,7 @@ export class Matrix implements Disposable {
 
   /**
    * The condition number: σ_max/σ_min for p = 2 (default), ‖A‖·‖A⁻¹‖ for p = 1, Infinity, 'fro'.
-   * The free function {@link cond}.
+   * The free function {@link ops.cond | cond}.
    *
    * @example
    * Matrix.from([[1, 0], [0, 1e-3]]).cond(); // 1000
@@ -800,7 +1082,7 @@ export class Matrix implements Disposable {
 
   /**
    * The lower Cholesky factor L with this = L·Lᵀ (only the lower triangle is read). The free
-   * function {@link cholesky}.
+   * function {@link ops.cholesky | cholesky}.
    *
    * @example
    * Matrix.from([[4, 2], [2, 5]]).cholesky(); // [[2, 0], [1, 2]]
@@ -810,7 +1092,7 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * P·A = L·U with partial pivoting: `{ L, U, perm }`. The free function {@link lu}.
+   * P·A = L·U with partial pivoting: `{ L, U, perm }`. The free function {@link ops.lu | lu}.
    *
    * @example
    * const { L, U, perm } = A.lu();
@@ -821,7 +1103,7 @@ export class Matrix implements Disposable {
 
   /**
    * Householder QR `{ Q, R, perm? }` (numpy's modes; `pivoting` for rank-revealing QR). The free
-   * function {@link qr}.
+   * function {@link ops.qr | qr}.
    *
    * @example
    * const { Q, R } = A.qr();
@@ -831,7 +1113,7 @@ export class Matrix implements Disposable {
   }
 
   /**
-   * The singular value decomposition `{ U, s, Vt }`. The free function {@link svd}.
+   * The singular value decomposition `{ U, s, Vt }`. The free function {@link ops.svd | svd}.
    *
    * @example
    * const { U, s, Vt } = A.svd();
@@ -842,7 +1124,7 @@ export class Matrix implements Disposable {
 
   /**
    * Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read):
-   * `{ values, vectors }`. The free function {@link eigh}.
+   * `{ values, vectors }`. The free function {@link ops.eigh | eigh}.
    *
    * @example
    * Matrix.from([[2, 1], [1, 2]]).eigh().values; // Float64Array [1, 3]
@@ -853,7 +1135,7 @@ export class Matrix implements Disposable {
 
   /**
    * Eigenvalues and right eigenvectors of a general square matrix, complex ones as re/im parts with
-   * helpers (`value(k)`, `vector(k)`, `residual()`). The free function {@link eig}.
+   * helpers (`value(k)`, `vector(k)`, `residual()`). The free function {@link ops.eig | eig}.
    *
    * @example
    * const r = Matrix.from([[0, -1], [1, 0]]).eig();
@@ -865,7 +1147,7 @@ export class Matrix implements Disposable {
 
   /**
    * The least-squares solution of this·x ≈ b (minimum-norm when rank-deficient): `{ x, residuals,
-   * rank }`. The free function {@link lstsq}.
+   * rank }`. The free function {@link ops.lstsq | lstsq}.
    *
    * @example
    * Matrix.from([[1, 0], [1, 1], [1, 2]]).lstsq([1, 2, 3]).x; // Float64Array [1, 1]
@@ -878,7 +1160,7 @@ export class Matrix implements Disposable {
 
   /**
    * X with op(this)·X = B for triangular `this` (upper by default, as scipy; `{ lower, unitDiagonal,
-   * transpose }`). The free function {@link solveTriangular}.
+   * transpose }`). The free function {@link ops.solveTriangular | solveTriangular}.
    *
    * @example
    * Matrix.from([[2, 1], [0, 4]]).solveTriangular([3, 4]); // Float64Array [1, 1]

@@ -16,12 +16,26 @@ import { smallMatmul } from './small.js';
 
 export type { MatrixLike } from './convert.js';
 
-/** A copy of A (on the current backend). */
+/**
+ * A copy of A (on the current backend).
+ *
+ * @example
+ * ```ts
+ * const B = clone(A);
+ * ```
+ */
 export function clone(A: MatrixLike): Matrix {
   return withMatrix('clone', 'A', A, (A) => fresh(A.rows, A.cols, (C) => copyInto(A, C)));
 }
 
-/** Aᵀ. */
+/**
+ * The transpose Aᵀ.
+ *
+ * @example
+ * ```ts
+ * transpose([[1, 2, 3]]).toArray(); // [[1], [2], [3]]
+ * ```
+ */
 export function transpose(A: MatrixLike): Matrix {
   return withMatrix('transpose', 'A', A, (A) => fresh(A.cols, A.rows, (C) => lapack.getrans(A._v(), C._v())));
 }
@@ -46,7 +60,14 @@ export function sub(A: MatrixLike, B: Operand): Matrix {
   return broadcast('sub', A, B, '-', (A, B, C) => lapack.geadd(1, A, -1, B, C));
 }
 
-/** α·A. */
+/**
+ * α·A, every entry times the number `alpha`.
+ *
+ * @example
+ * ```ts
+ * scale([[1, 2]], 3).toArray(); // [[3, 6]]
+ * ```
+ */
 export function scale(A: MatrixLike, alpha: number): Matrix {
   checkNumber('scale', 'alpha', alpha);
   return withMatrix('scale', 'A', A, (A) =>
@@ -131,7 +152,14 @@ function product(fn: string, A: MatrixLike, B: MatrixLike): Matrix {
   );
 }
 
-/** The matrix-vector product A·x. */
+/**
+ * The matrix-vector product A·x, as a Float64Array.
+ *
+ * @example
+ * ```ts
+ * matvec([[1, 2], [3, 4]], [1, 1]); // Float64Array [3, 7]
+ * ```
+ */
 export function matvec(A: MatrixLike, x: VectorLike): Float64Array {
   return matrixVector('matvec', A, x);
 }
@@ -152,6 +180,13 @@ function matrixVector(fn: string, A: MatrixLike, x: VectorLike): Float64Array {
 /**
  * numpy's dot: the inner product of two vectors (a number), a matrix-vector product (Float64Array),
  * or a matrix product (Matrix).
+ *
+ * @example
+ * ```ts
+ * dot([1, 2, 3], [4, 5, 6]);          // 32
+ * dot([[1, 2], [3, 4]], [1, 1]);        // Float64Array [3, 7]
+ * dot([[1, 2], [3, 4]], Matrix.eye(2)); // a Matrix
+ * ```
  */
 export function dot(x: VectorLike, y: VectorLike): number;
 export function dot(A: MatrixLike, x: VectorLike): Float64Array;
@@ -165,14 +200,28 @@ export function dot(a: VectorLike | MatrixLike, b: VectorLike | MatrixLike): num
   return product('dot', a as MatrixLike, b as MatrixLike);
 }
 
-/** The outer product x·yᵀ (an m×n matrix), as a rank-1 GEMM. */
+/**
+ * The outer product x·yᵀ (an m×n matrix for vectors of m and n entries), as a rank-1 GEMM.
+ *
+ * @example
+ * ```ts
+ * outer([1, 2], [3, 4, 5]).toArray(); // [[3, 4, 5], [6, 8, 10]]
+ * ```
+ */
 export function outer(x: VectorLike, y: VectorLike): Matrix {
   const u = toVector('outer', 'x', x);
   const v = toVector('outer', 'y', y);
   return fresh(u.length, v.length, (C) => lapack.gemm(vectorMatrix(u)._v(), vectorMatrix(v)._v(), C._v(), { transB: true }));
 }
 
-/** Σ aᵢᵢ over the main diagonal (rectangular matrices allowed, as numpy). */
+/**
+ * Σ aᵢᵢ over the main diagonal (rectangular matrices allowed, as numpy).
+ *
+ * @example
+ * ```ts
+ * trace([[1, 2], [3, 4]]); // 5
+ * ```
+ */
 export function trace(A: MatrixLike): number {
   return withMatrix('trace', 'A', A, (A) => {
     const s = A._store();
@@ -183,7 +232,15 @@ export function trace(A: MatrixLike): number {
   });
 }
 
-/** numpy's diag: the main diagonal of a matrix (Float64Array), or the diagonal matrix of a vector. */
+/**
+ * numpy's diag: the main diagonal of a matrix (Float64Array), or the diagonal matrix of a vector.
+ *
+ * @example
+ * ```ts
+ * diag([[1, 2], [3, 4]]); // Float64Array [1, 4]
+ * diag([1, 2]);           // the Matrix [[1, 0], [0, 2]]
+ * ```
+ */
 export function diag(x: VectorLike): Matrix;
 export function diag(A: MatrixLike): Float64Array;
 export function diag(x: VectorLike | MatrixLike): Matrix | Float64Array {
@@ -209,7 +266,15 @@ export function diagonalMatrix(fn: string, x: VectorLike): Matrix {
   return M;
 }
 
-/** The Gram matrix AᵀA (default) or AAᵀ (`{ rows: true }`), symmetric, through SYRK (half the flops of a GEMM). */
+/**
+ * The Gram matrix AᵀA (default) or AAᵀ (`{ rows: true }`), symmetric, through SYRK (half the flops
+ * of a GEMM).
+ *
+ * @example
+ * ```ts
+ * gram([[1, 2], [3, 4], [5, 6]]).toArray(); // AᵀA = [[35, 44], [44, 56]]
+ * ```
+ */
 export function gram(A: MatrixLike, options?: { rows?: boolean } | null): Matrix {
   const o = optionsOf('gram', options);
   return withMatrix('gram', 'A', A, (A) => {

@@ -20,15 +20,36 @@ import { clonePadded, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
+/**
+ * Options of {@link qr}: the shapes returned (numpy's modes) and column pivoting.
+ *
+ * @example
+ * ```ts
+ * const { R } = qr(A, { mode: 'r' });
+ * ```
+ */
 export interface QROptions extends FiniteOption {
+  /**
+   * `'reduced'` (default): Q m×k with orthonormal columns and R k×n (k = min(m, n));
+   * `'complete'`: Q m×m orthogonal and R m×n; `'r'`: R only (k×n).
+   */
   mode?: 'reduced' | 'complete' | 'r';
   /** Column pivoting (rank-revealing QR). */
   pivoting?: boolean;
 }
 
+/**
+ * The factors of {@link qr}: A = Q·R, or A·P = Q·R with pivoting.
+ *
+ * @example
+ * ```ts
+ * const { Q, R } = qr(A); // A = Q·R
+ * ```
+ */
 export interface QRResult extends DisposableResult {
-  /** Absent for mode 'r'. */
+  /** Q, with orthonormal columns (absent for mode 'r'). */
   Q?: Matrix;
+  /** R, upper triangular (trapezoidal when A is wide or the mode is 'complete'). */
   R: Matrix;
   /** With `pivoting`: column j of A·P is column perm[j] of A. */
   perm?: Int32Array;
@@ -96,7 +117,17 @@ export function formQ(p: PackedQR, cols: number, k: number): Matrix {
   });
 }
 
-/** QR factorisation (see the module header for shapes and modes). */
+/**
+ * The Householder QR factorisation A = Q·R (numpy.linalg.qr's shapes, see {@link QROptions.mode}),
+ * or with `pivoting` the rank-revealing A·P = Q·R: column j of A·P is column `perm[j]` of A, and
+ * |R₀₀| ≥ |R₁₁| ≥ … . Backward stable (blocked compact-WY Householder, as LAPACK's geqrf/geqp3).
+ *
+ * @example
+ * ```ts
+ * const { Q, R } = qr(Matrix.random(5, 3, { seed: 1 })); // Q 5×3, R 3×3
+ * const { R: R2, perm } = qr(A, { pivoting: true, mode: 'r' });
+ * ```
+ */
 export function qr(A: MatrixLike, opts?: QROptions | null): QRResult {
   const options = optionsOf('qr', opts);
   const mode = options.mode ?? 'reduced';

@@ -20,22 +20,52 @@ import { describe, optionsOf } from '../core/validate.js';
 import { withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 
-/** A reduction axis: 0 reduces over the rows (one result per column), 1 over the columns; −2 and −1 as numpy. */
+/**
+ * A reduction axis: 0 reduces over the rows (one result per column), 1 over the columns; −2 and −1 as numpy.
+ *
+ * @example
+ * ```ts
+ * const axis: Axis = 0;
+ * sum([[1, 2], [3, 4]], { axis }); // Float64Array [4, 6]
+ * ```
+ */
 export type Axis = 0 | 1 | -2 | -1;
 
-/** Options of the reductions: the axis, or none (`undefined`/`null`) for all entries. */
+/**
+ * Options of the reductions: the axis, or none (`undefined`/`null`) for all entries.
+ *
+ * @example
+ * ```ts
+ * mean([[1, 2], [3, 4]]);              // 2.5
+ * mean([[1, 2], [3, 4]], { axis: 1 }); // Float64Array [1.5, 3.5]
+ * ```
+ */
 export interface AxisOptions {
   /** 0: one value per column; 1: one value per row; absent: one value over all entries. */
   axis?: Axis | null;
 }
 
-/** Options of `variance` and `std`. */
+/**
+ * Options of `variance` and `std`.
+ *
+ * @example
+ * ```ts
+ * std([1, 2, 3, 4].map((x) => [x]), { ddof: 1 }); // the sample standard deviation, ≈ 1.29
+ * ```
+ */
 export interface VarianceOptions extends AxisOptions {
   /** Delta degrees of freedom: the divisor is N − ddof (default 0, numpy's; 1 for the sample variance). */
   ddof?: number;
 }
 
-/** Options of `norm` with an axis: vector norms of the columns (axis 0) or rows (axis 1). */
+/**
+ * Options of `norm` with an axis: vector norms of the columns (axis 0) or rows (axis 1).
+ *
+ * @example
+ * ```ts
+ * norm([[3, 1], [4, 1]], 2, { axis: 0 }); // Float64Array [5, √2]
+ * ```
+ */
 export interface NormAxisOptions {
   /** 0: the norm of each column; 1: the norm of each row. */
   axis: Axis;
@@ -180,8 +210,26 @@ export function varianceLine(a: Float64Array, L: Line, ddof: number, root: boole
   return root ? Math.sqrt(q) * p : q * p * p;
 }
 
-/** What a reduction returns for options of type O: a number without an axis, a Float64Array with one. */
-export type Reduced<O> = O extends { axis: Axis } ? Float64Array : O extends { axis?: null | undefined } ? number : number | Float64Array;
+/**
+ * What a reduction returns for options of type O: a number without an axis, a Float64Array with one.
+ *
+ * @example
+ * ```ts
+ * const total: Reduced<{}> = sum(A);                         // number
+ * const perColumn: Reduced<{ axis: 0 }> = sum(A, { axis: 0 }); // Float64Array
+ * ```
+ */
+export type Reduced<O> = O extends {
+  /** An axis given: one result per column or row. */
+  axis: Axis;
+}
+  ? Float64Array
+  : O extends {
+        /** No axis: one result over all entries. */
+        axis?: null | undefined;
+      }
+    ? number
+    : number | Float64Array;
 
 function reduction(fn: string, x: MatrixLike, options: AxisOptions | null | undefined, what: string | null, f: (a: Float64Array, L: Line) => number): number | Float64Array {
   const axis = axisOf(fn, options);

@@ -17,13 +17,27 @@ import { fresh, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 import { axisOf, binade, ddofOf, maxAbsLine, meanLine, reduceLines, type Axis } from './reduce.js';
 
-/** Options of {@link center}. */
+/**
+ * Options of {@link center}.
+ *
+ * @example
+ * ```ts
+ * center([[1, 2], [3, 6]], { axis: 1 }).toArray(); // [[-0.5, 0.5], [-1.5, 1.5]]
+ * ```
+ */
 export interface CenterOptions {
   /** 0 (default): subtract each column's mean; 1: subtract each row's mean. */
   axis?: Axis | null;
 }
 
-/** Options of {@link cov}. */
+/**
+ * Options of {@link cov}.
+ *
+ * @example
+ * ```ts
+ * const C = cov(X, { rowvar: false }); // X m samples × n features: C n×n
+ * ```
+ */
 export interface CovOptions {
   /**
    * true (default, numpy's): each **row** is a variable and each column an observation; false: each
@@ -34,7 +48,14 @@ export interface CovOptions {
   ddof?: number;
 }
 
-/** Options of {@link corrcoef}. */
+/**
+ * Options of {@link corrcoef}.
+ *
+ * @example
+ * ```ts
+ * const R = corrcoef(X, { rowvar: false }); // X m samples × n features: R n×n
+ * ```
+ */
 export interface CorrcoefOptions {
   /** As in {@link cov}: true (default, numpy's) when each row is a variable; false when each column is. */
   rowvar?: boolean;

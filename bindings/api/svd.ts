@@ -24,6 +24,14 @@ import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 import { smallSvd } from './small.js';
 
+/**
+ * Options of {@link svd}: full or reduced factors, or singular values only.
+ *
+ * @example
+ * ```ts
+ * const { U, s, Vt } = svd(A, { fullMatrices: true }); // U m×m, Vt n×n
+ * ```
+ */
 export interface SvdOptions extends FiniteOption {
   /** U m×m and Vt n×n (default false: U m×k, Vt k×n, k = min(m, n)). */
   fullMatrices?: boolean;
@@ -31,6 +39,14 @@ export interface SvdOptions extends FiniteOption {
   computeUV?: boolean;
 }
 
+/**
+ * The result of {@link svd}: A = U·diag(s)·Vt.
+ *
+ * @example
+ * ```ts
+ * const { U, s, Vt } = svd(A);
+ * ```
+ */
 export interface SvdResult extends DisposableResult {
   /** Left singular vectors as columns (absent when computeUV is false). */
   U?: Matrix;
@@ -77,7 +93,17 @@ export function rawSvd(fn: string, A: Matrix, job: lapack.SvdJob, options: Finit
   });
 }
 
-/** The singular value decomposition (numpy.linalg.svd's shapes and defaults). */
+/**
+ * The singular value decomposition A = U·diag(s)·Vt (numpy.linalg.svd's shapes and defaults: U m×k,
+ * s of k values descending, Vt k×n, k = min(m, n)).
+ *
+ * @example
+ * ```ts
+ * const r = svd([[3, 0], [0, -4]]);
+ * r.s;          // Float64Array [4, 3]
+ * r.dispose();  // frees U and Vt
+ * ```
+ */
 export function svd(A: MatrixLike, opts?: SvdOptions | null): SvdResult {
   if (opts == null) {
     const r = smallSvd(A);
@@ -96,7 +122,14 @@ export function svd(A: MatrixLike, opts?: SvdOptions | null): SvdResult {
   });
 }
 
-/** Singular values only, descending (faster: no vectors). */
+/**
+ * Singular values only, descending (faster: no vectors).
+ *
+ * @example
+ * ```ts
+ * svdvals([[3, 0], [0, -4]]); // Float64Array [4, 3]
+ * ```
+ */
 export function svdvals(A: MatrixLike, options?: FiniteOption | null): Float64Array {
   const o = optionsOf('svdvals', options);
   return withMatrix('svdvals', 'A', A, (A) => rawSvd('svdvals', A, lapack.SvdJob.Values, o).s);

@@ -12,6 +12,14 @@ import { checkFiniteOption, notFinite, requireFinite, requireSquare, solveOnCopy
 import { withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
+/**
+ * Options of {@link solveTriangular}: which triangle, a unit diagonal, a transposed solve.
+ *
+ * @example
+ * ```ts
+ * solveTriangular(L, b, { lower: true, unitDiagonal: true });
+ * ```
+ */
 export interface TriangularOptions extends FiniteOption {
   /** T is lower triangular (default false: upper). */
   lower?: boolean;
@@ -21,7 +29,27 @@ export interface TriangularOptions extends FiniteOption {
   transpose?: boolean;
 }
 
+/**
+ * Solves T·x = b (or Tᵀ·x = b with `transpose`) for a triangular T and a vector b, as a Float64Array
+ * (scipy.linalg.solve_triangular). Reads only the triangle `lower` names (default: upper, as scipy),
+ * and not the diagonal with `unitDiagonal`. A zero on the diagonal is LinAlgError 'singular'.
+ *
+ * @example
+ * ```ts
+ * solveTriangular([[2, 1], [0, 4]], [4, 8]);                  // upper: Float64Array [1, 2]
+ * solveTriangular([[2, 0], [1, 4]], [2, 9], { lower: true }); // Float64Array [1, 2]
+ * ```
+ */
 export function solveTriangular(T: MatrixLike, B: VectorLike, options?: TriangularOptions | null): Float64Array;
+/**
+ * Solves T·X = B (or Tᵀ·X = B) for a triangular T and a matrix B of right-hand sides, as a Matrix,
+ * through the blocked TRSM.
+ *
+ * @example
+ * ```ts
+ * const X = solveTriangular(R, B); // R n×n upper triangular, B n×k
+ * ```
+ */
 export function solveTriangular(T: MatrixLike, B: MatrixLike, options?: TriangularOptions | null): Matrix;
 export function solveTriangular(
   T: MatrixLike,

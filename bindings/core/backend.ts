@@ -45,7 +45,17 @@ export function installBackends(js: Backend | null, wasm: Backend | null): void 
   if (wasm !== null) wasmBackend = wasm;
 }
 
-/** Selects the backend that new matrices and every operation use from now on. */
+/**
+ * Selects the backend that new matrices and every operation use from now on. Matrices made under the
+ * other backend stay usable.
+ *
+ * @example
+ * ```ts
+ * await init();
+ * setBackend('js');   // the plain-JS kernels: the same bits as the wasm ones
+ * setBackend('wasm');
+ * ```
+ */
 export function setBackend(name: BackendName): void {
   if (name === 'wasm') {
     if (wasmBackend === null) {
@@ -64,7 +74,15 @@ export function setBackend(name: BackendName): void {
   }
 }
 
-/** The name of the selected backend. */
+/**
+ * The name of the selected backend.
+ *
+ * @example
+ * ```ts
+ * await init();
+ * getBackend(); // 'wasm' (or 'js' where there is no WebAssembly)
+ * ```
+ */
 export function getBackend(): BackendName {
   return backend().name;
 }
@@ -86,6 +104,12 @@ export function backendNamed(name: BackendName): Backend | null {
  * Sets the kernels' tuning (block sizes, crossovers, iteration caps; see `Tuning`) on every loaded
  * backend alike, so that both keep computing the same bits. null restores every default. An unknown
  * key or a non-number is a TypeError, a non-finite value a RangeError; then nothing is changed.
+ *
+ * @example
+ * ```ts
+ * setTuning({ getrfNB: 16, gemmKC: 128 }); // smaller LU panels and GEMM depth
+ * setTuning(null);                         // back to the defaults
+ * ```
  */
 export function setTuning(t: Partial<Tuning> | null): void {
   const targets = [jsBackend, wasmBackend].filter((b): b is Backend => b !== null);
@@ -93,7 +117,14 @@ export function setTuning(t: Partial<Tuning> | null): void {
   for (const b of targets) b.setTuning(t);
 }
 
-/** Every tuning value in force (of the selected backend; setTuning keeps the backends equal). */
+/**
+ * Every tuning value in force (of the selected backend; {@link setTuning} keeps the backends equal).
+ *
+ * @example
+ * ```ts
+ * console.log(getTuning().gemmKC);
+ * ```
+ */
 export function getTuning(): Tuning {
   return backend().getTuning();
 }

@@ -9,14 +9,34 @@
  *   says which failure it is.
  */
 
-/** The numerical failure a {@link LinAlgError} reports. */
+/**
+ * The numerical failure a {@link LinAlgError} reports: a singular matrix (an exactly zero pivot), a
+ * matrix that is not positive definite, an iteration that did not converge, or NaN/Inf in an input.
+ *
+ * @example
+ * ```ts
+ * const code: LinAlgErrorCode = 'singular';
+ * ```
+ */
 export type LinAlgErrorCode =
   | 'singular'
   | 'not-positive-definite'
   | 'no-convergence'
   | 'not-finite';
 
-/** A numerical failure of a linear-algebra routine (the analogue of numpy's `LinAlgError`). */
+/**
+ * A numerical failure of a linear-algebra routine (the analogue of numpy's `LinAlgError`). Bad
+ * arguments are TypeErrors and RangeErrors instead.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   inv([[1, 2], [2, 4]]);
+ * } catch (e) {
+ *   if (e instanceof LinAlgError && e.code === 'singular') console.log(e.message);
+ * }
+ * ```
+ */
 export class LinAlgError extends Error {
   /** Machine-readable reason. */
   readonly code: LinAlgErrorCode;

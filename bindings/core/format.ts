@@ -25,7 +25,14 @@
  */
 import { checkSize, describe, optionsOf } from './validate.js';
 
-/** The options of `Matrix.toString`. */
+/**
+ * The options of `Matrix.toString`.
+ *
+ * @example
+ * ```ts
+ * console.log(A.toString({ precision: 3, maxRows: 6, maxCols: 6 }));
+ * ```
+ */
 export interface FormatOptions {
   /** Digits after the decimal point (of the mantissa in scientific notation), at most; 0 … 20, default 6. */
   precision?: number;

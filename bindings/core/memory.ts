@@ -27,6 +27,14 @@ const MAX_PAGES = 65536;
 /** Bytes below this address belong to the module's static data (the kernels keep none; checked at load). */
 export const HEAP_BASE = PAGE;
 
+/**
+ * The WebAssembly heap's use, from {@link memoryStats}.
+ *
+ * @example
+ * ```ts
+ * const { bytesInUse, peakBytes } = memoryStats();
+ * ```
+ */
 export interface MemoryStats {
   /** Bytes in live blocks (rounded up to the 16-byte granule). */
   bytesInUse: number;
@@ -42,8 +50,17 @@ function binOf(size: number): number {
   return 31 - Math.clz32(size / ALIGN); // size ≥ 16 and a multiple of 16; sizes < 2^36 fit in 32 bits after /16
 }
 
+/**
+ * What the heap uses of a `WebAssembly.Memory`, declared structurally so that the shipped .d.ts need
+ * no DOM lib (a Node-only consumer's `lib: ["es2022"]` has no `WebAssembly` namespace).
+ */
+export interface LinearMemory {
+  readonly buffer: ArrayBuffer;
+  grow(delta: number): number;
+}
+
 export class WasmHeap {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: LinearMemory;
   private f64View: Float64Array;
   private u8View: Uint8Array;
   private i32View: Int32Array;
@@ -56,7 +73,7 @@ export class WasmHeap {
   private bytesInUse = 0;
   private peak = 0;
 
-  constructor(memory: WebAssembly.Memory) {
+  constructor(memory: LinearMemory) {
     this.memory = memory;
     this.f64View = new Float64Array(memory.buffer);
     this.u8View = new Uint8Array(memory.buffer);

@@ -18,6 +18,15 @@
  */
 import type { WasmHeap } from './memory.js';
 
+/**
+ * A backend: `'wasm'` (the WebAssembly kernels, matrices in linear memory) or `'js'` (the plain-JS
+ * mirrors of the same kernels, matrices in Float64Arrays; the same results bit for bit).
+ *
+ * @example
+ * ```ts
+ * const name: BackendName = getBackend();
+ * ```
+ */
 export type BackendName = 'wasm' | 'js';
 
 /** A float64 kernel operand: element `offset` of `array()`, or byte address `ptr` in linear memory (−1 if none). */

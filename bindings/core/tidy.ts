@@ -38,8 +38,25 @@ export function untrack(x: Owned): void {
   for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.delete(x)) return;
 }
 
-/** Keeps `x` out of every enclosing tidy: it lives until disposed. Returns `x`. */
-export function keep<T extends Owned>(x: T): T {
+/**
+ * Keeps `x` (a Matrix, a factorisation or a result) out of every enclosing {@link tidy}: it lives
+ * until disposed. Returns `x`.
+ *
+ * @example
+ * ```ts
+ * let best: Matrix | null = null;
+ * tidy(() => {
+ *   const C = A.matmul(B);
+ *   best = keep(C.scale(2)); // survives the tidy without being returned
+ * });
+ * ```
+ */
+export function keep<
+  T extends {
+    /** Frees what the object holds. */
+    dispose(): void;
+  },
+>(x: T): T {
   if (x === null || typeof x !== 'object' || typeof (x as Partial<Owned>).dispose !== 'function') {
     throw new TypeError('keep: expected a Matrix (or another object with a dispose() method)');
   }
@@ -48,8 +65,22 @@ export function keep<T extends Owned>(x: T): T {
   return x;
 }
 
-/** Runs `fn`, then disposes every matrix made during it except those it returns (see the module header). */
+/**
+ * Runs `fn` (synchronous), then disposes every matrix made while it ran except those in its return
+ * value (a matrix, or arrays and plain objects holding matrices) and those passed to {@link keep}.
+ * What a nested tidy returns moves to the enclosing one; if `fn` throws, everything made inside is
+ * disposed and the error propagates. A returned Promise is a TypeError.
+ *
+ * @example
+ * ```ts
+ * const y = tidy(() => {
+ *   const C = A.matmul(B); // disposed when the callback returns …
+ *   return C.add(A);       // … except what it returns
+ * });
+ * ```
+ */
 export function tidy<T>(fn: () => T): T;
+/** The same, with a name for the scope (ignored; tfjs's signature). */
 export function tidy<T>(name: string, fn: () => T): T;
 export function tidy<T>(a: string | (() => T), b?: () => T): T {
   const fn = typeof a === 'function' ? a : b;
@@ -148,9 +179,36 @@ export function disposableResult<T extends object>(result: T): T & DisposableRes
   return Object.assign(Object.create(resultProto) as object, result) as T & DisposableResult;
 }
 
-/** A result object holding matrices: `dispose()` (or `using`) frees all of them at once. */
+/**
+ * A result object holding matrices: `dispose()` (or `using`) frees all of them at once.
+ *
+ * @example
+ * ```ts
+ * const r = svd(A);          // an SvdResult, which extends DisposableResult
+ * console.log(r.s[0]);
+ * r.dispose();               // frees r.U and r.Vt together
+ * ```
+ */
 export interface DisposableResult {
   /** Disposes every matrix in the result. Safe to call twice. */
   dispose(): void;
+  /** The same as `dispose()`, for `using` declarations. */
   [Symbol.dispose](): void;
+}
+
+// The shipped .d.ts must compile for a consumer whose lib lacks ESNext.Disposable (`lib: ["es2022"]`
+// without @types/node): `Matrix implements Disposable` and the `[Symbol.dispose]` members name these
+// two globals. They are declared here exactly as TypeScript's lib.esnext.disposable.d.ts and
+// @types/node's compatibility/disposable.d.ts declare them, so they merge with either (a property
+// redeclared in a merged interface keeps one `unique symbol`). Types only: at run time the library
+// never reads Symbol.dispose unless the engine has it (Safari has not: see disposableResult above).
+declare global {
+  interface SymbolConstructor {
+    /** The well-known symbol that keys the method a `using` declaration calls at the end of its scope. */
+    readonly dispose: unique symbol;
+  }
+  /** An object that `using` can dispose of: it has a `[Symbol.dispose]()` method. */
+  interface Disposable {
+    [Symbol.dispose](): void;
+  }
 }

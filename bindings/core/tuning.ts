@@ -34,57 +34,101 @@ export const T_HQR_MAXIT = 20;
 export const T_COUNT = 21;
 
 /**
- * The keys by name (the names `Backend.setTuning` takes). Iteration caps (`…MaxIter`) default to 0:
- * each kernel's own formula of the size; a value ≥ 1 replaces it.
+ * Every tuning value by name: what {@link getTuning} returns and, in part, what {@link setTuning}
+ * takes. GEMM blocking, the block sizes of the blocked routines, crossovers, rotation batches and
+ * iteration caps (`…MaxIter`: 0, the default, is each kernel's own formula of the size; a value ≥ 1
+ * replaces it). Block sizes change speed, and the rounding of results by a few ulps, never their
+ * accuracy; the default of each, and the measurement behind it, is in assembly/tuning.ts.
+ *
+ * @example
+ * ```ts
+ * const t: Tuning = getTuning();
+ * setTuning({ potrfNB: t.potrfNB * 2 });
+ * ```
  */
-export const TUNING_KEYS = {
+export interface Tuning {
   /** GEMM: rows of the packed A block (rounded up to a multiple of MR: 4; 6 in the relaxed-SIMD build). */
-  gemmMC: T_GEMM_MC,
+  gemmMC: number;
   /** GEMM: depth of a rank-KC update. */
-  gemmKC: T_GEMM_KC,
+  gemmKC: number;
   /** GEMM: columns of the packed B block (rounded up to a multiple of NR: 4; 3 in the relaxed-SIMD build). */
-  gemmNC: T_GEMM_NC,
+  gemmNC: number;
   /** Block size of the blocked triangular solve. */
-  trsmNB: T_TRSM_NB,
+  trsmNB: number;
   /** LU panel width (1: getf2 alone). */
-  getrfNB: T_GETRF_NB,
+  getrfNB: number;
   /** Cholesky block size (1: potf2 alone). */
-  potrfNB: T_POTRF_NB,
+  potrfNB: number;
   /** QR: reflectors per block. */
-  geqrfNB: T_GEQRF_NB,
+  geqrfNB: number;
   /** Forming Q: reflectors per block. */
-  orgqrNB: T_ORGQR_NB,
+  orgqrNB: number;
   /** Applying Q: reflectors per block. */
-  ormqrNB: T_ORMQR_NB,
+  ormqrNB: number;
   /** Tridiagonalisation (symmetric eigen): panel width. */
-  sytrdNB: T_SYTRD_NB,
+  sytrdNB: number;
   /** Bidiagonalisation (SVD): panel width. */
-  gebrdNB: T_GEBRD_NB,
+  gebrdNB: number;
   /** Hessenberg reduction (general eigen): panel width (1: gehd2 alone). */
-  gehrdNB: T_GEHRD_NB,
+  gehrdNB: number;
   /** Hessenberg reduction: panels run while more than NX reflectors remain (the crossover to gehd2). */
-  gehrdNX: T_GEHRD_NX,
+  gehrdNX: number;
   /** SVD: QR first when the long side is ≥ ratio × the short side (a real number > 0). */
-  gesvdQrRatio: T_GESVD_QR_RATIO,
+  gesvdQrRatio: number;
   /** Symmetric tridiagonal QR: rotations buffered, in units of n, before they are applied. */
-  steqrBatch: T_STEQR_BATCH,
+  steqrBatch: number;
   /** Symmetric tridiagonal QR with vectors: total sweeps allowed (0: 30·n). */
-  steqrMaxIter: T_STEQR_MAXIT,
+  steqrMaxIter: number;
   /** Symmetric tridiagonal QR, values only: total sweeps allowed (0: 30·n). */
-  sterfMaxIter: T_STERF_MAXIT,
+  sterfMaxIter: number;
   /** Bidiagonal QR: sweeps whose rotations are applied together. */
-  bdsqrSweeps: T_BDSQR_SWEEPS,
+  bdsqrSweeps: number;
   /** Bidiagonal QR: total inner steps allowed (0: 6·n²). */
-  bdsqrMaxIter: T_BDSQR_MAXIT,
+  bdsqrMaxIter: number;
   /** dqds (singular values only): total steps allowed (0: 30·n). */
-  lasqMaxIter: T_LASQ_MAXIT,
+  lasqMaxIter: number;
   /** Hessenberg QR: iterations allowed per eigenvalue (0: 30·max(10, window)). */
-  hqrMaxIter: T_HQR_MAXIT,
-} as const;
+  hqrMaxIter: number;
+}
 
-export type TuningKey = keyof typeof TUNING_KEYS;
-/** Every tuning value by name. */
-export type Tuning = { [K in TuningKey]: number };
+/**
+ * The name of one tuning value, a key of {@link Tuning}.
+ *
+ * @example
+ * ```ts
+ * const key: TuningKey = 'getrfNB';
+ * console.log(getTuning()[key]);
+ * ```
+ */
+export type TuningKey = keyof Tuning;
+
+/**
+ * The key numbers by name (the names `Backend.setTuning` takes). Typed on {@link Tuning}, so a key
+ * missing here or one that Tuning lacks does not compile.
+ */
+export const TUNING_KEYS: { readonly [K in TuningKey]: number } = {
+  gemmMC: T_GEMM_MC,
+  gemmKC: T_GEMM_KC,
+  gemmNC: T_GEMM_NC,
+  trsmNB: T_TRSM_NB,
+  getrfNB: T_GETRF_NB,
+  potrfNB: T_POTRF_NB,
+  geqrfNB: T_GEQRF_NB,
+  orgqrNB: T_ORGQR_NB,
+  ormqrNB: T_ORMQR_NB,
+  sytrdNB: T_SYTRD_NB,
+  gebrdNB: T_GEBRD_NB,
+  gehrdNB: T_GEHRD_NB,
+  gehrdNX: T_GEHRD_NX,
+  gesvdQrRatio: T_GESVD_QR_RATIO,
+  steqrBatch: T_STEQR_BATCH,
+  steqrMaxIter: T_STEQR_MAXIT,
+  sterfMaxIter: T_STERF_MAXIT,
+  bdsqrSweeps: T_BDSQR_SWEEPS,
+  bdsqrMaxIter: T_BDSQR_MAXIT,
+  lasqMaxIter: T_LASQ_MAXIT,
+  hqrMaxIter: T_HQR_MAXIT,
+};
 
 const NAMES = Object.keys(TUNING_KEYS) as TuningKey[];
 

@@ -4,7 +4,15 @@
  */
 import { shapeStr } from './errors.js';
 
-/** The typed arrays of numbers (BigInt64Array and BigUint64Array hold bigints and are not among them). */
+/**
+ * The typed arrays of numbers (BigInt64Array and BigUint64Array hold bigints and are not among them).
+ *
+ * @example
+ * ```ts
+ * const v: NumericTypedArray = new Int32Array([1, 2, 3]);
+ * norm(v); // √14
+ * ```
+ */
 export type NumericTypedArray =
   | Float64Array
   | Float32Array
@@ -19,6 +27,11 @@ export type NumericTypedArray =
 /**
  * A vector argument: a plain array of numbers or any typed array of numbers (converted to float64;
  * Float16Array too where the engine has it).
+ *
+ * @example
+ * ```ts
+ * dot([1, 2, 3], new Float32Array([4, 5, 6])); // 32
+ * ```
  */
 export type VectorLike = NumericTypedArray | readonly number[];
 

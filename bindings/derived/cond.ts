@@ -15,6 +15,12 @@ import { rawSvd } from '../api/svd.js';
  * Condition number: p = 2 (default) σ_max/σ_min from the SVD (Infinity for a singular or
  * rank-deficient matrix; any shape); p = 1, Infinity, 'fro' ‖A‖·‖A⁻¹‖ for square A (Infinity when
  * A is exactly singular).
+ *
+ * @example
+ * ```ts
+ * cond([[1, 0], [0, 1e-8]]);    // 1e8
+ * cond([[1, 2], [3, 4]], 1);    // ‖A‖₁·‖A⁻¹‖₁ = 6·3.5 ≈ 21
+ * ```
  */
 export function cond(A: MatrixLike, p: 2 | 1 | typeof Infinity | 'fro' = 2, opts?: FiniteOption | null): number {
   const options = optionsOf('cond', opts);

@@ -12,9 +12,26 @@ import type { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
 import { axisOf, lineNorms, type Axis, type NormAxisOptions } from '../api/reduce.js';
 
-/** Matrix norms: Frobenius, 1 (max column sum), Infinity (max row sum), 2 (largest singular value), 'nuc' (sum of singular values). */
+/**
+ * Matrix norms: `'fro'` (Frobenius), 1 (max column sum), Infinity (max row sum), 2 (largest singular
+ * value), `'nuc'` (sum of singular values).
+ *
+ * @example
+ * ```ts
+ * const ord: MatrixNorm = 'nuc';
+ * norm([[3, 0], [0, 4]], ord); // 7
+ * ```
+ */
 export type MatrixNorm = 'fro' | 1 | typeof Infinity | 2 | 'nuc';
-/** Vector norms. */
+/**
+ * Vector norms: 2 (Euclidean), 1 (sum of absolute values), Infinity (largest absolute value).
+ *
+ * @example
+ * ```ts
+ * const ord: VectorNorm = Infinity;
+ * norm([3, -4], ord); // 4
+ * ```
+ */
 export type VectorNorm = 1 | 2 | typeof Infinity;
 
 /**

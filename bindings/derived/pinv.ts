@@ -13,6 +13,12 @@ import { relativeRank } from './rank.js';
 /**
  * The Moore–Penrose pseudo-inverse A⁺ = V·Σ⁺·Uᵀ (n×m): singular values ≤ rtol·σ₀ are treated as zero
  * (default rtol = max(m, n)·eps).
+ *
+ * @example
+ * ```ts
+ * pinv([[1, 0], [0, 0]]).toArray(); // [[1, 0], [0, 0]]
+ * pinv([[1], [1]]).toArray();       // ≈ [[0.5, 0.5]]
+ * ```
  */
 export function pinv(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Matrix {
   const options = optionsOf('pinv', opts);

@@ -14,6 +14,12 @@ import { formQ, packedQR } from '../api/qr.js';
 /**
  * The orthogonal projector P = Q_r·Q_rᵀ (m×m) onto the column space of A, from a pivoted QR; r is the
  * numerical rank (threshold as in lstsq). P·b is the least-squares fit A·x of b.
+ *
+ * @example
+ * ```ts
+ * const P = projection([[1], [1]]); // onto the line spanned by (1, 1)
+ * P.matvec([1, 0]);                 // ≈ Float64Array [0.5, 0.5]
+ * ```
  */
 export function projection(A: MatrixLike, opts?: ({ rcond?: number } & FiniteOption) | null): Matrix {
   const options = optionsOf('projection', opts);

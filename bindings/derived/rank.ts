@@ -30,7 +30,16 @@ export function relativeRank(A: Matrix, s: Float64Array, rtol: number | undefine
   return rankOf(s, (rtol ?? defaultRtol(A)) * (s[0] ?? 0));
 }
 
-/** Numerical rank: the number of σᵢ > tol (default tol = σ₀·max(m, n)·eps, as numpy). */
+/**
+ * Numerical rank: the number of singular values σᵢ > tol (default tol = σ₀·max(m, n)·eps, as numpy's
+ * matrix_rank).
+ *
+ * @example
+ * ```ts
+ * matrixRank([[1, 2], [2, 4]]);            // 1
+ * matrixRank(A, { tol: 1e-8 });            // an absolute threshold
+ * ```
+ */
 export function matrixRank(A: MatrixLike, opts?: ({ tol?: number } & FiniteOption) | null): number {
   const options = optionsOf('matrixRank', opts);
   const t = tolerance('matrixRank', 'tol', options.tol);

@@ -12,7 +12,15 @@ import { rawSvd } from '../api/svd.js';
 import { relativeRank } from './rank.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
-/** Orthonormal basis of the null space of A (n×(n − r)), from the full SVD. */
+/**
+ * An orthonormal basis of the null space of A, as columns (n×(n − r), r the numerical rank), from the
+ * full SVD (scipy's null_space).
+ *
+ * @example
+ * ```ts
+ * nullSpace([[1, 1]]).toArray(); // ≈ [[0.7071], [-0.7071]]
+ * ```
+ */
 export function nullSpace(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Matrix {
   const options = optionsOf('nullSpace', opts);
   const rtol = tolerance('nullSpace', 'rtol', options.rtol);
@@ -25,7 +33,14 @@ export function nullSpace(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOptio
   );
 }
 
-/** Orthonormal basis of the column space (range) of A (m×r), from the SVD. */
+/**
+ * An orthonormal basis of the column space (range) of A, as columns (m×r), from the SVD (scipy's orth).
+ *
+ * @example
+ * ```ts
+ * orth([[1, 2], [2, 4]]).shape; // [2, 1]: rank 1
+ * ```
+ */
 export function orth(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Matrix {
   const options = optionsOf('orth', opts);
   const rtol = tolerance('orth', 'rtol', options.rtol);
@@ -38,6 +53,14 @@ export function orth(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | 
   );
 }
 
+/**
+ * The four fundamental subspaces of A from {@link subspaces}, as orthonormal bases (columns).
+ *
+ * @example
+ * ```ts
+ * const { rank, columnSpace, nullSpace } = subspaces(A);
+ * ```
+ */
 export interface Subspaces extends DisposableResult {
   /** Numerical rank r. */
   rank: number;
@@ -54,6 +77,14 @@ export interface Subspaces extends DisposableResult {
 /**
  * The four fundamental subspaces of A (Strang's table) as orthonormal bases, with the rank, from one
  * full SVD: C(A) ⊥ N(Aᵀ) in ℝᵐ, C(Aᵀ) ⊥ N(A) in ℝⁿ, dim C(A) = dim C(Aᵀ) = r.
+ *
+ * @example
+ * ```ts
+ * const S = subspaces([[1, 2], [2, 4], [3, 6]]);
+ * S.rank;                // 1
+ * S.leftNullSpace.shape; // [3, 2]
+ * S.dispose();           // frees the four bases
+ * ```
  */
 export function subspaces(A: MatrixLike, opts?: ({ rtol?: number } & FiniteOption) | null): Subspaces {
   const options = optionsOf('subspaces', opts);

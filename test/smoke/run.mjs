@@ -15,6 +15,15 @@
 //              with node, importing 'wasm-linalg' from the installed tarball.
 // 4. types     `tsc --noEmit` on a consumer .ts file with moduleResolution NodeNext and Bundler,
 //              skipLibCheck off, so the shipped .d.ts must type-check on their own.
+//    types-node the same for Node-only consumers, whose lib has no DOM (no `WebAssembly`, `BufferSource`,
+//              `URL` but @types/node's): `lib: ["es2022"]` + `types: ["node"]`, with and without
+//              ESNext.Disposable, and a bare `lib: ["es2022"]` + `types: []` one (no Node either);
+//              strict, skipLibCheck off. The file uses `using`, a Buffer and a URL as WasmSource, and
+//              `@ts-expect-error`s that internal members (`_ld`, `Matrix._alloc`) are not visible.
+//    dts       every shipped dist/**/*.d.ts: no `_`-prefixed member or export and no `@internal` left
+//              (the build's stripInternal removed them), and all of them compile together (lib with
+//              DOM: some internal modules unreachable from the entry name WebAssembly types), so no
+//              declaration points at one that stripInternal removed.
 // 5. browser  a Vite app (index.html + main.js, plain JS as a user writes it: init(), 64×64 GEMM
 //              checked against naive; det, solve, tidy, an svd result's dispose() and an LU
 //              factorisation's [Symbol.dispose] on matrices in linear memory, nothing left allocated;
@@ -53,6 +62,7 @@ const DEPS = {
   vite: pinned('vite', '8.3.8'),
   'playwright-core': pinned('playwright-core', '1.65.1'),
   typescript: pinned('typescript', '6.0.3'),
+  '@types/node': pinned('@types/node', '20.19.43'),
 };
 
 // ---- helpers ------------------------------------------------------------------------------------
@@ -188,7 +198,7 @@ await check('package (npm pack: dist + build/*.wasm + README.md + package.json)'
 
 let installed = false;
 if (tarball !== null) {
-  installed = await check(`install (fresh consumer: tarball, vite@${DEPS.vite}, playwright-core@${DEPS['playwright-core']}, typescript@${DEPS.typescript})`, async () => {
+  installed = await check(`install (fresh consumer: tarball, ${Object.entries(DEPS).map(([n, v]) => `${n}@${v}`).join(', ')})`, async () => {
     rmSync(consumer, { recursive: true, force: true });
     mkdirSync(consumer, { recursive: true });
     write(join(consumer, 'package.json'), JSON.stringify({ name: 'smoke-consumer', private: true, type: 'module' }, null, 2));
@@ -368,6 +378,108 @@ Matrix.from([['a']]);
       await runOk(process.execPath, [tsc, '-p', cfg], { cwd: join(consumer, 'types'), timeout: 120_000 });
     }
     return '';
+  });
+
+  // ---- 4b. types for Node-only consumers ------------------------------------------------------------
+  const nodeMain = `
+import { readFileSync } from 'node:fs';
+import { init, Matrix, svd, tidy, lstsq, LinAlgError, type GlobalURL, type WasmSource, type DisposableResult } from 'wasm-linalg';
+
+const url: GlobalURL = new URL('file:///opt/wasm-linalg.simd.wasm');
+const sources: WasmSource[] = [url, url.href, readFileSync(url), new Uint8Array(8), new ArrayBuffer(8)];
+await init({ wasm: sources[0] });
+const A = Matrix.from([[1, 2], [3, 4], [5, 6]]);
+{
+  using r = svd(A);
+  const d: DisposableResult = r;
+  console.log(r.s[0], d.dispose.length);
+}
+const x: Float64Array = tidy(() => lstsq(A, [1, 2, 3]).x);
+console.log(x, A.shape, new LinAlgError('singular', 'boom').code);
+A.dispose();
+// @ts-expect-error — internal members are not in the public types.
+console.log(A._ld);
+// @ts-expect-error — nor are internal statics.
+Matrix._alloc(2, 2);
+// @ts-expect-error — a number is not a WasmSource.
+export const bad: WasmSource = 42;
+`;
+  // No Node, no DOM: only what ES2022 has (no console, no URL).
+  const bareMain = `
+import { init, Matrix, matmul, tidy, type InitResult, type WasmSource } from 'wasm-linalg';
+
+export const r: InitResult = await init({ wasm: new Uint8Array(8) satisfies WasmSource });
+export const n: number = tidy(() => {
+  using A = Matrix.eye(3);
+  return matmul(A, [[1], [2], [3]]).get(2, 0);
+});
+// @ts-expect-error — internal members are not in the public types.
+export const ld: number = Matrix.zeros(1, 1)._ld;
+`;
+  const nodeConfigs = {
+    'tsconfig.node.json': { lib: ['ES2022'], types: ['node'], files: ['main.ts'] },
+    'tsconfig.node-disposable.json': { lib: ['ES2022', 'ESNext.Disposable'], types: ['node'], files: ['main.ts'] },
+    'tsconfig.bare.json': { lib: ['ES2022'], types: [], files: ['bare.ts'] },
+  };
+  write(join(consumer, 'types-node', 'main.ts'), nodeMain);
+  write(join(consumer, 'types-node', 'bare.ts'), bareMain);
+  write(join(consumer, 'types-node', 'package.json'), JSON.stringify({ type: 'module' }));
+  for (const [name, { lib, types, files }] of Object.entries(nodeConfigs)) {
+    const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib, types, strict: true, skipLibCheck: false, noEmit: true };
+    write(join(consumer, 'types-node', name), JSON.stringify({ compilerOptions, files }, null, 2));
+  }
+  await check(`types-node (tsc --noEmit, lib ES2022 without DOM: types node, node + ESNext.Disposable, bare)`, async () => {
+    const tsc = join(consumer, 'node_modules', 'typescript', 'bin', 'tsc');
+    for (const cfg of Object.keys(nodeConfigs)) {
+      await runOk(process.execPath, [tsc, '-p', cfg], { cwd: join(consumer, 'types-node'), timeout: 120_000 });
+    }
+    return '';
+  });
+
+  // ---- 4c. the shipped declarations ----------------------------------------------------------------
+  await check('dts (every shipped .d.ts: no _-prefixed member, no @internal left, all compile together)', async () => {
+    const dist = join(consumer, 'node_modules', rootPkg.name, 'dist');
+    const files = [];
+    const walk = (dir) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.name.endsWith('.d.ts')) files.push(join(dir, e.name));
+      }
+    };
+    walk(dist);
+    // A declaration whose name starts with `_`: a class or interface member (modifiers first), or a
+    // top-level export. Comments are removed first (prose may mention such a name).
+    const MEMBER = /^\s*(?:(?:export|declare|public|private|protected|static|readonly|abstract|get|set|async|function|const|let|var|class|interface|type|enum|namespace)\s+)*_[\w$]*\s*[?!]?\s*[:(<;=,]/;
+    const problems = [];
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const name = f.slice(dist.length + 1);
+      if (text.includes('@internal')) problems.push(`${name}: an @internal comment survived stripInternal`);
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, '')).replace(/\/\/.*$/gm, '');
+      code.split('\n').forEach((line, i) => {
+        if (MEMBER.test(line)) problems.push(`${name}:${i + 1}: ${line.trim()}`);
+      });
+      // Export lists: `export { a, b as _c }` exports the name after `as`.
+      for (const m of code.matchAll(/\bexport\s+(?:type\s+)?\{([^}]*)\}/g)) {
+        const names = m[1].split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop());
+        for (const n of names) if (n?.startsWith('_')) problems.push(`${name}: exports ${n}`);
+      }
+    }
+    if (problems.length > 0) throw new Error(`internal names in the shipped .d.ts:\n${problems.slice(0, 20).join('\n')}`);
+    const compilerOptions = {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2022', 'DOM', 'ESNext.Disposable'],
+      types: [],
+      strict: true,
+      skipLibCheck: false,
+      noEmit: true,
+    };
+    write(join(consumer, 'types-dts', 'tsconfig.json'), JSON.stringify({ compilerOptions, files }, null, 2));
+    const tsc = join(consumer, 'node_modules', 'typescript', 'bin', 'tsc');
+    await runOk(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: join(consumer, 'types-dts'), timeout: 120_000 });
+    return `${files.length} files`;
   });
 
   // ---- 5. browser -------------------------------------------------------------------------------
