@@ -19,7 +19,10 @@
  *     dispose(): void {}
  *     [DISPOSE](): void { this.dispose(); } // typed as [Symbol.dispose]: `using x = new Owner()` type-checks
  *   }
- * @internal
+ *
+ * Kept in the type declarations (not marked internal): the shipped `.d.ts` declares the methods as
+ * `[DISPOSE](): void`, which needs this declaration (typed `typeof Symbol.dispose`, so those methods
+ * implement `Disposable`). The module is not reachable through the package's `exports`.
  */
 export const DISPOSE: typeof Symbol.dispose = ((Symbol as { dispose?: symbol }).dispose ??
   Symbol.for('Symbol.dispose')) as typeof Symbol.dispose;
