@@ -159,7 +159,6 @@ function disposeIn(v: unknown, depth: number): void {
 }
 
 /**
-/**
  * The prototype of result objects: `dispose()` and `[Symbol.dispose]()` (keyed by core/dispose.ts's
  * DISPOSE where the engine lacks the symbol), both non-enumerable (a result's own keys are its
  * fields only).
