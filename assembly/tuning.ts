@@ -118,7 +118,7 @@ const ROWS: usize = memory.data<f64>([
   NC_DEFAULT, NR, // T_GEMM_NC        KC·NC·8 B = 4 MiB: packed B̃ in the 8 MiB L3 of a Zen 1 CCX; NC 512–4096 within ±5 %
   64, 1, //     T_TRSM_NB        not swept: diagonal blocks by trsm2, the rest in the GEMM (trsm/trsm.ts)
   64, 1, //     T_GETRF_NB       not swept; LAPACK's ilaenv default for dgetrf (lu/getrf.ts)
-  64, 1, //     T_POTRF_NB       not swept; LAPACK's ilaenv default for dpotrf (cholesky/potrf.ts)
+  32, 1, //     T_POTRF_NB       nb 16–64 swept (2026-12-07, Zen 5): 32 beats ilaenv's 64 at every n = 64–1024 (11 % at 64–128, 8 % at 256, 2 % at 512–1024); 48 wins at 64 and 1024, loses at 128–512 (cholesky/potrf.ts)
   32, 1, //     T_GEQRF_NB       geqrf + orgqr: best or within 2 % of it at n = 512, 1024 (nb 8–96; qr/geqrf.ts)
   32, 1, //     T_ORGQR_NB       the same larfb work as geqrf, mirrored: geqrf's measurement (qr/orgqr.ts)
   32, 1, //     T_ORMQR_NB       the same larfb work as geqrf: its block size, not swept on its own (qr/ormqr.ts)

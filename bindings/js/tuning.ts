@@ -32,7 +32,7 @@ const ROWS = new Float64Array([
   2048, NR, //  T_GEMM_NC
   64, 1, //     T_TRSM_NB
   64, 1, //     T_GETRF_NB
-  64, 1, //     T_POTRF_NB
+  32, 1, //     T_POTRF_NB
   32, 1, //     T_GEQRF_NB
   32, 1, //     T_ORGQR_NB
   32, 1, //     T_ORMQR_NB

@@ -37,7 +37,7 @@ const NAMES = Object.keys(TUNING_KEYS) as TuningKey[];
 /** The documented defaults (assembly/tuning.ts). */
 const DEFAULTS: Tuning = {
   gemmMC: 128, gemmKC: 256, gemmNC: 2048,
-  trsmNB: 64, getrfNB: 64, potrfNB: 64, geqrfNB: 32, orgqrNB: 32, ormqrNB: 32, sytrdNB: 32, gebrdNB: 32,
+  trsmNB: 64, getrfNB: 64, potrfNB: 32, geqrfNB: 32, orgqrNB: 32, ormqrNB: 32, sytrdNB: 32, gebrdNB: 32,
   gehrdNB: 32, gehrdNX: 64, gesvdQrRatio: 1.75,
   steqrBatch: 32, steqrMaxIter: 0, sterfMaxIter: 0, bdsqrSweeps: 32, bdsqrMaxIter: 0, lasqMaxIter: 0, hqrMaxIter: 0,
 };
