@@ -12,6 +12,8 @@
  *                             it, and is disposed. Returns the WASM result as plain data;
  *   guarded                   hands a computation fresh Matrix copies of its inputs and asserts,
  *                             after the call (returned or thrown), that every input is bit-identical;
+ *   setupApiSuite             load the library and check, after every test, that it left no WASM
+ *                             block allocated (a leak);
  *   setupLapackSuite          the hooks of the LAPACK-style suites: load both backends, restore the
  *                             tuning and check no WASM block is left allocated after each test (error
  *                             paths included), print the worst ratios with SHOW_RATIOS=1
@@ -69,19 +71,28 @@ export function onBackend<T>(name: BackendName, f: () => T): T {
 /** Sizes that put small matrices through the blocked paths: 1, 2, a panel ± 1, two panels + 1. */
 export const SIZES = [1, 2, 7, 16, 17, 33] as const;
 
-/** Registers the per-file hooks of a LAPACK-style suite (call at the top level of the file). */
-export function setupLapackSuite(name: string): void {
+/**
+ * Registers the per-file hooks of an API suite (call at the top level of the file): load the library
+ * (setupApi) and, after every test, check that no WASM block is left allocated — a leak fails the
+ * test that made it, not every later one.
+ */
+export function setupApiSuite(name: string): void {
   let blocks = 0;
   beforeAll(async () => {
     await setupApi();
     blocks = memoryStats().blocksInUse;
   });
   afterEach(() => {
-    resetTuning();
     const before = blocks;
-    blocks = memoryStats().blocksInUse; // a leak is reported by the test that made it, not by every later one
+    blocks = memoryStats().blocksInUse;
     expect(blocks - before, `${name}: WASM blocks left allocated by the test (a leak)`).toBe(0);
   });
+}
+
+/** The hooks of a LAPACK-style suite: setupApiSuite's, plus the tuning restored after every test and the worst ratios printed with SHOW_RATIOS=1. */
+export function setupLapackSuite(name: string): void {
+  setupApiSuite(name);
+  afterEach(resetTuning);
   afterAll(() => reportRatios(name));
 }
 

@@ -6,24 +6,17 @@
  * function and both shapes; inputs never modified (guarded); 3×3 and 20×20 (both sides of the
  * 64-entry small-matrix threshold) and empty shapes.
  */
-import { describe, it, expect, beforeAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import {
-  Matrix, add, sub, hadamard, mul, div, addScalar, subScalar, pow, abs, sqrt, exp, log, clip, map, memoryStats,
+  Matrix, add, sub, hadamard, mul, div, addScalar, subScalar, pow, abs, sqrt, exp, log, clip, map,
 } from '../../../bindings/index.js';
-import { setupApi, onBoth, onBackend, guarded, BACKENDS } from '../../util/api.js';
+import { setupApiSuite, onBoth, onBackend, guarded, BACKENDS } from '../../util/api.js';
 import { expectError } from '../../util/errors.js';
 import { expectBitwise } from '../../util/tolerance.js';
 import { dense, type Dense } from '../../util/dense.js';
 import { Rng } from '../../util/generate.js';
 
-beforeAll(setupApi);
-let baseline = 0;
-beforeAll(() => {
-  baseline = memoryStats().blocksInUse;
-});
-afterEach(() => {
-  expect(memoryStats().blocksInUse, 'WASM blocks left allocated (a leak)').toBe(baseline);
-});
+setupApiSuite('elementwise');
 
 function randDense(seed: number, m: number, n: number): Dense {
   const rng = new Rng(seed);

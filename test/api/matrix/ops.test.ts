@@ -4,26 +4,17 @@
  * 2·(k + 2)·ε·|A||B|, element-wise ones exactly. Shapes 0, 1, odd, tall, wide, block edges.
  * Inputs are Matrix objects and plain nested arrays.
  */
-import { describe, it, expect, beforeAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import {
-  Matrix, add, sub, scale, hadamard, matmul, matvec, dot, outer, trace, diag, transpose, gram, clone, norm, memoryStats,
+  Matrix, add, sub, scale, hadamard, matmul, matvec, dot, outer, trace, diag, transpose, gram, clone, norm,
 } from '../../../bindings/index.js';
-import { setupApi, onBoth } from '../../util/api.js';
+import { setupApiSuite, onBoth } from '../../util/api.js';
 import { withTuning } from '../../util/engines.js';
 import { Rng, rows, colMajor, rowToCol, MATRIX_KINDS, type MatrixKind } from '../../util/generate.js';
 import { gemmRef, gemvRef, dotRef } from '../../util/reference.js';
 import { expectScaled, expectBitwise, expectScaledScalar } from '../../util/tolerance.js';
 
-beforeAll(setupApi);
-
-let baseline = 0;
-beforeAll(() => {
-  baseline = memoryStats().blocksInUse;
-});
-afterEach(() => {
-  // Every test disposes what it makes: nothing may stay allocated in linear memory.
-  expect(memoryStats().blocksInUse).toBe(baseline);
-});
+setupApiSuite('matrix ops');
 
 const SHAPES: [number, number, number][] = [
   [0, 0, 0], [0, 3, 2], [3, 0, 2], [3, 2, 0], [1, 1, 1], [1, 5, 1], [5, 1, 1], [2, 3, 4], [7, 5, 3],

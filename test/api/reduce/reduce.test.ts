@@ -5,24 +5,17 @@
  * [1e9 + 1, 1e9 + 2, 1e9 + 3]) and scaling (1e200 and 1e-200 entries), wasm and js bit for bit, inputs
  * never modified, 3×3 and 20×20 (both sides of the 64-entry threshold), padded storage (ld > rows).
  */
-import { describe, it, expect, beforeAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import {
-  Matrix, sum, mean, variance, std, min, max, argmin, argmax, norm, memoryStats,
+  Matrix, sum, mean, variance, std, min, max, argmin, argmax, norm,
 } from '../../../bindings/index.js';
-import { setupApi, onBoth, onBackend, guarded, BACKENDS } from '../../util/api.js';
+import { setupApiSuite, onBoth, onBackend, guarded, BACKENDS } from '../../util/api.js';
 import { expectError } from '../../util/errors.js';
 import { EPS, expectBitwise } from '../../util/tolerance.js';
 import { dense, type Dense } from '../../util/dense.js';
 import { Rng } from '../../util/generate.js';
 
-beforeAll(setupApi);
-let baseline = 0;
-beforeAll(() => {
-  baseline = memoryStats().blocksInUse;
-});
-afterEach(() => {
-  expect(memoryStats().blocksInUse, 'WASM blocks left allocated (a leak)').toBe(baseline);
-});
+setupApiSuite('reduce');
 
 function randDense(seed: number, m: number, n: number): Dense {
   const rng = new Rng(seed);

@@ -4,22 +4,15 @@
  * covariance on random 3×3 and 20×20 data, scaled data (1e200), empty shapes, typed errors naming the
  * function and the shapes, inputs never modified.
  */
-import { describe, it, expect, beforeAll, afterEach } from 'vitest';
-import { Matrix, center, cov, corrcoef, isSquare, isSymmetric, equals, allclose, memoryStats } from '../../../bindings/index.js';
-import { setupApi, onBoth, onBackend, guarded, BACKENDS } from '../../util/api.js';
+import { describe, it, expect } from 'vitest';
+import { Matrix, center, cov, corrcoef, isSquare, isSymmetric, equals, allclose } from '../../../bindings/index.js';
+import { setupApiSuite, onBoth, onBackend, guarded, BACKENDS } from '../../util/api.js';
 import { expectError } from '../../util/errors.js';
 import { EPS } from '../../util/tolerance.js';
 import { dense, type Dense } from '../../util/dense.js';
 import { Rng } from '../../util/generate.js';
 
-beforeAll(setupApi);
-let baseline = 0;
-beforeAll(() => {
-  baseline = memoryStats().blocksInUse;
-});
-afterEach(() => {
-  expect(memoryStats().blocksInUse, 'WASM blocks left allocated (a leak)').toBe(baseline);
-});
+setupApiSuite('stats');
 
 function randDense(seed: number, m: number, n: number, s = 1): Dense {
   const rng = new Rng(seed);
