@@ -24,6 +24,7 @@ import { backendNamed } from '../bindings/core/backend.js';
 import { suites } from './cases/index.js';
 import type { SuiteOptions } from './cases/types.js';
 import { FULL_TIMING, QUICK_TIMING, type TimingOptions } from './timing.js';
+import { selection, UsageError } from './options.js';
 import { progressLine, runSuite, type LoadMeter } from './runner.js';
 import { git, loadProbe, otherLoad } from './host.js';
 import { NUMPY_COLUMNS, runNumpyColumn, type NumpyJob } from './peers/numpy.js';
@@ -44,7 +45,6 @@ const USAGE = `usage: tsx bench/run.ts [options]
   --out <path>         output path without extension (default bench/results/latest)
   --help`;
 
-class UsageError extends Error {}
 
 function parse() {
   const options = {
@@ -69,21 +69,7 @@ function parse() {
     console.log(USAGE);
     process.exit(0);
   }
-  const only = values.only?.split(',').map((s) => s.trim()).filter((s) => s !== '') ?? null;
-  if (only) {
-    const unknown = only.filter((n) => !suites.some((s) => s.name === n));
-    if (unknown.length > 0) throw new UsageError(`--only: unknown suite(s) ${unknown.join(', ')}; known: ${suites.map((s) => s.name).join(', ')}`);
-  }
-  let sizes: number[] | null = null;
-  if (values.sizes !== undefined) {
-    sizes = values.sizes.split(',').map((s) => Number(s.trim()));
-    if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`--sizes: expected positive integers, got ${values.sizes}`);
-  }
-  const timing = { ...(values.quick ? QUICK : FULL) };
-  if (values['max-time'] !== undefined) {
-    timing.maxTime = Number(values['max-time']);
-    if (!(timing.maxTime >= 0)) throw new UsageError(`--max-time: expected seconds, got ${values['max-time']}`);
-  }
+  const { only, sizes, timing } = selection(values);
   const build = values.build ?? null;
   if (build !== null && build !== 'simd' && build !== 'relaxed' && build !== 'scalar') {
     throw new UsageError(`--build: expected simd, relaxed or scalar, got ${build}`);

@@ -24,6 +24,7 @@ import { build, type Plugin } from 'esbuild';
 import { chromium } from 'playwright';
 import { suites } from '../cases/index.js';
 import { FULL_TIMING, QUICK_TIMING } from '../timing.js';
+import { selection, UsageError } from '../options.js';
 import { git, loadProbe, otherLoad } from '../host.js';
 import { writeReport, type Report } from '../report.js';
 import { writeCharts } from '../charts.js';
@@ -44,7 +45,6 @@ const USAGE = `usage: npm run bench:browser -- [options]
   --out <path>         output path without extension (default bench/results/browser-<engine>)
   --help`;
 
-class UsageError extends Error {}
 
 function parse() {
   let parsed;
@@ -71,21 +71,7 @@ function parse() {
     process.exit(0);
   }
   if (!(ENGINES as readonly string[]).includes(values.engine)) throw new UsageError(`--engine: ${values.engine} is not supported; supported: ${ENGINES.join(', ')}`);
-  const only = values.only?.split(',').map((s) => s.trim()).filter((s) => s !== '') ?? null;
-  if (only) {
-    const unknown = only.filter((n) => !suites.some((s) => s.name === n));
-    if (unknown.length > 0) throw new UsageError(`--only: unknown suite(s) ${unknown.join(', ')}`);
-  }
-  let sizes: number[] | null = null;
-  if (values.sizes !== undefined) {
-    sizes = values.sizes.split(',').map((s) => Number(s.trim()));
-    if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`--sizes: expected positive integers, got ${values.sizes}`);
-  }
-  const timing = { ...(values.quick ? QUICK_TIMING : FULL_TIMING) };
-  if (values['max-time'] !== undefined) {
-    timing.maxTime = Number(values['max-time']);
-    if (!(timing.maxTime >= 0)) throw new UsageError(`--max-time: expected seconds, got ${values['max-time']}`);
-  }
+  const { only, sizes, timing } = selection(values);
   return {
     request: { quick: values.quick, only, sizes, timing } satisfies PageRequest,
     engine: values.engine,
