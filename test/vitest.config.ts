@@ -50,6 +50,34 @@ const chromiumProvider = () =>
     },
   });
 
+/**
+ * A browser project: the suites (by default those of the node project but the examples) in
+ * `browser` through `provider`, headless unless said otherwise.
+ */
+function inBrowser(
+  browser: 'chromium' | 'firefox' | 'webkit',
+  provider: ReturnType<typeof chromiumProvider> | ReturnType<typeof firefox> | ReturnType<typeof webkit>,
+  o: { name?: string; include?: string[]; exclude?: string[]; provide?: Record<string, string>; headless?: boolean } = {},
+) {
+  return {
+    test: {
+      name: o.name ?? browser,
+      include: o.include ?? include,
+      exclude: o.exclude ?? browserExclude,
+      ...(o.provide !== undefined ? { provide: o.provide } : {}),
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+      browser: {
+        enabled: true,
+        headless: o.headless ?? true,
+        screenshotFailures: false,
+        provider,
+        instances: [{ browser }],
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // The repository root (this file lives in test/): test paths and the dev server's files are relative to it.
   root: fileURLToPath(new URL('..', import.meta.url)),
@@ -70,22 +98,7 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        test: {
-          name: 'chromium',
-          include,
-          exclude: browserExclude,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: chromiumProvider(),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
+      inBrowser('chromium', chromiumProvider()),
       {
         test: {
           name: 'node-relaxed',
@@ -98,59 +111,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        test: {
-          name: 'chromium-relaxed',
-          include: relaxedInclude,
-          exclude: relaxedExclude,
-          provide: { wasmBuild: 'relaxed' },
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: chromiumProvider(),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
-      {
-        test: {
-          name: 'firefox',
-          include,
-          exclude: browserExclude,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: firefox(),
-            instances: [{ browser: 'firefox' }],
-          },
-        },
-      },
+      inBrowser('chromium', chromiumProvider(), { name: 'chromium-relaxed', include: relaxedInclude, exclude: relaxedExclude, provide: { wasmBuild: 'relaxed' } }),
+      inBrowser('firefox', firefox()),
       {
         // JavaScriptCore 2.50 does not parse `using` (nor define Symbol.dispose) unless
         // JSC_useExplicitResourceManagement=true, which is deliberately not set: the test files are
         // lowered to ES2022 instead (oxc's `using` helper falls back to Symbol.for('Symbol.dispose'),
         // the key the library uses there), and the library itself must run as shipped.
+        ...inBrowser('webkit', webkit(), { headless: false }), // MiniBrowser has no headless mode; it runs on its own Xvfb display
         oxc: { target: 'es2022' },
-        test: {
-          name: 'webkit',
-          include,
-          exclude: browserExclude,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: false, // MiniBrowser has no headless mode; it runs on its own Xvfb display
-            screenshotFailures: false,
-            provider: webkit(),
-            instances: [{ browser: 'webkit' }],
-          },
-        },
       },
     ],
   },
