@@ -110,7 +110,7 @@ function smallView(A: unknown): View | null {
 }
 
 /** n when A qualifies for the lean path (see smallView), else −1. */
-export function smallOrder(A: unknown): number {
+function smallOrder(A: unknown): number {
   const v = smallView(A);
   return v === null ? -1 : v.rows;
 }
