@@ -77,6 +77,15 @@ export { trevc } from './eig/gen/trevc';
 export { geev, geevScratch } from './eig/gen/geev';
 export { gees, geesScratch } from './eig/gen/gees';
 
+// RQ (issue 13: hessenberg/rq/polar/…)
+export { larfr } from './qr/larfr';
+export { gerq2 } from './qr/gerq2';
+export { larftb } from './qr/larftb';
+export { larfbr, larfbrScratch } from './qr/larfbr';
+export { gerqf, gerqfScratch } from './qr/gerqf';
+export { orgr2 } from './qr/orgr2';
+export { orgrq, orgrqScratch } from './qr/orgrq';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;
