@@ -95,3 +95,7 @@ export { cond } from './derived/cond.js';
 export { nullSpace, orth, subspaces, type Subspaces } from './derived/subspaces.js';
 export { lowRank, type LowRankResult } from './derived/lowrank.js';
 export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
+
+// issue 13: hessenberg, rq, polar, orthogonalProcrustes, subspaceAngles, pinvh
+export { hessenberg, type HessenbergOptions, type HessenbergResult } from './api/hessenberg.js';
+export { rq, type RQOptions, type RQResult } from './api/rq.js';

@@ -354,3 +354,43 @@ export function dot(x: Float64Array, y: Float64Array): number {
 export function nrm2(x: Float64Array): number {
   return run(vectorJs(x.length), (k, s) => k.nrm2(x.length, vec(s, x), 1));
 }
+
+// ---- issue 13: hessenberg / rq ----------------------------------------------------------------
+
+/** In-place Householder RQ (R in the trapezoid ending in the last column, reflectors as rows left of it, τ out). */
+export function gerqf(A: View, tau: View): void {
+  run(jsFor(A, tau), (k, _s, work, _inn, out) => {
+    const w = work(k.gerqfScratch(A.rows, A.cols));
+    const a = out(A);
+    k.gerqf(A.rows, A.cols, a.store, a.ld, out(tau).store, w);
+  });
+}
+
+/** The last A.rows rows of Q (A.rows×A.cols, in place of the k reflectors stored in A's last k rows). */
+export function orgrq(A: View, k: number, tau: View): void {
+  run(jsFor(A, tau), (kk, _s, work, inn, out) => {
+    const w = work(kk.orgrqScratch(A.rows, A.cols, k));
+    const a = out(A);
+    kk.orgrq(A.rows, A.cols, k, a.store, a.ld, inn(tau).store, w);
+  });
+}
+
+/** In-place reduction to upper Hessenberg form (reflectors below the subdiagonal, τ out: n − 1 entries). */
+export function gehrd(A: View, tau: View): void {
+  run(jsFor(A, tau), (k, _s, work, _inn, out) => {
+    const n = A.rows;
+    const w = work(k.gehrdScratch(n));
+    const a = out(A);
+    k.gehrd(n, 0, n - 1, a.store, a.ld, out(tau).store, w);
+  });
+}
+
+/** Q of the Hessenberg reduction, in place of gehrd's reflectors. */
+export function orghr(A: View, tau: View): void {
+  run(jsFor(A, tau), (k, _s, work, inn, out) => {
+    const n = A.rows;
+    const w = work(k.orghrScratch(n));
+    const a = out(A);
+    k.orghr(n, 0, n - 1, a.store, a.ld, inn(tau).store, w);
+  });
+}
