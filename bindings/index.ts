@@ -99,3 +99,6 @@ export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
 // issue 13: hessenberg, rq, polar, orthogonalProcrustes, subspaceAngles, pinvh
 export { hessenberg, type HessenbergOptions, type HessenbergResult } from './api/hessenberg.js';
 export { rq, type RQOptions, type RQResult } from './api/rq.js';
+export { polar, orthogonalProcrustes, type PolarOptions, type PolarResult, type ProcrustesResult } from './derived/polar.js';
+export { subspaceAngles } from './derived/angles.js';
+export { pinvh, type PinvhOptions } from './derived/pinvh.js';
