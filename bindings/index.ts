@@ -97,7 +97,7 @@ export { lowRank, type LowRankResult } from './derived/lowrank.js';
 export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
 
 // issue 13: hessenberg, rq, polar, orthogonalProcrustes, subspaceAngles, pinvh
-export { hessenberg, type HessenbergOptions, type HessenbergResult } from './api/hessenberg.js';
+export { hessenberg, type HessenbergOptions, type HessenbergResult, type HessenbergResultWithQ } from './api/hessenberg.js';
 export { rq, type RQOptions, type RQResult } from './api/rq.js';
 export { polar, orthogonalProcrustes, type PolarOptions, type PolarResult, type ProcrustesResult } from './derived/polar.js';
 export { subspaceAngles } from './derived/angles.js';

@@ -47,6 +47,19 @@ export interface HessenbergResult extends DisposableResult {
 }
 
 /**
+ * The result of {@link hessenberg} with `calcQ: true`: H and Q, A = Q·H·Qᵀ.
+ *
+ * @example
+ * ```ts
+ * const { H, Q } = hessenberg(A, { calcQ: true });
+ * ```
+ */
+export interface HessenbergResultWithQ extends HessenbergResult {
+  /** The orthogonal Q with A = Q·H·Qᵀ. */
+  Q: Matrix;
+}
+
+/**
  * The upper Hessenberg form H = Qᵀ·A·Q of a square matrix (scipy.linalg.hessenberg), by blocked
  * Householder reflections; with `{ calcQ: true }` also the orthogonal Q, so that A = Q·H·Qᵀ. The
  * result is always an object — `{ H }`, or `{ H, Q }` with calcQ — to dispose as a whole.
@@ -57,7 +70,7 @@ export interface HessenbergResult extends DisposableResult {
  * H.get(2, 0); // 0: zero below the subdiagonal
  * ```
  */
-export function hessenberg(A: MatrixLike, options: HessenbergOptions & { calcQ: true }): HessenbergResult & { Q: Matrix };
+export function hessenberg(A: MatrixLike, options: HessenbergOptions & { calcQ: true }): HessenbergResultWithQ;
 /**
  * The upper Hessenberg form H = Qᵀ·A·Q (without Q unless `calcQ` is set).
  *

@@ -138,3 +138,15 @@ describe('hessenberg: bad input', () => {
     }
   });
 });
+
+describe('Matrix.hessenberg', () => {
+  it('is hessenberg(A), bit for bit', () => {
+    const A = lapackMatrix('random', 11, 11, 22).A;
+    const m = onBoth('method', () => guarded('m', [A], [], ([M]) => { const f = M!.hessenberg({ calcQ: true }); return { H: f.H, Q: f.Q }; }));
+    const f = onBoth('free', () => guarded('f', [A], [], ([M]) => hq(M!)));
+    expect(Array.from(m.H.a)).toEqual(Array.from(f.H.a));
+    expect(Array.from(m.Q.a)).toEqual(Array.from(f.Q.a));
+    const h = onBoth('H only', () => guarded('h', [A], [], ([M]) => M!.hessenberg().H));
+    expect(Array.from(h)).toEqual(Array.from(f.H.a));
+  });
+});

@@ -104,3 +104,15 @@ describe('pinvh on symmetric matrices with known eigenvalues', () => {
     }
   });
 });
+
+describe('Matrix.pinvh', () => {
+  it('is pinvh(A), bit for bit, with the tolerances passed through', () => {
+    const rng = new Rng(24);
+    const A = symmetricFromEigen(randomOrthogonal(rng, 10), spectrum('singular', 10, rng));
+    for (const o of [undefined, { rtol: 1e-3, atol: 1e-9 }]) {
+      const m = onBoth('method', () => guarded('m', [A], [], ([M]) => M!.pinvh(o)));
+      const f = onBoth('free', () => guarded('f', [A], [], ([M]) => pinvh(M!, o)));
+      expect(Array.from(m)).toEqual(Array.from(f));
+    }
+  });
+});

@@ -131,3 +131,15 @@ describe('orthogonalProcrustes', () => {
     }
   });
 });
+
+describe('Matrix.polar', () => {
+  it('is polar(A), bit for bit, with side passed through', () => {
+    const A = randn(new Rng(23), 11, 7);
+    for (const side of ['right', 'left'] as const) {
+      const m = onBoth('method', () => guarded('m', [A], [], ([M]) => { const f = M!.polar({ side }); return { U: f.U, P: f.P }; }));
+      const f = onBoth('free', () => guarded('f', [A], [], ([M]) => polarOf(M!, side)));
+      expect(Array.from(m.U.a)).toEqual(Array.from(f.U.a));
+      expect(Array.from(m.P.a)).toEqual(Array.from(f.P.a));
+    }
+  });
+});

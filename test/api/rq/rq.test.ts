@@ -191,3 +191,15 @@ describe('RQ ratios can fail', () => {
     expect(orthRatio(r.Q, 17)).toBeGreaterThan(THRESH);
   });
 });
+
+describe('Matrix.rq', () => {
+  it('is rq(A), bit for bit, with the options passed through', () => {
+    const A = lapackMatrix('random', 9, 13, 21).A;
+    for (const mode of ['full', 'economic'] as const) {
+      const m = onBoth('method', () => guarded('m', [A], [], ([M]) => { const f = M!.rq({ mode }); return { R: f.R, Q: f.Q! }; }));
+      const f = onBoth('free', () => guarded('f', [A], [], ([M]) => { const g = rq(M!, { mode }); return { R: g.R, Q: g.Q! }; }));
+      expect(Array.from(m.R.a)).toEqual(Array.from(f.R.a));
+      expect(Array.from(m.Q.a)).toEqual(Array.from(f.Q.a));
+    }
+  });
+});
