@@ -146,6 +146,19 @@ def build_eigvals(c, rng):
     return lambda: np.linalg.eigvals(a)
 
 
+# issue 13: rq, hessenberg (scipy.linalg)
+def build_rq(c, rng):
+    import scipy.linalg
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: scipy.linalg.rq(a)
+
+
+def build_hessenberg(c, rng):
+    import scipy.linalg
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: scipy.linalg.hessenberg(a, calc_q=True)
+
+
 OPS = {
     "eigh": build_eigh,
     "eigvalsh": build_eigvalsh,
@@ -164,6 +177,9 @@ OPS = {
     "matvec": build_matvec,
     "inv": build_inv,
     "det": build_det,
+    # issue 13: rq, hessenberg
+    "rq": build_rq,
+    "hessenberg": build_hessenberg,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.
