@@ -16,6 +16,7 @@ import { optionsOf } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, requireSquare, type FiniteOption } from './checks.js';
 import { clonePadded, copyOf, withMatrix, zeros, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
+import { bandOf } from './rq.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
 /**
@@ -98,7 +99,7 @@ export function hessenberg(A: MatrixLike, opts?: HessenbergOptions | null): Hess
       const F = s.track(clonePadded(A));
       const tau = s.track(zeros(n - 1, 1));
       lapack.gehrd(F._v(), tau._v());
-      const H = s.track(hessenbergPart(F));
+      const H = s.track(bandOf(F, n, -1)); // exact zeros below the subdiagonal
       const out = disposableResult<Omit<HessenbergResult, keyof DisposableResult>>({ H });
       if (calcQ) {
         lapack.orghr(F._v(), tau._v());
@@ -110,16 +111,3 @@ export function hessenberg(A: MatrixLike, opts?: HessenbergOptions | null): Hess
   });
 }
 
-/** F's upper Hessenberg part as a new matrix: exact zeros below the first subdiagonal. */
-function hessenbergPart(F: Matrix): Matrix {
-  const n = F.rows;
-  const H = Matrix._alloc(n, n);
-  const f = F._store();
-  const fa = f.array();
-  const h = H._store();
-  const ha = h.array();
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) ha[h.offset + i + j * H._ld] = i <= j + 1 ? fa[f.offset + i + j * F._ld]! : 0;
-  }
-  return H;
-}

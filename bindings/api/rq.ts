@@ -76,7 +76,7 @@ export function rq(A: MatrixLike, opts?: RQOptions | null): RQResult {
       const tau = s.track(zeros(k, 1));
       lapack.gerqf(F._v(), tau._v());
       // economic and wide: the m×m triangle in the last m columns; otherwise the m×n trapezoid
-      const R = s.track(mode === 'economic' && m <= n ? upperRight(F, m) : upperRight(F, n));
+      const R = s.track(mode === 'economic' && m <= n ? bandOf(F, m, 0) : bandOf(F, n, n - m));
       const out = disposableResult<Omit<RQResult, keyof DisposableResult>>({ R });
       if (mode !== 'r') {
         // Q's rows: n for 'full' or a tall A, m for 'economic' on a wide one; the reflectors go in its
@@ -94,8 +94,12 @@ export function rq(A: MatrixLike, opts?: RQOptions | null): RQResult {
   });
 }
 
-/** The m×c block of F ending in its last column, zero except where j − i ≥ c − m (the trapezoid of R). */
-function upperRight(F: Matrix, c: number): Matrix {
+/**
+ * @internal The m×c block of F (m = F.rows) ending in its last column, with the entries below the
+ * diagonal j − i = d set to zero: R of the RQ factorisation for d = c − m, H of the Hessenberg
+ * reduction for d = −1.
+ */
+export function bandOf(F: Matrix, c: number, d: number): Matrix {
   const m = F.rows;
   const R = Matrix._alloc(m, c);
   const f = F._store();
@@ -104,7 +108,7 @@ function upperRight(F: Matrix, c: number): Matrix {
   const ra = r.array();
   const off = F.cols - c;
   for (let j = 0; j < c; j++) {
-    for (let i = 0; i < m; i++) ra[r.offset + i + j * R._ld] = j - i >= c - m ? fa[f.offset + i + (j + off) * F._ld]! : 0;
+    for (let i = 0; i < m; i++) ra[r.offset + i + j * R._ld] = j - i >= d ? fa[f.offset + i + (j + off) * F._ld]! : 0;
   }
   return R;
 }

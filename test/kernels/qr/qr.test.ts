@@ -1,9 +1,11 @@
 /**
- * Householder QR — larfg, geqr2/geqrf (+ larft/larfb inside), org2r/orgqr, ormqr, geqp3 — on every
- * engine, bit for bit across engines, and checked with the test ratios of LAPACK's
- * TESTING/LIN/dqrt01 (normwise, scaled, pass below THRESH = 30 as in LAPACK's dtest.in):
+ * Householder QR — larfg, geqr2/geqrf (+ larft/larfb inside), org2r/orgqr, ormqr, geqp3 — and RQ —
+ * gerq2/gerqf (+ larfr, larftb, larfbr inside), orgr2/orgrq — on every engine, bit for bit across
+ * engines, and checked with the test ratios of LAPACK's TESTING/LIN/dqrt01 and drqt01 (normwise,
+ * scaled, pass below THRESH = 30 as in LAPACK's dtest.in):
  *
  *   ‖R − QᵀA‖₁ / (m·‖A‖₁·ε)        ‖I − QᵀQ‖₁ / (m·ε)        ‖Q·C − ormqr(C)‖₁ / (m·‖C‖₁·ε)
+ *   ‖R − A·Qᵀ‖₁ / (n·‖A‖₁·ε)        ‖I − Q·Qᵀ‖₁ / (n·ε)       (RQ, Q n×n)
  *
  * computed with the Dot2 reference products, for tall, wide, square and empty shapes, every block size
  * down to 1 (with the GEMM blocking made tiny as well), so the blocked code paths run on small matrices.
@@ -23,13 +25,40 @@ beforeAll(async () => {
 
 const M = (data: Float64Array, ld: number) => ({ data, off: 0, ld: Math.max(1, ld) });
 
-function factor(kernel: 'geqr2' | 'geqrf', m: number, n: number, A: Float64Array, ld: number): { F: Float64Array; tau: Float64Array } {
+/** Workspace of each factorisation kernel: the unblocked ones' vector, the blocked ones' *Scratch. */
+const FACTOR_WORK = {
+  geqr2: (_m: number, n: number) => n,
+  geqrf: (m: number, n: number) => scratch('geqrfScratch', m, n),
+  gerq2: (m: number) => m,
+  gerqf: (m: number, n: number) => scratch('gerqfScratch', m, n),
+};
+
+function factor(kernel: keyof typeof FACTOR_WORK, m: number, n: number, A: Float64Array, ld: number): { F: Float64Array; tau: Float64Array } {
   const k = Math.min(m, n);
   const r = runKernel(`${kernel} ${m}×${n}`, kernel, (c) => [
     m, n, c.out(A, matW(m, n, ld)), ld, c.out(new Float64Array(Math.max(1, k)).fill(NaN), vecW(k, 1)),
-    c.work(kernel === 'geqr2' ? n : scratch('geqrfScratch', m, n)),
+    c.work(FACTOR_WORK[kernel](m, n)),
   ]);
   return { F: r.bufs[0]!, tau: r.bufs[1]! };
+}
+
+/** |τᵢ| ∈ {0} ∪ [1, 2] (larfg's range). */
+function expectTau(label: string, tau: Float64Array, k: number): void {
+  for (let i = 0; i < k; i++) {
+    const t = tau[i]!;
+    if (!(t === 0 || (t >= 1 && t <= 2))) expect.unreachable(`${label}: τ[${i}] = ${t} outside {0} ∪ [1, 2]`);
+  }
+}
+
+/** The complete n×n Q of an RQ factorisation from the k = min(m, n) reflectors in F's last k rows. */
+function formQrq(kernel: 'orgr2' | 'orgrq', m: number, n: number, F: Float64Array, ldF: number, tau: Float64Array): Float64Array {
+  const k = Math.min(m, n);
+  const Q = new Float64Array(Math.max(1, n * n)).fill(NaN);
+  for (let i = 0; i < k; i++) for (let j = 0; j < n; j++) Q[n - k + i + j * n] = F[m - k + i + j * ldF]!;
+  const r = runKernel(`${kernel} ${n}×${n} k=${k}`, kernel, (c) => [
+    n, n, k, c.out(Q, matW(n, n, n)), n, c.in(tau), c.work(kernel === 'orgr2' ? n : scratch('orgrqScratch', n, n, k)),
+  ]);
+  return extract(r.bufs[0]!, n, n, n);
 }
 
 /** The first `cols` columns of Q (m×cols, ld = m) from k reflectors in F. */
@@ -59,7 +88,22 @@ function qrRatios(m: number, n: number, A: Float64Array, ld: number, F: Float64A
   };
 }
 
-const SHAPES: [number, number][] = [[0, 0], [0, 3], [3, 0], [1, 1], [1, 4], [4, 1], [2, 2], [5, 3], [3, 5], [7, 7], [9, 4], [4, 9], [16, 16], [23, 11], [11, 23], [40, 33]];
+function rqRatios(m: number, n: number, A: Float64Array, ld: number, F: Float64Array, Q: Float64Array): { resid: number; orth: number } {
+  const R = new Float64Array(Math.max(1, m * n));
+  for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) if (j - i >= n - m) R[i + j * m] = F[i + j * ld]!;
+  const AQt = gemmRef(false, true, m, n, n, 1, M(A, ld), M(Q, n), -1, M(R, m)).value;
+  const I = new Float64Array(Math.max(1, n * n));
+  for (let i = 0; i < n; i++) I[i + i * n] = 1;
+  const QQt = gemmRef(false, true, n, n, n, 1, M(Q, n), M(Q, n), -1, M(I, n)).value;
+  const an = norm1(extract(A, m, n, ld), m, n);
+  const rn = norm1(AQt, m, n);
+  return {
+    resid: an === 0 ? (rn === 0 ? 0 : Infinity) : rn / (Math.max(1, n) * an * EPS),
+    orth: norm1(QQt, n, n) / (Math.max(1, n) * EPS),
+  };
+}
+
+const SHAPES: [number, number][] = [[0, 0], [0, 3], [3, 0], [1, 1], [1, 4], [4, 1], [2, 2], [5, 3], [3, 5], [7, 7], [9, 4], [4, 9], [16, 16], [23, 11], [11, 23], [40, 33], [33, 40]];
 
 describe.each([[null, {}], [1, {}], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [3, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }], [5, {}]] as const)(
   'QR, block %s, GEMM blocking %o',
@@ -78,16 +122,33 @@ describe.each([[null, {}], [1, {}], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [3
             for (const [fk, qk] of [['geqrf', 'orgqr'], ['geqr2', 'org2r']] as const) {
               if (nb !== null && fk === 'geqr2') continue; // the unblocked pair does not depend on nb
               const { F, tau } = factor(fk, m, n, A, ld);
-              for (let i = 0; i < k; i++) {
-                const t = tau[i]!;
-                if (!(t === 0 || (t >= 1 && t <= 2))) expect.unreachable(`${fk} ${m}×${n}: τ[${i}] = ${t} outside {0} ∪ [1, 2]`);
-              }
+              expectTau(`${fk} ${m}×${n}`, tau, k);
               const Q = formQ(qk, m, m, k, F, ld, tau);
               const { resid, orth } = qrRatios(m, n, A, ld, F, Q);
               expect(resid, `${fk}/${qk} ${m}×${n} ${kind}: ‖R − QᵀA‖₁/(m‖A‖₁ε)`).toBeLessThan(THRESH);
               expect(orth, `${fk}/${qk} ${m}×${n} ${kind}: ‖I − QᵀQ‖₁/(mε)`).toBeLessThan(THRESH);
               // The thin Q is the first k columns of the complete one.
               if (m > 0 && k > 0) expectBitwise(`${qk} thin vs complete`, formQ(qk, m, k, k, F, ld, tau), Q.slice(0, m * k));
+            }
+          }
+        }
+      });
+    });
+
+    it('gerqf + orgrq (and gerq2 + orgr2): drqt01 ratios below 30', () => {
+      run(() => {
+        let seed = 1;
+        for (const [m, n] of SHAPES) {
+          for (const kind of ['uniform', 'normal', 'graded', 'wide', 'zero'] as const) {
+            const ld = Math.max(1, m) + (seed % 3);
+            const A = matrix(new Rng(seed++), kind, m, n, ld);
+            for (const [fk, qk] of [['gerqf', 'orgrq'], ['gerq2', 'orgr2']] as const) {
+              if (nb !== null && fk === 'gerq2') continue; // the unblocked pair does not depend on nb
+              const { F, tau } = factor(fk, m, n, A, ld);
+              expectTau(`${fk} ${m}×${n}`, tau, Math.min(m, n));
+              const { resid, orth } = rqRatios(m, n, A, ld, F, formQrq(qk, m, n, F, ld, tau));
+              expect(resid, `${fk}/${qk} ${m}×${n} ${kind}: ‖R − AQᵀ‖₁/(n‖A‖₁ε)`).toBeLessThan(THRESH);
+              expect(orth, `${fk}/${qk} ${m}×${n} ${kind}: ‖I − QQᵀ‖₁/(nε)`).toBeLessThan(THRESH);
             }
           }
         }
@@ -133,6 +194,27 @@ describe('geqrf block-size limit', () => {
       const b = withTuning({ geqrfNB: Math.min(m, n) }, () => factor('geqrf', m, n, A, m));
       expectBitwise('geqrf vs geqr2 F', b.F, u.F);
       expectBitwise('geqrf vs geqr2 τ', b.tau, u.tau);
+    }
+  });
+});
+
+describe('gerqf block-size limit', () => {
+  it('for m ≤ n, a block ≥ m makes gerqf exactly gerq2 (one panel, no update)', () => {
+    for (const [m, n] of [[5, 9], [12, 12], [1, 30]] as const) {
+      const A = matrix(new Rng(m * n), 'normal', m, n);
+      const u = factor('gerq2', m, n, A, m);
+      const b = withTuning({ geqrfNB: Math.min(m, n) }, () => factor('gerqf', m, n, A, m));
+      expectBitwise('gerqf vs gerq2 F', b.F, u.F);
+      expectBitwise('gerqf vs gerq2 τ', b.tau, u.tau);
+    }
+  });
+  it('a block ≥ k makes orgrq exactly orgr2', () => {
+    for (const [m, n] of [[5, 9], [12, 12], [9, 5]] as const) {
+      const A = matrix(new Rng(m + n), 'normal', m, n);
+      const { F, tau } = factor('gerq2', m, n, A, m);
+      const u = formQrq('orgr2', m, n, F, m, tau);
+      const b = withTuning({ orgqrNB: Math.min(m, n) }, () => formQrq('orgrq', m, n, F, m, tau));
+      expectBitwise('orgrq vs orgr2', b, u);
     }
   });
 });
