@@ -71,36 +71,39 @@ function formQ(kernel: 'org2r' | 'orgqr', m: number, cols: number, k: number, F:
   return extract(r.bufs[0]!, m, cols, m);
 }
 
-/** The LAPACK dqrt01 ratios for A = QR (complete Q). */
-function qrRatios(m: number, n: number, A: Float64Array, ld: number, F: Float64Array, Q: Float64Array): { resid: number; orth: number } {
-  const R = new Float64Array(Math.max(1, m * n));
-  for (let j = 0; j < n; j++) for (let i = 0; i <= Math.min(j, m - 1); i++) R[i + j * m] = F[i + j * ld]!;
-  // R − QᵀA and I − QᵀQ, each through the accurate reference product.
-  const QtA = gemmRef(true, false, m, n, m, 1, M(Q, m), M(A, ld), -1, M(R, m)).value;
-  const I = new Float64Array(Math.max(1, m * m));
-  for (let i = 0; i < m; i++) I[i + i * m] = 1;
-  const QtQ = gemmRef(true, false, m, m, m, 1, M(Q, m), M(Q, m), -1, M(I, m)).value;
+/** d×d identity, column-major. */
+function identity(d: number): Float64Array {
+  const I = new Float64Array(Math.max(1, d * d));
+  for (let i = 0; i < d; i++) I[i + i * d] = 1;
+  return I;
+}
+
+/** The residual (m×n) and orthogonality (d×d, d = Q's order) ratios from their difference matrices. */
+function ratios(m: number, n: number, A: Float64Array, ld: number, resid: Float64Array, gram: Float64Array, d: number): { resid: number; orth: number } {
   const an = norm1(extract(A, m, n, ld), m, n);
-  const rn = norm1(QtA, m, n);
+  const rn = norm1(resid, m, n);
   return {
-    resid: an === 0 ? (rn === 0 ? 0 : Infinity) : rn / (Math.max(1, m) * an * EPS),
-    orth: norm1(QtQ, m, m) / (Math.max(1, m) * EPS),
+    resid: an === 0 ? (rn === 0 ? 0 : Infinity) : rn / (Math.max(1, d) * an * EPS),
+    orth: norm1(gram, d, d) / (Math.max(1, d) * EPS),
   };
 }
 
+/** The LAPACK dqrt01 ratios for A = QR (complete Q, m×m): R − QᵀA and I − QᵀQ through the accurate reference product. */
+function qrRatios(m: number, n: number, A: Float64Array, ld: number, F: Float64Array, Q: Float64Array): { resid: number; orth: number } {
+  const R = new Float64Array(Math.max(1, m * n));
+  for (let j = 0; j < n; j++) for (let i = 0; i <= Math.min(j, m - 1); i++) R[i + j * m] = F[i + j * ld]!;
+  const QtA = gemmRef(true, false, m, n, m, 1, M(Q, m), M(A, ld), -1, M(R, m)).value;
+  const QtQ = gemmRef(true, false, m, m, m, 1, M(Q, m), M(Q, m), -1, M(identity(m), m)).value;
+  return ratios(m, n, A, ld, QtA, QtQ, m);
+}
+
+/** The LAPACK drqt01 ratios for A = RQ (complete Q, n×n): R − AQᵀ and I − QQᵀ. */
 function rqRatios(m: number, n: number, A: Float64Array, ld: number, F: Float64Array, Q: Float64Array): { resid: number; orth: number } {
   const R = new Float64Array(Math.max(1, m * n));
   for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) if (j - i >= n - m) R[i + j * m] = F[i + j * ld]!;
   const AQt = gemmRef(false, true, m, n, n, 1, M(A, ld), M(Q, n), -1, M(R, m)).value;
-  const I = new Float64Array(Math.max(1, n * n));
-  for (let i = 0; i < n; i++) I[i + i * n] = 1;
-  const QQt = gemmRef(false, true, n, n, n, 1, M(Q, n), M(Q, n), -1, M(I, n)).value;
-  const an = norm1(extract(A, m, n, ld), m, n);
-  const rn = norm1(AQt, m, n);
-  return {
-    resid: an === 0 ? (rn === 0 ? 0 : Infinity) : rn / (Math.max(1, n) * an * EPS),
-    orth: norm1(QQt, n, n) / (Math.max(1, n) * EPS),
-  };
+  const QQt = gemmRef(false, true, n, n, n, 1, M(Q, n), M(Q, n), -1, M(identity(n), n)).value;
+  return ratios(m, n, A, ld, AQt, QQt, n);
 }
 
 const SHAPES: [number, number][] = [[0, 0], [0, 3], [3, 0], [1, 1], [1, 4], [4, 1], [2, 2], [5, 3], [3, 5], [7, 7], [9, 4], [4, 9], [16, 16], [23, 11], [11, 23], [40, 33], [33, 40]];
@@ -111,45 +114,46 @@ describe.each([[null, {}], [1, {}], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [3
     const run = <T>(f: () => T): T =>
       withTuning({ ...gemm, geqrfNB: nb ?? undefined, orgqrNB: nb ?? undefined, ormqrNB: nb ?? undefined }, f);
 
+    /** Every shape × kind of SHAPES with its own seed and a leading dimension past m. */
+    const inputs = function* (): Generator<{ m: number; n: number; kind: string; ld: number; A: Float64Array }> {
+      let seed = 1;
+      for (const [m, n] of SHAPES) {
+        for (const kind of ['uniform', 'normal', 'graded', 'wide', 'zero'] as const) {
+          const ld = Math.max(1, m) + (seed % 3);
+          yield { m, n, kind, ld, A: matrix(new Rng(seed++), kind, m, n, ld) };
+        }
+      }
+    };
+
     it('geqrf + orgqr (and geqr2 + org2r): ‖R − QᵀA‖₁ and ‖I − QᵀQ‖₁ ratios below 30', () => {
       run(() => {
-        let seed = 1;
-        for (const [m, n] of SHAPES) {
-          for (const kind of ['uniform', 'normal', 'graded', 'wide', 'zero'] as const) {
-            const ld = Math.max(1, m) + (seed % 3);
-            const A = matrix(new Rng(seed++), kind, m, n, ld);
-            const k = Math.min(m, n);
-            for (const [fk, qk] of [['geqrf', 'orgqr'], ['geqr2', 'org2r']] as const) {
-              if (nb !== null && fk === 'geqr2') continue; // the unblocked pair does not depend on nb
-              const { F, tau } = factor(fk, m, n, A, ld);
-              expectTau(`${fk} ${m}×${n}`, tau, k);
-              const Q = formQ(qk, m, m, k, F, ld, tau);
-              const { resid, orth } = qrRatios(m, n, A, ld, F, Q);
-              expect(resid, `${fk}/${qk} ${m}×${n} ${kind}: ‖R − QᵀA‖₁/(m‖A‖₁ε)`).toBeLessThan(THRESH);
-              expect(orth, `${fk}/${qk} ${m}×${n} ${kind}: ‖I − QᵀQ‖₁/(mε)`).toBeLessThan(THRESH);
-              // The thin Q is the first k columns of the complete one.
-              if (m > 0 && k > 0) expectBitwise(`${qk} thin vs complete`, formQ(qk, m, k, k, F, ld, tau), Q.slice(0, m * k));
-            }
+        for (const { m, n, kind, ld, A } of inputs()) {
+          const k = Math.min(m, n);
+          for (const [fk, qk] of [['geqrf', 'orgqr'], ['geqr2', 'org2r']] as const) {
+            if (nb !== null && fk === 'geqr2') continue; // the unblocked pair does not depend on nb
+            const { F, tau } = factor(fk, m, n, A, ld);
+            expectTau(`${fk} ${m}×${n}`, tau, k);
+            const Q = formQ(qk, m, m, k, F, ld, tau);
+            const { resid, orth } = qrRatios(m, n, A, ld, F, Q);
+            expect(resid, `${fk}/${qk} ${m}×${n} ${kind}: ‖R − QᵀA‖₁/(m‖A‖₁ε)`).toBeLessThan(THRESH);
+            expect(orth, `${fk}/${qk} ${m}×${n} ${kind}: ‖I − QᵀQ‖₁/(mε)`).toBeLessThan(THRESH);
+            // The thin Q is the first k columns of the complete one.
+            if (m > 0 && k > 0) expectBitwise(`${qk} thin vs complete`, formQ(qk, m, k, k, F, ld, tau), Q.slice(0, m * k));
           }
         }
       });
     });
 
-    it('gerqf + orgrq (and gerq2 + orgr2): drqt01 ratios below 30', () => {
+    it('gerqf + orgrq (and gerq2 + orgr2): ‖R − AQᵀ‖₁ and ‖I − QQᵀ‖₁ ratios below 30', () => {
       run(() => {
-        let seed = 1;
-        for (const [m, n] of SHAPES) {
-          for (const kind of ['uniform', 'normal', 'graded', 'wide', 'zero'] as const) {
-            const ld = Math.max(1, m) + (seed % 3);
-            const A = matrix(new Rng(seed++), kind, m, n, ld);
-            for (const [fk, qk] of [['gerqf', 'orgrq'], ['gerq2', 'orgr2']] as const) {
-              if (nb !== null && fk === 'gerq2') continue; // the unblocked pair does not depend on nb
-              const { F, tau } = factor(fk, m, n, A, ld);
-              expectTau(`${fk} ${m}×${n}`, tau, Math.min(m, n));
-              const { resid, orth } = rqRatios(m, n, A, ld, F, formQrq(qk, m, n, F, ld, tau));
-              expect(resid, `${fk}/${qk} ${m}×${n} ${kind}: ‖R − AQᵀ‖₁/(n‖A‖₁ε)`).toBeLessThan(THRESH);
-              expect(orth, `${fk}/${qk} ${m}×${n} ${kind}: ‖I − QQᵀ‖₁/(nε)`).toBeLessThan(THRESH);
-            }
+        for (const { m, n, kind, ld, A } of inputs()) {
+          for (const [fk, qk] of [['gerqf', 'orgrq'], ['gerq2', 'orgr2']] as const) {
+            if (nb !== null && fk === 'gerq2') continue; // the unblocked pair does not depend on nb
+            const { F, tau } = factor(fk, m, n, A, ld);
+            expectTau(`${fk} ${m}×${n}`, tau, Math.min(m, n));
+            const { resid, orth } = rqRatios(m, n, A, ld, F, formQrq(qk, m, n, F, ld, tau));
+            expect(resid, `${fk}/${qk} ${m}×${n} ${kind}: ‖R − AQᵀ‖₁/(n‖A‖₁ε)`).toBeLessThan(THRESH);
+            expect(orth, `${fk}/${qk} ${m}×${n} ${kind}: ‖I − QQᵀ‖₁/(nε)`).toBeLessThan(THRESH);
           }
         }
       });
@@ -185,27 +189,19 @@ describe.each([[null, {}], [1, {}], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [3
   },
 );
 
-describe('geqrf block-size limit', () => {
-  it('for m ≥ n, a block ≥ n makes geqrf exactly geqr2 (one panel, no trailing update)', () => {
-    // (For m < n the columns past min(m, n) still get a larfb update, so the bits differ there.)
-    for (const [m, n] of [[9, 5], [12, 12], [30, 1]] as const) {
+describe('geqrf / gerqf block-size limit', () => {
+  // (For QR with m < n the columns past min(m, n) still get a larfb update, and for RQ with m > n the
+  // rows above the panel a larfbr one, so the bits differ there.)
+  it.each([
+    ['geqr2', 'geqrf', [[9, 5], [12, 12], [30, 1]]],
+    ['gerq2', 'gerqf', [[5, 9], [12, 12], [1, 30]]],
+  ] as const)('a block ≥ min(m, n) makes %s exactly %s (one panel, no update)', (unblocked, blocked, shapes) => {
+    for (const [m, n] of shapes) {
       const A = matrix(new Rng(m * n), 'normal', m, n);
-      const u = factor('geqr2', m, n, A, m);
-      const b = withTuning({ geqrfNB: Math.min(m, n) }, () => factor('geqrf', m, n, A, m));
-      expectBitwise('geqrf vs geqr2 F', b.F, u.F);
-      expectBitwise('geqrf vs geqr2 τ', b.tau, u.tau);
-    }
-  });
-});
-
-describe('gerqf block-size limit', () => {
-  it('for m ≤ n, a block ≥ m makes gerqf exactly gerq2 (one panel, no update)', () => {
-    for (const [m, n] of [[5, 9], [12, 12], [1, 30]] as const) {
-      const A = matrix(new Rng(m * n), 'normal', m, n);
-      const u = factor('gerq2', m, n, A, m);
-      const b = withTuning({ geqrfNB: Math.min(m, n) }, () => factor('gerqf', m, n, A, m));
-      expectBitwise('gerqf vs gerq2 F', b.F, u.F);
-      expectBitwise('gerqf vs gerq2 τ', b.tau, u.tau);
+      const u = factor(unblocked, m, n, A, m);
+      const b = withTuning({ geqrfNB: Math.min(m, n) }, () => factor(blocked, m, n, A, m));
+      expectBitwise(`${blocked} vs ${unblocked} F`, b.F, u.F);
+      expectBitwise(`${blocked} vs ${unblocked} τ`, b.tau, u.tau);
     }
   });
   it('a block ≥ k makes orgrq exactly orgr2', () => {
