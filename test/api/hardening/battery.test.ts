@@ -306,6 +306,11 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'cond', call: (M, p, o) => (M as Matrix).cond(p, o), valid: [M22, () => 2, opts], bad: [THIS_DISPOSED, [['3', () => 3, RangeError], ["'nuc'", () => 'nuc', RangeError]], OPTIONS] },
     { fn: 'lstsq', call: (M, b, o) => (M as Matrix).lstsq(b, o), valid: [M32, V3, opts], bad: [THIS_DISPOSED, [...NOT_A_VECTOR, ['a wrong length', V2, RangeError]], tolerances('rcond')] },
     { fn: 'solveTriangular', call: (M, b, o) => (M as Matrix).solveTriangular(b, o), valid: [M22, V2, opts], bad: [THIS_DISPOSED, RHS2, OPTIONS] },
+    // issue 13: hessenberg, rq, polar, pinvh
+    { fn: 'hessenberg', call: (M, o) => (M as Matrix).hessenberg(o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] },
+    { fn: 'rq', call: (M, o) => (M as Matrix).rq(o), valid: [M22, opts], bad: [THIS_DISPOSED, [...OPTIONS, ['mode: reduced', () => ({ mode: 'reduced' }), RangeError]]] },
+    { fn: 'polar', call: (M, o) => (M as Matrix).polar(o), valid: [M22, opts], bad: [THIS_DISPOSED, [...OPTIONS, ["side: 'up'", () => ({ side: 'up' }), RangeError]]] },
+    { fn: 'pinvh', call: (M, o) => (M as Matrix).pinvh(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('atol', 'rtol')] },
   ],
   hstack: [{ fn: 'hstack', call: (l) => api.hstack(l), valid: [() => [M22(), [[1], [2]]]], bad: [[...STACK, ['an empty list', () => [], RangeError], ['heights differ', () => [M22(), M32()], RangeError], ['a vector member', () => [M22(), [1, 2]], TypeError], ['empty members', () => [Matrix.zeros(2, 0), M22()], 'may']]] }],
   vstack: [{ fn: 'vstack', call: (l) => api.vstack(l), valid: [() => [M22(), [1, 2]]], bad: [[...STACK, ['an empty list', () => [], RangeError], ['widths differ', () => [M22(), [[1, 2, 3]]], RangeError], ['a BigInt row', () => [new BigInt64Array(2)], TypeError], ['empty members', () => [Matrix.zeros(0, 2), M22()], 'may']]] }],
@@ -433,6 +438,19 @@ const battery: Record<string, Entry[] | string> = {
   subspaces: [unary('subspaces', (A, o) => api.subspaces(A, o), tolerances('rtol'), A_MATRIX, true, M32)],
   lowRank: [{ fn: 'lowRank', call: (A, k, o) => api.lowRank(A, k, o), valid: [M32, () => 1, opts], bad: [[...A_MATRIX, NAN, INF], [['-1', () => -1, RangeError], ['1.5', () => 1.5, RangeError], ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError], ["'1'", () => '1', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError]], OPTIONS] }],
   pca: [unary('pca', (A, o) => api.pca(A, o), [...OPTIONS, ['k: -1', () => ({ k: -1 }), RangeError], ['k: 3 > min(m, n)', () => ({ k: 3 }), RangeError], ['k: 1.5', () => ({ k: 1.5 }), RangeError], ['k: 2^40', () => ({ k: 2 ** 40 }), RangeError], ["k: '1'", () => ({ k: '1' }), TypeError], ['k: null', () => ({ k: null }), TypeError]], A_MATRIX, true, M32)],
+  // issue 13: hessenberg, rq, polar, orthogonalProcrustes, subspaceAngles, pinvh
+  hessenberg: [unary('hessenberg', (A, o) => api.hessenberg(A, o), OPTIONS, SQUARE, true)],
+  rq: [unary('rq', (A, o) => api.rq(A, o), [...OPTIONS, ['mode: reduced', () => ({ mode: 'reduced' }), RangeError]], A_MATRIX, true, M32)],
+  polar: [unary('polar', (A, o) => api.polar(A, o), [...OPTIONS, ["side: 'up'", () => ({ side: 'up' }), RangeError]], A_MATRIX, true, M32)],
+  orthogonalProcrustes: [{
+    fn: 'orthogonalProcrustes', call: (A, B, o) => api.orthogonalProcrustes(A, B, o), valid: [M22, M22, opts],
+    bad: [[...A_MATRIX, NAN, INF, ['a wrong shape', M32, RangeError]], [...A_MATRIX, NAN, INF, ['a wrong shape', M32, RangeError]], OPTIONS],
+  }],
+  subspaceAngles: [{
+    fn: 'subspaceAngles', call: (A, B, o) => api.subspaceAngles(A, B, o), valid: [M22, M22, opts],
+    bad: [[...A_MATRIX, NAN, INF, ['a wrong row count', M32, RangeError]], [...A_MATRIX, NAN, INF, ['a wrong row count', M32, RangeError]], OPTIONS],
+  }],
+  pinvh: [unary('pinvh', (A, o) => api.pinvh(A, o), tolerances('atol', 'rtol'), SQUARE, true)],
 };
 
 /** A deep snapshot of an argument: the numbers of every Matrix / array / typed array in it. */

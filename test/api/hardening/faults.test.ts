@@ -193,6 +193,18 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['norm axis', () => norm(A, 2, { axis: 0 })], ['center', () => center(A)], ['center nested', () => center(a64, { axis: 1 })],
       ['cov', () => cov(A)], ['cov rowvar false', () => cov(a64, { rowvar: false })], ['corrcoef', () => corrcoef(A, { rowvar: false })],
       ['isSquare', () => isSquare(a64)], ['isSymmetric', () => isSymmetric(S)], ['equals', () => equals(A, a64)], ['allclose', () => allclose(A, a64)],
+      // issue 13: hessenberg, rq, polar, orthogonalProcrustes, subspaceAngles, pinvh
+      ['hessenberg', () => api.hessenberg(G)], ['hessenberg calcQ', () => api.hessenberg(G, { calcQ: true })], ['hessenberg nested', () => api.hessenberg(nested, { calcQ: true })],
+      ['hessenberg js-stored', () => api.hessenberg(Gjs, { calcQ: true })],
+      ...(['full', 'economic', 'r'] as const).flatMap((mode): Case[] => [[`rq ${mode}`, () => api.rq(A, { mode })], [`rq ${mode} wide`, () => api.rq(W, { mode })]]),
+      ['rq nested', () => api.rq(a64)], ['rq js-stored', () => api.rq(Ajs)],
+      ['polar', () => api.polar(A)], ['polar left', () => api.polar(A, { side: 'left' })], ['polar wide nested', () => api.polar(W.toArray())],
+      ['orthogonalProcrustes', () => api.orthogonalProcrustes(A, Ajs)], ['orthogonalProcrustes nested', () => api.orthogonalProcrustes(a64, A)],
+      ['subspaceAngles', () => api.subspaceAngles(A, B6)], ['subspaceAngles rank-deficient', () => api.subspaceAngles(R2, A)],
+      ['subspaceAngles nested', () => api.subspaceAngles(a64, B6.toArray())],
+      ['pinvh', () => api.pinvh(S)], ['pinvh nested', () => api.pinvh(spdNested, { rtol: 1e-3 })], ['pinvh js-stored', () => api.pinvh(Sjs)],
+      ['A.hessenberg', () => G.hessenberg({ calcQ: true })], ['A.rq', () => A.rq()], ['A.polar', () => A.polar()], ['A.pinvh', () => S.pinvh()],
+      ['lstsq s wide js-stored', () => lstsq(onBackend('js', () => W.clone()), b6.slice(0, 8))],
     ];
   });
 
