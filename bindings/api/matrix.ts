@@ -1149,7 +1149,7 @@ export class Matrix implements Disposable {
 
   /**
    * The least-squares solution of this·x ≈ b (minimum-norm when rank-deficient): `{ x, residuals,
-   * rank }`. The free function {@link ops.lstsq | lstsq}.
+   * rank, s }`. The free function {@link ops.lstsq | lstsq}.
    *
    * @example
    * Matrix.from([[1, 0], [1, 1], [1, 2]]).lstsq([1, 2, 3]).x; // Float64Array [1, 1]
@@ -1408,7 +1408,7 @@ export class Matrix implements Disposable {
    * free function {@link ops.pinvh | pinvh}.
    *
    * @example
-   * Matrix.from([[1, 1], [1, 1]]).pinvh(); // [[0.25, 0.25], [0.25, 0.25]]
+   * Matrix.from([[1, 1], [1, 1]]).pinvh(); // ≈ [[0.25, 0.25], [0.25, 0.25]]
    */
   pinvh(options?: PinvhOptions | null): Matrix {
     return ops.pinvh(this, options);

@@ -19,7 +19,7 @@ import { shapeStr } from '../core/errors.js';
 import { scoped, type Scope } from '../core/scope.js';
 import { optionsOf } from '../core/validate.js';
 import { checkFiniteOption, requireFinite, type FiniteOption } from '../api/checks.js';
-import { columns, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
+import { columns, copyOf, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
 import type { Matrix } from '../api/matrix.js';
 import { rawSvd } from '../api/svd.js';
 import { relativeRank } from './rank.js';
@@ -37,7 +37,7 @@ function basis(sc: Scope, A: Matrix): Matrix {
  *
  * @example
  * ```ts
- * subspaceAngles([[1], [0]], [[1], [1]]);         // Float64Array [0.7853981633974483] (π/4)
+ * subspaceAngles([[1], [0]], [[1], [1]]);         // ≈ Float64Array [0.785398…] (π/4)
  * subspaceAngles([[1, 0], [0, 1], [0, 0]], [[0], [0], [1]]); // [π/2]
  * ```
  */
@@ -66,7 +66,7 @@ export function subspaceAngles(A: MatrixLike, B: MatrixLike, opts?: FiniteOption
         if (sigma[0]! * sigma[0]! >= 0.5) {
           // sines: the singular values of the part of the narrower basis outside the other's span
           const wide = QA.cols >= QB.cols;
-          const D = sc.track(wide ? copyOfBasis(QB) : copyOfBasis(QA));
+          const D = sc.track(copyOf(wide ? QB : QA));
           lapack.gemm(wide ? QA._v() : QB._v(), C._v(), D._v(), { transB: !wide, alpha: -1, beta: 1 });
           mu = rawSvd('subspaceAngles', D, lapack.SvdJob.Values, { checkFinite: false }).s; // sines, descending
         }
@@ -78,10 +78,6 @@ export function subspaceAngles(A: MatrixLike, B: MatrixLike, opts?: FiniteOption
       });
     }),
   );
-}
-
-function copyOfBasis(Q: Matrix): Matrix {
-  return columns(Q, 0, Q.cols);
 }
 
 function clip(x: number): number {

@@ -35,7 +35,7 @@ export interface PinvhOptions extends FiniteOption {
  *
  * @example
  * ```ts
- * pinvh([[1, 1], [1, 1]]).toArray(); // [[0.25, 0.25], [0.25, 0.25]]
+ * pinvh([[1, 1], [1, 1]]).toArray(); // ≈ [[0.25, 0.25], [0.25, 0.25]]
  * pinvh([[2, 0], [0, 1e-20]]).toArray(); // [[0.5, 0], [0, 0]]: 1e−20 is below the cut-off
  * ```
  */
