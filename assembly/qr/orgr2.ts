@@ -10,8 +10,9 @@
  * 0 … m−k−1 start as the unit rows e_{n−m+l} (no reflector touches them from the left); then for
  * i = 0 … k−1 the row ii = m − k + i is built from vᵢ — the last row of Hᵢ restricted to columns
  * 0 … n−k+i is −τᵢ·vᵢ with 1 − τᵢ on the unit entry — after the rows above it have been multiplied by Hᵢ
- * from the right (larfr). Each step leaves rows 0 … ii equal to the last rows of H_i ⋯ H_{k−1}·…, built
- * from the first reflector towards the last (LAPACK dorgr2's order).
+ * from the right (larfr). Step i leaves in rows 0 … ii the rows n − m … n − k + i of H₀·H₁ ⋯ Hᵢ (the
+ * earlier reflectors do not touch row n − k + i, so that row of the product is the last row of Hᵢ);
+ * LAPACK dorgr2's order, first reflector to last.
  *
  * Storage: on entry vᵢ in row m − k + i of A (m×n at `pA`, lda ≥ max(1, m)), τ at `pTau` (k doubles);
  * on exit Q[n−m:n, :] in A.

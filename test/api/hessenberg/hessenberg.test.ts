@@ -75,9 +75,9 @@ describe.each(BLOCKINGS)('hessenberg on LAPACK matrix types — $name', (bc) => 
   });
 });
 
-describe('hessenberg at orders 64 and 100 (default blocking: lahr2 panels past the crossover)', () => {
+describe('hessenberg around the default crossover (NX = 64: orders 66, 67, 68 start the lahr2 panels) and at 100', () => {
   it('dhst01 ratios < 30; wasm ≡ js', () => {
-    for (const n of [64, 100]) for (const T of lapackMatrices(n, n, 7)) check(T, `${T.name} ${n}×${n}`);
+    for (const n of [64, 66, 67, 68, 100]) for (const T of lapackMatrices(n, n, 7)) check(T, `${T.name} ${n}×${n}`);
   });
 });
 

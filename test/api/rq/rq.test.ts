@@ -84,9 +84,9 @@ describe.each(TUNINGS)('RQ on LAPACK matrix types — $name', (bc) => {
   });
 });
 
-describe('RQ at 64 and 128 rows (default blocking: several 32-wide panels)', () => {
+describe('RQ at the default block edges (32-wide panels: k = 31, 32, 33, 63, 64, 65, 100)', () => {
   it('ratios < 30; wasm ≡ js', () => {
-    for (const [m, n] of [[64, 64], [128, 100], [100, 128], [65, 97]] as const) {
+    for (const [m, n] of [[31, 40], [32, 32], [40, 33], [63, 63], [64, 64], [65, 97], [128, 100], [100, 128]] as const) {
       for (const T of lapackMatrices(m, n, 5)) check(T, `${T.name} ${m}×${n}, default blocking`);
     }
   });
