@@ -95,5 +95,6 @@ export { cond } from './derived/cond.js';
 export { nullSpace, orth, subspaces, type Subspaces } from './derived/subspaces.js';
 export { lowRank, type LowRankResult } from './derived/lowrank.js';
 export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
-// issue 13 — randomized SVD
+// issue 13 — rref / special solutions, randomized SVD
+export { rref, specialSolutions, type RrefOptions, type RrefResult } from './derived/rref.js';
 export { randomizedSvd, type RandomizedSvdOptions, type RandomizedSvdResult } from './derived/rsvd.js';
