@@ -95,6 +95,7 @@ export { cond } from './derived/cond.js';
 export { nullSpace, orth, subspaces, type Subspaces } from './derived/subspaces.js';
 export { lowRank, type LowRankResult } from './derived/lowrank.js';
 export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
-// issue 13 — rref / special solutions, randomized SVD
+// issue 13 — rref / special solutions, matrix products (matrixPower, multiDot, kron, cross), randomized SVD
 export { rref, specialSolutions, type RrefOptions, type RrefResult } from './derived/rref.js';
+export { matrixPower, multiDot, kron, cross } from './derived/products.js';
 export { randomizedSvd, type RandomizedSvdOptions, type RandomizedSvdResult } from './derived/rsvd.js';
