@@ -25,7 +25,7 @@ import { describe, it, expect } from 'vitest';
 import { randomizedSvd, pca, Matrix, type RandomizedSvdOptions } from '../../../bindings/index.js';
 import { onBoth, guarded, setupLapackSuite } from '../../util/api.js';
 import { dense, mul, norm1, sub, tr, type Dense } from '../../util/dense.js';
-import { geometric, randn, svdMatrix } from '../../util/lapack-types.js';
+import { pcaSamples as samples, svdMatrix } from '../../util/lapack-types.js';
 import { expectRatio } from '../../util/ratios.js';
 import { expectError, expectLinAlgError } from '../../util/errors.js';
 import { withTuning, TUNINGS } from '../../util/engines.js';
@@ -189,22 +189,6 @@ describe('randomizedSvd: validation and empty shapes', () => {
 });
 
 // ---- pca ---------------------------------------------------------------------------------------------------
-
-/** X (m×n) with decaying column variances (2^(−l) scales) in a random basis, plus an offset per column. */
-function samples(m: number, n: number, seed: number): Dense {
-  const rng = new Rng(seed);
-  const Z = randn(rng, m, n);
-  const { V: Q } = svdMatrix(rng, n, n, new Float64Array(0));
-  const X = dense(m, n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let l = 0; l < n; l++) s += Z.a[i * n + l]! * 2 ** (-l) * Q.a[j * n + l]!;
-      X.a[i * n + j] = s + 10 * (j + 1);
-    }
-  }
-  return X;
-}
 
 describe("pca(X, { method: 'randomized' })", () => {
   it('agrees with the full PCA on decaying variances: components, variances, ratios, scores', () => {
