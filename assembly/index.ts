@@ -76,6 +76,8 @@ export { hqr } from './eig/gen/hqr';
 export { trevc } from './eig/gen/trevc';
 export { geev, geevScratch } from './eig/gen/geev';
 export { gees, geesScratch } from './eig/gen/gees';
+// issue 13 — rref
+export { rref } from './lu/rref';
 
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {

@@ -354,3 +354,13 @@ export function dot(x: Float64Array, y: Float64Array): number {
 export function nrm2(x: Float64Array): number {
   return run(vectorJs(x.length), (k, s) => k.nrm2(x.length, vec(s, x), 1));
 }
+
+// issue 13 — rref
+/** A ← its reduced row echelon form in place (Gauss–Jordan, partial pivoting, |pivot| ≤ tol = 0); pivot columns into piv[0:r]; returns r. */
+export function rref(A: View, tol: number, piv: Int32Array): number {
+  if (empty(A)) return 0;
+  return run(jsFor(A), (k, s, _work, _inn, out) => {
+    const a = out(A);
+    return k.rref(A.rows, A.cols, a.store, a.ld, tol, ivec(s, piv, true));
+  });
+}

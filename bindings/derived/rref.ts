@@ -3,14 +3,14 @@
  * subspaces (G. Strang, Introduction to Linear Algebra, 5th ed., §3.2–3.3): Gauss–Jordan elimination
  * with partial pivoting, as MATLAB's `rref`.
  *
- * Column by column (j = 0 … n − 1) with the next pivot row r: the entry of largest magnitude in
- * column j on or below row r (the first on ties) is the candidate pivot. If it is ≤ tol, the column is
- * free and its entries from row r down are set to exactly 0; otherwise that row is swapped into row r,
- * divided by the pivot (the pivot becomes exactly 1), and multiples of it are subtracted from every
- * other row (the rest of column j becomes exactly 0). Pivot rows are therefore 1 in their pivot
- * column, and because the pivot is the column maximum each update |R[i, j]·R[r, c]| ≤ |R[r, c]|
- * before the division — elimination cannot overflow on scaled data. Cost ≈ m·n·r flops (r = rank),
- * on the JS heap (the same code on both backends, so the same bits).
+ * Kernel: rref (assembly/lu/rref.ts, its JS mirror beside it). Column by column (j = 0 … n − 1) with
+ * the next pivot row r: the entry of largest magnitude in column j on or below row r (the first on
+ * ties) is the candidate pivot. If it is ≤ tol, the column is free and its entries from row r down are
+ * set to exactly 0; otherwise that row is swapped into row r, divided by the pivot (the pivot becomes
+ * exactly 1), and multiples of it are subtracted from every other row (the rest of column j becomes
+ * exactly 0). Because the pivot is the column maximum the multipliers are ≤ 1 in magnitude, so
+ * elimination cannot overflow on scaled data beyond partial pivoting's element growth. Cost ≈ m·n·r
+ * flops (r = rank).
  *
  * Default tolerance: tol = max(m, n)·eps·‖A‖∞, MATLAB rref's rule. It is the rule numpy's matrix_rank
  * uses with ‖A‖∞ in place of σ₀ = ‖A‖₂ (cheaper, no SVD): σ₀/√m ≤ ‖A‖∞ ≤ √n·σ₀, so the two thresholds
@@ -28,7 +28,8 @@ import * as lapack from '../core/lapack.js';
 import { EPS } from '../core/machine.js';
 import { optionsOf, tolerance } from '../core/validate.js';
 import { requireFinite } from '../api/checks.js';
-import { fresh, withMatrix, type MatrixLike } from '../api/convert.js';
+import { copyInto, fresh, withMatrix, type MatrixLike } from '../api/convert.js';
+import { scoped } from '../core/scope.js';
 import type { Matrix } from '../api/matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 
@@ -60,66 +61,19 @@ export interface RrefResult extends DisposableResult {
   pivots: Int32Array;
 }
 
-/** Gauss–Jordan on a row-major copy w (m×n); returns the pivot columns. */
-function eliminate(w: Float64Array, m: number, n: number, tol: number): Int32Array {
-  const piv: number[] = [];
-  let r = 0;
-  for (let j = 0; j < n && r < m; j++) {
-    let p = r;
-    let best = Math.abs(w[r * n + j]!);
-    for (let i = r + 1; i < m; i++) {
-      const x = Math.abs(w[i * n + j]!);
-      if (x > best) {
-        best = x;
-        p = i;
-      }
-    }
-    if (!(best > tol)) {
-      for (let i = r; i < m; i++) w[i * n + j] = 0;
-      continue;
-    }
-    if (p !== r) {
-      for (let c = j; c < n; c++) {
-        const t = w[p * n + c]!;
-        w[p * n + c] = w[r * n + c]!;
-        w[r * n + c] = t;
-      }
-    }
-    const ro = r * n;
-    const d = w[ro + j]!;
-    for (let c = j + 1; c < n; c++) w[ro + c] = w[ro + c]! / d;
-    w[ro + j] = 1;
-    for (let i = 0; i < m; i++) {
-      if (i === r) continue;
-      const io = i * n;
-      const f = w[io + j]!;
-      if (f === 0) continue;
-      for (let c = j + 1; c < n; c++) w[io + c] = w[io + c]! - f * w[ro + c]!;
-      w[io + j] = 0;
-    }
-    piv.push(j);
-    r++;
-  }
-  return Int32Array.from(piv);
-}
-
-/** rref of a checked Matrix: the row-major R and the pivots. */
-function rrefOf(fn: string, A: Matrix, tolOpt: number | undefined): { w: Float64Array; pivots: Int32Array } {
+/** rref of a checked Matrix into a fresh copy R (on the current backend), with the pivot columns. */
+function rrefOf(fn: string, A: Matrix, tolOpt: number | undefined): { R: Matrix; pivots: Int32Array } {
   requireFinite(fn, A);
   const m = A.rows;
   const n = A.cols;
-  const w = A.toFloat64Array();
   const tol = tolOpt ?? (m === 0 || n === 0 ? 0 : Math.max(m, n) * EPS * lapack.lange(NormKind.Inf, A._v()));
-  return { w, pivots: eliminate(w, m, n, tol) };
-}
-
-/** A fresh m×n Matrix holding the row-major w. */
-function fromRowMajor(w: Float64Array, m: number, n: number): Matrix {
-  return fresh(m, n, (C) => {
-    const s = C._store();
-    const a = s.array();
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) a[s.offset + i + j * C._ld] = w[i * n + j]!;
+  const piv = new Int32Array(Math.max(1, Math.min(m, n)));
+  let r = 0;
+  const R = fresh(m, n, (C) => {
+    copyInto(A, C);
+    r = lapack.rref(C._v(), tol, piv);
   });
+  return { R, pivots: piv.slice(0, r) };
 }
 
 /**
@@ -130,7 +84,7 @@ function fromRowMajor(w: Float64Array, m: number, n: number): Matrix {
  * @example
  * ```ts
  * const { R, pivots } = rref([[1, 2, 2, 2], [2, 4, 6, 8], [3, 6, 8, 10]]);
- * R.toArray(); // [[1, 2, 0, -2], [0, 0, 1, 2], [0, 0, 0, 0]]
+ * R.toArray(); // ≈ [[1, 2, 0, -2], [0, 0, 1, 2], [0, 0, 0, 0]] (to rounding)
  * pivots;      // Int32Array [0, 2]
  * ```
  */
@@ -138,8 +92,8 @@ export function rref(A: MatrixLike, opts?: RrefOptions | null): RrefResult {
   const options = optionsOf('rref', opts);
   const tol = tolerance('rref', 'tol', options.tol);
   return withMatrix('rref', 'A', A, (A) => {
-    const { w, pivots } = rrefOf('rref', A, tol);
-    return disposableResult({ R: fromRowMajor(w, A.rows, A.cols), pivots });
+    const { R, pivots } = rrefOf('rref', A, tol);
+    return disposableResult({ R, pivots });
   });
 }
 
@@ -152,7 +106,7 @@ export function rref(A: MatrixLike, opts?: RrefOptions | null): RrefResult {
  * @example
  * ```ts
  * specialSolutions([[1, 2, 2, 2], [2, 4, 6, 8], [3, 6, 8, 10]]).toArray();
- * // [[-2, 2], [1, 0], [0, -2], [0, 1]]
+ * // ≈ [[-2, 2], [1, 0], [0, -2], [0, 1]] (to rounding)
  * ```
  */
 export function specialSolutions(A: MatrixLike, opts?: RrefOptions | null): Matrix {
@@ -160,21 +114,27 @@ export function specialSolutions(A: MatrixLike, opts?: RrefOptions | null): Matr
   const tol = tolerance('specialSolutions', 'tol', options.tol);
   return withMatrix('specialSolutions', 'A', A, (A) => {
     const n = A.cols;
-    const { w, pivots } = rrefOf('specialSolutions', A, tol);
-    const isPivot = new Uint8Array(n);
-    for (const p of pivots) isPivot[p] = 1;
-    const free: number[] = [];
-    for (let j = 0; j < n; j++) if (isPivot[j] === 0) free.push(j);
-    return fresh(n, free.length, (N) => {
-      const s = N._store();
-      const a = s.array();
-      for (let c = 0; c < free.length; c++) {
-        const o = s.offset + c * N._ld;
-        const f = free[c]!;
-        a.fill(0, o, o + n);
-        a[o + f] = 1;
-        for (let i = 0; i < pivots.length; i++) a[o + pivots[i]!] = 0 - w[i * n + f]!; // 0 − 0 = +0: no −0 entries
-      }
+    return scoped((sc) => {
+      const { R, pivots } = rrefOf('specialSolutions', A, tol);
+      sc.track(R);
+      const isPivot = new Uint8Array(n);
+      for (const p of pivots) isPivot[p] = 1;
+      const free: number[] = [];
+      for (let j = 0; j < n; j++) if (isPivot[j] === 0) free.push(j);
+      return fresh(n, free.length, (N) => {
+        const s = N._store();
+        const a = s.array();
+        const rs = R._store(); // after N's allocation, which may grow (and detach) the wasm memory
+        const ra = rs.array();
+        for (let c = 0; c < free.length; c++) {
+          const o = s.offset + c * N._ld;
+          const f = free[c]!;
+          const ro = rs.offset + f * R._ld; // column f of R
+          a.fill(0, o, o + n);
+          a[o + f] = 1;
+          for (let i = 0; i < pivots.length; i++) a[o + pivots[i]!] = 0 - ra[ro + i]!; // 0 − 0 = +0: no −0 entries
+        }
+      });
     });
   });
 }

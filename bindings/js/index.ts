@@ -71,3 +71,5 @@ export { hqr } from './eig/gen/hqr.js';
 export { trevc } from './eig/gen/trevc.js';
 export { geev, geevScratch } from './eig/gen/geev.js';
 export { gees, geesScratch } from './eig/gen/gees.js';
+// issue 13 — rref
+export { rref } from './lu/rref.js';

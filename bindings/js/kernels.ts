@@ -93,4 +93,5 @@ export const jsKernels: Kernels = {
   geevScratch: (n: number, jobv: number) => $k.geevScratch(n, jobv),
   gees: (n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $k.gees(n, pA.array(), pA.offset, lda, pWr.array(), pWr.offset, pWi.array(), pWi.offset, pZ.array(), pZ.offset, ldz, pw.array(), pw.offset),
   geesScratch: (n: number) => $k.geesScratch(n),
+  rref: (m: number, n: number, pA: F64Ref, lda: number, tol: number, pPiv: I32Ref) => $k.rref(m, n, pA.array(), pA.offset, lda, tol, pPiv.array(), pPiv.offset),
 };

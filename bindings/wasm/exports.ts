@@ -94,4 +94,5 @@ export interface WasmExports {
   geevScratch(n: number, jobv: number): number;
   gees(n: number, pA: number, lda: number, pWr: number, pWi: number, pZ: number, ldz: number, pw: number): number;
   geesScratch(n: number): number;
+  rref(m: number, n: number, pA: number, lda: number, tol: number, pPiv: number): number;
 }

@@ -94,5 +94,6 @@ export function wasmKernels($e: WasmExports): Kernels {
     geevScratch: (n: number, jobv: number) => $e.geevScratch(n, jobv),
     gees: (n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $e.gees(n, pA.ptr, lda, pWr.ptr, pWi.ptr, pZ.ptr, ldz, pw.ptr),
     geesScratch: (n: number) => $e.geesScratch(n),
+    rref: (m: number, n: number, pA: F64Ref, lda: number, tol: number, pPiv: I32Ref) => $e.rref(m, n, pA.ptr, lda, tol, pPiv.ptr),
   };
 }
