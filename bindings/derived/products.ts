@@ -18,7 +18,7 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError, shapeStr } from '../core/errors.js';
 import { scoped, type Scope } from '../core/scope.js';
 import { checkShape, describe, toVector, type VectorLike } from '../core/validate.js';
-import { requireSquare } from '../api/checks.js';
+import { isFinite, requireSquare } from '../api/checks.js';
 import { copyOf, fresh, isVectorLike, live, withMatrix, type MatrixLike } from '../api/convert.js';
 import { factor } from '../api/lu.js';
 import { Matrix } from '../api/matrix.js';
@@ -91,7 +91,8 @@ export function matrixPower(A: MatrixLike, k: number): Matrix {
     return scoped((sc) => {
       let base = A;
       if (k < 0) {
-        const F = sc.track(factor('matrixPower', A, {}));
+        if (!isFinite(A)) throw new LinAlgError('not-finite', `matrixPower: A contains NaN or Inf (a negative power needs A⁻¹)`);
+        const F = sc.track(factor('matrixPower', A, { checkFinite: false }));
         if (F.singular) {
           throw new LinAlgError('singular', `matrixPower: A (${shapeStr(n, n)}) is singular, so it has no negative powers (k = ${k})`, F.info);
         }
