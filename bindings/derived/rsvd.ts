@@ -21,9 +21,12 @@
  * agree bit for bit. Cost ≈ (2q + 2)·2mnℓ flops for the products plus O((m + n)·ℓ²) for the QRs and
  * the small SVD, against O(mn·min(m, n)) for the full SVD.
  *
- * Accuracy (Halko et al. Thm. 10.6/§10.4): E‖A − U·Σ·Vᵀ‖₂ ≤ [1 + 4·√(2·min(m, n)/(ℓ − k − 1)) ]^(1/(2q+1))
- * ·σ_{k+1}, so with a decaying spectrum and the default q the error is within a few per cent of the
- * optimal σ_{k+1}. The singular values are those of Qᵀ·A, each ≤ the true σᵢ.
+ * Accuracy (σ₁ ≥ σ₂ ≥ … 1-based here; Halko et al. §9–10): truncating B to rank k gives
+ * ‖A − U·diag(s)·Vt‖₂ ≤ ‖A − Q·Qᵀ·A‖₂ + σ_{k+1}(B) ≤ ‖A − Q·Qᵀ·A‖₂ + σ_{k+1}, and by Cor. 10.10 (with
+ * target rank ℓ − 2 and oversampling 2) the projection error is in expectation at most
+ * [1 + O(√(ℓ·min(m, n)))]^(1/(2q+1))·σ_{ℓ−1}, a factor the power iterations push towards 1. With a
+ * decaying spectrum σ_{ℓ−1} ≪ σ_{k+1}, so the error is the optimal σ_{k+1} up to a few per cent. The s
+ * are the singular values of Qᵀ·A, each ≤ the true one (interlacing).
  *
  * Sign convention (as {@link svd}): each row of Vt has its entry of largest magnitude (the first on
  * ties) positive, and the matching column of U is flipped with it.
