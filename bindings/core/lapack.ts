@@ -356,7 +356,7 @@ export function nrm2(x: Float64Array): number {
 }
 
 // issue 13 — rref
-/** A ← its reduced row echelon form in place (Gauss–Jordan, partial pivoting, |pivot| ≤ tol = 0); pivot columns into piv[0:r]; returns r. */
+/** A ← its reduced row echelon form in place (Gauss–Jordan, partial pivoting; a candidate pivot ≤ tol counts as 0); the pivot columns into piv[0:r]; returns the rank r. */
 export function rref(A: View, tol: number, piv: Int32Array): number {
   if (empty(A)) return 0;
   return run(jsFor(A), (k, s, _work, _inn, out) => {
