@@ -76,6 +76,8 @@ export { hqr } from './eig/gen/hqr';
 export { trevc } from './eig/gen/trevc';
 export { geev, geevScratch } from './eig/gen/geev';
 export { gees, geesScratch } from './eig/gen/gees';
+// issue 13 — rref
+export { rref } from './lu/rref';
 
 // RQ (issue 13: hessenberg/rq/polar/…)
 export { larfr } from './qr/larfr';

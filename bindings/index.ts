@@ -102,3 +102,7 @@ export { rq, type RQOptions, type RQResult } from './api/rq.js';
 export { polar, orthogonalProcrustes, type PolarOptions, type PolarResult, type ProcrustesResult } from './derived/polar.js';
 export { subspaceAngles } from './derived/angles.js';
 export { pinvh, type PinvhOptions } from './derived/pinvh.js';
+// issue 13 — rref / special solutions, matrix products (matrixPower, multiDot, kron, cross), randomized SVD
+export { rref, specialSolutions, type RrefOptions, type RrefResult } from './derived/rref.js';
+export { matrixPower, multiDot, kron, cross } from './derived/products.js';
+export { randomizedSvd, type RandomizedSvdOptions, type RandomizedSvdResult } from './derived/rsvd.js';

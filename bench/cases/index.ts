@@ -7,6 +7,8 @@ import { eigSuite, eigvalsSuite } from './eig.js';
 import { smallSuite } from './small.js';
 // issue 13: rq, hessenberg
 import { rqSuite, hessenbergSuite } from './misc.js';
+// issue 13 — randomized SVD
+import { randomizedSvdSuite } from './rsvd.js';
 import type { Suite } from './types.js';
 
 export const suites: Suite[] = [
@@ -15,6 +17,8 @@ export const suites: Suite[] = [
   eigSuite, eigvalsSuite,
   // issue 13: rq, hessenberg
   rqSuite, hessenbergSuite,
+  // issue 13 — randomized SVD
+  randomizedSvdSuite,
 ];
 
 export type { Suite, Case, Column, Workload, Ratio, NumpySpec, SuiteOptions } from './types.js';

@@ -157,6 +157,22 @@ def build_hessenberg(c, rng):
     import scipy.linalg
     a = rng.random((int(c["n"]), int(c["n"])))
     return lambda: scipy.linalg.hessenberg(a, calc_q=True)
+# issue 13 — randomized SVD
+def build_randomized_svd(c, rng):
+    """Halko, Martinsson & Tropp 2011 Alg. 4.4 + 5.1 in numpy, as bindings/derived/rsvd.ts does it."""
+    m, n, k, q = int(c["m"]), int(c["n"]), int(c["k"]), int(c["q"])
+    a = rng.random((m, n))
+    l = min(k + 10, m, n)
+
+    def run():
+        y, _ = np.linalg.qr(a @ rng.standard_normal((n, l)))
+        for _ in range(q):
+            z, _ = np.linalg.qr(a.T @ y)
+            y, _ = np.linalg.qr(a @ z)
+        w, s, xt = np.linalg.svd(a.T @ y, full_matrices=False)
+        return y @ xt.T[:, :k], s[:k], w[:, :k].T
+
+    return run
 
 
 OPS = {
@@ -180,6 +196,8 @@ OPS = {
     # issue 13: rq, hessenberg
     "rq": build_rq,
     "hessenberg": build_hessenberg,
+    # issue 13 — randomized SVD
+    "randomized_svd": build_randomized_svd,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.

@@ -183,6 +183,8 @@ export interface Kernels {
   gees(n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref): number;
   /** assembly/eig/gen/gees.ts */
   geesScratch(n: number): number;
+  /** assembly/lu/rref.ts */
+  rref(m: number, n: number, pA: F64Ref, lda: number, tol: number, pPiv: I32Ref): number;
   /** assembly/qr/larfr.ts */
   larfr(m: number, n: number, pv: F64Ref, incv: number, tau: number, pC: F64Ref, ldc: number, pw: F64Ref): void;
   /** assembly/qr/gerq2.ts */

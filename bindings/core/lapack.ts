@@ -394,3 +394,13 @@ export function orghr(A: View, tau: View): void {
     k.orghr(n, 0, n - 1, a.store, a.ld, inn(tau).store, w);
   });
 }
+
+// issue 13 — rref
+/** A ← its reduced row echelon form in place (Gauss–Jordan, partial pivoting; a candidate pivot ≤ tol counts as 0); the pivot columns into piv[0:r]; returns the rank r. */
+export function rref(A: View, tol: number, piv: Int32Array): number {
+  if (empty(A)) return 0;
+  return run(jsFor(A), (k, s, _work, _inn, out) => {
+    const a = out(A);
+    return k.rref(A.rows, A.cols, a.store, a.ld, tol, ivec(s, piv, true));
+  });
+}

@@ -80,3 +80,5 @@ export { larfbr, larfbrScratch } from './qr/larfbr.js';
 export { gerqf, gerqfScratch } from './qr/gerqf.js';
 export { orgr2 } from './qr/orgr2.js';
 export { orgrq, orgrqScratch } from './qr/orgrq.js';
+// issue 13 — rref
+export { rref } from './lu/rref.js';

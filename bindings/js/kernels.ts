@@ -93,6 +93,7 @@ export const jsKernels: Kernels = {
   geevScratch: (n: number, jobv: number) => $k.geevScratch(n, jobv),
   gees: (n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $k.gees(n, pA.array(), pA.offset, lda, pWr.array(), pWr.offset, pWi.array(), pWi.offset, pZ.array(), pZ.offset, ldz, pw.array(), pw.offset),
   geesScratch: (n: number) => $k.geesScratch(n),
+  rref: (m: number, n: number, pA: F64Ref, lda: number, tol: number, pPiv: I32Ref) => $k.rref(m, n, pA.array(), pA.offset, lda, tol, pPiv.array(), pPiv.offset),
   larfr: (m: number, n: number, pv: F64Ref, incv: number, tau: number, pC: F64Ref, ldc: number, pw: F64Ref) => $k.larfr(m, n, pv.array(), pv.offset, incv, tau, pC.array(), pC.offset, ldc, pw.array(), pw.offset),
   gerq2: (m: number, n: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref) => $k.gerq2(m, n, pA.array(), pA.offset, lda, pTau.array(), pTau.offset, pw.array(), pw.offset),
   larftb: (n: number, k: number, pV: F64Ref, ldv: number, pTau: F64Ref, pT: F64Ref, ldt: number) => $k.larftb(n, k, pV.array(), pV.offset, ldv, pTau.array(), pTau.offset, pT.array(), pT.offset, ldt),

@@ -94,6 +94,7 @@ export interface WasmExports {
   geevScratch(n: number, jobv: number): number;
   gees(n: number, pA: number, lda: number, pWr: number, pWi: number, pZ: number, ldz: number, pw: number): number;
   geesScratch(n: number): number;
+  rref(m: number, n: number, pA: number, lda: number, tol: number, pPiv: number): number;
   larfr(m: number, n: number, pv: number, incv: number, tau: number, pC: number, ldc: number, pw: number): void;
   gerq2(m: number, n: number, pA: number, lda: number, pTau: number, pw: number): void;
   larftb(n: number, k: number, pV: number, ldv: number, pTau: number, pT: number, ldt: number): void;

@@ -94,6 +94,7 @@ export function wasmKernels($e: WasmExports): Kernels {
     geevScratch: (n: number, jobv: number) => $e.geevScratch(n, jobv),
     gees: (n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $e.gees(n, pA.ptr, lda, pWr.ptr, pWi.ptr, pZ.ptr, ldz, pw.ptr),
     geesScratch: (n: number) => $e.geesScratch(n),
+    rref: (m: number, n: number, pA: F64Ref, lda: number, tol: number, pPiv: I32Ref) => $e.rref(m, n, pA.ptr, lda, tol, pPiv.ptr),
     larfr: (m: number, n: number, pv: F64Ref, incv: number, tau: number, pC: F64Ref, ldc: number, pw: F64Ref) => $e.larfr(m, n, pv.ptr, incv, tau, pC.ptr, ldc, pw.ptr),
     gerq2: (m: number, n: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref) => $e.gerq2(m, n, pA.ptr, lda, pTau.ptr, pw.ptr),
     larftb: (n: number, k: number, pV: F64Ref, ldv: number, pTau: F64Ref, pT: F64Ref, ldt: number) => $e.larftb(n, k, pV.ptr, ldv, pTau.ptr, pT.ptr, ldt),

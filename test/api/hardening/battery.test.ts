@@ -451,6 +451,29 @@ const battery: Record<string, Entry[] | string> = {
     bad: [[...A_MATRIX, NAN, INF, ['a wrong row count', M32, RangeError]], [...A_MATRIX, NAN, INF, ['a wrong row count', M32, RangeError]], OPTIONS],
   }],
   pinvh: [unary('pinvh', (A, o) => api.pinvh(A, o), tolerances('atol', 'rtol'), SQUARE, true)],
+  // issue 13 — rref, matrix products, randomized SVD
+  rref: [unary('rref', (A, o) => api.rref(A, o), tolerances('tol'), A_MATRIX, true, M32)],
+  specialSolutions: [unary('specialSolutions', (A, o) => api.specialSolutions(A, o), tolerances('tol'), A_MATRIX, true, M32)],
+  matrixPower: [
+    { fn: 'matrixPower', call: (A, k) => api.matrixPower(A, k), valid: [M22, () => 3], bad: [SQUARE, [['1.5', () => 1.5, RangeError], ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError], ['2^53', () => 2 ** 53, RangeError], ["'2'", () => '2', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError]]] },
+    { fn: 'matrixPower', call: (A, k) => api.matrixPower(A, k), valid: [M22, () => -2], bad: [[...SQUARE, NAN, INF, ['a singular matrix', () => Matrix.from([[1, 2], [2, 4]]), [LinAlgError, 'singular']]], none] },
+  ],
+  multiDot: [{ fn: 'multiDot', call: (l) => api.multiDot(l), valid: [() => [M22(), M32().transpose(), M32()]], bad: [[
+    ['a string', () => 'AB', TypeError], ['null', () => null, TypeError], ['a Matrix', M22, TypeError], ['an empty list', () => [], RangeError], ['one operand', () => [M22()], RangeError],
+    ['a vector in the middle', () => [M22(), [1, 2], M22()], TypeError], ['a disposed member', () => [M22(), disposed()], ReferenceError], ['a ragged member', () => [M22(), [[1, 2], [3]]], RangeError],
+    ['a non-numeric member', () => [M22(), [[1, 'a'], [2, 3]]], TypeError], ['a null member', () => [M22(), null], TypeError], ['a BigInt64Array member', () => [new BigInt64Array(2), M22()], TypeError],
+    ['mismatched shapes', () => [M22(), M32()], RangeError], ['empty operands', () => [Matrix.zeros(0, 2), Matrix.zeros(2, 0)], 'may'],
+  ]] }],
+  kron: [{ fn: 'kron', call: (A, B) => api.kron(A, B), valid: [M22, M32], bad: [
+    [...NOT_A_MATRIX, ['a BigInt64Array', () => new BigInt64Array(2), TypeError], ['a DataView', () => new DataView(new ArrayBuffer(16)), TypeError], ['an empty matrix', () => Matrix.zeros(0, 0), 'may']],
+    [...NOT_A_MATRIX, ['a BigInt64Array', () => new BigInt64Array(2), TypeError], ['a DataView', () => new DataView(new ArrayBuffer(16)), TypeError], ['an empty matrix', () => Matrix.zeros(0, 3), 'may']],
+  ] }],
+  cross: [{ fn: 'cross', call: (x, y) => api.cross(x, y), valid: [V3, V3], bad: [[...NOT_A_VECTOR, ['a wrong length', V2, RangeError]], [...NOT_A_VECTOR, ['a wrong length', V2, RangeError]]] }],
+  randomizedSvd: [{ fn: 'randomizedSvd', call: (A, k, o) => api.randomizedSvd(A, k, o), valid: [M32, () => 1, opts], bad: [
+    [...A_MATRIX, NAN, INF],
+    [['0', () => 0, RangeError], ['-1', () => -1, RangeError], ['3 > min(m, n)', () => 3, RangeError], ['1.5', () => 1.5, RangeError], ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError], ["'1'", () => '1', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError]],
+    [...OPTIONS, ['oversample: -1', () => ({ oversample: -1 }), RangeError], ["oversample: '1'", () => ({ oversample: '1' }), TypeError], ['powerIterations: 0.5', () => ({ powerIterations: 0.5 }), RangeError], ['powerIterations: null', () => ({ powerIterations: null }), TypeError], ['seed: 0.5', () => ({ seed: 0.5 }), RangeError], ["seed: 'a'", () => ({ seed: 'a' }), TypeError]],
+  ] }],
 };
 
 /** A deep snapshot of an argument: the numbers of every Matrix / array / typed array in it. */

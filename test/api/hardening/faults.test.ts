@@ -205,6 +205,18 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['pinvh', () => api.pinvh(S)], ['pinvh nested', () => api.pinvh(spdNested, { rtol: 1e-3 })], ['pinvh js-stored', () => api.pinvh(Sjs)],
       ['A.hessenberg', () => G.hessenberg({ calcQ: true })], ['A.rq', () => A.rq()], ['A.polar', () => A.polar()], ['A.pinvh', () => S.pinvh()],
       ['lstsq s wide js-stored', () => lstsq(onBackend('js', () => W.clone()), b6.slice(0, 8))],
+      // issue 13 — rref, matrix products, randomized SVD
+      ['rref', () => api.rref(A)], ['rref wide', () => api.rref(W)], ['rref nested', () => api.rref(a64)],
+      ['specialSolutions', () => api.specialSolutions(R2)], ['specialSolutions nested', () => api.specialSolutions(a64)],
+      ['matrixPower', () => api.matrixPower(G, 5)], ['matrixPower 13', () => api.matrixPower(G, 13)], ['matrixPower 0', () => api.matrixPower(G, 0)],
+      ['matrixPower negative', () => api.matrixPower(G, -3)], ['matrixPower nested', () => api.matrixPower(nested, 2)],
+      ['matrixPower singular', () => api.matrixPower(Array.from({ length: 9 }, () => new Array<number>(9).fill(0)), -1), 'singular'],
+      ['multiDot', () => api.multiDot([A, W, A, W])], ['multiDot 3', () => api.multiDot([A, W, B6])], ['multiDot vectors', () => api.multiDot([b6, A, W, b6])],
+      ['multiDot nested', () => api.multiDot([a64, W, a64])],
+      ['kron', () => api.kron(A, G)], ['kron nested', () => api.kron(a64, [[1, 2], [3, 4]])], ['kron vectors', () => api.kron(b6, b5)],
+      ['cross', () => api.cross([1, 2, 3], b5.subarray(0, 3))],
+      ['randomizedSvd', () => api.randomizedSvd(A, 3)], ['randomizedSvd wide nested', () => api.randomizedSvd(W.toArray(), 2, { powerIterations: 1 })],
+      ['randomizedSvd js-stored', () => api.randomizedSvd(Ajs, 2)], ['pca randomized', () => pca(A, { k: 2, method: 'randomized' })],
     ];
   });
 
