@@ -21,6 +21,7 @@ import type { Kernels } from '../core/kernels.js';
 import { SMALL } from '../core/lapack.js';
 import { JsI32Store, JsStore, type View } from '../core/store.js';
 import { tuningEpoch } from '../core/tuning.js';
+import { ResultObject } from '../core/tidy.js';
 import { Matrix } from './matrix.js';
 
 let enabled = true;
@@ -245,41 +246,73 @@ export function smallCholesky(A: unknown): Matrix | undefined {
   return L;
 }
 
+/** eigh's result from the lean path (the fields of EighResult, in its order). */
+class SmallEigh extends ResultObject {
+  values: Float64Array;
+  vectors: Matrix;
+  constructor(values: Float64Array, vectors: Matrix) {
+    super();
+    this.values = values;
+    this.vectors = vectors;
+  }
+
+  override dispose(): void {
+    this.vectors.dispose();
+  }
+}
+
+/** svd's result from the lean path (the fields of SvdResult, in its order). */
+class SmallSvd extends ResultObject {
+  U: Matrix;
+  s: Float64Array;
+  Vt: Matrix;
+  constructor(U: Matrix, s: Float64Array, Vt: Matrix) {
+    super();
+    this.U = U;
+    this.s = s;
+    this.Vt = Vt;
+  }
+
+  override dispose(): void {
+    this.U.dispose();
+    this.Vt.dispose();
+  }
+}
+
+/** λ or σ of the lean eigh and svd (copied out), V of the lean svd (transposed out). */
+const vals = new Float64Array(MAXN);
+const valsS = new JsStore(vals);
+const right = new Float64Array(SMALL);
+const rightS = new JsStore(right);
+
 /** The lean eigh: values ascending and the vectors; undefined: the general path. */
-export function smallEigh(A: unknown): { values: Float64Array; vectors: Matrix } | undefined {
+export function smallEigh(A: unknown): SmallEigh | undefined {
   const n = smallOrder(A);
   if (n < 0) return undefined;
   const Z = Matrix._small(n, n);
   const s = Z._store();
-  const values = new Float64Array(n);
   const k = K();
-  if (!load(A as Matrix, n, s.array(), s.offset) || k.syev(1, n, s, n, new JsStore(values), scratch(Op.Syev, n)) !== 0) {
+  if (!load(A as Matrix, n, s.array(), s.offset) || k.syev(1, n, s, n, valsS, scratch(Op.Syev, n)) !== 0) {
     Z.dispose();
     return undefined;
   }
-  return { values, vectors: Z };
+  return new SmallEigh(vals.slice(0, n), Z);
 }
 
 /** The lean thin SVD of a square matrix: U, s and Vᵀ; undefined: the general path. */
-export function smallSvd(A: unknown): { U: Matrix; s: Float64Array; Vt: Matrix } | undefined {
+export function smallSvd(A: unknown): SmallSvd | undefined {
   const n = smallOrder(A);
   if (n < 0 || !load(A as Matrix, n, a, 0)) return undefined;
   const U = Matrix._small(n, n);
-  const V = Matrix._small(n, n);
-  const sv = new Float64Array(n);
   const k = K();
-  const us = U._store();
-  const vs = V._store();
   // SvdJob.Thin = 1 (core/lapack.ts)
-  if (k.gesvd(1, n, n, aS, n, new JsStore(sv), us, n, vs, n, scratch(Op.Gesvd, n)) !== 0) {
+  if (k.gesvd(1, n, n, aS, n, valsS, U._store(), n, rightS, n, scratch(Op.Gesvd, n)) !== 0) {
     U.dispose();
-    V.dispose();
     return undefined;
   }
   const Vt = Matrix._small(n, n);
-  k.getrans(n, n, vs, n, Vt._store(), n);
-  V.dispose();
-  return { U, s: sv, Vt };
+  k.getrans(n, n, rightS, n, Vt._store(), n);
+  return new SmallSvd(U, vals.slice(0, n), Vt);
 }
 
 /** The lean product of two small matrices (any shapes that fit); undefined: the general path. */

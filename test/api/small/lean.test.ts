@@ -8,12 +8,13 @@
  * exactly the general path's.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Matrix, cholesky, det, eigh, inv, matmul, solve, svd } from '../../../bindings/index.js';
+import { Matrix, cholesky, det, eigh, inv, matmul, solve, svd, tidy } from '../../../bindings/index.js';
 import { setSmallPath } from '../../../bindings/api/small.js';
 import { BACKENDS, onBackend, setupApi } from '../../util/api.js';
 import { caught } from '../../util/errors.js';
 import { expectBitwise } from '../../util/tolerance.js';
 import { Rng } from '../../util/generate.js';
+import { DISPOSE_KEY } from '../../util/engines.js';
 
 beforeAll(setupApi);
 
@@ -191,5 +192,23 @@ describe('lean path for small square matrices ≡ the general path, bit for bit'
     for (const f of [() => det(A), () => solve(A, b), () => inv(A), () => cholesky(A), () => eigh(A), () => svd(A), () => matmul(A, A)]) {
       expect(caught(f), 'a disposed matrix is a ReferenceError, as on the general path').toBeInstanceOf(ReferenceError);
     }
+  });
+
+  it('eigh and svd results: the fields only as keys, dispose() and [Symbol.dispose]() free the matrices, idempotent, whole through tidy', () => {
+    const A = Matrix.from([[4, 1], [1, 3]]);
+    const e = eigh(A);
+    const s = svd(A);
+    expect(Object.keys(e)).toEqual(['values', 'vectors']);
+    expect(Object.keys(s)).toEqual(['U', 's', 'Vt']);
+    e.dispose();
+    e.dispose();
+    expect(e.vectors.disposed).toBe(true);
+    s[DISPOSE_KEY]();
+    s.dispose();
+    expect(s.U.disposed && s.Vt.disposed).toBe(true);
+    const t = tidy(() => svd(A.scale(2)));
+    expect(t.U.disposed || t.Vt.disposed).toBe(false);
+    t.dispose();
+    A.dispose();
   });
 });
