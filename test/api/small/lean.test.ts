@@ -15,6 +15,7 @@ import { caught } from '../../util/errors.js';
 import { expectBitwise } from '../../util/tolerance.js';
 import { Rng } from '../../util/generate.js';
 import { DISPOSE_KEY } from '../../util/engines.js';
+import { backendNamed } from '../../../bindings/core/backend.js';
 
 beforeAll(setupApi);
 
@@ -205,10 +206,39 @@ describe('lean path for small square matrices ≡ the general path, bit for bit'
     expect(e.vectors.disposed).toBe(true);
     s[DISPOSE_KEY]();
     s.dispose();
-    expect(s.U.disposed && s.Vt.disposed).toBe(true);
+    expect(s.U!.disposed && s.Vt!.disposed).toBe(true);
     const t = tidy(() => svd(A.scale(2)));
-    expect(t.U.disposed || t.Vt.disposed).toBe(false);
+    expect(t.U!.disposed || t.Vt!.disposed).toBe(false);
     t.dispose();
     A.dispose();
+  });
+
+  it('eigh and svd at n ≥ 3 on the wasm backend (wasm kernels) ≡ the js backend, and fall back to the JS mirrors when linear memory runs out', () => {
+    const be = backendNamed('wasm')! as unknown as { f64(n: number): unknown };
+    for (const n of [3, 5, 8]) {
+      const A = types(n, 700 + n)[0]![1];
+      const S = sym(A);
+      const want = onBackend('js', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
+      const got = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
+      const own = be.f64;
+      be.f64 = () => {
+        throw new RangeError('out of memory (injected)');
+      };
+      let starved: Flat[];
+      try {
+        starved = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
+      } finally {
+        be.f64 = own;
+      }
+      for (let q = 0; q < 2; q++) {
+        expect(got[q]!.kind, `n=${n} ${q}`).toBe('value');
+        const w = want[q] as { bits: Float64Array[] };
+        for (const [label, r] of [['wasm', got[q]!], ['wasm, no memory', starved[q]!]] as const) {
+          const g = r as { bits: Float64Array[] };
+          expect(g.bits.length).toBe(w.bits.length);
+          g.bits.forEach((x, i) => expectBitwise(`n=${n} ${q ? 'svd' : 'eigh'} ${label} part ${i}`, x, w.bits[i]!));
+        }
+      }
+    }
   });
 });
