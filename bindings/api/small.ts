@@ -250,7 +250,7 @@ export function smallCholesky(A: unknown): Matrix | undefined {
     L.dispose();
     return undefined;
   }
-  for (let j = 1; j < n; j++) l.fill(0, s.offset + j * n, s.offset + j * n + j);
+  for (let j = 1; j < n; j++) for (let i = s.offset + j * n, end = i + j; i < end; i++) l[i] = 0; // not fill(): a call per column
   return L;
 }
 
@@ -328,7 +328,10 @@ function even(x: number): number {
 function smallCopy(h: Float64Array, o: number, n: number): Matrix {
   const M = Matrix._small(n, n);
   const s = M._store();
-  s.array().set(h.subarray(o, o + n * n), s.offset);
+  const x = s.array();
+  const d = s.offset - o;
+  // a loop, not subarray + set: the subarray object cost more than copying ≤ 64 entries
+  for (let i = o, end = o + n * n; i < end; i++) x[i + d] = h[i]!;
   return M;
 }
 
