@@ -22,6 +22,7 @@
  */
 import { MR, NR } from './blocking';
 import { tuneI, T_GEMM_KC } from '../tuning';
+import { storeTile } from './microkernel';
 
 const MAX: i32 = 64;
 
@@ -86,31 +87,5 @@ export function gemmSmall(
     c03 = f64x2.add(c03, f64x2.mul(a0, b));
     c13 = f64x2.add(c13, f64x2.mul(a1, b));
   }
-  const va = f64x2.splat(alpha);
-  if (beta == 0) {
-    v128.store(pc, f64x2.mul(va, c00));
-    v128.store(pc, f64x2.mul(va, c10), 16);
-    pc += ldC;
-    v128.store(pc, f64x2.mul(va, c01));
-    v128.store(pc, f64x2.mul(va, c11), 16);
-    pc += ldC;
-    v128.store(pc, f64x2.mul(va, c02));
-    v128.store(pc, f64x2.mul(va, c12), 16);
-    pc += ldC;
-    v128.store(pc, f64x2.mul(va, c03));
-    v128.store(pc, f64x2.mul(va, c13), 16);
-  } else {
-    const vb = f64x2.splat(beta);
-    v128.store(pc, f64x2.add(f64x2.mul(va, c00), f64x2.mul(vb, v128.load(pc))));
-    v128.store(pc, f64x2.add(f64x2.mul(va, c10), f64x2.mul(vb, v128.load(pc, 16))), 16);
-    pc += ldC;
-    v128.store(pc, f64x2.add(f64x2.mul(va, c01), f64x2.mul(vb, v128.load(pc))));
-    v128.store(pc, f64x2.add(f64x2.mul(va, c11), f64x2.mul(vb, v128.load(pc, 16))), 16);
-    pc += ldC;
-    v128.store(pc, f64x2.add(f64x2.mul(va, c02), f64x2.mul(vb, v128.load(pc))));
-    v128.store(pc, f64x2.add(f64x2.mul(va, c12), f64x2.mul(vb, v128.load(pc, 16))), 16);
-    pc += ldC;
-    v128.store(pc, f64x2.add(f64x2.mul(va, c03), f64x2.mul(vb, v128.load(pc))));
-    v128.store(pc, f64x2.add(f64x2.mul(va, c13), f64x2.mul(vb, v128.load(pc, 16))), 16);
-  }
+  storeTile(pc, ldC, alpha, beta, c00, c10, c01, c11, c02, c12, c03, c13);
 }

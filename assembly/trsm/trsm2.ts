@@ -20,6 +20,7 @@
  */
 import { axpy } from '../blas/axpy';
 import { dot } from '../blas/dot';
+import { colSweep } from '../blas/colsweep';
 
 export function trsm2(
   side: i32, uplo: i32, trans: i32, diag: i32, m: i32, n: i32,
@@ -207,72 +208,16 @@ function fwd4(m: i32, pA: usize, ldA: usize, pB: usize, ldB: usize, unit: bool):
 /**
  * Right side, E = op(A) upper (forward): X[:, j] = (B[:, j] + Σₖ (−E[k, j])·X[:, k]) / E[j, j], k = 0 … j−1
  * in order with the zero E[k, j] skipped — per entry the operations of the column sweep (one axpy per
- * k, then divCol), in its order, so the same bits; but column j's rows stay in registers (8 at a time)
+ * k, then divCol), in its order, so the same bits; but column j's rows stay in registers (colSweep)
  * while the finished columns stream past, instead of an axpy call reading and writing B[:, j] per k.
  * (potrf's panel solve L21 ← A21·L11⁻ᵀ is this case.)
  */
 function rightForward(m: i32, n: i32, pA: usize, ldA: usize, trans: bool, pB: usize, ldB: usize, unit: bool): void {
   for (let j = 0; j < n; j++) {
-    const bj = pB + <usize>j * ldB;
     // E[k, j] = A[k, j] (no transpose: column j of A) or A[j, k] (transpose: row j of A)
     const pE = trans ? pA + (<usize>j << 3) : pA + <usize>j * ldA;
-    const stepE: usize = trans ? ldA : 8;
     const d = unit ? 1.0 : load<f64>(pA + <usize>j * ldA + (<usize>j << 3));
-    let i = 0;
-    if (ASC_FEATURE_SIMD) {
-      const dv = f64x2.splat(d);
-      for (; i + 7 < m; i += 8) {
-        const py = bj + (<usize>i << 3);
-        let y0 = v128.load(py);
-        let y1 = v128.load(py, 16);
-        let y2 = v128.load(py, 32);
-        let y3 = v128.load(py, 48);
-        let pe = pE;
-        let px = pB + (<usize>i << 3);
-        for (let k = 0; k < j; k++, pe += stepE, px += ldB) {
-          const e = load<f64>(pe);
-          if (e != 0) {
-            const a = f64x2.splat(-e);
-            y0 = f64x2.add(y0, f64x2.mul(a, v128.load(px)));
-            y1 = f64x2.add(y1, f64x2.mul(a, v128.load(px, 16)));
-            y2 = f64x2.add(y2, f64x2.mul(a, v128.load(px, 32)));
-            y3 = f64x2.add(y3, f64x2.mul(a, v128.load(px, 48)));
-          }
-        }
-        if (!unit) {
-          y0 = f64x2.div(y0, dv);
-          y1 = f64x2.div(y1, dv);
-          y2 = f64x2.div(y2, dv);
-          y3 = f64x2.div(y3, dv);
-        }
-        v128.store(py, y0);
-        v128.store(py, y1, 16);
-        v128.store(py, y2, 32);
-        v128.store(py, y3, 48);
-      }
-      for (; i + 1 < m; i += 2) {
-        const py = bj + (<usize>i << 3);
-        let y = v128.load(py);
-        let pe = pE;
-        let px = pB + (<usize>i << 3);
-        for (let k = 0; k < j; k++, pe += stepE, px += ldB) {
-          const e = load<f64>(pe);
-          if (e != 0) y = f64x2.add(y, f64x2.mul(f64x2.splat(-e), v128.load(px)));
-        }
-        v128.store(py, unit ? y : f64x2.div(y, dv));
-      }
-    }
-    for (; i < m; i++) {
-      const py = bj + (<usize>i << 3);
-      let y = load<f64>(py);
-      let pe = pE;
-      let px = pB + (<usize>i << 3);
-      for (let k = 0; k < j; k++, pe += stepE, px += ldB) {
-        const e = load<f64>(pe);
-        if (e != 0) y = y + -e * load<f64>(px);
-      }
-      store<f64>(py, unit ? y : y / d);
-    }
+    colSweep(m, j, pE, trans ? ldA : 8, pB, ldB, pB + <usize>j * ldB, !unit, d);
   }
 }
 

@@ -79,20 +79,15 @@ export function syev2(pA: usize, lda: i32, pLam: usize, pE: usize): i32 {
     z11 = c * 1 - s * 0;
   }
   // ascending, columns with their values
-  if (ld(pLam, 1) < ld(pLam, 0)) {
+  const sw = ld(pLam, 1) < ld(pLam, 0);
+  if (sw) {
     const p = ld(pLam, 1);
     st(pLam, 1, ld(pLam, 0));
     st(pLam, 0, p);
-    let t = z00;
-    z00 = z01;
-    z01 = t;
-    t = z10;
-    z10 = z11;
-    z11 = t;
   }
-  st(pA, 0, z00);
-  st(pA, 1, z10);
-  st(pA1, 0, z01);
-  st(pA1, 1, z11);
+  st(pA, 0, sw ? z01 : z00);
+  st(pA, 1, sw ? z11 : z10);
+  st(pA1, 0, sw ? z00 : z01);
+  st(pA1, 1, sw ? z10 : z11);
   return ld(pE, 0) != 0 ? 1 : 0;
 }

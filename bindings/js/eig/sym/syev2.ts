@@ -64,20 +64,15 @@ export function syev2(a: Float64Array, offA: number, lda: number, lam: Float64Ar
     z11 = c * 1 - s * 0;
   }
   // ascending, columns with their values
-  if (lam[D + 1]! < lam[D]!) {
+  const sw = lam[D + 1]! < lam[D]!;
+  if (sw) {
     const p = lam[D + 1]!;
     lam[D + 1] = lam[D]!;
     lam[D] = p;
-    let t = z00;
-    z00 = z01;
-    z01 = t;
-    t = z10;
-    z10 = z11;
-    z11 = t;
   }
-  a[offA] = z00;
-  a[offA + 1] = z10;
-  a[offA + lda] = z01;
-  a[offA + lda + 1] = z11;
+  a[offA] = sw ? z01 : z00;
+  a[offA + 1] = sw ? z11 : z10;
+  a[offA + lda] = sw ? z00 : z01;
+  a[offA + lda + 1] = sw ? z10 : z11;
   return w[E] !== 0 ? 1 : 0;
 }
