@@ -74,7 +74,7 @@ function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { 
 export function eigh(A: MatrixLike, options?: FiniteOption | null): EighResult {
   if (options == null) {
     const r = smallEigh(A);
-    if (r !== undefined) return disposableResult(r);
+    if (r !== undefined) return r;
   }
   const o = optionsOf('eigh', options);
   return withMatrix('eigh', 'A', A, (A) => {
