@@ -77,6 +77,11 @@ export { trevc } from './eig/gen/trevc';
 export { geev, geevScratch } from './eig/gen/geev';
 export { gees, geesScratch } from './eig/gen/gees';
 
+// generalised symmetric-definite eigenproblem (eigh(A, B))
+export { trmm, trmmScratch } from './trsm/trmm';
+export { sygs2 } from './eig/sym/sygs2';
+export { sygst, sygstScratch } from './eig/sym/sygst';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

@@ -183,4 +183,14 @@ export interface Kernels {
   gees(n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref): number;
   /** assembly/eig/gen/gees.ts */
   geesScratch(n: number): number;
+  /** assembly/trsm/trmm.ts */
+  trmm(side: number, trans: number, m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref): void;
+  /** assembly/trsm/trmm.ts */
+  trmmScratch(m: number, n: number): number;
+  /** assembly/eig/sym/sygs2.ts */
+  sygs2(itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number): void;
+  /** assembly/eig/sym/sygst.ts */
+  sygst(itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref): void;
+  /** assembly/eig/sym/sygst.ts */
+  sygstScratch(n: number): number;
 }

@@ -71,3 +71,7 @@ export { hqr } from './eig/gen/hqr.js';
 export { trevc } from './eig/gen/trevc.js';
 export { geev, geevScratch } from './eig/gen/geev.js';
 export { gees, geesScratch } from './eig/gen/gees.js';
+// generalised symmetric-definite eigenproblem (eigh(A, B))
+export { trmm, trmmScratch } from './trsm/trmm.js';
+export { sygs2 } from './eig/sym/sygs2.js';
+export { sygst, sygstScratch } from './eig/sym/sygst.js';

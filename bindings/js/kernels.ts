@@ -93,4 +93,9 @@ export const jsKernels: Kernels = {
   geevScratch: (n: number, jobv: number) => $k.geevScratch(n, jobv),
   gees: (n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $k.gees(n, pA.array(), pA.offset, lda, pWr.array(), pWr.offset, pWi.array(), pWi.offset, pZ.array(), pZ.offset, ldz, pw.array(), pw.offset),
   geesScratch: (n: number) => $k.geesScratch(n),
+  trmm: (side: number, trans: number, m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref) => $k.trmm(side, trans, m, n, pA.array(), pA.offset, lda, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
+  trmmScratch: (m: number, n: number) => $k.trmmScratch(m, n),
+  sygs2: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number) => $k.sygs2(itype, n, pA.array(), pA.offset, lda, pB.array(), pB.offset, ldb),
+  sygst: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref) => $k.sygst(itype, n, pA.array(), pA.offset, lda, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
+  sygstScratch: (n: number) => $k.sygstScratch(n),
 };

@@ -94,4 +94,9 @@ export interface WasmExports {
   geevScratch(n: number, jobv: number): number;
   gees(n: number, pA: number, lda: number, pWr: number, pWi: number, pZ: number, ldz: number, pw: number): number;
   geesScratch(n: number): number;
+  trmm(side: number, trans: number, m: number, n: number, pA: number, lda: number, pB: number, ldb: number, pw: number): void;
+  trmmScratch(m: number, n: number): number;
+  sygs2(itype: number, n: number, pA: number, lda: number, pB: number, ldb: number): void;
+  sygst(itype: number, n: number, pA: number, lda: number, pB: number, ldb: number, pw: number): void;
+  sygstScratch(n: number): number;
 }

@@ -94,5 +94,10 @@ export function wasmKernels($e: WasmExports): Kernels {
     geevScratch: (n: number, jobv: number) => $e.geevScratch(n, jobv),
     gees: (n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $e.gees(n, pA.ptr, lda, pWr.ptr, pWi.ptr, pZ.ptr, ldz, pw.ptr),
     geesScratch: (n: number) => $e.geesScratch(n),
+    trmm: (side: number, trans: number, m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref) => $e.trmm(side, trans, m, n, pA.ptr, lda, pB.ptr, ldb, pw.ptr),
+    trmmScratch: (m: number, n: number) => $e.trmmScratch(m, n),
+    sygs2: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number) => $e.sygs2(itype, n, pA.ptr, lda, pB.ptr, ldb),
+    sygst: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref) => $e.sygst(itype, n, pA.ptr, lda, pB.ptr, ldb, pw.ptr),
+    sygstScratch: (n: number) => $e.sygstScratch(n),
   };
 }
