@@ -25,3 +25,5 @@ export type { FiniteOption } from './api/checks.js';
 export { pinv } from './derived/pinv.js';
 export { matrixRank } from './derived/rank.js';
 export { cond } from './derived/cond.js';
+// generalised eigh (eigh(A, B))
+export type { EighOptions } from './api/eigh.js';

@@ -95,3 +95,6 @@ export { cond } from './derived/cond.js';
 export { nullSpace, orth, subspaces, type Subspaces } from './derived/subspaces.js';
 export { lowRank, type LowRankResult } from './derived/lowrank.js';
 export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
+// generalised eigh (eigh(A, B)): its options
+export type { EighOptions } from './api/eigh.js';
+export type { EighTypeOption } from './api/eigh-general.js';
