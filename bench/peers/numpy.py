@@ -146,6 +146,16 @@ def build_eigvals(c, rng):
     return lambda: np.linalg.eigvals(a)
 
 
+def build_eigh_general(c, rng):
+    # generalised eigh (issue 13): A·x = λ·B·x, scipy's default driver (dsygvd)
+    import scipy.linalg as sl
+    n = int(c["n"])
+    s = _sym(c, rng)
+    h = rng.random((n, n))
+    b = h.T @ h + n * np.eye(n)
+    return lambda: sl.eigh(s, b, check_finite=False)
+
+
 OPS = {
     "eigh": build_eigh,
     "eigvalsh": build_eigvalsh,
@@ -164,6 +174,7 @@ OPS = {
     "matvec": build_matvec,
     "inv": build_inv,
     "det": build_det,
+    "eigh-general": build_eigh_general,  # generalised eigh (issue 13)
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.
