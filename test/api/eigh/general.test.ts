@@ -283,26 +283,15 @@ describe('eigh(A, B): exact properties', () => {
   it('a worked 2×2: A = diag(2, 3), B = diag(4, 1): λ = (0.5, 3), Z = diag(0.5, 1); type 2: λ = (3, 8); type 3 the same values with Z = diag(2, 1)', () => {
     const A = [[2, 0], [0, 3]];
     const B = [[4, 0], [0, 1]];
-    const r1 = eigh(A, B);
-    try {
-      expect(Array.from(r1.values)).toEqual([0.5, 3]);
-      expect(r1.vectors.toArray()).toEqual([[0.5, 0], [0, 1]]);
-    } finally {
-      r1.dispose();
-    }
-    const r2 = eigh(A, B, { type: 2 });
-    try {
-      expect(Array.from(r2.values)).toEqual([3, 8]);
-      expect(r2.vectors.toArray()).toEqual([[0, 0.5], [1, 0]]);
-    } finally {
-      r2.dispose();
-    }
-    const r3 = eigh(A, B, { type: 3 });
-    try {
-      expect(Array.from(r3.values)).toEqual([3, 8]);
-      expect(r3.vectors.toArray()).toEqual([[0, 2], [1, 0]]);
-    } finally {
-      r3.dispose();
+    const want = { 1: { values: [0.5, 3], Z: [[0.5, 0], [0, 1]] }, 2: { values: [3, 8], Z: [[0, 0.5], [1, 0]] }, 3: { values: [3, 8], Z: [[0, 2], [1, 0]] } };
+    for (const t of ITYPES) {
+      const r = eigh(A, B, { type: t });
+      try {
+        expect(Array.from(r.values), `type ${t}: values`).toEqual(want[t].values);
+        expect(r.vectors.toArray(), `type ${t}: vectors`).toEqual(want[t].Z);
+      } finally {
+        r.dispose();
+      }
     }
     expect(Array.from(eigvalsh(A, B, { type: 3 }))).toEqual([3, 8]);
   });

@@ -21,6 +21,7 @@ import { runKernel, triW } from '../../../util/harness.js';
 import { Rng, matrix } from '../../../util/generate.js';
 import { expectBitwise, EPS } from '../../../util/tolerance.js';
 import { THRESH } from '../../../util/ratios.js';
+import { norm1 } from '../../../util/reference.js';
 
 beforeAll(async () => {
   await setupEngines();
@@ -37,16 +38,6 @@ function mm(A: Float64Array, B: Float64Array, n: number, tA = false, tB = false)
     }
   }
   return C;
-}
-
-function norm1(A: Float64Array, n: number): number {
-  let r = 0;
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += Math.abs(A[i + j * n]!);
-    r = Math.max(r, s);
-  }
-  return r;
 }
 
 interface Problem {
@@ -95,16 +86,16 @@ function check(kernel: 'sygs2' | 'sygst', itype: number, n: number, seed: number
   const p = problem(n, seed);
   const C = reduce(kernel, itype, p);
   if (n === 0) return C;
-  const nl = norm1(p.L, n);
+  const nl = norm1(p.L, n, n);
   let ratio: number;
   if (itype === 1) {
     const R = mm(mm(p.L, C, n), p.L, n, false, true);
     for (let i = 0; i < n * n; i++) R[i] = R[i]! - p.A[i]!;
-    ratio = norm1(R, n) / ((nl * nl * norm1(C, n) + norm1(p.A, n)) * n * EPS);
+    ratio = norm1(R, n, n) / ((nl * nl * norm1(C, n, n) + norm1(p.A, n, n)) * n * EPS);
   } else {
     const R = mm(mm(p.L, p.A, n, true), p.L, n);
     for (let i = 0; i < n * n; i++) R[i] = C[i]! - R[i]!;
-    ratio = norm1(R, n) / (nl * nl * norm1(p.A, n) * n * EPS);
+    ratio = norm1(R, n, n) / (nl * nl * norm1(p.A, n, n) * n * EPS);
   }
   expect(ratio, `${kernel} itype=${itype} n=${n} seed=${seed}: residual ratio`).toBeLessThanOrEqual(THRESH);
   return C;
