@@ -55,13 +55,17 @@ export type StandardSolver = (C: Matrix, inputs: readonly Matrix[]) => { values:
 
 /**
  * Splits eigh's and eigvalsh's arguments `(A, B?, options?)` / `(A, options?)`: a Matrix or an array
- * in second place is B; null/undefined there means no B, with the options third.
+ * in second place is B; null/undefined there means no B, with the options third; anything else there
+ * is the options, and then nothing may follow (TypeError naming B otherwise).
  *
  * @internal
  */
-export function eighArgs(second: unknown, third: unknown): { B: MatrixLike | undefined; options: unknown } {
+export function eighArgs(fn: string, second: unknown, third: unknown): { B: MatrixLike | undefined; options: unknown } {
   if (second instanceof Matrix || Array.isArray(second)) return { B: second as MatrixLike, options: third };
-  if (second == null && third != null) return { B: undefined, options: third };
+  if (second == null) return { B: undefined, options: third };
+  if (third !== undefined) {
+    throw new TypeError(`${fn}: B must be a Matrix or an array of rows (number[][]) when options follow it, got ${describe(second)}`);
+  }
   return { B: undefined, options: second };
 }
 

@@ -132,7 +132,7 @@ export function eigh(A: MatrixLike, options?: EighOptions | null): EighResult;
  */
 export function eigh(A: MatrixLike, B: MatrixLike | null | undefined, options?: EighOptions | null): EighResult;
 export function eigh(A: MatrixLike, second?: MatrixLike | EighOptions | null, third?: EighOptions | null): EighResult {
-  const { B, options } = eighArgs(second, third);
+  const { B, options } = eighArgs('eigh', second, third);
   if (B === undefined && options == null) {
     const r = smallEigh(A);
     if (r !== undefined) return disposableResult(r);
@@ -169,7 +169,7 @@ export function eigvalsh(A: MatrixLike, options?: EighOptions | null): Float64Ar
  */
 export function eigvalsh(A: MatrixLike, B: MatrixLike | null | undefined, options?: EighOptions | null): Float64Array;
 export function eigvalsh(A: MatrixLike, second?: MatrixLike | EighOptions | null, third?: EighOptions | null): Float64Array {
-  const { B, options } = eighArgs(second, third);
+  const { B, options } = eighArgs('eigvalsh', second, third);
   const o = optionsOf('eigvalsh', options as EighOptions | null | undefined);
   if (B !== undefined) return runGeneral('eigvalsh', A, B, false, o).values;
   eighType('eigvalsh', o);

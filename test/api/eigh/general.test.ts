@@ -404,7 +404,7 @@ describe('eigh(A, B): arguments, shapes and errors', () => {
     }
   });
 
-  it('type: 1, 2 or 3 — other numbers are a RangeError, non-numbers a TypeError; options must be an object', () => {
+  it('type: 1, 2 or 3 — other numbers are a RangeError, non-numbers a TypeError; options must be an object, and nothing follows options in second place', () => {
     guarded('type', [aMatrix('uniform', 3, 1), spdMatrix('random', 3, 2).A], [], ([A, B]) => {
       for (const fn of [eigh, eigvalsh] as const) {
         for (const bad of [0, 4, 1.5, NaN, -1]) expectError(RangeError, `type ${bad}`, () => fn(A!, B!, { type: bad as 1 }), /type must be 1, 2 or 3/);
@@ -412,6 +412,7 @@ describe('eigh(A, B): arguments, shapes and errors', () => {
         expectError(RangeError, 'type 7 without B', () => fn(A!, { type: 7 as 1 }), /type must be 1, 2 or 3/);
         expectError(TypeError, 'options a number', () => fn(A!, B!, 3 as unknown as { type: 1 }), /options must be an object/);
         expectError(TypeError, 'B a string', () => fn(A!, 'B' as unknown as Matrix), /options must be an object/);
+        expectError(TypeError, 'options, then more', () => fn(A!, { type: 2 } as unknown as Matrix, { checkFinite: false }), /B must be a Matrix or an array of rows/);
       }
     });
   });
