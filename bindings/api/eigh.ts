@@ -12,6 +12,10 @@
  * magnitude (the first on ties) is positive. Matrices scaled near overflow or underflow are scaled by a
  * power of two internally. An iteration cap (30·n sweeps) turns non-convergence into LinAlgError
  * 'no-convergence' — never a hang.
+ *
+ * With a second matrix B, `eigh(A, B, { type })` / `eigvalsh(A, B, …)` solve the generalised
+ * symmetric-definite problem (eigh-general.ts), reduced to a standard one that `solveStandard` below
+ * solves: the one function where the standard problem is solved, for both forms.
  */
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
