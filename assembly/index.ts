@@ -88,6 +88,11 @@ export { gerqf, gerqfScratch } from './qr/gerqf';
 export { orgr2 } from './qr/orgr2';
 export { orgrq, orgrqScratch } from './qr/orgrq';
 
+// generalised symmetric-definite eigenproblem (eigh(A, B))
+export { trmm, trmmScratch } from './trsm/trmm';
+export { sygs2 } from './eig/sym/sygs2';
+export { sygst, sygstScratch } from './eig/sym/sygst';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

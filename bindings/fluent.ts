@@ -30,3 +30,5 @@ export { hessenberg, type HessenbergOptions, type HessenbergResult, type Hessenb
 export { rq, type RQOptions, type RQResult } from './api/rq.js';
 export { polar, type PolarOptions, type PolarResult } from './derived/polar.js';
 export { pinvh, type PinvhOptions } from './derived/pinvh.js';
+// generalised eigh (eigh(A, B))
+export type { EighOptions } from './api/eigh.js';

@@ -106,3 +106,6 @@ export { pinvh, type PinvhOptions } from './derived/pinvh.js';
 export { rref, specialSolutions, type RrefOptions, type RrefResult } from './derived/rref.js';
 export { matrixPower, multiDot, kron, cross } from './derived/products.js';
 export { randomizedSvd, type RandomizedSvdOptions, type RandomizedSvdResult } from './derived/rsvd.js';
+// generalised eigh (eigh(A, B)): its options
+export type { EighOptions } from './api/eigh.js';
+export type { EighTypeOption } from './api/eigh-general.js';

@@ -9,6 +9,7 @@ import { smallSuite } from './small.js';
 import { rqSuite, hessenbergSuite } from './misc.js';
 // issue 13 — randomized SVD
 import { randomizedSvdSuite } from './rsvd.js';
+import { eighGeneralSuite } from './eigh-general.js'; // generalised eigh (issue 13)
 import type { Suite } from './types.js';
 
 export const suites: Suite[] = [
@@ -19,6 +20,7 @@ export const suites: Suite[] = [
   rqSuite, hessenbergSuite,
   // issue 13 — randomized SVD
   randomizedSvdSuite,
+  eighGeneralSuite, // generalised eigh (issue 13)
 ];
 
 export type { Suite, Case, Column, Workload, Ratio, NumpySpec, SuiteOptions } from './types.js';

@@ -173,6 +173,14 @@ def build_randomized_svd(c, rng):
         return y @ xt.T[:, :k], s[:k], w[:, :k].T
 
     return run
+def build_eigh_general(c, rng):
+    # generalised eigh (issue 13): A·x = λ·B·x, scipy's default driver (dsygvd)
+    import scipy.linalg as sl
+    n = int(c["n"])
+    s = _sym(c, rng)
+    h = rng.random((n, n))
+    b = h.T @ h + n * np.eye(n)
+    return lambda: sl.eigh(s, b, check_finite=False)
 
 
 OPS = {
@@ -198,6 +206,7 @@ OPS = {
     "hessenberg": build_hessenberg,
     # issue 13 — randomized SVD
     "randomized_svd": build_randomized_svd,
+    "eigh-general": build_eigh_general,  # generalised eigh (issue 13)
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.

@@ -45,6 +45,7 @@ import type {
 } from '../fluent.js';
 // issue 13: hessenberg, rq, polar, pinvh
 import type { HessenbergOptions, HessenbergResult, HessenbergResultWithQ, PinvhOptions, PolarOptions, PolarResult, RQOptions, RQResult } from '../fluent.js';
+import type { EighOptions } from '../fluent.js'; // generalised eigh
 import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, describe, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
 import { formatMatrix, formatOptions, type FormatOptions } from '../core/format.js';
 import { shapeStr } from '../core/errors.js';
@@ -1131,8 +1132,18 @@ export class Matrix implements Disposable {
    * @example
    * Matrix.from([[2, 1], [1, 2]]).eigh().values; // Float64Array [1, 3]
    */
-  eigh(options?: FiniteOption | null): EighResult {
-    return ops.eigh(this, options);
+  eigh(options?: EighOptions | null): EighResult;
+  /**
+   * The generalised symmetric-definite eigenproblem with this matrix as A: `type` 1 A·x = λ·B·x
+   * (default), 2 A·B·x = λ·x, 3 B·A·x = λ·x, B symmetric positive definite; B-orthonormal vectors.
+   * The free function {@link ops.eigh | eigh}(A, B, options).
+   *
+   * @example
+   * Matrix.from([[2, 0], [0, 3]]).eigh([[4, 0], [0, 1]]).values; // Float64Array [0.5, 3]
+   */
+  eigh(B: MatrixLike | null | undefined, options?: EighOptions | null): EighResult;
+  eigh(second?: MatrixLike | EighOptions | null, third?: EighOptions | null): EighResult {
+    return ops.eigh(this, second as MatrixLike | null | undefined, third);
   }
 
   /**

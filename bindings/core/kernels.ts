@@ -205,4 +205,14 @@ export interface Kernels {
   orgrq(m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): void;
   /** assembly/qr/orgrq.ts */
   orgrqScratch(m: number, n: number, k: number): number;
+  /** assembly/trsm/trmm.ts */
+  trmm(side: number, trans: number, m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref): void;
+  /** assembly/trsm/trmm.ts */
+  trmmScratch(m: number, n: number): number;
+  /** assembly/eig/sym/sygs2.ts */
+  sygs2(itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number): void;
+  /** assembly/eig/sym/sygst.ts */
+  sygst(itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref): void;
+  /** assembly/eig/sym/sygst.ts */
+  sygstScratch(n: number): number;
 }

@@ -404,3 +404,30 @@ export function rref(A: View, tol: number, piv: Int32Array): number {
     return k.rref(A.rows, A.cols, a.store, a.ld, tol, ivec(s, piv, true));
   });
 }
+
+// ---- generalised symmetric-definite eigenproblem (eigh(A, B)) ----------------------------------
+
+/**
+ * Reduction of a symmetric-definite generalised eigenproblem to standard form in place (lower
+ * triangles): itype 1 A ← L⁻¹·A·L⁻ᵀ, itype 2/3 A ← Lᵀ·A·L, with L the Cholesky factor from potrf.
+ */
+export function sygst(itype: 1 | 2 | 3, A: View, L: View): void {
+  if (empty(A)) return;
+  run(jsFor(A, L), (k, _s, work, inn, out) => {
+    const w = work(k.sygstScratch(A.rows));
+    const l = inn(L);
+    const a = out(A);
+    k.sygst(itype, A.rows, a.store, a.ld, l.store, l.ld, w);
+  });
+}
+
+/** B ← op(L)·B (or B·op(L) with `right`), L lower triangular (non-unit diagonal): blocked TRMM. */
+export function trmm(L: View, B: View, o: { right?: boolean; trans?: boolean } = {}): void {
+  if (empty(B)) return;
+  run(jsFor(L, B), (k, _s, work, inn, out) => {
+    const w = work(k.trmmScratch(B.rows, B.cols));
+    const l = inn(L);
+    const b = out(B);
+    k.trmm(+(o.right === true), +(o.trans === true), B.rows, B.cols, l.store, l.ld, b.store, b.ld, w);
+  });
+}

@@ -82,3 +82,7 @@ export { orgr2 } from './qr/orgr2.js';
 export { orgrq, orgrqScratch } from './qr/orgrq.js';
 // issue 13 — rref
 export { rref } from './lu/rref.js';
+// generalised symmetric-definite eigenproblem (eigh(A, B))
+export { trmm, trmmScratch } from './trsm/trmm.js';
+export { sygs2 } from './eig/sym/sygs2.js';
+export { sygst, sygstScratch } from './eig/sym/sygst.js';

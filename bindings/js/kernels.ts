@@ -104,4 +104,9 @@ export const jsKernels: Kernels = {
   orgr2: (m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref) => $k.orgr2(m, n, k, pA.array(), pA.offset, lda, pTau.array(), pTau.offset, pw.array(), pw.offset),
   orgrq: (m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref) => $k.orgrq(m, n, k, pA.array(), pA.offset, lda, pTau.array(), pTau.offset, pw.array(), pw.offset),
   orgrqScratch: (m: number, n: number, k: number) => $k.orgrqScratch(m, n, k),
+  trmm: (side: number, trans: number, m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref) => $k.trmm(side, trans, m, n, pA.array(), pA.offset, lda, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
+  trmmScratch: (m: number, n: number) => $k.trmmScratch(m, n),
+  sygs2: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number) => $k.sygs2(itype, n, pA.array(), pA.offset, lda, pB.array(), pB.offset, ldb),
+  sygst: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref) => $k.sygst(itype, n, pA.array(), pA.offset, lda, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
+  sygstScratch: (n: number) => $k.sygstScratch(n),
 };

@@ -105,4 +105,9 @@ export interface WasmExports {
   orgr2(m: number, n: number, k: number, pA: number, lda: number, pTau: number, pw: number): void;
   orgrq(m: number, n: number, k: number, pA: number, lda: number, pTau: number, pw: number): void;
   orgrqScratch(m: number, n: number, k: number): number;
+  trmm(side: number, trans: number, m: number, n: number, pA: number, lda: number, pB: number, ldb: number, pw: number): void;
+  trmmScratch(m: number, n: number): number;
+  sygs2(itype: number, n: number, pA: number, lda: number, pB: number, ldb: number): void;
+  sygst(itype: number, n: number, pA: number, lda: number, pB: number, ldb: number, pw: number): void;
+  sygstScratch(n: number): number;
 }

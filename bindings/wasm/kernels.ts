@@ -105,5 +105,10 @@ export function wasmKernels($e: WasmExports): Kernels {
     orgr2: (m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref) => $e.orgr2(m, n, k, pA.ptr, lda, pTau.ptr, pw.ptr),
     orgrq: (m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref) => $e.orgrq(m, n, k, pA.ptr, lda, pTau.ptr, pw.ptr),
     orgrqScratch: (m: number, n: number, k: number) => $e.orgrqScratch(m, n, k),
+    trmm: (side: number, trans: number, m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref) => $e.trmm(side, trans, m, n, pA.ptr, lda, pB.ptr, ldb, pw.ptr),
+    trmmScratch: (m: number, n: number) => $e.trmmScratch(m, n),
+    sygs2: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number) => $e.sygs2(itype, n, pA.ptr, lda, pB.ptr, ldb),
+    sygst: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref) => $e.sygst(itype, n, pA.ptr, lda, pB.ptr, ldb, pw.ptr),
+    sygstScratch: (n: number) => $e.sygstScratch(n),
   };
 }

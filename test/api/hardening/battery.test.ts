@@ -227,6 +227,23 @@ function unary(fn: string, call: (A: never, o: never) => unknown, opts_: Bad[], 
   return { fn, call, valid: [valid, opts], bad: [finite ? [...A, NAN, INF] : A, opts_] };
 }
 
+// ---- generalised eigh (eigh(A, B, o), eigvalsh(A, B, o)) ----
+/** The B of eigh(A, B, o) for a 2×2 A: with options after it, only a matrix is a B. */
+const EIGH_B: Bad[] = [
+  ...NOT_A_MATRIX.map(([l, v, e]): Bad => [l, v, l === 'null' || l === 'undefined' ? 'may' : e]),
+  ['a flat array', () => [1, 2], TypeError],
+  ['a non-square matrix', () => Matrix.from([[1, 2, 3], [4, 5, 6]]), RangeError],
+  ['another order (3×3)', () => Matrix.eye(3), RangeError],
+  ['an empty matrix', () => Matrix.zeros(0, 0), RangeError],
+  ['not positive definite', () => [[1, 2], [2, 1]], [LinAlgError, 'not-positive-definite']],
+  NAN,
+  INF,
+];
+const EIGH_OPTIONS: Bad[] = [...OPTIONS, ['type: 4', () => ({ type: 4 }), RangeError], ['type: 1.5', () => ({ type: 1.5 }), RangeError], ["type: '1'", () => ({ type: '1' }), TypeError]];
+function generalEigh(fn: string, call: (A: never, B: never, o: never) => unknown): Entry {
+  return { fn, call, valid: [M22, M22, opts], bad: [[...SQUARE, NAN, INF], EIGH_B, EIGH_OPTIONS] };
+}
+
 const battery: Record<string, Entry[] | string> = {
   init: [{ fn: 'init', call: (o) => api.init(o), valid: [() => ({})], bad: [[...OPTIONS, ['backend: gpu', () => ({ backend: 'gpu' }), TypeError], ['wasm: 5', () => ({ wasm: 5 }), TypeError], ['simd: yes', () => ({ simd: 'yes' }), TypeError], ['fma: 1', () => ({ fma: 1 }), TypeError]]] }],
   simdSupported: 'takes no arguments',
@@ -300,7 +317,10 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'Matrix.fromJSON', call: (j) => Matrix.fromJSON(j), valid: [() => ({ rows: 1, cols: 2, data: [1, 'NaN'] })], bad: [[['a number', () => 3, TypeError], ['null', () => null, TypeError], ['text that is not JSON', () => '{', TypeError], ['rows: -1', () => ({ rows: -1, cols: 0, data: [] }), RangeError], ['too few entries', () => ({ rows: 2, cols: 2, data: [1] }), RangeError], ['a null entry', () => ({ rows: 1, cols: 1, data: [null] }), TypeError]]] },
     // The decomposition methods: the free functions' names and checks.
     { fn: 'solve', call: (M, b, o) => (M as Matrix).solve(b, o), valid: [M22, V2, opts], bad: [THIS_DISPOSED, RHS2, OPTIONS] },
-    ...(['inv', 'det', 'slogdet', 'cholesky', 'lu', 'qr', 'svd', 'eigh', 'eig'] as const).map((fn): Entry => ({ fn, call: (M, o) => (M as Matrix)[fn](o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] })),
+    ...(['inv', 'det', 'slogdet', 'cholesky', 'lu', 'qr', 'svd', 'eig'] as const).map((fn): Entry => ({ fn, call: (M, o) => (M as Matrix)[fn](o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] })),
+    // eigh: an array in second place is B (the generalised problem), so its options go third here
+    { fn: 'eigh', call: (M, o) => (M as Matrix).eigh(undefined, o as never), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] },
+    { fn: 'eigh', call: (M, B, o) => (M as Matrix).eigh(B as never, o as never), valid: [M22, M22, opts], bad: [THIS_DISPOSED, EIGH_B, EIGH_OPTIONS] },
     { fn: 'pinv', call: (M, o) => (M as Matrix).pinv(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('rtol')] },
     { fn: 'matrixRank', call: (M, o) => (M as Matrix).rank(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('tol')] },
     { fn: 'cond', call: (M, p, o) => (M as Matrix).cond(p, o), valid: [M22, () => 2, opts], bad: [THIS_DISPOSED, [['3', () => 3, RangeError], ["'nuc'", () => 'nuc', RangeError]], OPTIONS] },
@@ -407,8 +427,8 @@ const battery: Record<string, Entry[] | string> = {
   }],
   projection: [unary('projection', (A, o) => api.projection(A, o), tolerances('rcond'), A_MATRIX, true, M32)],
   numericGradient: [{ fn: 'numericGradient', call: (f, x, o) => api.numericGradient(f, x, o), valid: [f2, V2, opts], bad: [[['a string', () => 'f', TypeError], ['null', () => null, TypeError], ['an object', () => ({}), TypeError], ['a non-number result', () => () => 'x', TypeError]], NOT_A_VECTOR, [...tolerances('eps'), ['eps: 0', () => ({ eps: 0 }), RangeError], ['eps: Infinity', () => ({ eps: Infinity }), RangeError]]] }],
-  eigh: [unary('eigh', (A, o) => api.eigh(A, o), OPTIONS, SQUARE, true)],
-  eigvalsh: [unary('eigvalsh', (A, o) => api.eigvalsh(A, o), OPTIONS, SQUARE, true)],
+  eigh: [unary('eigh', (A, o) => api.eigh(A, undefined, o), OPTIONS, SQUARE, true), generalEigh('eigh', (A, B, o) => api.eigh(A, B, o))],
+  eigvalsh: [unary('eigvalsh', (A, o) => api.eigvalsh(A, undefined, o), OPTIONS, SQUARE, true), generalEigh('eigvalsh', (A, B, o) => api.eigvalsh(A, B, o))],
   svd: [unary('svd', (A, o) => api.svd(A, o), OPTIONS, A_MATRIX, true, M32)],
   svdvals: [unary('svdvals', (A, o) => api.svdvals(A, o), OPTIONS, A_MATRIX, true, M32)],
   eig: [
