@@ -77,6 +77,11 @@ export { trevc } from './eig/gen/trevc';
 export { geev, geevScratch } from './eig/gen/geev';
 export { gees, geesScratch } from './eig/gen/gees';
 
+// symmetric-indefinite LDLᵀ (Bunch–Kaufman)
+export { sytf2 } from './ldl/sytf2';
+export { sytrf, sytrfScratch } from './ldl/sytrf';
+export { sytrs } from './ldl/sytrs';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

@@ -183,4 +183,12 @@ export interface Kernels {
   gees(n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref): number;
   /** assembly/eig/gen/gees.ts */
   geesScratch(n: number): number;
+  /** assembly/ldl/sytf2.ts */
+  sytf2(n: number, pA: F64Ref, lda: number, pIpiv: I32Ref): number;
+  /** assembly/ldl/sytrf.ts */
+  sytrf(n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref): number;
+  /** assembly/ldl/sytrf.ts */
+  sytrfScratch(n: number): number;
+  /** assembly/ldl/sytrs.ts */
+  sytrs(n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number): void;
 }

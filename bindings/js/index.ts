@@ -71,3 +71,8 @@ export { hqr } from './eig/gen/hqr.js';
 export { trevc } from './eig/gen/trevc.js';
 export { geev, geevScratch } from './eig/gen/geev.js';
 export { gees, geesScratch } from './eig/gen/gees.js';
+
+// symmetric-indefinite LDLᵀ (Bunch–Kaufman)
+export { sytf2 } from './ldl/sytf2.js';
+export { sytrf, sytrfScratch } from './ldl/sytrf.js';
+export { sytrs } from './ldl/sytrs.js';

@@ -93,4 +93,8 @@ export const jsKernels: Kernels = {
   geevScratch: (n: number, jobv: number) => $k.geevScratch(n, jobv),
   gees: (n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $k.gees(n, pA.array(), pA.offset, lda, pWr.array(), pWr.offset, pWi.array(), pWi.offset, pZ.array(), pZ.offset, ldz, pw.array(), pw.offset),
   geesScratch: (n: number) => $k.geesScratch(n),
+  sytf2: (n: number, pA: F64Ref, lda: number, pIpiv: I32Ref) => $k.sytf2(n, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset),
+  sytrf: (n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref) => $k.sytrf(n, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset, pw.array(), pw.offset),
+  sytrfScratch: (n: number) => $k.sytrfScratch(n),
+  sytrs: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number) => $k.sytrs(n, nrhs, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset, pB.array(), pB.offset, ldb),
 };

@@ -94,5 +94,9 @@ export function wasmKernels($e: WasmExports): Kernels {
     geevScratch: (n: number, jobv: number) => $e.geevScratch(n, jobv),
     gees: (n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $e.gees(n, pA.ptr, lda, pWr.ptr, pWi.ptr, pZ.ptr, ldz, pw.ptr),
     geesScratch: (n: number) => $e.geesScratch(n),
+    sytf2: (n: number, pA: F64Ref, lda: number, pIpiv: I32Ref) => $e.sytf2(n, pA.ptr, lda, pIpiv.ptr),
+    sytrf: (n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref) => $e.sytrf(n, pA.ptr, lda, pIpiv.ptr, pw.ptr),
+    sytrfScratch: (n: number) => $e.sytrfScratch(n),
+    sytrs: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number) => $e.sytrs(n, nrhs, pA.ptr, lda, pIpiv.ptr, pB.ptr, ldb),
   };
 }
