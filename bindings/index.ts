@@ -95,3 +95,6 @@ export { cond } from './derived/cond.js';
 export { nullSpace, orth, subspaces, type Subspaces } from './derived/subspaces.js';
 export { lowRank, type LowRankResult } from './derived/lowrank.js';
 export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
+// symmetric-indefinite LDLᵀ and solve's assumeA
+export { ldl, type LDLResult, type LdlOptions } from './api/ldl.js';
+export type { AssumeA } from './api/assume.js';

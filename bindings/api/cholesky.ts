@@ -201,7 +201,8 @@ export function choFactor(A: MatrixLike, options?: FiniteOption | null): Cholesk
   return withMatrix('choFactor', 'A', A, (A) => factorization('choFactor', A, o));
 }
 
-function factorization(fn: string, A: Matrix, o: FiniteOption): CholeskyFactorization {
+/** @internal The Cholesky factorisation of a Matrix, its messages naming `fn` (choFactor, choSolve, solve). */
+export function factorization(fn: string, A: Matrix, o: FiniteOption): CholeskyFactorization {
   return scoped((s) => {
     const L = s.track(factorInPlace(fn, A, o));
     const finite = checkFiniteOption(o) || isFinite(L);

@@ -354,3 +354,27 @@ export function dot(x: Float64Array, y: Float64Array): number {
 export function nrm2(x: Float64Array): number {
   return run(vectorJs(x.length), (k, s) => k.nrm2(x.length, vec(s, x), 1));
 }
+
+// ---- symmetric-indefinite LDLᵀ (Bunch–Kaufman) ----------------------------------------------------
+
+/**
+ * In-place Bunch–Kaufman P·A·Pᵀ = L·D·Lᵀ, lower triangle read (assembly/ldl/sytrf.ts), pivots into
+ * `ipiv` (a 2×2 block as ~p twice); 0 or the first zero 1×1 pivot (1-based).
+ */
+export function sytrf(A: View, ipiv: Int32Array): number {
+  return run(jsFor(A), (k, s, work, _inn, out) => {
+    const w = work(k.sytrfScratch(A.rows));
+    const a = out(A);
+    return k.sytrf(A.rows, a.store, a.ld, ivec(s, ipiv, true), w);
+  });
+}
+
+/** B ← A⁻¹·B with the factors of {@link sytrf}. */
+export function sytrs(F: View, ipiv: Int32Array, B: View): void {
+  if (empty(B)) return;
+  run(jsFor(F, B), (k, s, _work, inn, out) => {
+    const f = inn(F);
+    const b = out(B);
+    k.sytrs(F.rows, B.cols, f.store, f.ld, ivec(s, ipiv), b.store, b.ld);
+  });
+}
