@@ -137,7 +137,7 @@ const ROWS: usize = memory.data<f64>([
   0, 1, //      T_BDSQR_MAXIT    0 = MAXITR·n² = 6·n² inner steps in total, LAPACK's maxit (svd/bdsqr.ts)
   0, 1, //      T_LASQ_MAXIT     0 = 30·n dqds steps in total (svd/lasq.ts)
   0, 1, //      T_HQR_MAXIT      0 = 30·max(10, window) iterations per eigenvalue, as dlahqr (eig/gen/hqr.ts)
-  32, 1, //     T_SYTRF_NB       Bunch–Kaufman panel width (ldl/sytrf.ts); see the measurement there
+  32, 1, //     T_SYTRF_NB       not swept (loaded machine): 32 as potrf/sytrd; n = 512 solve ≈ 0.8× scipy dsysv there (ldl/sytrf.ts)
 ], 16);
 
 /** The value set per key; 0 = none (the default is in force). */

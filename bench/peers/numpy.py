@@ -146,6 +146,16 @@ def build_eigvals(c, rng):
     return lambda: np.linalg.eigvals(a)
 
 
+# symmetric-indefinite LDLᵀ
+def build_solve_symmetric(c, rng):
+    import scipy.linalg as sl  # dsysv: dsytrf + dsytrs (and scipy's dsycon condition estimate)
+    n = int(c["n"])
+    a = rng.random((n, n))
+    s = (a + a.T) / 2
+    b = np.sin(np.arange(1, n + 1))
+    return lambda: sl.solve(s, b, assume_a="sym", check_finite=False)
+
+
 OPS = {
     "eigh": build_eigh,
     "eigvalsh": build_eigvalsh,
@@ -164,6 +174,8 @@ OPS = {
     "matvec": build_matvec,
     "inv": build_inv,
     "det": build_det,
+    # symmetric-indefinite LDLᵀ
+    "solve-symmetric": build_solve_symmetric,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.
