@@ -20,6 +20,7 @@
  * (Algorithm 4.4.4 is the rook variant; this is the original partial pivoting of their eq. 4.4.12);
  * LAPACK dsytf2 / dlasyf.
  */
+import { iamax } from '../blas/iamax';
 
 /** α = (1 + √17)/8. */
 // @ts-ignore: decorator
@@ -31,4 +32,32 @@
   if (absakk >= BK_ALPHA * colmax * (colmax / rowmax)) return 0;
   if (absarr >= BK_ALPHA * rowmax) return 1;
   return 2;
+}
+
+/** imax: the row of λ = max |x_i| over i = k+1..n−1 of the column at `px` (k itself when k is the last row). */
+// @ts-ignore: decorator
+@inline export function bkImax(n: i32, k: i32, px: usize): i32 {
+  return k + 1 < n ? k + 1 + iamax(n - k - 1, px + (<usize>(k + 1) << 3), 1) : k;
+}
+
+/**
+ * σ = max |a_rj| over the active row/column r = imax: `len1` entries left of the diagonal at `p1`
+ * (stride `inc1`), then `len2` entries below it at `p2` (unit stride).
+ */
+// @ts-ignore: decorator
+@inline export function bkRowmax(len1: i32, p1: usize, inc1: i32, len2: i32, p2: usize): f64 {
+  let r = Math.abs(load<f64>(p1 + <usize>(iamax(len1, p1, inc1) * inc1) * 8));
+  if (len2 > 0) r = max(r, Math.abs(load<f64>(p2 + (<usize>iamax(len2, p2, 1) << 3))));
+  return r;
+}
+
+/** Records the pivot of step k: kp for a 1×1 block, ~kp at k and k+1 for a 2×2 block. */
+// @ts-ignore: decorator
+@inline export function bkStorePivot(pIpiv: usize, k: i32, kp: i32, kstep: i32): void {
+  if (kstep == 1) {
+    store<i32>(pIpiv + (<usize>k << 2), kp);
+  } else {
+    store<i32>(pIpiv + (<usize>k << 2), ~kp);
+    store<i32>(pIpiv + (<usize>(k + 1) << 2), ~kp);
+  }
 }

@@ -26,14 +26,13 @@
  * 1×1 pivot is left in D (sytrf.ts reports it). Workspace: W (n×nb at `pW`, ldw ≥ n) and, at `pw`
  * (16-byte aligned), `gemmScratch(n, nb, nb)` doubles. Returns kb.
  */
-import { iamax } from '../blas/iamax';
 import { gemv } from '../blas/gemv';
 import { scal } from '../blas/scal';
 import { swap } from '../blas/swap';
 import { copy } from '../blas/copy';
 import { gemm } from '../gemm/gemm';
 import { SAFMIN } from '../machine';
-import { BK_ALPHA, bkChoice } from './bk';
+import { BK_ALPHA, bkChoice, bkImax, bkRowmax, bkStorePivot } from './bk';
 
 export function lasyf(n: i32, nb: i32, pA: usize, lda: i32, pIpiv: usize, pW: usize, ldw: i32, pw: usize): i32 {
   const ldA = <usize>lda << 3;
@@ -50,12 +49,8 @@ export function lasyf(n: i32, nb: i32, pA: usize, lda: i32, pIpiv: usize, pW: us
     let kstep = 1;
     let kp = k;
     const absakk = Math.abs(load<f64>(wk + rk));
-    let imax = k;
-    let colmax: f64 = 0;
-    if (k + 1 < n) {
-      imax = k + 1 + iamax(n - k - 1, wk + rk + 8, 1);
-      colmax = Math.abs(load<f64>(wk + (<usize>imax << 3)));
-    }
+    const imax = bkImax(n, k, wk);
+    const colmax: f64 = imax > k ? Math.abs(load<f64>(wk + (<usize>imax << 3))) : 0;
     if (max(absakk, colmax) == 0 || isNaN(absakk)) {
       // A zero (or NaN) column: D[k, k] is singular; store the column as it is.
       copy(n - k, wk + rk, 1, colk + rk, 1);
@@ -67,12 +62,7 @@ export function lasyf(n: i32, nb: i32, pA: usize, lda: i32, pIpiv: usize, pW: us
         copy(imax - k, pA + ri + <usize>k * ldA, lda, wk1 + rk, 1);
         copy(n - imax, colI + ri, 1, wk1 + ri, 1);
         gemv(0, n - k, k, -1, pA + rk, lda, pW + ri, ldw, 1, wk1 + rk, 1);
-        const jr = k + iamax(imax - k, wk1 + rk, 1);
-        let rowmax = Math.abs(load<f64>(wk1 + (<usize>jr << 3)));
-        if (imax + 1 < n) {
-          const jc = imax + 1 + iamax(n - imax - 1, wk1 + ri + 8, 1);
-          rowmax = max(rowmax, Math.abs(load<f64>(wk1 + (<usize>jc << 3))));
-        }
+        const rowmax = bkRowmax(imax - k, wk1 + rk, 1, n - imax - 1, wk1 + ri + 8);
         const c = bkChoice(absakk, colmax, rowmax, Math.abs(load<f64>(wk1 + ri)));
         if (c != 0) kp = imax;
         if (c == 1) copy(n - k, wk1 + rk, 1, wk + rk, 1); // the pivot column is W[:, k+1]
@@ -128,12 +118,7 @@ export function lasyf(n: i32, nb: i32, pA: usize, lda: i32, pIpiv: usize, pW: us
         store<f64>(colk1 + rk + 8, load<f64>(wk1 + rk + 8));
       }
     }
-    if (kstep == 1) {
-      store<i32>(pIpiv + (<usize>k << 2), kp);
-    } else {
-      store<i32>(pIpiv + (<usize>k << 2), ~kp);
-      store<i32>(pIpiv + (<usize>(k + 1) << 2), ~kp);
-    }
+    bkStorePivot(pIpiv, k, kp, kstep);
     k += kstep;
   }
   const kb = k;

@@ -26,12 +26,11 @@
  * factorisation is completed regardless (a zero column needs no elimination), as in LAPACK.
  * A 1×1 pivot below SAFMIN divides instead of multiplying by its reciprocal (which would overflow).
  */
-import { iamax } from '../blas/iamax';
 import { axpy } from '../blas/axpy';
 import { scal } from '../blas/scal';
 import { swap } from '../blas/swap';
 import { SAFMIN } from '../machine';
-import { BK_ALPHA, bkChoice } from './bk';
+import { BK_ALPHA, bkChoice, bkImax, bkRowmax, bkStorePivot } from './bk';
 
 export function sytf2(n: i32, pA: usize, lda: i32, pIpiv: usize): i32 {
   const ldA = <usize>lda << 3;
@@ -43,12 +42,8 @@ export function sytf2(n: i32, pA: usize, lda: i32, pIpiv: usize): i32 {
     let kp = k;
     const absakk = Math.abs(load<f64>(colk + (<usize>k << 3)));
     // λ = max |A[k+1:n, k]| at row imax
-    let imax = k;
-    let colmax: f64 = 0;
-    if (k + 1 < n) {
-      imax = k + 1 + iamax(n - k - 1, colk + (<usize>(k + 1) << 3), 1);
-      colmax = Math.abs(load<f64>(colk + (<usize>imax << 3)));
-    }
+    const imax = bkImax(n, k, colk);
+    const colmax: f64 = imax > k ? Math.abs(load<f64>(colk + (<usize>imax << 3))) : 0;
     if (max(absakk, colmax) == 0 || isNaN(absakk)) {
       // A zero (or NaN) column: D[k, k] is singular; nothing to eliminate.
       if (info == 0) info = k + 1;
@@ -57,12 +52,7 @@ export function sytf2(n: i32, pA: usize, lda: i32, pIpiv: usize): i32 {
         // σ over row imax (columns k..imax−1) and column imax (rows imax+1..n−1)
         const rowI = pA + (<usize>imax << 3);
         const colI = pA + <usize>imax * ldA;
-        const jr = k + iamax(imax - k, rowI + <usize>k * ldA, lda);
-        let rowmax = Math.abs(load<f64>(rowI + <usize>jr * ldA));
-        if (imax + 1 < n) {
-          const jc = imax + 1 + iamax(n - imax - 1, colI + (<usize>(imax + 1) << 3), 1);
-          rowmax = max(rowmax, Math.abs(load<f64>(colI + (<usize>jc << 3))));
-        }
+        const rowmax = bkRowmax(imax - k, rowI + <usize>k * ldA, lda, n - imax - 1, colI + (<usize>(imax + 1) << 3));
         const c = bkChoice(absakk, colmax, rowmax, Math.abs(load<f64>(colI + (<usize>imax << 3))));
         if (c != 0) kp = imax;
         if (c == 2) kstep = 2;
@@ -123,12 +113,7 @@ export function sytf2(n: i32, pA: usize, lda: i32, pIpiv: usize): i32 {
         }
       }
     }
-    if (kstep == 1) {
-      store<i32>(pIpiv + (<usize>k << 2), kp);
-    } else {
-      store<i32>(pIpiv + (<usize>k << 2), ~kp);
-      store<i32>(pIpiv + (<usize>(k + 1) << 2), ~kp);
-    }
+    bkStorePivot(pIpiv, k, kp, kstep);
     k += kstep;
   }
   return info;

@@ -22,7 +22,7 @@ import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 import { optionsOf, type VectorLike } from '../core/validate.js';
-import { checkFiniteOption, checkRhs, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
+import { checkFiniteOption, checkRhs, lowerFinite, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 
@@ -61,17 +61,6 @@ export interface LdlOptions extends FiniteOption {
 function singular(fn: string, info: number): LinAlgError {
   const k = info - 1;
   return new LinAlgError('singular', `${fn}: matrix is singular: D[${k}, ${k}] = 0 in its LDLᵀ (Bunch–Kaufman) factorisation`, info);
-}
-
-/** The lower triangle of A (diagonal included: what the factorisation reads) holds only finite numbers. */
-function lowerFinite(A: Matrix): boolean {
-  const s = A._store();
-  const a = s.array();
-  for (let j = 0; j < A.cols; j++) {
-    const o = s.offset + j * A._ld;
-    for (let i = j; i < A.rows; i++) if (!Number.isFinite(a[o + i]!)) return false;
-  }
-  return true;
 }
 
 /** The Bunch–Kaufman factors of a square A (lower triangle read) in a padded copy, with their pivots and info. */

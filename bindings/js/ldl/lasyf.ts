@@ -5,14 +5,13 @@
  * A[i, j] = a[offA + i + j·lda], W[i, j] = w[offW + i + j·ldw], gemm workspace at g[offG…]. Same
  * operation order as the wasm kernel, so the results agree bit for bit. Returns kb.
  */
-import { iamax } from '../blas/iamax.js';
 import { gemv } from '../blas/gemv.js';
 import { scal } from '../blas/scal.js';
 import { swap } from '../blas/swap.js';
 import { copy } from '../blas/copy.js';
 import { gemm } from '../gemm/gemm.js';
 import { SAFMIN } from '../../core/machine.js';
-import { BK_ALPHA, bkChoice } from './bk.js';
+import { BK_ALPHA, bkChoice, bkImax, bkRowmax, bkStorePivot } from './bk.js';
 
 export function lasyf(
   n: number, nb: number, a: Float64Array, offA: number, lda: number, ipiv: Int32Array, offIpiv: number,
@@ -29,12 +28,8 @@ export function lasyf(
     let kstep = 1;
     let kp = k;
     const absakk = Math.abs(w[wk + k]!);
-    let imax = k;
-    let colmax = 0;
-    if (k + 1 < n) {
-      imax = k + 1 + iamax(n - k - 1, w, wk + k + 1, 1);
-      colmax = Math.abs(w[wk + imax]!);
-    }
+    const imax = bkImax(n, k, w, wk);
+    const colmax = imax > k ? Math.abs(w[wk + imax]!) : 0;
     if (Math.max(absakk, colmax) === 0 || Number.isNaN(absakk)) {
       // A zero (or NaN) column: D[k, k] is singular; store the column as it is.
       copy(n - k, w, wk + k, 1, a, colk + k, 1);
@@ -45,12 +40,7 @@ export function lasyf(
         copy(imax - k, a, offA + imax + k * lda, lda, w, wk1 + k, 1);
         copy(n - imax, a, colI + imax, 1, w, wk1 + imax, 1);
         gemv(0, n - k, k, -1, a, offA + k, lda, w, offW + imax, ldw, 1, w, wk1 + k, 1);
-        const jr = k + iamax(imax - k, w, wk1 + k, 1);
-        let rowmax = Math.abs(w[wk1 + jr]!);
-        if (imax + 1 < n) {
-          const jc = imax + 1 + iamax(n - imax - 1, w, wk1 + imax + 1, 1);
-          rowmax = Math.max(rowmax, Math.abs(w[wk1 + jc]!));
-        }
+        const rowmax = bkRowmax(imax - k, w, wk1 + k, 1, n - imax - 1, wk1 + imax + 1);
         const c = bkChoice(absakk, colmax, rowmax, Math.abs(w[wk1 + imax]!));
         if (c !== 0) kp = imax;
         if (c === 1) copy(n - k, w, wk1 + k, 1, w, wk + k, 1); // the pivot column is W[:, k+1]
@@ -100,12 +90,7 @@ export function lasyf(
         a[colk1 + k + 1] = w[wk1 + k + 1]!;
       }
     }
-    if (kstep === 1) {
-      ipiv[offIpiv + k] = kp;
-    } else {
-      ipiv[offIpiv + k] = ~kp;
-      ipiv[offIpiv + k + 1] = ~kp;
-    }
+    bkStorePivot(ipiv, offIpiv, k, kp, kstep);
     k += kstep;
   }
   const kb = k;

@@ -8,12 +8,11 @@
  *
  * Returns 0, or k + 1 for the first 1×1 pivot that is exactly zero (or NaN): D is singular.
  */
-import { iamax } from '../blas/iamax.js';
 import { axpy } from '../blas/axpy.js';
 import { scal } from '../blas/scal.js';
 import { swap } from '../blas/swap.js';
 import { SAFMIN } from '../../core/machine.js';
-import { BK_ALPHA, bkChoice } from './bk.js';
+import { BK_ALPHA, bkChoice, bkImax, bkRowmax, bkStorePivot } from './bk.js';
 
 export function sytf2(n: number, a: Float64Array, offA: number, lda: number, ipiv: Int32Array, offIpiv: number): number {
   let info = 0;
@@ -24,12 +23,8 @@ export function sytf2(n: number, a: Float64Array, offA: number, lda: number, ipi
     let kp = k;
     const absakk = Math.abs(a[colk + k]!);
     // λ = max |A[k+1:n, k]| at row imax
-    let imax = k;
-    let colmax = 0;
-    if (k + 1 < n) {
-      imax = k + 1 + iamax(n - k - 1, a, colk + k + 1, 1);
-      colmax = Math.abs(a[colk + imax]!);
-    }
+    const imax = bkImax(n, k, a, colk);
+    const colmax = imax > k ? Math.abs(a[colk + imax]!) : 0;
     if (Math.max(absakk, colmax) === 0 || Number.isNaN(absakk)) {
       // A zero (or NaN) column: D[k, k] is singular; nothing to eliminate.
       if (info === 0) info = k + 1;
@@ -38,12 +33,7 @@ export function sytf2(n: number, a: Float64Array, offA: number, lda: number, ipi
         // σ over row imax (columns k..imax−1) and column imax (rows imax+1..n−1)
         const rowI = offA + imax;
         const colI = offA + imax * lda;
-        const jr = k + iamax(imax - k, a, rowI + k * lda, lda);
-        let rowmax = Math.abs(a[rowI + jr * lda]!);
-        if (imax + 1 < n) {
-          const jc = imax + 1 + iamax(n - imax - 1, a, colI + imax + 1, 1);
-          rowmax = Math.max(rowmax, Math.abs(a[colI + jc]!));
-        }
+        const rowmax = bkRowmax(imax - k, a, rowI + k * lda, lda, n - imax - 1, colI + imax + 1);
         const c = bkChoice(absakk, colmax, rowmax, Math.abs(a[colI + imax]!));
         if (c !== 0) kp = imax;
         if (c === 2) kstep = 2;
@@ -100,12 +90,7 @@ export function sytf2(n: number, a: Float64Array, offA: number, lda: number, ipi
         }
       }
     }
-    if (kstep === 1) {
-      ipiv[offIpiv + k] = kp;
-    } else {
-      ipiv[offIpiv + k] = ~kp;
-      ipiv[offIpiv + k + 1] = ~kp;
-    }
+    bkStorePivot(ipiv, offIpiv, k, kp, kstep);
     k += kstep;
   }
   return info;
