@@ -81,6 +81,7 @@ export { gees, geesScratch } from './eig/gen/gees';
 export { sytf2 } from './ldl/sytf2';
 export { sytrf, sytrfScratch } from './ldl/sytrf';
 export { sytrs } from './ldl/sytrs';
+export { sytrs2, sytrs2Scratch } from './ldl/sytrs2';
 
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {

@@ -191,4 +191,8 @@ export interface Kernels {
   sytrfScratch(n: number): number;
   /** assembly/ldl/sytrs.ts */
   sytrs(n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number): void;
+  /** assembly/ldl/sytrs2.ts */
+  sytrs2(n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number, pw: F64Ref): void;
+  /** assembly/ldl/sytrs2.ts */
+  sytrs2Scratch(n: number, nrhs: number): number;
 }

@@ -378,3 +378,14 @@ export function sytrs(F: View, ipiv: Int32Array, B: View): void {
     k.sytrs(F.rows, B.cols, f.store, f.ld, ivec(s, ipiv), b.store, b.ld);
   });
 }
+
+/** B ← A⁻¹·B with the factors of {@link sytrf}, level 3 (sytrs2: the factor converted, two TRSMs, restored). */
+export function sytrs2(F: View, ipiv: Int32Array, B: View): void {
+  if (empty(B)) return;
+  run(jsFor(F, B), (k, s, work, inn, out) => {
+    const w = work(k.sytrs2Scratch(F.rows, B.cols));
+    const f = inn(F);
+    const b = out(B);
+    k.sytrs2(F.rows, B.cols, f.store, f.ld, ivec(s, ipiv), b.store, b.ld, w);
+  });
+}

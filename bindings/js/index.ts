@@ -76,3 +76,4 @@ export { gees, geesScratch } from './eig/gen/gees.js';
 export { sytf2 } from './ldl/sytf2.js';
 export { sytrf, sytrfScratch } from './ldl/sytrf.js';
 export { sytrs } from './ldl/sytrs.js';
+export { sytrs2, sytrs2Scratch } from './ldl/sytrs2.js';

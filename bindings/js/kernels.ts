@@ -97,4 +97,6 @@ export const jsKernels: Kernels = {
   sytrf: (n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref) => $k.sytrf(n, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset, pw.array(), pw.offset),
   sytrfScratch: (n: number) => $k.sytrfScratch(n),
   sytrs: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number) => $k.sytrs(n, nrhs, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset, pB.array(), pB.offset, ldb),
+  sytrs2: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number, pw: F64Ref) => $k.sytrs2(n, nrhs, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
+  sytrs2Scratch: (n: number, nrhs: number) => $k.sytrs2Scratch(n, nrhs),
 };

@@ -98,4 +98,6 @@ export interface WasmExports {
   sytrf(n: number, pA: number, lda: number, pIpiv: number, pw: number): number;
   sytrfScratch(n: number): number;
   sytrs(n: number, nrhs: number, pA: number, lda: number, pIpiv: number, pB: number, ldb: number): void;
+  sytrs2(n: number, nrhs: number, pA: number, lda: number, pIpiv: number, pB: number, ldb: number, pw: number): void;
+  sytrs2Scratch(n: number, nrhs: number): number;
 }

@@ -98,5 +98,7 @@ export function wasmKernels($e: WasmExports): Kernels {
     sytrf: (n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref) => $e.sytrf(n, pA.ptr, lda, pIpiv.ptr, pw.ptr),
     sytrfScratch: (n: number) => $e.sytrfScratch(n),
     sytrs: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number) => $e.sytrs(n, nrhs, pA.ptr, lda, pIpiv.ptr, pB.ptr, ldb),
+    sytrs2: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number, pw: F64Ref) => $e.sytrs2(n, nrhs, pA.ptr, lda, pIpiv.ptr, pB.ptr, ldb, pw.ptr),
+    sytrs2Scratch: (n: number, nrhs: number) => $e.sytrs2Scratch(n, nrhs),
   };
 }

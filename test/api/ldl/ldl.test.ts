@@ -109,6 +109,24 @@ describe('ldl at n = 64, 100 (blocked panels under the default blocking)', () =>
   });
 });
 
+describe('the symmetric solve with many right-hand sides (level 3 from 128: sytrs2)', () => {
+  it('dget02 < 30 for 127 and 130 right-hand sides; wasm ≡ js; inputs untouched', () => {
+    for (const bc of [TUNINGS[0]!, TUNINGS[1]!]) {
+      withTuning(bc.tuning, () => {
+        for (const n of [7, 40]) {
+          for (const k of [127, 130]) {
+            const A = symmetricMatrix('zero diagonal', n, n + k);
+            const B = randn(new Rng(k), n, k);
+            const label = `n=${n} k=${k}, ${bc.name}`;
+            const X = onBoth(label, () => guarded(label, [A, B], [], ([M, BM]) => solve(M!, BM!, { assumeA: 'symmetric' })));
+            expectRatio(`solve symmetric many rhs n=${n} k=${k}`, solveRatio(A, dense(n, k, X), B), 'solve symmetric many rhs');
+          }
+        }
+      });
+    }
+  });
+});
+
 describe('ldl against scipy.linalg.ldl (test/scipy/ldl.json)', () => {
   const cases = loadCases(data).filter((c) => !c.name.startsWith('solve'));
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {

@@ -5,7 +5,8 @@
  * diagonal). Checked like LAPACK's TESTING/LIN (dsyt01, dget02), with THRESH = 30:
  *
  *   ‖A − L·D·Lᵀ‖₁/(‖A‖₁·n·ε)             (L, D the explicit factors, test/util/symmetric.ts)
- *   ‖B − A·X‖₁/(‖A‖₁·‖X‖₁·n·ε)           per column
+ *   ‖B − A·X‖₁/(‖A‖₁·‖X‖₁·n·ε)           per column, by sytrs (level 2) and sytrs2 (TRSM; the factor
+ *                                          it converts in place must come back bit for bit)
  *
  * on the symmetric indefinite types of test/util/symmetric.ts, at odd sizes around the block edges,
  * with the block size and the GEMM blocking shrunk so small matrices go through the blocked code;
@@ -57,13 +58,18 @@ function factorRatio(A: Dense, f: Factor, ld: number): number {
   return an === 0 ? 0 : norm1(R) / an / Math.max(1, n) / EPS;
 }
 
-function solve(A: Dense, f: Factor, ld: number, B: Dense, label: string): Dense {
+/** X from sytrs (level 2) or sytrs2 (converted factor, TRSM; the factor must come back bit for bit: an input). */
+function solve(A: Dense, f: Factor, ld: number, B: Dense, label: string, kernel: 'sytrs' | 'sytrs2' = 'sytrs'): Dense {
   const n = A.n;
   const k = B.n;
   const ldb = Math.max(1, n) + 1;
   const b = new Float64Array(Math.max(1, ldb * k)).fill(NaN);
   for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) b[i + j * ldb] = B.a[i * k + j]!;
-  const r = runKernel(label, 'sytrs', (c) => [n, k, c.in(f.F), ld, c.ints(f.ipiv), c.out(b, matW(n, k, ldb)), ldb]);
+  const r = runKernel(label, kernel, (c) => {
+    const args = [n, k, c.in(f.F), ld, c.ints(f.ipiv), c.out(b, matW(n, k, ldb)), ldb];
+    if (kernel === 'sytrs2') args.push(c.work(scratch('sytrs2Scratch', n, k)));
+    return args;
+  });
   const x = r.bufs[2]!;
   const X = dense(n, k);
   for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) X.a[i * k + j] = x[i + j * ldb]!;
@@ -86,7 +92,9 @@ function check(kernel: 'sytf2' | 'sytrf', name: SymName, n: number, seed: number
     expect(f.info, `${label}: info`).toBe(0);
     expectRatio(`${kernel} ‖A − LDLᵀ‖ n=${n} ${name}`, factorRatio(A, f, ld), `${kernel} ‖A − LDLᵀ‖`);
     const B = rhs(seed + 1, n, 1 + (seed % 3));
-    expectRatio(`sytrs ‖B − AX‖ n=${n} ${name}`, solveRatio(A, solve(A, f, ld, B, `sytrs ${label}`), B), 'sytrs ‖B − AX‖');
+    for (const s of ['sytrs', 'sytrs2'] as const) {
+      expectRatio(`${s} ‖B − AX‖ n=${n} ${name}`, solveRatio(A, solve(A, f, ld, B, `${s} ${label}`, s), B), `${s} ‖B − AX‖`);
+    }
   }
   return f;
 }
@@ -112,7 +120,7 @@ const BLOCKS: [number | null, GemmTuning][] = [
 
 describe.each(BLOCKS)('sytrf, block %s, GEMM blocking %o', (nb, gb) => {
   it('factor and solve residuals over sizes and symmetric indefinite types', () => {
-    withTuning({ ...gb, sytrfNB: nb ?? undefined }, () => {
+    withTuning({ ...gb, sytrfNB: nb ?? undefined, trsmNB: nb ?? undefined }, () => {
       const ns = nb === null ? [...NS, 33, 65, 100] : NS;
       for (const n of ns) for (const [t, name] of SYM_NAMES.entries()) check('sytrf', name, n, 1000 + 100 * n + t);
     });
@@ -193,17 +201,29 @@ describe('the pivot rule at α = (1 + √17)/8', () => {
   });
 });
 
-describe('sytrs', () => {
+describe.each(['sytrs', 'sytrs2'] as const)('%s', (kernel) => {
   it('several right-hand sides at once equal one at a time, bit for bit', () => {
     const n = 13;
     const A = symmetricMatrix('zero diagonal', n, 5);
     const f = withTuning({ sytrfNB: 3 }, () => factor('sytrf', A, n, 'sytrf'));
     const B = rhs(9, n, 4);
-    const X = solve(A, f, n, B, 'sytrs 4');
+    const X = solve(A, f, n, B, `${kernel} 4`, kernel);
     for (let j = 0; j < 4; j++) {
       const bj = dense(n, 1, Float64Array.from({ length: n }, (_, i) => B.a[i * 4 + j]!));
-      const xj = solve(A, f, n, bj, `sytrs col ${j}`);
+      const xj = solve(A, f, n, bj, `${kernel} col ${j}`, kernel);
       expectBitwise(`column ${j}`, xj.a, Float64Array.from({ length: n }, (_, i) => X.a[i * 4 + j]!));
     }
+  });
+
+  it('many right-hand sides through small TRSM and GEMM blocks: dget02 < 30', () => {
+    withTuning({ trsmNB: 3, gemmMC: 8, gemmKC: 5, gemmNC: 12, sytrfNB: 4 }, () => {
+      for (const name of ['random', 'zero diagonal', 'saddle', 'graded'] as const) {
+        const n = 23;
+        const A = symmetricMatrix(name, n, 2);
+        const f = factor('sytrf', A, n, `sytrf ${name}`);
+        const B = rhs(4, n, 9);
+        expectRatio(`${kernel} many rhs ‖B − AX‖ n=${n} ${name}`, solveRatio(A, solve(A, f, n, B, `${kernel} ${name}`, kernel), B), `${kernel} many rhs ‖B − AX‖`);
+      }
+    });
   });
 });
