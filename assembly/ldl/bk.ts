@@ -34,10 +34,31 @@ import { iamax } from '../blas/iamax';
   return 2;
 }
 
-/** imax: the row of λ = max |x_i| over i = k+1..n−1 of the column at `px` (k itself when k is the last row). */
+/**
+ * imax: the row of λ = max |x_i| over i = k+1..n−1 of the column at `px` (k itself when k is the last
+ * row). Of equal maxima, the first (tie = 0: LAPACK's idamax, as its lower factorisation sees them)
+ * or the last (tie = 1: what LAPACK's upper factorisation picks, seen through the reversal J·A·J that
+ * turns the upper triangle into the lower one).
+ */
 // @ts-ignore: decorator
-@inline export function bkImax(n: i32, k: i32, px: usize): i32 {
-  return k + 1 < n ? k + 1 + iamax(n - k - 1, px + (<usize>(k + 1) << 3), 1) : k;
+@inline export function bkImax(tie: i32, n: i32, k: i32, px: usize): i32 {
+  if (k + 1 >= n) return k;
+  const p = px + (<usize>(k + 1) << 3);
+  return k + 1 + (tie ? iamaxLast(n - k - 1, p) : iamax(n - k - 1, p, 1));
+}
+
+/** The last index i of max |x_i| over n ≥ 1 contiguous entries (NaN never wins, as in iamax). */
+function iamaxLast(n: i32, px: usize): i32 {
+  let best: i32 = 0;
+  let bestAbs = Math.abs(load<f64>(px));
+  for (let i = 1; i < n; i++) {
+    const a = Math.abs(load<f64>(px + (<usize>i << 3)));
+    if (a >= bestAbs) {
+      bestAbs = a;
+      best = i;
+    }
+  }
+  return best;
 }
 
 /**

@@ -22,7 +22,7 @@
  * and the panel's interchanges are undone in its own earlier columns, which restores the storage of
  * sytf2.ts (column k of L in the row order after interchange k, not permuted by later ones).
  *
- * ipiv (i32 at `pIpiv`, kb entries) is relative to this panel, encoded as in sytf2.ts. A zero or NaN
+ * `tie` as in sytf2.ts. ipiv (i32 at `pIpiv`, kb entries) is relative to this panel, encoded as in sytf2.ts. A zero or NaN
  * 1×1 pivot is left in D (sytrf.ts reports it). Workspace: W (n×nb at `pW`, ldw ≥ n) and, at `pw`
  * (16-byte aligned), `gemmScratch(n, nb, nb)` doubles. Returns kb.
  */
@@ -34,7 +34,7 @@ import { gemm } from '../gemm/gemm';
 import { SAFMIN } from '../machine';
 import { BK_ALPHA, bkChoice, bkImax, bkRowmax, bkStorePivot } from './bk';
 
-export function lasyf(n: i32, nb: i32, pA: usize, lda: i32, pIpiv: usize, pW: usize, ldw: i32, pw: usize): i32 {
+export function lasyf(tie: i32, n: i32, nb: i32, pA: usize, lda: i32, pIpiv: usize, pW: usize, ldw: i32, pw: usize): i32 {
   const ldA = <usize>lda << 3;
   const ldW = <usize>ldw << 3;
   let k = 0;
@@ -49,7 +49,7 @@ export function lasyf(n: i32, nb: i32, pA: usize, lda: i32, pIpiv: usize, pW: us
     let kstep = 1;
     let kp = k;
     const absakk = Math.abs(load<f64>(wk + rk));
-    const imax = bkImax(n, k, wk);
+    const imax = bkImax(tie, n, k, wk);
     const colmax: f64 = imax > k ? Math.abs(load<f64>(wk + (<usize>imax << 3))) : 0;
     if (max(absakk, colmax) == 0 || isNaN(absakk)) {
       // A zero (or NaN) column: D[k, k] is singular; store the column as it is.

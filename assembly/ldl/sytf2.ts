@@ -22,6 +22,9 @@
  *   1×1 block at k:            ipiv[k] = p ≥ k: rows and columns k and p were interchanged;
  *   2×2 block at k, k+1:       ipiv[k] = ipiv[k+1] = ~p = −p − 1 < 0: k+1 and p (≥ k+1) were interchanged.
  *
+ * `tie` picks among equal candidates for λ's row: 0 the first (LAPACK's lower dsytf2), 1 the last (how
+ * LAPACK's upper dsytf2 chooses, for a caller that factors J·A·J to get the upper form; bk.ts).
+ *
  * Returns 0, or k + 1 for the first 1×1 pivot that is exactly zero (or NaN): D is singular. The
  * factorisation is completed regardless (a zero column needs no elimination), as in LAPACK.
  * A 1×1 pivot below SAFMIN divides instead of multiplying by its reciprocal (which would overflow).
@@ -32,7 +35,7 @@ import { swap } from '../blas/swap';
 import { SAFMIN } from '../machine';
 import { BK_ALPHA, bkChoice, bkImax, bkRowmax, bkStorePivot } from './bk';
 
-export function sytf2(n: i32, pA: usize, lda: i32, pIpiv: usize): i32 {
+export function sytf2(tie: i32, n: i32, pA: usize, lda: i32, pIpiv: usize): i32 {
   const ldA = <usize>lda << 3;
   let info = 0;
   let k = 0;
@@ -42,7 +45,7 @@ export function sytf2(n: i32, pA: usize, lda: i32, pIpiv: usize): i32 {
     let kp = k;
     const absakk = Math.abs(load<f64>(colk + (<usize>k << 3)));
     // λ = max |A[k+1:n, k]| at row imax
-    const imax = bkImax(n, k, colk);
+    const imax = bkImax(tie, n, k, colk);
     const colmax: f64 = imax > k ? Math.abs(load<f64>(colk + (<usize>imax << 3))) : 0;
     if (max(absakk, colmax) == 0 || isNaN(absakk)) {
       // A zero (or NaN) column: D[k, k] is singular; nothing to eliminate.

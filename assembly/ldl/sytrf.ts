@@ -14,6 +14,7 @@
  * A panel's ipiv is relative to it; here it is shifted to A's rows. NB is the tuning key T_SYTRF_NB
  * (tuning.ts); NB ≤ 1 or NB ≥ n is sytf2 alone.
  *
+ * `tie` as in sytf2.ts (0: LAPACK's lower dsytrf; 1: its upper one, for a factorisation of J·A·J).
  * Workspace: `sytrfScratch(n)` doubles at `pw` (16-byte aligned): W (n×NB) then gemm's.
  * Returns 0, or k + 1 for the first zero (or NaN) 1×1 pivot D[k, k]: D is singular (the factorisation
  * is completed regardless, as in LAPACK).
@@ -31,9 +32,9 @@ export function sytrfScratch(n: i32): i32 {
   return w + (w & 1) + gemmScratch(n, nb, nb);
 }
 
-export function sytrf(n: i32, pA: usize, lda: i32, pIpiv: usize, pw: usize): i32 {
+export function sytrf(tie: i32, n: i32, pA: usize, lda: i32, pIpiv: usize, pw: usize): i32 {
   const nb = tuneI(T_SYTRF_NB);
-  if (nb <= 1 || nb >= n) return sytf2(n, pA, lda, pIpiv);
+  if (nb <= 1 || nb >= n) return sytf2(tie, n, pA, lda, pIpiv);
   const ldA = <usize>lda << 3;
   const w = n * nb;
   const pG = pw + (<usize>(w + (w & 1)) << 3);
@@ -43,9 +44,9 @@ export function sytrf(n: i32, pA: usize, lda: i32, pIpiv: usize, pw: usize): i32
     const pIk = pIpiv + (<usize>k << 2);
     let kb: i32;
     if (n - k > nb) {
-      kb = lasyf(n - k, nb, pAkk, lda, pIk, pw, n - k, pG);
+      kb = lasyf(tie, n - k, nb, pAkk, lda, pIk, pw, n - k, pG);
     } else {
-      sytf2(n - k, pAkk, lda, pIk);
+      sytf2(tie, n - k, pAkk, lda, pIk);
       kb = n - k;
     }
     // Panel-relative pivots → rows of A (~p shifts the same way: ~(p + k) = ~p − k).

@@ -73,11 +73,11 @@ function singular(fn: string, info: number): LinAlgError {
 }
 
 /** The Bunch–Kaufman factors of a square A (lower triangle read) in a padded copy, with their pivots and info. */
-function factorLower<T>(A: Matrix, f: (F: Matrix, ipiv: Int32Array, info: number) => T): T {
+function factorLower<T>(A: Matrix, f: (F: Matrix, ipiv: Int32Array, info: number) => T, lastTie = false): T {
   return scoped((s) => {
     const F = s.track(clonePadded(A));
     const ipiv = new Int32Array(A.rows);
-    const info = lapack.sytrf(F._v(), ipiv);
+    const info = lapack.sytrf(F._v(), ipiv, { lastTie });
     return f(F, ipiv, info);
   });
 }
@@ -180,8 +180,7 @@ function reversed(M: Matrix): Matrix {
  * here (D then has a zero 1×1 block). Dispose the result (or its fields) when done.
  *
  * With `lower: false` the factorisation is that of the reversed matrix J·A·J read from its lower
- * triangle: the same pivots as LAPACK's upper dsytrf except where two candidates tie exactly in
- * magnitude (this takes the one nearer the diagonal, LAPACK the one farther up); both are valid.
+ * triangle, its pivot search breaking ties the other way round: the pivots of LAPACK's upper dsytrf.
  *
  * @example
  * ```ts
@@ -199,7 +198,8 @@ export function ldl(A: MatrixLike, options?: LdlOptions | null): LDLResult {
       const src = lower ? A : s.track(reversed(A));
       const L = s.track(Matrix._alloc(n, n));
       const D = s.track(Matrix._alloc(n, n));
-      const perm = factorLower(src, (F, ipiv) => explicit(F, ipiv, L, D));
+      // Reversed, equal pivot candidates are taken from the other end: LAPACK's upper choice.
+      const perm = factorLower(src, (F, ipiv) => explicit(F, ipiv, L, D), !lower);
       if (lower) return disposableResult({ L: s.keep(L), D: s.keep(D), perm });
       // Back from J·A·J: U = J·L·J, D ← J·D·J, and the row order reversed on both sides.
       const U = s.track(reversed(L));

@@ -184,9 +184,9 @@ export interface Kernels {
   /** assembly/eig/gen/gees.ts */
   geesScratch(n: number): number;
   /** assembly/ldl/sytf2.ts */
-  sytf2(n: number, pA: F64Ref, lda: number, pIpiv: I32Ref): number;
+  sytf2(tie: number, n: number, pA: F64Ref, lda: number, pIpiv: I32Ref): number;
   /** assembly/ldl/sytrf.ts */
-  sytrf(n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref): number;
+  sytrf(tie: number, n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref): number;
   /** assembly/ldl/sytrf.ts */
   sytrfScratch(n: number): number;
   /** assembly/ldl/sytrs.ts */

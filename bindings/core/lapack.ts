@@ -359,13 +359,14 @@ export function nrm2(x: Float64Array): number {
 
 /**
  * In-place Bunch–Kaufman P·A·Pᵀ = L·D·Lᵀ, lower triangle read (assembly/ldl/sytrf.ts), pivots into
- * `ipiv` (a 2×2 block as ~p twice); 0 or the first zero 1×1 pivot (1-based).
+ * `ipiv` (a 2×2 block as ~p twice); 0 or the first zero 1×1 pivot (1-based). `lastTie`: of equal
+ * pivot candidates take the last (LAPACK's upper factorisation, for A = J·A'·J reversed).
  */
-export function sytrf(A: View, ipiv: Int32Array): number {
+export function sytrf(A: View, ipiv: Int32Array, o: { lastTie?: boolean } = {}): number {
   return run(jsFor(A), (k, s, work, _inn, out) => {
     const w = work(k.sytrfScratch(A.rows));
     const a = out(A);
-    return k.sytrf(A.rows, a.store, a.ld, ivec(s, ipiv, true), w);
+    return k.sytrf(+(o.lastTie === true), A.rows, a.store, a.ld, ivec(s, ipiv, true), w);
   });
 }
 

@@ -94,8 +94,8 @@ export interface WasmExports {
   geevScratch(n: number, jobv: number): number;
   gees(n: number, pA: number, lda: number, pWr: number, pWi: number, pZ: number, ldz: number, pw: number): number;
   geesScratch(n: number): number;
-  sytf2(n: number, pA: number, lda: number, pIpiv: number): number;
-  sytrf(n: number, pA: number, lda: number, pIpiv: number, pw: number): number;
+  sytf2(tie: number, n: number, pA: number, lda: number, pIpiv: number): number;
+  sytrf(tie: number, n: number, pA: number, lda: number, pIpiv: number, pw: number): number;
   sytrfScratch(n: number): number;
   sytrs(n: number, nrhs: number, pA: number, lda: number, pIpiv: number, pB: number, ldb: number): void;
   sytrs2(n: number, nrhs: number, pA: number, lda: number, pIpiv: number, pB: number, ldb: number, pw: number): void;

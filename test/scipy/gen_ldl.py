@@ -1,7 +1,8 @@
 """scipy.linalg.ldl and scipy.linalg.solve(..., assume_a=...) reference values (test/api/ldl/).
 
 ldl: the docstring example (upper and lower), random symmetric indefinite, a zero diagonal (2×2
-pivots), [[0, 1], [1, 0]], an exactly singular matrix, the 0×0 matrix. solve: one system per
+pivots), [[0, 1], [1, 0]], integer matrices with ties in the pivot search, an exactly singular
+matrix, the 0×0 matrix. solve: one system per
 assume_a mode, with a vector and a matrix right-hand side (inputs symmetric where scipy reads the
 upper triangle and we read the lower, so the two agree).
 """
@@ -39,6 +40,11 @@ ldl_case("zero diagonal 7x7, upper", zd, False)
 ldl_case("swap 2x2", np.array([[0.0, 1.0], [1.0, 0.0]]), True)
 ldl_case("singular 3x3", np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [3.0, 6.0, 9.0]]), True)
 ldl_case("empty", np.zeros((0, 0)), True)
+# Ties in the pivot search (integer entries): LAPACK's upper and lower factorisations break them differently.
+for i, t in enumerate(([[1.0, 2, 2], [2, 1, 2], [2, 2, 1]], [[0.0, 1, 1], [1, 0, 1], [1, 1, 0]],
+                       [[0.0, 1, 1, 1], [1, 0, 2, 1], [1, 2, 0, 3], [1, 1, 3, 0]])):
+    ldl_case(f"ties {i}, upper", np.array(t), False)
+    ldl_case(f"ties {i}, lower", np.array(t), True)
 r40 = sym(40)
 ldl_case("random symmetric 40x40, lower", r40, True)
 

@@ -15,9 +15,28 @@ export function bkChoice(absakk: number, colmax: number, rowmax: number, absarr:
   return 2;
 }
 
-/** imax: the row of λ = max |x_i| over i = k+1..n−1 of the column at x[offX…] (k itself when k is the last row). */
-export function bkImax(n: number, k: number, x: Float64Array, offX: number): number {
-  return k + 1 < n ? k + 1 + iamax(n - k - 1, x, offX + k + 1, 1) : k;
+/**
+ * imax: the row of λ = max |x_i| over i = k+1..n−1 of the column at x[offX…] (k itself when k is the
+ * last row). Of equal maxima, the first (tie = 0) or the last (tie = 1): see assembly/ldl/bk.ts.
+ */
+export function bkImax(tie: number, n: number, k: number, x: Float64Array, offX: number): number {
+  if (k + 1 >= n) return k;
+  const o = offX + k + 1;
+  return k + 1 + (tie ? iamaxLast(n - k - 1, x, o) : iamax(n - k - 1, x, o, 1));
+}
+
+/** The last index i of max |x_i| over n ≥ 1 contiguous entries (NaN never wins, as in iamax). */
+function iamaxLast(n: number, x: Float64Array, offX: number): number {
+  let best = 0;
+  let bestAbs = Math.abs(x[offX]!);
+  for (let i = 1; i < n; i++) {
+    const a = Math.abs(x[offX + i]!);
+    if (a >= bestAbs) {
+      bestAbs = a;
+      best = i;
+    }
+  }
+  return best;
 }
 
 /**

@@ -14,7 +14,7 @@ import { SAFMIN } from '../../core/machine.js';
 import { BK_ALPHA, bkChoice, bkImax, bkRowmax, bkStorePivot } from './bk.js';
 
 export function lasyf(
-  n: number, nb: number, a: Float64Array, offA: number, lda: number, ipiv: Int32Array, offIpiv: number,
+  tie: number, n: number, nb: number, a: Float64Array, offA: number, lda: number, ipiv: Int32Array, offIpiv: number,
   w: Float64Array, offW: number, ldw: number, g: Float64Array, offG: number,
 ): number {
   let k = 0;
@@ -28,7 +28,7 @@ export function lasyf(
     let kstep = 1;
     let kp = k;
     const absakk = Math.abs(w[wk + k]!);
-    const imax = bkImax(n, k, w, wk);
+    const imax = bkImax(tie, n, k, w, wk);
     const colmax = imax > k ? Math.abs(w[wk + imax]!) : 0;
     if (Math.max(absakk, colmax) === 0 || Number.isNaN(absakk)) {
       // A zero (or NaN) column: D[k, k] is singular; store the column as it is.

@@ -6,6 +6,8 @@
  * encoding); A[i, j] = a[offA + i + j·lda], ipiv at ipiv[offIpiv…]. Only the lower triangle is read and
  * written. Same operation order as the wasm kernel, so the results agree bit for bit.
  *
+ * `tie`: 0 the first of equal candidates for λ's row, 1 the last (assembly/ldl/sytf2.ts).
+ *
  * Returns 0, or k + 1 for the first 1×1 pivot that is exactly zero (or NaN): D is singular.
  */
 import { axpy } from '../blas/axpy.js';
@@ -14,7 +16,7 @@ import { swap } from '../blas/swap.js';
 import { SAFMIN } from '../../core/machine.js';
 import { BK_ALPHA, bkChoice, bkImax, bkRowmax, bkStorePivot } from './bk.js';
 
-export function sytf2(n: number, a: Float64Array, offA: number, lda: number, ipiv: Int32Array, offIpiv: number): number {
+export function sytf2(tie: number, n: number, a: Float64Array, offA: number, lda: number, ipiv: Int32Array, offIpiv: number): number {
   let info = 0;
   let k = 0;
   while (k < n) {
@@ -23,7 +25,7 @@ export function sytf2(n: number, a: Float64Array, offA: number, lda: number, ipi
     let kp = k;
     const absakk = Math.abs(a[colk + k]!);
     // λ = max |A[k+1:n, k]| at row imax
-    const imax = bkImax(n, k, a, colk);
+    const imax = bkImax(tie, n, k, a, colk);
     const colmax = imax > k ? Math.abs(a[colk + imax]!) : 0;
     if (Math.max(absakk, colmax) === 0 || Number.isNaN(absakk)) {
       // A zero (or NaN) column: D[k, k] is singular; nothing to eliminate.

@@ -22,9 +22,9 @@ export function sytrfScratch(n: number): number {
   return w + (w & 1) + gemmScratch(n, nb, nb);
 }
 
-export function sytrf(n: number, a: Float64Array, offA: number, lda: number, ipiv: Int32Array, offIpiv: number, w: Float64Array, offW: number): number {
+export function sytrf(tie: number, n: number, a: Float64Array, offA: number, lda: number, ipiv: Int32Array, offIpiv: number, w: Float64Array, offW: number): number {
   const nb = tune(T_SYTRF_NB);
-  if (nb <= 1 || nb >= n) return sytf2(n, a, offA, lda, ipiv, offIpiv);
+  if (nb <= 1 || nb >= n) return sytf2(tie, n, a, offA, lda, ipiv, offIpiv);
   const ww = n * nb;
   const offG = offW + ww + (ww & 1);
   let k = 0;
@@ -33,9 +33,9 @@ export function sytrf(n: number, a: Float64Array, offA: number, lda: number, ipi
     const offIk = offIpiv + k;
     let kb: number;
     if (n - k > nb) {
-      kb = lasyf(n - k, nb, a, offAkk, lda, ipiv, offIk, w, offW, n - k, w, offG);
+      kb = lasyf(tie, n - k, nb, a, offAkk, lda, ipiv, offIk, w, offW, n - k, w, offG);
     } else {
-      sytf2(n - k, a, offAkk, lda, ipiv, offIk);
+      sytf2(tie, n - k, a, offAkk, lda, ipiv, offIk);
       kb = n - k;
     }
     // Panel-relative pivots → rows of A (~p shifts the same way: ~(p + k) = ~p − k).

@@ -40,10 +40,10 @@ interface Factor {
   info: number;
 }
 
-function factor(kernel: 'sytf2' | 'sytrf', A: Dense, ld: number, label: string): Factor {
+function factor(kernel: 'sytf2' | 'sytrf', A: Dense, ld: number, label: string, tie = 0): Factor {
   const n = A.n;
   const r = runKernel(label, kernel, (c) => {
-    const args = [n, c.out(lowerStored(A, ld), triW(n, ld, 0)), ld, c.ints(new Int32Array(Math.max(1, n)), (i) => i < n)];
+    const args = [tie, n, c.out(lowerStored(A, ld), triW(n, ld, 0)), ld, c.ints(new Int32Array(Math.max(1, n)), (i) => i < n)];
     if (kernel === 'sytrf') args.push(c.work(scratch('sytrfScratch', n)));
     return args;
   });
@@ -155,6 +155,28 @@ describe.each(BLOCKS)('sytrf, block %s, GEMM blocking %o', (nb, gb) => {
       nan.a[0] = NaN;
       expect(factor('sytrf', nan, 6, 'sytrf NaN').info).toBe(1);
     });
+  });
+});
+
+describe('ties in the pivot search', () => {
+  it('tie 0 takes the first of equal candidates, tie 1 the last; both factor A', () => {
+    const A = dense(4, 4, Float64Array.from([0, 1, 1, 1, 1, 0, 2, 1, 1, 2, 0, 3, 1, 1, 3, 0]));
+    const first = factor('sytf2', A, 4, 'tie 0');
+    const last = factor('sytf2', A, 4, 'tie 1', 1);
+    expect(first.ipiv[0]).toBe(~1); // λ = 1 at rows 1, 2, 3: the first, row 1, joins a 2×2 block
+    expect(last.ipiv[0]).toBe(~3); //  the last, row 3
+    for (const nb of [2, 3]) {
+      for (const tie of [0, 1]) {
+        for (const name of ['integer', 'zero diagonal'] as const) {
+          const B = symmetricMatrix(name, 17, 3);
+          const u = factor('sytf2', B, 17, `sytf2 ${name} tie ${tie}`, tie);
+          const b = withTuning({ sytrfNB: nb }, () => factor('sytrf', B, 17, `sytrf ${name} tie ${tie} nb ${nb}`, tie));
+          expect(Array.from(b.ipiv), `${name} tie ${tie} nb ${nb}: blocked pivots`).toEqual(Array.from(u.ipiv));
+          if (u.info === 0) expectRatio(`sytrf tie ‖A − LDLᵀ‖ n=17 ${name}`, factorRatio(B, b, 17), 'sytrf tie ‖A − LDLᵀ‖');
+        }
+      }
+    }
+    for (const f of [first, last]) expectRatio('tie ‖A − LDLᵀ‖ n=4', factorRatio(A, f, 4), 'tie ‖A − LDLᵀ‖');
   });
 });
 
