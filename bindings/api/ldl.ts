@@ -94,11 +94,10 @@ export function symmetricSolve(fn: string, A: MatrixLike, B: MatrixLike | Vector
     const check = checkFiniteOption(options);
     if (check) requireFinite(fn, A);
     return factorLower(A, (F, ipiv, info) => {
-      if (info > 0) {
-        // Unchecked, a NaN in the lower triangle stops at a NaN pivot like a zero one.
-        if (!check && !lowerFinite(A)) throw notFinite(fn, 'the lower triangle of A');
-        throw singular(fn, info);
-      }
+      // Unchecked: every entry of A's lower triangle reaches D or L (a NaN pivot stops like a zero
+      // one; an Inf pivot would give x = b/∞ = 0), so one look at the factors finds a NaN/Inf.
+      if (!check && !lowerFinite(F)) throw notFinite(fn, 'the lower triangle of A');
+      if (info > 0) throw singular(fn, info);
       return solveOnCopy(fn, B, A.rows, check, (X) => (X.cols >= SYTRS2_RHS ? lapack.sytrs2 : lapack.sytrs)(F._v(), ipiv, X));
     });
   });

@@ -221,6 +221,15 @@ describe('ldl: only the lower triangle is read', () => {
       expect(Array.from(r.xG)).toEqual(Array.from(r.x));
       expect(Array.from(r.xN)).toEqual(Array.from(r.x));
       expectLinAlgError(label, () => guarded(label, [N], [b], ([MN], [v]) => solve(MN!, v!, { assumeA: 'symmetric' })), 'not-finite');
+      // Unchecked, NaN or ±Inf in the lower triangle: 'not-finite' after the computation, never a finite x.
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        for (const [i, j] of [[0, 0], [n - 1, 0], [n - 1, n - 1]]) {
+          const X = dense(n, n, A.a.slice());
+          X.a[i! * n + j!] = bad;
+          if (i !== j) X.a[j! * n + i!] = bad;
+          expectLinAlgError(`${label} ${bad} at ${i}, ${j}`, () => guarded(label, [X], [b], ([M], [v]) => solve(M!, v!, { assumeA: 'symmetric', checkFinite: false })), 'not-finite');
+        }
+      }
       expectLinAlgError(label, () => guarded(label, [N], [], ([MN]) => ldl(MN!)), 'not-finite');
     }
   });
