@@ -93,6 +93,12 @@ export { trmm, trmmScratch } from './trsm/trmm';
 export { sygs2 } from './eig/sym/sygs2';
 export { sygst, sygstScratch } from './eig/sym/sygst';
 
+// symmetric-indefinite LDLᵀ (Bunch–Kaufman)
+export { sytf2 } from './ldl/sytf2';
+export { sytrf, sytrfScratch } from './ldl/sytrf';
+export { sytrs } from './ldl/sytrs';
+export { sytrs2, sytrs2Scratch } from './ldl/sytrs2';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

@@ -87,9 +87,12 @@ import { MR, NR } from './gemm/blocking';
 @inline export const T_LASQ_MAXIT: i32 = 19;
 // @ts-ignore: decorator
 @inline export const T_HQR_MAXIT: i32 = 20;
+// symmetric-indefinite LDLᵀ (ldl/)
+// @ts-ignore: decorator
+@inline export const T_SYTRF_NB: i32 = 21;
 /** Number of keys. */
 // @ts-ignore: decorator
-@inline export const T_COUNT: i32 = 21;
+@inline export const T_COUNT: i32 = 22;
 
 /** Largest integer value kept (larger ones, +∞ included, are capped to it). */
 // @ts-ignore: decorator
@@ -134,6 +137,7 @@ const ROWS: usize = memory.data<f64>([
   0, 1, //      T_BDSQR_MAXIT    0 = MAXITR·n² = 6·n² inner steps in total, LAPACK's maxit (svd/bdsqr.ts)
   0, 1, //      T_LASQ_MAXIT     0 = 30·n dqds steps in total (svd/lasq.ts)
   0, 1, //      T_HQR_MAXIT      0 = 30·max(10, window) iterations per eigenvalue, as dlahqr (eig/gen/hqr.ts)
+  32, 1, //     T_SYTRF_NB       not swept (loaded machine): 32 as potrf/sytrd; n = 512 solve ≈ 0.8× scipy dsysv there (ldl/sytrf.ts)
 ], 16);
 
 /** The value set per key; 0 = none (the default is in force). */

@@ -109,3 +109,6 @@ export { randomizedSvd, type RandomizedSvdOptions, type RandomizedSvdResult } fr
 // generalised eigh (eigh(A, B)): its options
 export type { EighOptions } from './api/eigh.js';
 export type { EighTypeOption } from './api/eigh-general.js';
+// symmetric-indefinite LDLᵀ and solve's assumeA
+export { ldl, type LDLResult, type LdlOptions } from './api/ldl.js';
+export type { AssumeA } from './api/assume.js';

@@ -10,6 +10,8 @@ import { rqSuite, hessenbergSuite } from './misc.js';
 // issue 13 — randomized SVD
 import { randomizedSvdSuite } from './rsvd.js';
 import { eighGeneralSuite } from './eigh-general.js'; // generalised eigh (issue 13)
+// symmetric-indefinite LDLᵀ
+import { solveSymmetricSuite } from './ldl.js';
 import type { Suite } from './types.js';
 
 export const suites: Suite[] = [
@@ -21,6 +23,8 @@ export const suites: Suite[] = [
   // issue 13 — randomized SVD
   randomizedSvdSuite,
   eighGeneralSuite, // generalised eigh (issue 13)
+  // symmetric-indefinite LDLᵀ
+  solveSymmetricSuite,
 ];
 
 export type { Suite, Case, Column, Workload, Ratio, NumpySpec, SuiteOptions } from './types.js';

@@ -181,6 +181,14 @@ def build_eigh_general(c, rng):
     h = rng.random((n, n))
     b = h.T @ h + n * np.eye(n)
     return lambda: sl.eigh(s, b, check_finite=False)
+# symmetric-indefinite LDLᵀ
+def build_solve_symmetric(c, rng):
+    import scipy.linalg as sl  # dsysv: dsytrf + dsytrs (and scipy's dsycon condition estimate)
+    n = int(c["n"])
+    a = rng.random((n, n))
+    s = (a + a.T) / 2
+    b = np.sin(np.arange(1, n + 1))
+    return lambda: sl.solve(s, b, assume_a="sym", check_finite=False)
 
 
 OPS = {
@@ -207,6 +215,8 @@ OPS = {
     # issue 13 — randomized SVD
     "randomized_svd": build_randomized_svd,
     "eigh-general": build_eigh_general,  # generalised eigh (issue 13)
+    # symmetric-indefinite LDLᵀ
+    "solve-symmetric": build_solve_symmetric,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.

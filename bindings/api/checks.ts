@@ -76,6 +76,17 @@ export function isFinite(M: Matrix): boolean {
   return Number.isFinite(maxAbs(M));
 }
 
+/** True when the lower triangle of A (diagonal included: what Cholesky and LDLᵀ read) is finite. */
+export function lowerFinite(A: Matrix): boolean {
+  const s = A._store();
+  const a = s.array();
+  for (let j = 0; j < A.cols; j++) {
+    const o = s.offset + j * A._ld;
+    for (let i = j; i < A.rows; i++) if (!Number.isFinite(a[o + i]!)) return false;
+  }
+  return true;
+}
+
 /** True when every number of a result (a matrix or a vector) is finite. */
 export function allFinite(r: Matrix | Float64Array): boolean {
   if (r instanceof Matrix) return isFinite(r);

@@ -14,22 +14,11 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
 import { optionsOf, type VectorLike } from '../core/validate.js';
-import { checkFiniteOption, checkRhs, isFinite, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
+import { checkFiniteOption, checkRhs, isFinite, lowerFinite, notFinite, requireFinite, requireSquare, solveOnCopy, type FiniteOption } from './checks.js';
 import { clonePadded, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 import { smallCholesky } from './small.js';
 import { DISPOSE } from '../core/dispose.js';
-
-/** True when the lower triangle of A (diagonal included: what Cholesky reads) is finite. */
-export function lowerFinite(A: Matrix): boolean {
-  const s = A._store();
-  const a = s.array();
-  for (let j = 0; j < A.cols; j++) {
-    const o = s.offset + j * A._ld;
-    for (let i = j; i < A.rows; i++) if (!Number.isFinite(a[o + i]!)) return false;
-  }
-  return true;
-}
 
 function factorInPlace(fn: string, A: Matrix, options: FiniteOption): Matrix {
   requireSquare(fn, A);
@@ -201,7 +190,8 @@ export function choFactor(A: MatrixLike, options?: FiniteOption | null): Cholesk
   return withMatrix('choFactor', 'A', A, (A) => factorization('choFactor', A, o));
 }
 
-function factorization(fn: string, A: Matrix, o: FiniteOption): CholeskyFactorization {
+/** @internal The Cholesky factorisation of a Matrix, its messages naming `fn` (choFactor, choSolve, solve). */
+export function factorization(fn: string, A: Matrix, o: FiniteOption): CholeskyFactorization {
   return scoped((s) => {
     const L = s.track(factorInPlace(fn, A, o));
     const finite = checkFiniteOption(o) || isFinite(L);

@@ -24,8 +24,7 @@ import * as lapack from '../core/lapack.js';
 import { LinAlgError, shapeStr } from '../core/errors.js';
 import { scoped } from '../core/scope.js';
 import { describe } from '../core/validate.js';
-import { checkFiniteOption, notFinite, requireFinite, requireSquare, type FiniteOption } from './checks.js';
-import { lowerFinite } from './cholesky.js';
+import { checkFiniteOption, lowerFinite, notFinite, requireFinite, requireSquare, type FiniteOption } from './checks.js';
 import { copyOf, withMatrix, type MatrixLike } from './convert.js';
 import { Matrix } from './matrix.js';
 

@@ -20,6 +20,7 @@ import { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 import { detOfFactors, smallDet, smallInv, smallSolve } from './small.js';
 import { DISPOSE } from '../core/dispose.js';
+import { assumeAOf, solveAssumed, type AssumeA } from './assume.js';
 
 /**
  * The factors of {@link lu}: P·A = L·U.
@@ -64,6 +65,13 @@ export interface SlogdetResult {
 export interface SolveOptions extends FiniteOption {
   /** Solve Aᵀ·X = B instead. */
   transpose?: boolean;
+  /**
+   * The structure of A that {@link solve} may use (scipy's `assume_a`; see {@link AssumeA}): 'general'
+   * (LU, the default), 'symmetric' (LDLᵀ, lower triangle read), 'positive-definite' (Cholesky, lower
+   * triangle read), 'diagonal', 'upper-triangular', 'lower-triangular'. A factorisation's own solve
+   * ignores it.
+   */
+  assumeA?: AssumeA;
 }
 
 /** LAPACK's ipiv (sequential swaps) as a permutation: row i of P·A is row perm[i] of A. */
@@ -370,11 +378,14 @@ export function lu(A: MatrixLike, options?: FiniteOption | null): LUResult {
 
 /**
  * Solves A·x = b for a square A (LU with partial pivoting) and a vector b, as a Float64Array.
- * LinAlgError 'singular' for an exactly singular A.
+ * LinAlgError 'singular' for an exactly singular A. `{ assumeA }` uses A's structure instead
+ * (scipy's `assume_a`): 'symmetric' (LDLᵀ), 'positive-definite' (Cholesky), 'diagonal',
+ * 'upper-triangular', 'lower-triangular'.
  *
  * @example
  * ```ts
  * solve([[3, 1], [1, 2]], [9, 8]); // Float64Array [2, 3]
+ * solve([[0, 1], [1, 0]], [2, 3], { assumeA: 'symmetric' }); // Float64Array [3, 2]
  * ```
  */
 export function solve(A: MatrixLike, B: VectorLike, options?: SolveOptions | null): Float64Array;
@@ -393,6 +404,8 @@ export function solve(A: MatrixLike, B: MatrixLike | VectorLike, opts?: SolveOpt
     if (x !== undefined) return x;
   }
   const options = optionsOf('solve', opts);
+  const assumeA = assumeAOf('solve', options);
+  if (assumeA !== 'general') return solveAssumed('solve', A, B, assumeA, options);
   return withMatrix('solve', 'A', A, (A) => {
     requireSquare('solve', A);
     // Check B's shape before the O(n³) factorisation.

@@ -56,11 +56,18 @@ export function solveTriangular(
   B: MatrixLike | VectorLike,
   opts?: TriangularOptions | null,
 ): Matrix | Float64Array {
-  const options = optionsOf('solveTriangular', opts);
-  return withMatrix('solveTriangular', 'T', T, (T) => {
-    requireSquare('solveTriangular', T, 'T');
+  return triangularSolve('solveTriangular', 'T', T, B, optionsOf('solveTriangular', opts));
+}
+
+/**
+ * @internal solveTriangular, its messages naming `fn` and the matrix `name` (solve with
+ * `assumeA: 'upper-triangular'` / `'lower-triangular'` names itself and A).
+ */
+export function triangularSolve(fn: string, name: string, T: MatrixLike, B: MatrixLike | VectorLike, options: TriangularOptions): Matrix | Float64Array {
+  return withMatrix(fn, name, T, (T) => {
+    requireSquare(fn, T, name);
     const check = checkFiniteOption(options);
-    if (check) requireFinite('solveTriangular', T, 'T');
+    if (check) requireFinite(fn, T, name);
     const unit = options.unitDiagonal === true;
     const lower = options.lower === true;
     if (!unit) {
@@ -68,12 +75,12 @@ export function solveTriangular(
       const a = s.array();
       for (let i = 0; i < T.rows; i++) {
         if (a[s.offset + i + i * T._ld] === 0) {
-          if (!check && !triangleFinite(T, lower, unit)) throw notFinite('solveTriangular', 'T');
-          throw new LinAlgError('singular', `solveTriangular: T[${i}, ${i}] = 0: the matrix is singular`, i + 1);
+          if (!check && !triangleFinite(T, lower, unit)) throw notFinite(fn, name);
+          throw new LinAlgError('singular', `${fn}: ${name}[${i}, ${i}] = 0: the matrix is singular`, i + 1);
         }
       }
     }
-    const X = solveOnCopy('solveTriangular', B, T.rows, check, (X) =>
+    const X = solveOnCopy(fn, B, T.rows, check, (X) =>
       lapack.trsm(T._v(), X, { lower, trans: options.transpose === true, unit }),
     );
     // Unchecked: the solve skips the update of a column j whose x_j is exactly 0 (as BLAS does), which
@@ -81,7 +88,7 @@ export function solveTriangular(
     // a zero needs one look at T's triangle; a non-finite X, or one without zeros, already tells.
     if (!check && finiteWithZero(X) && !triangleFinite(T, lower, unit)) {
       if (X instanceof Matrix) X.dispose();
-      throw notFinite('solveTriangular', 'T');
+      throw notFinite(fn, name);
     }
     return X;
   });

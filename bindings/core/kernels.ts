@@ -215,4 +215,16 @@ export interface Kernels {
   sygst(itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref): void;
   /** assembly/eig/sym/sygst.ts */
   sygstScratch(n: number): number;
+  /** assembly/ldl/sytf2.ts */
+  sytf2(tie: number, n: number, pA: F64Ref, lda: number, pIpiv: I32Ref): number;
+  /** assembly/ldl/sytrf.ts */
+  sytrf(tie: number, n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref): number;
+  /** assembly/ldl/sytrf.ts */
+  sytrfScratch(n: number): number;
+  /** assembly/ldl/sytrs.ts */
+  sytrs(n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number): void;
+  /** assembly/ldl/sytrs2.ts */
+  sytrs2(n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number, pw: F64Ref): void;
+  /** assembly/ldl/sytrs2.ts */
+  sytrs2Scratch(n: number, nrhs: number): number;
 }

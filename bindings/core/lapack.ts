@@ -431,3 +431,39 @@ export function trmm(L: View, B: View, o: { right?: boolean; trans?: boolean } =
     k.trmm(+(o.right === true), +(o.trans === true), B.rows, B.cols, l.store, l.ld, b.store, b.ld, w);
   });
 }
+
+// ---- symmetric-indefinite LDLᵀ (Bunch–Kaufman) ----------------------------------------------------
+
+/**
+ * In-place Bunch–Kaufman P·A·Pᵀ = L·D·Lᵀ, lower triangle read (assembly/ldl/sytrf.ts), pivots into
+ * `ipiv` (a 2×2 block as ~p twice); 0 or the first zero 1×1 pivot (1-based). `lastTie`: of equal
+ * pivot candidates take the last (LAPACK's upper factorisation, for A = J·A'·J reversed).
+ */
+export function sytrf(A: View, ipiv: Int32Array, o: { lastTie?: boolean } = {}): number {
+  return run(jsFor(A), (k, s, work, _inn, out) => {
+    const w = work(k.sytrfScratch(A.rows));
+    const a = out(A);
+    return k.sytrf(+(o.lastTie === true), A.rows, a.store, a.ld, ivec(s, ipiv, true), w);
+  });
+}
+
+/** B ← A⁻¹·B with the factors of {@link sytrf}. */
+export function sytrs(F: View, ipiv: Int32Array, B: View): void {
+  if (empty(B)) return;
+  run(jsFor(F, B), (k, s, _work, inn, out) => {
+    const f = inn(F);
+    const b = out(B);
+    k.sytrs(F.rows, B.cols, f.store, f.ld, ivec(s, ipiv), b.store, b.ld);
+  });
+}
+
+/** B ← A⁻¹·B with the factors of {@link sytrf}, level 3 (sytrs2: the factor converted, two TRSMs, restored). */
+export function sytrs2(F: View, ipiv: Int32Array, B: View): void {
+  if (empty(B)) return;
+  run(jsFor(F, B), (k, s, work, inn, out) => {
+    const w = work(k.sytrs2Scratch(F.rows, B.cols));
+    const f = inn(F);
+    const b = out(B);
+    k.sytrs2(F.rows, B.cols, f.store, f.ld, ivec(s, ipiv), b.store, b.ld, w);
+  });
+}

@@ -30,8 +30,10 @@ export const T_BDSQR_SWEEPS = 17;
 export const T_BDSQR_MAXIT = 18;
 export const T_LASQ_MAXIT = 19;
 export const T_HQR_MAXIT = 20;
+// symmetric-indefinite LDLᵀ
+export const T_SYTRF_NB = 21;
 /** Number of keys. */
-export const T_COUNT = 21;
+export const T_COUNT = 22;
 
 /**
  * Every tuning value by name: what {@link getTuning} returns and, in part, what {@link setTuning}
@@ -89,6 +91,8 @@ export interface Tuning {
   lasqMaxIter: number;
   /** Hessenberg QR: iterations allowed per eigenvalue (0: 30·max(10, window)). */
   hqrMaxIter: number;
+  /** Symmetric-indefinite LDLᵀ (Bunch–Kaufman): panel width (1: sytf2 alone). */
+  sytrfNB: number;
 }
 
 /**
@@ -128,6 +132,7 @@ export const TUNING_KEYS: { readonly [K in TuningKey]: number } = {
   bdsqrMaxIter: T_BDSQR_MAXIT,
   lasqMaxIter: T_LASQ_MAXIT,
   hqrMaxIter: T_HQR_MAXIT,
+  sytrfNB: T_SYTRF_NB,
 };
 
 const NAMES = Object.keys(TUNING_KEYS) as TuningKey[];

@@ -86,3 +86,8 @@ export { rref } from './lu/rref.js';
 export { trmm, trmmScratch } from './trsm/trmm.js';
 export { sygs2 } from './eig/sym/sygs2.js';
 export { sygst, sygstScratch } from './eig/sym/sygst.js';
+// symmetric-indefinite LDLᵀ (Bunch–Kaufman)
+export { sytf2 } from './ldl/sytf2.js';
+export { sytrf, sytrfScratch } from './ldl/sytrf.js';
+export { sytrs } from './ldl/sytrs.js';
+export { sytrs2, sytrs2Scratch } from './ldl/sytrs2.js';

@@ -109,4 +109,10 @@ export const jsKernels: Kernels = {
   sygs2: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number) => $k.sygs2(itype, n, pA.array(), pA.offset, lda, pB.array(), pB.offset, ldb),
   sygst: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref) => $k.sygst(itype, n, pA.array(), pA.offset, lda, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
   sygstScratch: (n: number) => $k.sygstScratch(n),
+  sytf2: (tie: number, n: number, pA: F64Ref, lda: number, pIpiv: I32Ref) => $k.sytf2(tie, n, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset),
+  sytrf: (tie: number, n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref) => $k.sytrf(tie, n, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset, pw.array(), pw.offset),
+  sytrfScratch: (n: number) => $k.sytrfScratch(n),
+  sytrs: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number) => $k.sytrs(n, nrhs, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset, pB.array(), pB.offset, ldb),
+  sytrs2: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number, pw: F64Ref) => $k.sytrs2(n, nrhs, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
+  sytrs2Scratch: (n: number, nrhs: number) => $k.sytrs2Scratch(n, nrhs),
 };

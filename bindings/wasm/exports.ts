@@ -110,4 +110,10 @@ export interface WasmExports {
   sygs2(itype: number, n: number, pA: number, lda: number, pB: number, ldb: number): void;
   sygst(itype: number, n: number, pA: number, lda: number, pB: number, ldb: number, pw: number): void;
   sygstScratch(n: number): number;
+  sytf2(tie: number, n: number, pA: number, lda: number, pIpiv: number): number;
+  sytrf(tie: number, n: number, pA: number, lda: number, pIpiv: number, pw: number): number;
+  sytrfScratch(n: number): number;
+  sytrs(n: number, nrhs: number, pA: number, lda: number, pIpiv: number, pB: number, ldb: number): void;
+  sytrs2(n: number, nrhs: number, pA: number, lda: number, pIpiv: number, pB: number, ldb: number, pw: number): void;
+  sytrs2Scratch(n: number, nrhs: number): number;
 }

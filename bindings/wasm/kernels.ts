@@ -110,5 +110,11 @@ export function wasmKernels($e: WasmExports): Kernels {
     sygs2: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number) => $e.sygs2(itype, n, pA.ptr, lda, pB.ptr, ldb),
     sygst: (itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref) => $e.sygst(itype, n, pA.ptr, lda, pB.ptr, ldb, pw.ptr),
     sygstScratch: (n: number) => $e.sygstScratch(n),
+    sytf2: (tie: number, n: number, pA: F64Ref, lda: number, pIpiv: I32Ref) => $e.sytf2(tie, n, pA.ptr, lda, pIpiv.ptr),
+    sytrf: (tie: number, n: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pw: F64Ref) => $e.sytrf(tie, n, pA.ptr, lda, pIpiv.ptr, pw.ptr),
+    sytrfScratch: (n: number) => $e.sytrfScratch(n),
+    sytrs: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number) => $e.sytrs(n, nrhs, pA.ptr, lda, pIpiv.ptr, pB.ptr, ldb),
+    sytrs2: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number, pw: F64Ref) => $e.sytrs2(n, nrhs, pA.ptr, lda, pIpiv.ptr, pB.ptr, ldb, pw.ptr),
+    sytrs2Scratch: (n: number, nrhs: number) => $e.sytrs2Scratch(n, nrhs),
   };
 }

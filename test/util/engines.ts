@@ -189,10 +189,10 @@ export const GEMM_TUNINGS: readonly TuningCase<GemmTuning>[] = (
 
 /**
  * Every factorisation block size at once (TRSM, LU, Cholesky, QR, forming and applying Q, the
- * tridiagonal and bidiagonal reductions; not gehrd's).
+ * tridiagonal and bidiagonal reductions, the symmetric-indefinite LDLᵀ; not gehrd's).
  */
 export function nbAll(nb: number): Partial<Tuning> {
-  return { trsmNB: nb, getrfNB: nb, potrfNB: nb, geqrfNB: nb, orgqrNB: nb, ormqrNB: nb, sytrdNB: nb, gebrdNB: nb };
+  return { trsmNB: nb, getrfNB: nb, potrfNB: nb, geqrfNB: nb, orgqrNB: nb, ormqrNB: nb, sytrdNB: nb, gebrdNB: nb, sytrfNB: nb };
 }
 
 /**

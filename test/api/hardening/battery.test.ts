@@ -394,7 +394,7 @@ const battery: Record<string, Entry[] | string> = {
   ],
   lu: [unary('lu', (A, o) => api.lu(A, o), OPTIONS, A_MATRIX, true, M32)],
   luFactor: [unary('luFactor', (A, o) => api.luFactor(A, o), OPTIONS, SQUARE, true)],
-  solve: [{ fn: 'solve', call: (A, b, o) => api.solve(A, b, o), valid: [M22, V2, opts], bad: [[...SQUARE, NAN, ['a singular matrix', () => [[1, 2], [2, 4]], [LinAlgError, 'singular']]], [...RHS2, ['a NaN entry', () => [1, NaN], [LinAlgError, 'not-finite']]], OPTIONS] }],
+  solve: [{ fn: 'solve', call: (A, b, o) => api.solve(A, b, o), valid: [M22, V2, opts], bad: [[...SQUARE, NAN, ['a singular matrix', () => [[1, 2], [2, 4]], [LinAlgError, 'singular']]], [...RHS2, ['a NaN entry', () => [1, NaN], [LinAlgError, 'not-finite']]], [...OPTIONS, ['assumeA: unknown', () => ({ assumeA: 'sym' }), TypeError], ['assumeA: a number', () => ({ assumeA: 1 }), TypeError]]] }],
   det: [unary('det', (A, o) => api.det(A, o), OPTIONS, SQUARE, true)],
   slogdet: [unary('slogdet', (A, o) => api.slogdet(A, o), OPTIONS, SQUARE, true)],
   inv: [{ ...unary('inv', (A, o) => api.inv(A, o), OPTIONS, SQUARE, true), extra: [['a singular matrix', [() => [[1, 2], [2, 4]], opts], [LinAlgError, 'singular']]] }],
@@ -405,6 +405,7 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'inv', call: (F) => (F as LUFactorization).inv(), valid: [() => api.luFactor([[2, 1], [1, 3]])], bad: [THIS_LU_DISPOSED] },
   ],
   cholesky: [{ ...unary('cholesky', (A, o) => api.cholesky(A, o), OPTIONS, SQUARE, true), extra: [['not positive definite', [() => [[1, 2], [2, 1]], opts], [LinAlgError, 'not-positive-definite']]] }],
+  ldl: [unary('ldl', (A, o) => api.ldl(A, o), OPTIONS, SQUARE, true)],
   choFactor: [unary('choFactor', (A, o) => api.choFactor(A, o), OPTIONS, SQUARE, true)],
   choSolve: [{ fn: 'choSolve', call: (A, b, o) => api.choSolve(A, b, o), valid: [M22, V2, opts], bad: [[...SQUARE, NAN, ['not positive definite', () => [[1, 2], [2, 1]], [LinAlgError, 'not-positive-definite']]], RHS2, OPTIONS] }],
   CholeskyFactorization: [

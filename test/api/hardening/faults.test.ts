@@ -22,7 +22,7 @@ import {
   schur, norm, matmul, gram, add, sub, scale, hadamard, matvec, dot, outer, diag, transpose, clone, trace, numericGradient,
   hstack, vstack, blockDiag, vander, linspace, arange, reshape,
   mul, div, pow, addScalar, subScalar, abs, sqrt, exp, log, clip, map, sum, mean, variance, std, min, max, argmin, argmax,
-  center, cov, corrcoef, isSquare, isSymmetric, equals, allclose,
+  center, cov, corrcoef, isSquare, isSymmetric, equals, allclose, ldl,
 } from '../../../bindings/index.js';
 import { backendNamed } from '../../../bindings/core/backend.js';
 import type { WasmBackend } from '../../../bindings/wasm/backend.js';
@@ -107,6 +107,14 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['choSolve b', () => choSolve(S, b5)], ['choSolve B', () => choSolve(spdNested, B5)],
       ['solveTriangular b', () => solveTriangular(T, b5)], ['solveTriangular B', () => solveTriangular(T, B5, { transpose: true })],
       ['solveTriangular lower nested', () => solveTriangular(lowerNested, B5.toArray(), { lower: true })],
+      // LDLᵀ and solve's assumeA
+      ['ldl', () => ldl(G)], ['ldl upper', () => ldl(nested, { lower: false })], ['ldl js-stored', () => ldl(Gjs)],
+      ['solve symmetric b', () => solve(G, b5, { assumeA: 'symmetric' })], ['solve symmetric B nested', () => solve(nested, B5, { assumeA: 'symmetric' })],
+      ['solve positive-definite', () => solve(S, B5, { assumeA: 'positive-definite' })], ['solve diagonal', () => solve(S, B5, { assumeA: 'diagonal' })],
+      ['solve upper-triangular', () => solve(T, B5, { assumeA: 'upper-triangular', transpose: true })], ['solve lower-triangular', () => solve(lowerNested, b5, { assumeA: 'lower-triangular' })],
+      ['solve symmetric singular', () => solve(Array.from({ length: 9 }, () => new Array<number>(9).fill(0)), b5, { assumeA: 'symmetric' }), 'singular'],
+      ['solve positive-definite not PD', () => solve(notPD, b6, { assumeA: 'positive-definite' }), 'not-positive-definite'],
+      ['solve diagonal singular', () => solve(T.toArray().map((r, i) => r.map((v, j) => (i === j && i === 4 ? 0 : v))), b5, { assumeA: 'diagonal' }), 'singular'],
       // QR
       ...(['reduced', 'complete', 'r'] as const).flatMap((mode) =>
         [false, true].flatMap((pivoting): Case[] => [
