@@ -13,8 +13,8 @@
  * The singular values `s` of A (numpy's lstsq reports them) come from the triangular factor: A·P = Q·R
  * with Q orthogonal, so σ(A) = σ(R), and R is only min(m, n)×n — a values-only SVD of R (bidiagonal
  * reduction, ≈ 8/3·n³ flops for n ≤ m) instead of one of A (≈ 4mn²). For a tall A that is small beside
- * the QR (2mn²); for a square one it roughly doubles the cost of the call. The rank stays numpy's
- * rcond rule on the pivoted R's diagonal, as before.
+ * the QR (2mn²); for a square one it roughly doubles the cost of the call, so it is computed only
+ * when `s` is first read. The rank stays numpy's rcond rule on the pivoted R's diagonal, as before.
  *
  * Weighted least squares: minimise Σ wᵢ·(aᵢᵀx − bᵢ)² — rows scaled by √wᵢ (wᵢ ≥ 0).
  * Generalised least squares with a covariance V (m×m SPD): x̂ = (AᵀV⁻¹A)⁻¹AᵀV⁻¹b, computed stably by
@@ -74,7 +74,9 @@ export interface LstsqResult<X> extends DisposableResult {
   /**
    * Singular values of A (of the weighted/whitened A), descending, min(m, n) of them — numpy's `s`,
    * computed from the triangular factor of the QR (σ(A) = σ(R)). NaN when A holds NaN/Inf and
-   * checkFinite is off.
+   * checkFinite is off. Computed on first read (a values-only SVD of R, as costly as the solve for a
+   * square A) and cached; until then the result holds a copy of R on the JS heap. Not enumerable:
+   * spreading or printing the result leaves it out, `r.s` and destructuring read it.
    */
   s: Float64Array;
 }
@@ -201,13 +203,40 @@ export function numericalRank(F: Matrix, k: number, rcond: number): number {
   return rank;
 }
 
-/** σ(A) = σ(R) for A·P = Q·R: the singular values of F's k×n upper trapezoid (NaN if R is not finite). */
-function singularValuesOfR(F: Matrix, k: number): Float64Array {
-  return scoped((s) => {
-    const R = s.track(upperOf(Matrix._view(F, 0, 0, k, F.cols), k));
-    if (!isFinite(R)) return new Float64Array(k).fill(NaN);
-    return rawSvd('lstsq', R, lapack.SvdJob.Values, { checkFinite: false }).s;
+/**
+ * σ(A) = σ(R) for A·P = Q·R: F's k×n upper trapezoid copied out (row-major, to the JS heap), and a
+ * function computing its singular values on demand (NaN if R is not finite).
+ */
+function singularValuesOfR(F: Matrix, k: number): () => Float64Array {
+  const n = F.cols;
+  const f = F._store();
+  const fa = f.array();
+  const rows = new Float64Array(k * n);
+  for (let i = 0; i < k; i++) {
+    for (let j = i; j < n; j++) rows[i * n + j] = fa[f.offset + i + j * F._ld]!;
+  }
+  return () => {
+    for (let i = 0; i < rows.length; i++) if (!Number.isFinite(rows[i]!)) return new Float64Array(k).fill(NaN);
+    return scoped((s) => {
+      const R = s.track(Matrix.fromArray(rows, k, n));
+      return rawSvd('lstsq', R, lapack.SvdJob.Values, { checkFinite: false }).s;
+    });
+  };
+}
+
+/**
+ * Gives r an `s` computed on first read and then cached: a values-only SVD of the n×n triangle costs
+ * about as much as the whole solve for a square A, so a caller who never reads s never pays for it. Not
+ * enumerable, so dispose(), tidy() and object walks do not trigger it.
+ */
+function lazySingularValues<T extends object>(r: T, compute: () => Float64Array): T & { s: Float64Array } {
+  let cached: Float64Array | null = null;
+  Object.defineProperty(r, 's', {
+    get: () => (cached ??= compute()),
+    enumerable: false,
+    configurable: true,
   });
+  return r as T & { s: Float64Array };
 }
 
 function solveQR(A: Matrix, rhs: Rhs, rcond: number): LstsqResult<Matrix | Float64Array> {
@@ -259,6 +288,6 @@ function solveQR(A: Matrix, rhs: Rhs, rcond: number): LstsqResult<Matrix | Float
       }
     }
     const x = rhs.vector ? X.column(0) : s.keep(X);
-    return disposableResult({ x, residuals, rank, s: sv });
+    return lazySingularValues(disposableResult({ x, residuals, rank }), sv);
   });
 }

@@ -75,3 +75,22 @@ describe('lstsq s: weights, empty, NaN, matrix right-hand sides', () => {
     expect(Array.from(r)).toEqual(Array.from(onBoth('b', () => lstsq(A, [1, 0, 1]).s)));
   });
 });
+
+describe('lstsq s is computed on first read', () => {
+  it('not enumerable, cached, readable after dispose, and the same bits as an eager read', () => {
+    const A = [[1, 2], [3, 4], [5, 7], [2, -1]];
+    const r = onBoth('lazy', () => {
+      const o = lstsq(A, [[1, 0], [0, 1], [1, 1], [2, 3]]);
+      const keys = Object.keys(o);
+      o.dispose(); // frees x; s comes from a JS-heap copy of R
+      const s = o.s;
+      return { keys: keys.join(','), s, again: o.s === s };
+    });
+    expect(r.keys).toBe('x,residuals,rank');
+    expect(r.again).toBe(true);
+    const eager = onBoth('eager', () => lstsq(A, [[1, 0], [0, 1], [1, 1], [2, 3]]).s);
+    expect(Array.from(r.s)).toEqual(Array.from(eager));
+    const { s } = lstsq(A, [1, 2, 3, 4]);
+    expect(Array.from(s)).toEqual(Array.from(eager));
+  });
+});
