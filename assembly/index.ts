@@ -77,6 +77,11 @@ export { trevc } from './eig/gen/trevc';
 export { geev, geevScratch } from './eig/gen/geev';
 export { gees, geesScratch } from './eig/gen/gees';
 
+// Matrix functions (expm/sqrtm/logm: issue 13)
+export { trsyl, trsylScratch } from './matfun/trsyl';
+export { trsqrt, trsqrtScratch } from './matfun/trsqrt';
+export { qtrsm, qtrsmScratch } from './matfun/qtrsm';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

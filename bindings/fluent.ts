@@ -25,3 +25,7 @@ export type { FiniteOption } from './api/checks.js';
 export { pinv } from './derived/pinv.js';
 export { matrixRank } from './derived/rank.js';
 export { cond } from './derived/cond.js';
+// Matrix functions (issue 13)
+export { expm } from './derived/expm.js';
+export { sqrtm } from './derived/sqrtm.js';
+export { logm } from './derived/logm.js';

@@ -95,3 +95,7 @@ export { cond } from './derived/cond.js';
 export { nullSpace, orth, subspaces, type Subspaces } from './derived/subspaces.js';
 export { lowRank, type LowRankResult } from './derived/lowrank.js';
 export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
+// Matrix functions (issue 13)
+export { expm } from './derived/expm.js';
+export { sqrtm } from './derived/sqrtm.js';
+export { logm } from './derived/logm.js';

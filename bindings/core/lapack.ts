@@ -354,3 +354,29 @@ export function dot(x: Float64Array, y: Float64Array): number {
 export function nrm2(x: Float64Array): number {
   return run(vectorJs(x.length), (k, s) => k.nrm2(x.length, vec(s, x), 1));
 }
+
+// ---- Matrix functions (expm/sqrtm/logm: issue 13) -------------------------------------------------
+
+/**
+ * In place, the principal square root U of the upper quasi-triangular T (a real Schur form with no
+ * negative real eigenvalue): 0, or the 1-based column where a singular T turned out to have no square
+ * root (kernel trsqrt).
+ */
+export function trsqrt(T: View): number {
+  return run(jsFor(T), (k, _s, work, _inn, out) => {
+    const w = work(k.trsqrtScratch(T.rows));
+    const t = out(T);
+    return k.trsqrt(T.rows, t.store, t.ld, w);
+  });
+}
+
+/** B ← T⁻¹·B, T upper quasi-triangular (kernel qtrsm): 0, or the 1-based column of B where T was singular. */
+export function qtrsm(T: View, B: View): number {
+  if (empty(B)) return 0;
+  return run(jsFor(T, B), (k, _s, work, inn, out) => {
+    const w = work(k.qtrsmScratch(B.rows, B.cols));
+    const t = inn(T);
+    const b = out(B);
+    return k.qtrsm(B.rows, B.cols, t.store, t.ld, b.store, b.ld, w);
+  });
+}

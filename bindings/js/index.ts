@@ -71,3 +71,8 @@ export { hqr } from './eig/gen/hqr.js';
 export { trevc } from './eig/gen/trevc.js';
 export { geev, geevScratch } from './eig/gen/geev.js';
 export { gees, geesScratch } from './eig/gen/gees.js';
+
+// Matrix functions (expm/sqrtm/logm: issue 13)
+export { trsyl, trsylScratch } from './matfun/trsyl.js';
+export { trsqrt, trsqrtScratch } from './matfun/trsqrt.js';
+export { qtrsm, qtrsmScratch } from './matfun/qtrsm.js';

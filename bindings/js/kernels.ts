@@ -93,4 +93,10 @@ export const jsKernels: Kernels = {
   geevScratch: (n: number, jobv: number) => $k.geevScratch(n, jobv),
   gees: (n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $k.gees(n, pA.array(), pA.offset, lda, pWr.array(), pWr.offset, pWi.array(), pWi.offset, pZ.array(), pZ.offset, ldz, pw.array(), pw.offset),
   geesScratch: (n: number) => $k.geesScratch(n),
+  trsyl: (m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pC: F64Ref, ldc: number, pw: F64Ref) => $k.trsyl(m, n, pA.array(), pA.offset, lda, pB.array(), pB.offset, ldb, pC.array(), pC.offset, ldc, pw.array(), pw.offset),
+  trsylScratch: () => $k.trsylScratch(),
+  trsqrt: (n: number, pT: F64Ref, ldt: number, pw: F64Ref) => $k.trsqrt(n, pT.array(), pT.offset, ldt, pw.array(), pw.offset),
+  trsqrtScratch: (n: number) => $k.trsqrtScratch(n),
+  qtrsm: (m: number, n: number, pT: F64Ref, ldt: number, pB: F64Ref, ldb: number, pw: F64Ref) => $k.qtrsm(m, n, pT.array(), pT.offset, ldt, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
+  qtrsmScratch: (m: number, n: number) => $k.qtrsmScratch(m, n),
 };

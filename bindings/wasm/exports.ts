@@ -94,4 +94,10 @@ export interface WasmExports {
   geevScratch(n: number, jobv: number): number;
   gees(n: number, pA: number, lda: number, pWr: number, pWi: number, pZ: number, ldz: number, pw: number): number;
   geesScratch(n: number): number;
+  trsyl(m: number, n: number, pA: number, lda: number, pB: number, ldb: number, pC: number, ldc: number, pw: number): number;
+  trsylScratch(): number;
+  trsqrt(n: number, pT: number, ldt: number, pw: number): number;
+  trsqrtScratch(n: number): number;
+  qtrsm(m: number, n: number, pT: number, ldt: number, pB: number, ldb: number, pw: number): number;
+  qtrsmScratch(m: number, n: number): number;
 }

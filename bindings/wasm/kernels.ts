@@ -94,5 +94,11 @@ export function wasmKernels($e: WasmExports): Kernels {
     geevScratch: (n: number, jobv: number) => $e.geevScratch(n, jobv),
     gees: (n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $e.gees(n, pA.ptr, lda, pWr.ptr, pWi.ptr, pZ.ptr, ldz, pw.ptr),
     geesScratch: (n: number) => $e.geesScratch(n),
+    trsyl: (m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pC: F64Ref, ldc: number, pw: F64Ref) => $e.trsyl(m, n, pA.ptr, lda, pB.ptr, ldb, pC.ptr, ldc, pw.ptr),
+    trsylScratch: () => $e.trsylScratch(),
+    trsqrt: (n: number, pT: F64Ref, ldt: number, pw: F64Ref) => $e.trsqrt(n, pT.ptr, ldt, pw.ptr),
+    trsqrtScratch: (n: number) => $e.trsqrtScratch(n),
+    qtrsm: (m: number, n: number, pT: F64Ref, ldt: number, pB: F64Ref, ldb: number, pw: F64Ref) => $e.qtrsm(m, n, pT.ptr, ldt, pB.ptr, ldb, pw.ptr),
+    qtrsmScratch: (m: number, n: number) => $e.qtrsmScratch(m, n),
   };
 }

@@ -1,0 +1,187 @@
+/**
+ * @internal
+ * What expm, sqrtm and logm share: entry access, the real Schur form of a scaled copy, the
+ * back-transform Z·F·Zᵀ, the diagonal-block walk of a quasi-triangular matrix, and ‖|M|^p‖₁ by
+ * vector–matrix products.
+ *
+ * ‖|M|^p‖₁ of a non-negative matrix is exactly ‖eᵀ·|M|^p‖∞ (its column sums are the entries of
+ * eᵀ·|M|^p), computed with p products vᵀ ← vᵀ·|M| (gemv), the vector renormalised after each so that
+ * no power overflows or underflows; the result is returned as a base-2 logarithm. Al-Mohy & Higham
+ * 2009 (§4, "the ℓ correction") and scipy's expm use the same quantity.
+ */
+import { NormKind } from '../core/backend.js';
+import { LinAlgError } from '../core/errors.js';
+import * as lapack from '../core/lapack.js';
+import { scoped } from '../core/scope.js';
+import { maxAbs } from '../api/checks.js';
+import { clonePadded, zeros } from '../api/convert.js';
+import { Matrix } from '../api/matrix.js';
+
+/** @internal Entry (i, j) of M is a[o + i + j·ld]. */
+export interface Entries {
+  a: Float64Array;
+  o: number;
+  ld: number;
+}
+
+/** @internal Direct access to M's entries. */
+export function entries(M: Matrix): Entries {
+  const s = M._store();
+  return { a: s.array(), o: s.offset, ld: M._ld };
+}
+
+/** @internal M ← M + α·I (square M). */
+export function addDiagonal(M: Matrix, alpha: number): void {
+  const { a, o, ld } = entries(M);
+  for (let i = 0; i < M.rows; i++) a[o + i * (ld + 1)] = a[o + i * (ld + 1)]! + alpha;
+}
+
+/** @internal A new n×n identity. */
+export function identity(n: number): Matrix {
+  const I = zeros(n, n);
+  addDiagonal(I, 1);
+  return I;
+}
+
+/** @internal ‖M‖₁. */
+export function norm1(M: Matrix): number {
+  return lapack.lange(NormKind.One, M._v());
+}
+
+/**
+ * @internal The powers ‖|M|^p‖₁ for increasing p, as base-2 logarithms (−Infinity for a zero power):
+ * `advance(k)` multiplies the running vector by |M| k more times.
+ */
+export class AbsPowers {
+  private readonly absM: Matrix;
+  private v: Float64Array;
+  private w: Float64Array;
+  private log2Scale = 0;
+  private zero = false;
+  p = 0;
+
+  constructor(M: Matrix) {
+    const n = M.rows;
+    this.absM = Matrix._alloc(n, n);
+    try {
+      const src = entries(M);
+      const dst = entries(this.absM);
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) dst.a[dst.o + i + j * dst.ld] = Math.abs(src.a[src.o + i + j * src.ld]!);
+      }
+    } catch (e) {
+      this.absM.dispose();
+      throw e;
+    }
+    this.v = new Float64Array(n).fill(1);
+    this.w = new Float64Array(n);
+  }
+
+  /** Multiplies the running vector by |M| k more times. */
+  advance(k: number): this {
+    for (let t = 0; t < k && !this.zero; t++) {
+      lapack.gemv(this.absM._v(), this.v, this.w, { trans: true });
+      let mx = 0;
+      for (let i = 0; i < this.w.length; i++) if (this.w[i]! > mx) mx = this.w[i]!;
+      if (mx === 0) {
+        this.zero = true;
+        break;
+      }
+      for (let i = 0; i < this.w.length; i++) this.w[i] = this.w[i]! / mx;
+      this.log2Scale += Math.log2(mx);
+      const t2 = this.v;
+      this.v = this.w;
+      this.w = t2;
+    }
+    this.p += k;
+    return this;
+  }
+
+  /** log2 ‖|M|^p‖₁ for the p reached. */
+  log2Norm(): number {
+    return this.zero ? -Infinity : this.log2Scale;
+  }
+
+  dispose(): void {
+    this.absM.dispose();
+  }
+}
+
+/** @internal ‖|M|^p‖₁^(1/p), through AbsPowers. */
+export function absPowerRoot(M: Matrix, p: number): number {
+  const P = new AbsPowers(M);
+  try {
+    return 2 ** (P.advance(p).log2Norm() / p);
+  } finally {
+    P.dispose();
+  }
+}
+
+/** @internal The real Schur form of s·A: T (quasi-triangular, padded storage), Z, the eigenvalues. */
+export interface RealSchur {
+  T: Matrix;
+  Z: Matrix;
+  wr: Float64Array;
+  wi: Float64Array;
+}
+
+/**
+ * @internal The real Schur form of s·A (s a power of two, so the copy is exact): T and Z owned by the
+ * caller. LinAlgError 'no-convergence' when the QR iteration fails.
+ */
+export function realSchur(fn: string, A: Matrix, s: number): RealSchur {
+  const n = A.rows;
+  return scoped((sc) => {
+    const T = sc.track(clonePadded(A));
+    if (s !== 1) lapack.scal(s, T._v());
+    const Z = sc.track(Matrix._alloc(n, n));
+    const wr = new Float64Array(n);
+    const wi = new Float64Array(n);
+    const info = lapack.gees(T._v(), wr, wi, Z._v());
+    if (info > 0) throw new LinAlgError('no-convergence', `${fn}: the QR iteration of the Schur form did not converge (${info} eigenvalue(s) not found)`, info);
+    return { T: sc.keep(T), Z: sc.keep(Z), wr, wi };
+  });
+}
+
+/**
+ * @internal A power of four (so that a square root scales exactly, by its square root) bringing
+ * max|A| into [2^-480, 2^480]; 1 when it already is, or A is zero.
+ */
+export function safeScale4(A: Matrix): number {
+  const amax = maxAbs(A);
+  if (amax === 0 || !Number.isFinite(amax)) return 1;
+  const even = (e: number): number => 2 * Math.ceil(e / 2);
+  if (amax > 2 ** 480) return 2 ** -even(Math.log2(amax / 2 ** 480));
+  if (amax < 2 ** -480) return 2 ** even(Math.log2(2 ** -480 / amax));
+  return 1;
+}
+
+/** @internal Z·F·Zᵀ, a new matrix. */
+export function backTransform(Z: Matrix, F: Matrix): Matrix {
+  const n = Z.rows;
+  return scoped((sc) => {
+    const ZF = sc.track(Matrix._alloc(n, n));
+    lapack.gemm(Z._v(), F._v(), ZF._v());
+    const X = sc.track(Matrix._alloc(n, n));
+    lapack.gemm(ZF._v(), Z._v(), X._v(), { transB: true });
+    return sc.keep(X);
+  });
+}
+
+/**
+ * @internal The diagonal blocks of a quasi-triangular T: calls f(i, size) for each 1×1 (size 1) and
+ * 2×2 (size 2, T[i+1, i] ≠ 0) block, top to bottom.
+ */
+export function forBlocks(T: Matrix, f: (i: number, size: 1 | 2) => void): void {
+  const { a, o, ld } = entries(T);
+  const n = T.rows;
+  for (let i = 0; i < n; ) {
+    if (i + 1 < n && a[o + i + 1 + i * ld] !== 0) {
+      f(i, 2);
+      i += 2;
+    } else {
+      f(i, 1);
+      i += 1;
+    }
+  }
+}
