@@ -116,7 +116,11 @@ function sqrt2(p: usize, ld: usize): void {
   const h = 0.5 * a - 0.5 * d;
   // μ² = −(h² + b·c); for a standardised block (h = 0) as √|b|·√|c|, which cannot overflow.
   const mu = h == 0 ? Math.sqrt(Math.abs(b)) * Math.sqrt(Math.abs(c)) : Math.sqrt(-(h * h + b * c));
-  const r = Math.hypot(theta, mu);
+  // |θ + iμ| scaled by hand: Math.hypot differs between AssemblyScript's and the JS engines' libm.
+  const ax = Math.abs(theta);
+  const big = ax > mu ? ax : mu;
+  const q = ax > mu ? mu / ax : ax / mu;
+  const r = big * Math.sqrt(1 + q * q);
   const alpha = theta >= 0 ? Math.sqrt(0.5 * (theta + r)) : mu / Math.sqrt(2 * (r - theta));
   const g = 0.5 / alpha;
   store<f64>(p, alpha + h * g);
