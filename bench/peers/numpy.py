@@ -146,6 +146,32 @@ def build_eigvals(c, rng):
     return lambda: np.linalg.eigvals(a)
 
 
+# Matrix functions (issue 13): scipy.linalg, the same input construction as bench/cases/matfun.ts.
+def build_expm(c, rng):
+    import scipy.linalg as sl
+    n = int(c["n"])
+    a = rng.random((n, n)) - 0.5
+    a *= 8.0 / np.abs(a).sum(axis=0).max()
+    return lambda: sl.expm(a)
+
+
+def _dominant(c, rng):
+    n = int(c["n"])
+    return rng.random((n, n)) + n * np.eye(n)
+
+
+def build_sqrtm(c, rng):
+    import scipy.linalg as sl
+    a = _dominant(c, rng)
+    return lambda: sl.sqrtm(a)
+
+
+def build_logm(c, rng):
+    import scipy.linalg as sl
+    a = _dominant(c, rng)
+    return lambda: sl.logm(a)
+
+
 OPS = {
     "eigh": build_eigh,
     "eigvalsh": build_eigvalsh,
@@ -164,6 +190,10 @@ OPS = {
     "matvec": build_matvec,
     "inv": build_inv,
     "det": build_det,
+    # Matrix functions (issue 13)
+    "expm": build_expm,
+    "sqrtm": build_sqrtm,
+    "logm": build_logm,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.
