@@ -107,6 +107,67 @@ export class AbsPowers {
   }
 }
 
+/**
+ * @internal An estimate (a lower bound, usually exact or within a factor of 3) of ‖B‖₁ for the n×n
+ * operator B given by products y = B·x (`apply`) and y = Bᵀ·x (`applyT`): Hager's method as refined by
+ * Higham (LAPACK dlacn2; N. J. Higham, "FORTRAN codes for estimating the one-norm of a real or complex
+ * matrix", ACM TOMS 14(4), 1988, Algorithm 4.1): at most 5 steps of the power-like iteration on the
+ * sign vectors, then the extra estimate from x_i = (−1)^i·(1 + i/(n − 1)).
+ */
+export function normest1(n: number, apply: (x: Float64Array) => Float64Array, applyT: (x: Float64Array) => Float64Array): number {
+  const norm1v = (y: Float64Array): number => {
+    let s = 0;
+    for (let i = 0; i < y.length; i++) s += Math.abs(y[i]!);
+    return s;
+  };
+  const sign = (y: Float64Array): Float64Array => y.map((v) => (v >= 0 ? 1 : -1));
+  const argmaxAbs = (z: Float64Array): number => {
+    let j = 0;
+    for (let i = 1; i < z.length; i++) if (Math.abs(z[i]!) > Math.abs(z[j]!)) j = i;
+    return j;
+  };
+  let y = apply(new Float64Array(n).fill(1 / n));
+  let est = norm1v(y);
+  if (n === 1) return est;
+  let xi = sign(y);
+  let j = argmaxAbs(applyT(xi));
+  for (let it = 0; it < 5; it++) {
+    const x = new Float64Array(n);
+    x[j] = 1;
+    y = apply(x);
+    const old = est;
+    est = norm1v(y);
+    const s = sign(y);
+    if (est <= old || s.every((v, i) => v === xi[i])) {
+      est = Math.max(est, old);
+      break;
+    }
+    xi = s;
+    const z = applyT(xi);
+    const jNew = argmaxAbs(z);
+    if (Math.abs(z[jNew]!) === Math.abs(z[j]!)) break;
+    j = jNew;
+  }
+  const alt = apply(Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : -1) * (1 + i / (n - 1))));
+  return Math.max(est, (2 * norm1v(alt)) / (3 * n));
+}
+
+/** @internal y = M₁·(M₂·x) (or with both transposed, in the reverse order): the products of normest1. */
+export function productApply(M1: Matrix, M2: Matrix, trans: boolean): (x: Float64Array) => Float64Array {
+  return (x) => {
+    const t = new Float64Array(M1.rows);
+    const y = new Float64Array(M1.rows);
+    if (trans) {
+      lapack.gemv(M1._v(), x, t, { trans: true });
+      lapack.gemv(M2._v(), t, y, { trans: true });
+    } else {
+      lapack.gemv(M2._v(), x, t);
+      lapack.gemv(M1._v(), t, y);
+    }
+    return y;
+  };
+}
+
 /** @internal ‖|M|^p‖₁^(1/p), through AbsPowers. */
 export function absPowerRoot(M: Matrix, p: number): number {
   const P = new AbsPowers(M);
