@@ -134,8 +134,9 @@ describe('expm: the hard cases', () => {
     }
   });
 
+  // n = 400 takes the 1-norm estimator path for d₈ and d₁₀ (ESTIMATE_FROM in expm.ts).
   it('large norms: many squarings (symmetric, exact from the eigendecomposition)', () => {
-    for (const [n, spread] of [[5, 50], [16, 300], [33, 700]] as const) {
+    for (const [n, spread] of [[5, 50], [16, 300], [33, 700], [400, 20]] as const) {
       const rng = new Rng(n + spread);
       const V = randomOrthogonal(rng, n);
       const lambda = Array.from({ length: n }, (_, i) => spread * (i / Math.max(1, n - 1)) - spread);
