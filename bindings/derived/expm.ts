@@ -78,12 +78,20 @@ export function expm(A: MatrixLike, options?: FiniteOption | null): Matrix {
     if (checkFiniteOption(o)) requireFinite('expm', A);
     const n = A.rows;
     if (n === 0) return zeros(0, 0);
-    const X = special(A) ?? general(A);
+    // Unchecked, a NaN/Inf in A shows as one in e^A or as an "overflow" on the way: either is
+    // reported as what it is, 'not-finite'.
+    const notFinite = (): LinAlgError => new LinAlgError('not-finite', 'expm: A contains NaN or Inf (found after the computation; checkFinite was off)');
+    let X: Matrix;
+    try {
+      X = special(A) ?? general(A);
+    } catch (e) {
+      if (e instanceof LinAlgError && !isFinite(A)) throw notFinite();
+      throw e;
+    }
     if (!isFinite(X)) {
       const finiteInput = isFinite(A);
       X.dispose();
-      if (!finiteInput) throw new LinAlgError('not-finite', 'expm: A contains NaN or Inf (found after the computation; checkFinite was off)');
-      throw overflow(n);
+      throw finiteInput ? overflow(n) : notFinite();
     }
     return X;
   });

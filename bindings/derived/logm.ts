@@ -33,10 +33,10 @@ import { LinAlgError, shapeStr } from '../core/errors.js';
 import * as lapack from '../core/lapack.js';
 import { scoped, type Scope } from '../core/scope.js';
 import { optionsOf } from '../core/validate.js';
-import { checkFiniteOption, isFinite, maxAbs, requireFinite, requireSquare, type FiniteOption } from '../api/checks.js';
+import { checkFiniteOption, maxAbs, requireFinite, requireSquare, type FiniteOption } from '../api/checks.js';
 import { copyOf, withMatrix, zeros, type MatrixLike } from '../api/convert.js';
 import type { Matrix } from '../api/matrix.js';
-import { absPowerRoot, addDiagonal, backTransform, entries, forBlocks, realSchur, type Entries } from './matfun-common.js';
+import { absPowerRoot, addDiagonal, backTransform, entries, forBlocks, schurFront, type Entries } from './matfun-common.js';
 
 /** θ_m for the [m/m] Padé approximant of log(1 + x) (Al-Mohy & Higham 2012, Table 2.1). */
 const THETA = [0, 1.586970738772063e-5, 2.313807884242979e-3, 1.938179313533253e-2, 6.209171588994762e-2, 1.276404810806775e-1, 2.060962623452836e-1, 2.879093714241194e-1];
@@ -69,16 +69,7 @@ export function logm(A: MatrixLike, options?: FiniteOption | null): Matrix {
     if (n === 0) return zeros(0, 0);
     const c = scaleOf(A);
     return scoped((sc) => {
-      const { T, Z, wr, wi } = realSchur('logm', A, c);
-      sc.track(T);
-      sc.track(Z);
-      if (!check && !isFinite(T)) throw new LinAlgError('not-finite', 'logm: A contains NaN or Inf (found after the computation; checkFinite was off)');
-      for (let i = 0; i < n; i++) {
-        if (wi[i] === 0 && wr[i]! < 0) {
-          throw new LinAlgError('no-real-result', `logm: A (${shapeStr(n, n)}) has a negative real eigenvalue (${wr[i]! / c}): its principal logarithm is not real`);
-        }
-        if (wi[i] === 0 && wr[i] === 0) throw new LinAlgError('singular', `logm: A (${shapeStr(n, n)}) is singular (a zero eigenvalue): its logarithm does not exist`);
-      }
+      const { T, Z, wr, wi } = schurFront(sc, 'logm', A, c, check, 'logarithm', true);
       const U = sc.track(logQuasiTriangular(sc, T, wr, wi));
       const X = sc.track(backTransform(Z, U));
       if (c !== 1) addDiagonal(X, -Math.log(c));

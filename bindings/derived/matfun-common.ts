@@ -10,9 +10,9 @@
  * 2009 (§4, "the ℓ correction") and scipy's expm use the same quantity.
  */
 import { NormKind } from '../core/backend.js';
-import { LinAlgError } from '../core/errors.js';
+import { LinAlgError, shapeStr } from '../core/errors.js';
 import * as lapack from '../core/lapack.js';
-import { scoped } from '../core/scope.js';
+import { scoped, type Scope } from '../core/scope.js';
 import { maxAbs } from '../api/checks.js';
 import { clonePadded, zeros } from '../api/convert.js';
 import { Matrix } from '../api/matrix.js';
@@ -202,6 +202,39 @@ export function realSchur(fn: string, A: Matrix, s: number): RealSchur {
     if (info > 0) throw new LinAlgError('no-convergence', `${fn}: the QR iteration of the Schur form did not converge (${info} eigenvalue(s) not found)`, info);
     return { T: sc.keep(T), Z: sc.keep(Z), wr, wi };
   });
+}
+
+/**
+ * @internal The front of sqrtm and logm, run inside the caller's scope `sc` (which then owns T and
+ * Z): the real Schur form of c·A and the check of its eigenvalues — a negative real one is a
+ * LinAlgError 'no-real-result' (the principal `what` is not real), a zero one 'singular' when
+ * `zeroIsSingular`. With `checkFinite` off, a NaN/Inf in A that reached T is 'not-finite', and a QR
+ * iteration that failed on one too.
+ */
+export function schurFront(sc: Scope, fn: string, A: Matrix, c: number, check: boolean, what: string, zeroIsSingular: boolean): RealSchur {
+  const n = A.rows;
+  let r: RealSchur;
+  try {
+    r = realSchur(fn, A, c);
+  } catch (e) {
+    if (!check && !Number.isFinite(maxAbs(A))) throw notFiniteAfter(fn);
+    throw e;
+  }
+  sc.track(r.T);
+  sc.track(r.Z);
+  if (!check && !Number.isFinite(maxAbs(r.T))) throw notFiniteAfter(fn);
+  for (let i = 0; i < n; i++) {
+    if (r.wi[i] !== 0) continue;
+    if (r.wr[i]! < 0) {
+      throw new LinAlgError('no-real-result', `${fn}: A (${shapeStr(n, n)}) has a negative real eigenvalue (${r.wr[i]! / c}): its principal ${what} is not real`);
+    }
+    if (zeroIsSingular && r.wr[i] === 0) throw new LinAlgError('singular', `${fn}: A (${shapeStr(n, n)}) is singular (a zero eigenvalue): its ${what} does not exist`);
+  }
+  return r;
+}
+
+function notFiniteAfter(fn: string): LinAlgError {
+  return new LinAlgError('not-finite', `${fn}: A contains NaN or Inf (found after the computation; checkFinite was off)`);
 }
 
 /**

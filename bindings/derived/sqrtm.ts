@@ -23,10 +23,10 @@ import { LinAlgError, shapeStr } from '../core/errors.js';
 import * as lapack from '../core/lapack.js';
 import { scoped } from '../core/scope.js';
 import { optionsOf } from '../core/validate.js';
-import { checkFiniteOption, isFinite, requireFinite, requireSquare, type FiniteOption } from '../api/checks.js';
+import { checkFiniteOption, requireFinite, requireSquare, type FiniteOption } from '../api/checks.js';
 import { withMatrix, zeros, type MatrixLike } from '../api/convert.js';
 import type { Matrix } from '../api/matrix.js';
-import { backTransform, realSchur, safeScale4 } from './matfun-common.js';
+import { backTransform, safeScale4, schurFront } from './matfun-common.js';
 
 /**
  * The principal square root X of a square matrix (X·X = A, eigenvalues of X with positive real
@@ -54,15 +54,7 @@ export function sqrtm(A: MatrixLike, options?: FiniteOption | null): Matrix {
     if (n === 0) return zeros(0, 0);
     const s = safeScale4(A);
     return scoped((sc) => {
-      const { T, Z, wr, wi } = realSchur('sqrtm', A, s);
-      sc.track(T);
-      sc.track(Z);
-      if (!check && !isFinite(T)) throw new LinAlgError('not-finite', 'sqrtm: A contains NaN or Inf (found after the computation; checkFinite was off)');
-      for (let i = 0; i < n; i++) {
-        if (wi[i] === 0 && wr[i]! < 0) {
-          throw new LinAlgError('no-real-result', `sqrtm: A (${shapeStr(n, n)}) has a negative real eigenvalue (${wr[i]! / s}): its principal square root is not real`);
-        }
-      }
+      const { T, Z } = schurFront(sc, 'sqrtm', A, s, check, 'square root', false);
       const info = lapack.trsqrt(T._v());
       if (info > 0) throw new LinAlgError('singular', `sqrtm: A (${shapeStr(n, n)}) is singular and has no square root`, info);
       const X = sc.track(backTransform(Z, T));
