@@ -12,9 +12,15 @@
  *                             diagonal, random, ill-conditioned, clustered, graded, scaled near
  *                             over/underflow) and the ones the methods care about (2×2 complex-pair
  *                             blocks, a Jordan block, near singular)
+ *   scipyRows / expectScipy   the cases of test/scipy/matfun.json for one function, and the
+ *                             comparison of a result with scipy's (scaled by the condition number)
  */
 import { Rng } from './generate.js';
-import { dense, eye, mul, tr, type Dense } from './dense.js';
+import { dense, eye, fromRows, mul, ratio, tr, type Dense } from './dense.js';
+import { onBoth } from './api.js';
+import { expectRatio } from './ratios.js';
+import { loadCases, mat, rows, type RefCase } from './scipy.js';
+import { EPS } from './tolerance.js';
 import { randomOrthogonal } from './lapack-types.js';
 import type { Matrix } from '../../bindings/index.js';
 
@@ -104,5 +110,30 @@ export function rootMatrix(type: RootType, n: number, seed: number): Dense {
       const c = type === 'near overflow' ? 1e292 : 1e-292;
       return dense(n, n, A.a.map((x) => x * c));
     }
+  }
+}
+
+/** The cases of test/scipy/matfun.json for one function, as rows for `it.each` (name first). */
+export function scipyRows(file: unknown, fn: 'expm' | 'sqrtm' | 'logm'): (readonly [string, RefCase])[] {
+  return loadCases(file)
+    .filter((c) => c.meta?.fn === fn)
+    .map((c) => [c.name, c] as const);
+}
+
+/**
+ * f(A) on both backends (bit for bit) against scipy's output: the relative Frobenius difference over
+ * n·ε·κ, κ = max(1, the relative condition number of the function at A that the generator computed
+ * from the Fréchet derivative, meta.kappa) — two backward-stable computations differ by about κ·ε.
+ */
+export function expectScipy(fn: string, c: RefCase, f: (A: Matrix) => Matrix): void {
+  const A = mat(c.inputs.A);
+  try {
+    const n = A.rows;
+    const X = dense(n, n, onBoth(`${fn} ${c.name}`, () => f(A)));
+    const ref = fromRows(rows(c.outputs.X));
+    const kappa = Math.max(1, Number(c.meta?.kappa ?? 1));
+    expectRatio(`${fn} vs scipy ${c.name} n=${n}`, ratio(diffFro(X, ref), Math.max(fro(ref), Number.MIN_VALUE), n, EPS, kappa));
+  } finally {
+    A.dispose();
   }
 }

@@ -18,10 +18,9 @@ import { TUNINGS, withTuning } from '../../util/engines.js';
 import { expectRatio } from '../../util/ratios.js';
 import { expectError, expectLinAlgError } from '../../util/errors.js';
 import { dense, eye, fromRows, mul, ratio, tr, type Dense } from '../../util/dense.js';
-import { diffFro, fro } from '../../util/matfun.js';
+import { diffFro, expectScipy, fro, scipyRows } from '../../util/matfun.js';
 import { randomOrthogonal } from '../../util/lapack-types.js';
 import { Rng } from '../../util/generate.js';
-import { loadCases, mat, rows } from '../../util/scipy.js';
 import { EPS } from '../../util/tolerance.js';
 import data from '../../scipy/matfun.json' with { type: 'json' };
 
@@ -173,18 +172,7 @@ describe('expm: the hard cases', () => {
 });
 
 describe('expm against scipy.linalg.expm', () => {
-  const cases = loadCases(data).filter((c) => c.meta?.fn === 'expm');
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const A = mat(c.inputs.A);
-    try {
-      const X = dense(A.rows, A.cols, onBoth(`expm ${c.name}`, () => expm(A)));
-      const ref = fromRows(rows(c.outputs.X));
-      const kappa = Math.max(1, Number(c.meta?.kappa ?? 1));
-      expectRatio(`expm vs scipy ${c.name} n=${A.rows}`, ratio(diffFro(X, ref), fro(ref), A.rows, EPS, kappa));
-    } finally {
-      A.dispose();
-    }
-  });
+  it.each(scipyRows(data, 'expm'))('%s', (_name, c) => expectScipy('expm', c, (A) => expm(A)));
 });
 
 describe('expm: errors', () => {

@@ -20,10 +20,9 @@ import { guarded, onBoth, setupLapackSuite, SIZES } from '../../util/api.js';
 import { TUNINGS, withTuning } from '../../util/engines.js';
 import { expectRatio } from '../../util/ratios.js';
 import { expectError, expectLinAlgError } from '../../util/errors.js';
-import { dense, fromRows, ratio, type Dense } from '../../util/dense.js';
-import { diffFro, fro, rootMatrix, ROOT_TYPES, toDense, withSpectrum } from '../../util/matfun.js';
+import { dense, ratio, type Dense } from '../../util/dense.js';
+import { ROOT_TYPES, diffFro, expectScipy, fro, rootMatrix, scipyRows, toDense, withSpectrum } from '../../util/matfun.js';
 import { Rng } from '../../util/generate.js';
-import { loadCases, mat, rows } from '../../util/scipy.js';
 import { EPS } from '../../util/tolerance.js';
 import data from '../../scipy/matfun.json' with { type: 'json' };
 
@@ -109,18 +108,7 @@ describe('logm: closed forms', () => {
 });
 
 describe('logm against scipy.linalg.logm', () => {
-  const cases = loadCases(data).filter((c) => c.meta?.fn === 'logm');
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const A = mat(c.inputs.A);
-    try {
-      const X = dispose(logm(A), toDense);
-      const ref = fromRows(rows(c.outputs.X));
-      const kappa = Math.max(1, Number(c.meta?.kappa ?? 1));
-      expectRatio(`logm vs scipy ${c.name} n=${A.rows}`, ratio(diffFro(X, ref), Math.max(fro(ref), 1), kappa, A.rows, EPS));
-    } finally {
-      A.dispose();
-    }
-  });
+  it.each(scipyRows(data, 'logm'))('%s', (_name, c) => expectScipy('logm', c, (A) => logm(A)));
 });
 
 describe('logm: errors', () => {

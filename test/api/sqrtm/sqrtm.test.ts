@@ -22,8 +22,7 @@ import { TUNINGS, withTuning } from '../../util/engines.js';
 import { expectRatio } from '../../util/ratios.js';
 import { expectError, expectLinAlgError } from '../../util/errors.js';
 import { dense, fromRows, mul, ratio, type Dense } from '../../util/dense.js';
-import { diffFro, fro, rootMatrix, ROOT_TYPES, toDense } from '../../util/matfun.js';
-import { loadCases, mat, rows } from '../../util/scipy.js';
+import { ROOT_TYPES, diffFro, expectScipy, fro, rootMatrix, scipyRows, toDense } from '../../util/matfun.js';
 import { EPS } from '../../util/tolerance.js';
 import data from '../../scipy/matfun.json' with { type: 'json' };
 
@@ -105,22 +104,7 @@ function toDenseOf(X: Matrix): Dense {
 }
 
 describe('sqrtm against scipy.linalg.sqrtm', () => {
-  const cases = loadCases(data).filter((c) => c.meta?.fn === 'sqrtm');
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const A = mat(c.inputs.A);
-    try {
-      const X = toDenseOf(sqrtm(A));
-      const ref = fromRows(rows(c.outputs.X));
-      // Relative difference in the Frobenius norm over n·ε·κ, κ = the relative condition number of
-      // the square root at A (Frobenius norm, from the Fréchet derivative; meta.kappa, computed by
-      // the generator): two backward-stable computations differ by about κ·ε.
-      const n = A.rows;
-      const kappa = Math.max(1, Number(c.meta?.kappa ?? 1));
-      expectRatio(`sqrtm vs scipy ${c.name} n=${n}`, ratio(diffFro(X, ref), Math.max(fro(ref), Number.MIN_VALUE), kappa, n, EPS));
-    } finally {
-      A.dispose();
-    }
-  });
+  it.each(scipyRows(data, 'sqrtm'))('%s', (_name, c) => expectScipy('sqrtm', c, (A) => sqrtm(A)));
 });
 
 describe('sqrtm: errors', () => {
