@@ -24,7 +24,10 @@
  * Exact shortcuts (as scipy): 0×0 → 0×0, 1×1 → [[e^a]], a diagonal A → diag(e^aᵢᵢ), a 2×2 upper
  * triangular A → [[e^a, b·(e^d − e^a)/(d − a)], [0, e^d]] with the divided difference evaluated
  * stably as e^((a+d)/2)·sinh((d−a)/2)/((d−a)/2) (Higham, "Functions of Matrices" (SIAM 2008) §10.2).
- * A with ‖A‖₁ > 2^64 is first scaled by a power of two and the squarings extended (exact).
+ * A with ‖A‖₁ > 2^64 is first scaled by a power of two and the squarings extended (exact). For an
+ * upper triangular A the diagonal and first superdiagonal are recomputed exactly around every
+ * squaring (the paper's §2.2, Code Fragment 2.1: the squarings then do not spread the errors of the
+ * approximant along them).
  *
  * Errors: a result that overflows (an Inf in e^A, or in the squarings) is a LinAlgError 'overflow'
  * rather than a matrix of Infs and NaNs.
@@ -83,7 +86,7 @@ export function expm(A: MatrixLike, options?: FiniteOption | null): Matrix {
     const notFinite = (): LinAlgError => new LinAlgError('not-finite', 'expm: A contains NaN or Inf (found after the computation; checkFinite was off)');
     let X: Matrix;
     try {
-      X = special(A) ?? general(A);
+      X = special(A) ?? general(A, isUpperTriangular(A));
     } catch (e) {
       if (e instanceof LinAlgError && !isFinite(A)) throw notFinite();
       throw e;
@@ -129,12 +132,17 @@ function special(A: Matrix): Matrix | null {
     const x = entries(X);
     x.a[x.o] = Math.exp(t11);
     x.a[x.o + 1 + x.ld] = Math.exp(t22);
-    const h = 0.5 * t22 - 0.5 * t11;
-    const dd = h === 0 ? Math.exp(t11) : Math.exp(0.5 * t11 + 0.5 * t22) * (Math.sinh(h) / h);
-    x.a[x.o + x.ld] = t12 * dd;
+    x.a[x.o + x.ld] = t12 * dividedDifference(t11, t22);
     return X;
   }
   return null;
+}
+
+/** Whether every entry below the diagonal of A is zero. */
+function isUpperTriangular(A: Matrix): boolean {
+  const { a, o, ld } = entries(A);
+  for (let j = 0; j < A.cols; j++) for (let i = j + 1; i < A.rows; i++) if (a[o + i + j * ld] !== 0) return false;
+  return true;
 }
 
 /** ℓ(A, m) from log₂‖|A|^{2m+1}‖₁ and log₂‖A‖₁ (Al-Mohy & Higham 2009, (5.1)). */
@@ -169,7 +177,8 @@ function scale2(M: Matrix, e: number): void {
   if (e !== 0) lapack.scal(2 ** e, M._v());
 }
 
-function general(A0: Matrix): Matrix {
+function general(A0: Matrix, upper: boolean): Matrix {
+  const tri = upper ? A0 : null;
   const n = A0.rows;
   return scoped((sc) => {
     const A = sc.track(copyOf(A0));
@@ -193,16 +202,16 @@ function general(A0: Matrix): Matrix {
       const d6 = n6 ** (1 / 6);
       const eta1 = Math.max(d4, d6);
       // Degrees 3 and 5: η₁ = max(d₄, d₆) (the paper's d₄ for m = 3 is ≥ d₆'s bound; scipy uses η₁ for both).
-      if (eta1 <= THETA[3]! && ell(P.advance(7).log2Norm(), log2NormA, 3) === 0) return finish(sc, pade(sc, 3, A, A2, A4, A6, null), 0, pre);
+      if (eta1 <= THETA[3]! && ell(P.advance(7).log2Norm(), log2NormA, 3) === 0) return finish(sc, pade(sc, 3, A, A2, A4, A6, null), 0, pre, tri);
       if (P.p < 7) P.advance(7 - P.p);
-      if (eta1 <= THETA[5]! && ell(P.advance(4).log2Norm(), log2NormA, 5) === 0) return finish(sc, pade(sc, 5, A, A2, A4, A6, null), 0, pre);
+      if (eta1 <= THETA[5]! && ell(P.advance(4).log2Norm(), log2NormA, 5) === 0) return finish(sc, pade(sc, 5, A, A2, A4, A6, null), 0, pre, tri);
       if (P.p < 11) P.advance(11 - P.p);
       const d8 = (n < ESTIMATE_FROM ? Math.min(n4 * n4, n6 * n2) : normest1(n, productApply(A4, A4, false), productApply(A4, A4, true))) ** 0.125;
       const eta2 = Math.max(d6, d8);
-      if (eta2 <= THETA[7]! && ell(P.advance(4).log2Norm(), log2NormA, 7) === 0) return finish(sc, pade(sc, 7, A, A2, A4, A6, null), 0, pre);
+      if (eta2 <= THETA[7]! && ell(P.advance(4).log2Norm(), log2NormA, 7) === 0) return finish(sc, pade(sc, 7, A, A2, A4, A6, null), 0, pre, tri);
       if (P.p < 15) P.advance(15 - P.p);
       if (eta2 <= THETA[9]! && ell(P.advance(4).log2Norm(), log2NormA, 9) === 0) {
-        return finish(sc, pade(sc, 9, A, A2, A4, A6, mul(sc, A4, A4)), 0, pre);
+        return finish(sc, pade(sc, 9, A, A2, A4, A6, mul(sc, A4, A4)), 0, pre, tri);
       }
       if (P.p < 19) P.advance(19 - P.p);
       const d10 = (n < ESTIMATE_FROM ? n6 * n4 : normest1(n, productApply(A6, A4, false), productApply(A6, A4, true))) ** 0.1;
@@ -216,7 +225,7 @@ function general(A0: Matrix): Matrix {
       scale2(A2, -2 * s);
       scale2(A4, -4 * s);
       scale2(A6, -6 * s);
-      return finish(sc, pade(sc, 13, A, A2, A4, A6, null), s, pre);
+      return finish(sc, pade(sc, 13, A, A2, A4, A6, null), s, pre, tri);
     } finally {
       P.dispose();
     }
@@ -264,17 +273,45 @@ function pade(sc: Scope, m: number, A: Matrix, A2: Matrix, A4: Matrix, A6: Matri
   return R;
 }
 
-/** r^(2^(s + pre)), returned (kept) out of sc; 'overflow' as soon as a square overflows. */
-function finish(sc: Scope, R: Matrix, s: number, pre: number): Matrix {
+/**
+ * r^(2^(s + pre)), returned (kept) out of sc; 'overflow' as soon as a square overflows. For an upper
+ * triangular A (`tri`, the unscaled input) the diagonal and the first superdiagonal are recomputed
+ * exactly before and after each squaring (Al-Mohy & Higham 2009, §2.2, Code Fragment 2.1): those of
+ * e^(2^-k·A) at stage k, from e^x and the 2×2 formula (see special()).
+ */
+function finish(sc: Scope, R: Matrix, s: number, pre: number, tri: Matrix | null): Matrix {
   const n = R.rows;
+  const S = s + pre;
   let X = R;
-  let Y = s + pre > 0 ? sc.track(Matrix._alloc(n, n)) : R;
-  for (let k = 0; k < s + pre; k++) {
+  if (tri !== null) exactDiagonals(X, tri, S);
+  let Y = S > 0 ? sc.track(Matrix._alloc(n, n)) : R;
+  for (let k = S - 1; k >= 0; k--) {
     lapack.gemm(X._v(), X._v(), Y._v());
     if (!isFinite(Y)) throw overflow(n);
     const t = X;
     X = Y;
     Y = t;
+    if (tri !== null) exactDiagonals(X, tri, k);
   }
   return sc.keep(X);
+}
+
+/** Diagonal and superdiagonal of X ← those of e^(2^-k·T), T upper triangular. */
+function exactDiagonals(X: Matrix, T: Matrix, k: number): void {
+  const x = entries(X);
+  const t = entries(T);
+  const c = 2 ** -k;
+  const n = X.rows;
+  for (let i = 0; i < n; i++) x.a[x.o + i * (x.ld + 1)] = Math.exp(c * t.a[t.o + i * (t.ld + 1)]!);
+  for (let i = 0; i + 1 < n; i++) {
+    const l1 = c * t.a[t.o + i * (t.ld + 1)]!;
+    const l2 = c * t.a[t.o + (i + 1) * (t.ld + 1)]!;
+    x.a[x.o + i + (i + 1) * x.ld] = c * t.a[t.o + i + (i + 1) * t.ld]! * dividedDifference(l1, l2);
+  }
+}
+
+/** (e^b − e^a)/(b − a) without cancellation: e^((a+b)/2)·sinh(h)/h, h = (b − a)/2 (e^a when a = b). */
+function dividedDifference(a: number, b: number): number {
+  const h = 0.5 * b - 0.5 * a;
+  return h === 0 ? Math.exp(a) : Math.exp(0.5 * a + 0.5 * b) * (Math.sinh(h) / h);
 }

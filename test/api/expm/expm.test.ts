@@ -133,6 +133,25 @@ describe('expm: the hard cases', () => {
     }
   });
 
+  it('upper triangular: the diagonal and superdiagonal recomputed exactly around the squarings', () => {
+    for (const n of [3, 7, 17]) {
+      const rng = new Rng(40 + n);
+      const A = dense(n, n);
+      for (let i = 0; i < n; i++) for (let j = i; j < n; j++) A.a[i * n + j] = i === j ? 6 * rng.uniform() - 3 : 30 * (rng.uniform() - 0.5);
+      const X = run(`expm triangular n=${n}`, A);
+      for (let i = 0; i < n; i++) {
+        expect(X.a[i * n + i]).toBe(Math.exp(A.a[i * n + i]!));
+        if (i + 1 < n) {
+          const a = A.a[i * n + i]!;
+          const b = A.a[(i + 1) * n + i + 1]!;
+          const want = (A.a[i * n + i + 1]! * (Math.exp(b) - Math.exp(a))) / (b - a);
+          expect(Math.abs(X.a[i * n + i + 1]! - want)).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+        }
+        for (let j = 0; j < i; j++) expect(X.a[i * n + j]).toBe(0);
+      }
+    }
+  });
+
   // n = 400 takes the 1-norm estimator path for d₈ and d₁₀ (ESTIMATE_FROM in expm.ts).
   it('large norms: many squarings (symmetric, exact from the eigendecomposition)', () => {
     for (const [n, spread] of [[5, 50], [16, 300], [33, 700], [400, 20]] as const) {
