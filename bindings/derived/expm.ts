@@ -78,7 +78,8 @@ export function expm(A: MatrixLike, options?: FiniteOption | null): Matrix {
   const o = optionsOf('expm', options);
   return withMatrix('expm', 'A', A, (A) => {
     requireSquare('expm', A);
-    if (checkFiniteOption(o)) requireFinite('expm', A);
+    const check = checkFiniteOption(o);
+    if (check) requireFinite('expm', A);
     const n = A.rows;
     if (n === 0) return zeros(0, 0);
     // Unchecked, a NaN/Inf in A shows as one in e^A or as an "overflow" on the way: either is
@@ -91,10 +92,14 @@ export function expm(A: MatrixLike, options?: FiniteOption | null): Matrix {
       if (e instanceof LinAlgError && !isFinite(A)) throw notFinite();
       throw e;
     }
-    if (!isFinite(X)) {
-      const finiteInput = isFinite(A);
-      X.dispose();
-      throw finiteInput ? overflow(n) : notFinite();
+    try {
+      // (−Inf on the diagonal gives a finite e^A through the exact diagonal path: never from
+      // non-finite data, so A is looked at whenever the scan was skipped.)
+      if (!check && !isFinite(A)) throw notFinite();
+      if (!isFinite(X)) throw overflow(n);
+    } catch (e) {
+      X.dispose(); // the checks allocate workspace too, and may fail
+      throw e;
     }
     return X;
   });

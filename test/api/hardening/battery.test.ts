@@ -433,6 +433,10 @@ const battery: Record<string, Entry[] | string> = {
   subspaces: [unary('subspaces', (A, o) => api.subspaces(A, o), tolerances('rtol'), A_MATRIX, true, M32)],
   lowRank: [{ fn: 'lowRank', call: (A, k, o) => api.lowRank(A, k, o), valid: [M32, () => 1, opts], bad: [[...A_MATRIX, NAN, INF], [['-1', () => -1, RangeError], ['1.5', () => 1.5, RangeError], ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError], ["'1'", () => '1', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError]], OPTIONS] }],
   pca: [unary('pca', (A, o) => api.pca(A, o), [...OPTIONS, ['k: -1', () => ({ k: -1 }), RangeError], ['k: 3 > min(m, n)', () => ({ k: 3 }), RangeError], ['k: 1.5', () => ({ k: 1.5 }), RangeError], ['k: 2^40', () => ({ k: 2 ** 40 }), RangeError], ["k: '1'", () => ({ k: '1' }), TypeError], ['k: null', () => ({ k: null }), TypeError]], A_MATRIX, true, M32)],
+  // Matrix functions (issue 13)
+  expm: [{ ...unary('expm', (A, o) => api.expm(A, o), OPTIONS, SQUARE, true), extra: [['an overflowing result', [() => [[1000]], opts], [LinAlgError, 'overflow']]] }],
+  sqrtm: [{ ...unary('sqrtm', (A, o) => api.sqrtm(A, o), OPTIONS, SQUARE, true), extra: [['a negative eigenvalue', [() => [[-1, 0], [0, 1]], opts], [LinAlgError, 'no-real-result']], ['no square root', [() => [[0, 1], [0, 0]], opts], [LinAlgError, 'singular']]] }],
+  logm: [{ ...unary('logm', (A, o) => api.logm(A, o), OPTIONS, SQUARE, true), extra: [['a negative eigenvalue', [() => [[-1, 0], [0, 1]], opts], [LinAlgError, 'no-real-result']], ['a singular matrix', [() => [[0, 1], [0, 1]], opts], [LinAlgError, 'singular']]] }],
 };
 
 /** A deep snapshot of an argument: the numbers of every Matrix / array / typed array in it. */

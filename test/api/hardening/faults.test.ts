@@ -193,6 +193,16 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['norm axis', () => norm(A, 2, { axis: 0 })], ['center', () => center(A)], ['center nested', () => center(a64, { axis: 1 })],
       ['cov', () => cov(A)], ['cov rowvar false', () => cov(a64, { rowvar: false })], ['corrcoef', () => corrcoef(A, { rowvar: false })],
       ['isSquare', () => isSquare(a64)], ['isSymmetric', () => isSymmetric(S)], ['equals', () => equals(A, a64)], ['allclose', () => allclose(A, a64)],
+      // Matrix functions (issue 13), their error paths included
+      ['expm', () => api.expm(G)], ['expm nested', () => api.expm(nested)], ['expm js-stored', () => api.expm(Gjs)], ['expm triangular', () => api.expm(T)],
+      ['sqrtm', () => api.sqrtm(S)], ['sqrtm nested', () => api.sqrtm(spdNested)], ['sqrtm js-stored', () => api.sqrtm(Sjs)], ['sqrtm triangular', () => api.sqrtm(T)],
+      ['logm', () => api.logm(S)], ['logm nested', () => api.logm(spdNested)], ['logm js-stored', () => api.logm(Sjs)],
+      ['A.expm', () => G.expm()], ['A.sqrtm', () => S.sqrtm()], ['A.logm', () => S.logm()],
+      ['expm overflow', () => api.expm(spdNested.map((r) => r.map((v) => 1000 * v))), 'overflow'],
+      ['sqrtm negative', () => api.sqrtm(spdNested.map((r) => r.map((v) => -v))), 'no-real-result'],
+      ['sqrtm no root', () => api.sqrtm(spdNested.map((r, i) => r.map((_, j) => (j === i + 1 ? 1 : 0)))), 'singular'],
+      ['logm singular', () => api.logm(spdNested.map((r, i) => r.map((v, j) => (i === 0 || j === 0 ? 0 : v)))), 'singular'],
+      ['expm NaN unchecked', () => api.expm(nested.map((r, i) => r.map((v, j) => (i === 2 && j === 3 ? NaN : v))), { checkFinite: false }), 'not-finite'],
     ];
   });
 
