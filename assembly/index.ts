@@ -99,6 +99,11 @@ export { sytrf, sytrfScratch } from './ldl/sytrf';
 export { sytrs } from './ldl/sytrs';
 export { sytrs2, sytrs2Scratch } from './ldl/sytrs2';
 
+// Matrix functions (expm/sqrtm/logm: issue 13)
+export { trsyl, trsylScratch } from './matfun/trsyl';
+export { trsqrt, trsqrtScratch } from './matfun/trsqrt';
+export { qtrsm, qtrsmScratch } from './matfun/qtrsm';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

@@ -32,3 +32,7 @@ export { polar, type PolarOptions, type PolarResult } from './derived/polar.js';
 export { pinvh, type PinvhOptions } from './derived/pinvh.js';
 // generalised eigh (eigh(A, B))
 export type { EighOptions } from './api/eigh.js';
+// Matrix functions (issue 13)
+export { expm } from './derived/expm.js';
+export { sqrtm } from './derived/sqrtm.js';
+export { logm } from './derived/logm.js';

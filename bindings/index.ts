@@ -112,3 +112,7 @@ export type { EighTypeOption } from './api/eigh-general.js';
 // symmetric-indefinite LDLᵀ and solve's assumeA
 export { ldl, type LDLResult, type LdlOptions } from './api/ldl.js';
 export type { AssumeA } from './api/assume.js';
+// Matrix functions (issue 13)
+export { expm } from './derived/expm.js';
+export { sqrtm } from './derived/sqrtm.js';
+export { logm } from './derived/logm.js';

@@ -12,6 +12,8 @@ import { randomizedSvdSuite } from './rsvd.js';
 import { eighGeneralSuite } from './eigh-general.js'; // generalised eigh (issue 13)
 // symmetric-indefinite LDLᵀ
 import { solveSymmetricSuite } from './ldl.js';
+// Matrix functions (issue 13)
+import { matfunSuite } from './matfun.js';
 import type { Suite } from './types.js';
 
 export const suites: Suite[] = [
@@ -25,6 +27,8 @@ export const suites: Suite[] = [
   eighGeneralSuite, // generalised eigh (issue 13)
   // symmetric-indefinite LDLᵀ
   solveSymmetricSuite,
+  // Matrix functions (issue 13)
+  matfunSuite,
 ];
 
 export type { Suite, Case, Column, Workload, Ratio, NumpySpec, SuiteOptions } from './types.js';

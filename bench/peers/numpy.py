@@ -189,6 +189,30 @@ def build_solve_symmetric(c, rng):
     s = (a + a.T) / 2
     b = np.sin(np.arange(1, n + 1))
     return lambda: sl.solve(s, b, assume_a="sym", check_finite=False)
+# Matrix functions (issue 13): scipy.linalg, the same input construction as bench/cases/matfun.ts.
+def build_expm(c, rng):
+    import scipy.linalg as sl
+    n = int(c["n"])
+    a = rng.random((n, n)) - 0.5
+    a *= 8.0 / np.abs(a).sum(axis=0).max()
+    return lambda: sl.expm(a)
+
+
+def _dominant(c, rng):
+    n = int(c["n"])
+    return rng.random((n, n)) + n * np.eye(n)
+
+
+def build_sqrtm(c, rng):
+    import scipy.linalg as sl
+    a = _dominant(c, rng)
+    return lambda: sl.sqrtm(a)
+
+
+def build_logm(c, rng):
+    import scipy.linalg as sl
+    a = _dominant(c, rng)
+    return lambda: sl.logm(a)
 
 
 OPS = {
@@ -217,6 +241,10 @@ OPS = {
     "eigh-general": build_eigh_general,  # generalised eigh (issue 13)
     # symmetric-indefinite LDLᵀ
     "solve-symmetric": build_solve_symmetric,
+    # Matrix functions (issue 13)
+    "expm": build_expm,
+    "sqrtm": build_sqrtm,
+    "logm": build_logm,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.

@@ -1184,6 +1184,38 @@ export class Matrix implements Disposable {
     return ops.solveTriangular(this, B as MatrixLike, options);
   }
 
+  // ---- matrix functions (issue 13) ----
+
+  /**
+   * The matrix exponential e^this (scaling and squaring, Padé). The free function {@link ops.expm | expm}.
+   *
+   * @example
+   * Matrix.from([[0, 1], [0, 0]]).expm(); // [[1, 1], [0, 1]]
+   */
+  expm(options?: FiniteOption | null): Matrix {
+    return ops.expm(this, options);
+  }
+
+  /**
+   * The principal square root (real Schur method). The free function {@link ops.sqrtm | sqrtm}.
+   *
+   * @example
+   * Matrix.from([[4, 0], [0, 9]]).sqrtm(); // [[2, 0], [0, 3]]
+   */
+  sqrtm(options?: FiniteOption | null): Matrix {
+    return ops.sqrtm(this, options);
+  }
+
+  /**
+   * The principal logarithm (inverse scaling and squaring). The free function {@link ops.logm | logm}.
+   *
+   * @example
+   * Matrix.from([[1, 1], [0, 1]]).logm(); // [[0, 1], [0, 0]]
+   */
+  logm(options?: FiniteOption | null): Matrix {
+    return ops.logm(this, options);
+  }
+
   // ---- element-wise, reductions and statistics ----
 
   /**

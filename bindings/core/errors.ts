@@ -22,7 +22,11 @@ export type LinAlgErrorCode =
   | 'singular'
   | 'not-positive-definite'
   | 'no-convergence'
-  | 'not-finite';
+  | 'not-finite'
+  // Matrix functions (expm/sqrtm/logm: issue 13): the principal sqrtm/logm of A is not real (an
+  // eigenvalue on the closed negative real axis); expm's result overflows.
+  | 'no-real-result'
+  | 'overflow';
 
 /**
  * A numerical failure of a linear-algebra routine (the analogue of numpy's `LinAlgError`). Bad

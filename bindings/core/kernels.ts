@@ -227,4 +227,16 @@ export interface Kernels {
   sytrs2(n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number, pw: F64Ref): void;
   /** assembly/ldl/sytrs2.ts */
   sytrs2Scratch(n: number, nrhs: number): number;
+  /** assembly/matfun/trsyl.ts */
+  trsyl(m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pC: F64Ref, ldc: number, pw: F64Ref): number;
+  /** assembly/matfun/trsyl.ts */
+  trsylScratch(): number;
+  /** assembly/matfun/trsqrt.ts */
+  trsqrt(n: number, pT: F64Ref, ldt: number, pw: F64Ref): number;
+  /** assembly/matfun/trsqrt.ts */
+  trsqrtScratch(n: number): number;
+  /** assembly/matfun/qtrsm.ts */
+  qtrsm(m: number, n: number, pT: F64Ref, ldt: number, pB: F64Ref, ldb: number, pw: F64Ref): number;
+  /** assembly/matfun/qtrsm.ts */
+  qtrsmScratch(m: number, n: number): number;
 }

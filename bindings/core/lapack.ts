@@ -467,3 +467,29 @@ export function sytrs2(F: View, ipiv: Int32Array, B: View): void {
     k.sytrs2(F.rows, B.cols, f.store, f.ld, ivec(s, ipiv), b.store, b.ld, w);
   });
 }
+
+// ---- Matrix functions (expm/sqrtm/logm: issue 13) -------------------------------------------------
+
+/**
+ * In place, the principal square root U of the upper quasi-triangular T (a real Schur form with no
+ * negative real eigenvalue): 0, or the 1-based column where a singular T turned out to have no square
+ * root (kernel trsqrt).
+ */
+export function trsqrt(T: View): number {
+  return run(jsFor(T), (k, _s, work, _inn, out) => {
+    const w = work(k.trsqrtScratch(T.rows));
+    const t = out(T);
+    return k.trsqrt(T.rows, t.store, t.ld, w);
+  });
+}
+
+/** B ← T⁻¹·B, T upper quasi-triangular (kernel qtrsm): 0, or the 1-based column of B where T was singular. */
+export function qtrsm(T: View, B: View): number {
+  if (empty(B)) return 0;
+  return run(jsFor(T, B), (k, _s, work, inn, out) => {
+    const w = work(k.qtrsmScratch(B.rows, B.cols));
+    const t = inn(T);
+    const b = out(B);
+    return k.qtrsm(B.rows, B.cols, t.store, t.ld, b.store, b.ld, w);
+  });
+}

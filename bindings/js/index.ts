@@ -91,3 +91,7 @@ export { sytf2 } from './ldl/sytf2.js';
 export { sytrf, sytrfScratch } from './ldl/sytrf.js';
 export { sytrs } from './ldl/sytrs.js';
 export { sytrs2, sytrs2Scratch } from './ldl/sytrs2.js';
+// Matrix functions (expm/sqrtm/logm: issue 13)
+export { trsyl, trsylScratch } from './matfun/trsyl.js';
+export { trsqrt, trsqrtScratch } from './matfun/trsqrt.js';
+export { qtrsm, qtrsmScratch } from './matfun/qtrsm.js';

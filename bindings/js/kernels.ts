@@ -115,4 +115,10 @@ export const jsKernels: Kernels = {
   sytrs: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number) => $k.sytrs(n, nrhs, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset, pB.array(), pB.offset, ldb),
   sytrs2: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number, pw: F64Ref) => $k.sytrs2(n, nrhs, pA.array(), pA.offset, lda, pIpiv.array(), pIpiv.offset, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
   sytrs2Scratch: (n: number, nrhs: number) => $k.sytrs2Scratch(n, nrhs),
+  trsyl: (m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pC: F64Ref, ldc: number, pw: F64Ref) => $k.trsyl(m, n, pA.array(), pA.offset, lda, pB.array(), pB.offset, ldb, pC.array(), pC.offset, ldc, pw.array(), pw.offset),
+  trsylScratch: () => $k.trsylScratch(),
+  trsqrt: (n: number, pT: F64Ref, ldt: number, pw: F64Ref) => $k.trsqrt(n, pT.array(), pT.offset, ldt, pw.array(), pw.offset),
+  trsqrtScratch: (n: number) => $k.trsqrtScratch(n),
+  qtrsm: (m: number, n: number, pT: F64Ref, ldt: number, pB: F64Ref, ldb: number, pw: F64Ref) => $k.qtrsm(m, n, pT.array(), pT.offset, ldt, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
+  qtrsmScratch: (m: number, n: number) => $k.qtrsmScratch(m, n),
 };

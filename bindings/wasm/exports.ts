@@ -116,4 +116,10 @@ export interface WasmExports {
   sytrs(n: number, nrhs: number, pA: number, lda: number, pIpiv: number, pB: number, ldb: number): void;
   sytrs2(n: number, nrhs: number, pA: number, lda: number, pIpiv: number, pB: number, ldb: number, pw: number): void;
   sytrs2Scratch(n: number, nrhs: number): number;
+  trsyl(m: number, n: number, pA: number, lda: number, pB: number, ldb: number, pC: number, ldc: number, pw: number): number;
+  trsylScratch(): number;
+  trsqrt(n: number, pT: number, ldt: number, pw: number): number;
+  trsqrtScratch(n: number): number;
+  qtrsm(m: number, n: number, pT: number, ldt: number, pB: number, ldb: number, pw: number): number;
+  qtrsmScratch(m: number, n: number): number;
 }

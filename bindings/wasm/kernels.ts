@@ -116,5 +116,11 @@ export function wasmKernels($e: WasmExports): Kernels {
     sytrs: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number) => $e.sytrs(n, nrhs, pA.ptr, lda, pIpiv.ptr, pB.ptr, ldb),
     sytrs2: (n: number, nrhs: number, pA: F64Ref, lda: number, pIpiv: I32Ref, pB: F64Ref, ldb: number, pw: F64Ref) => $e.sytrs2(n, nrhs, pA.ptr, lda, pIpiv.ptr, pB.ptr, ldb, pw.ptr),
     sytrs2Scratch: (n: number, nrhs: number) => $e.sytrs2Scratch(n, nrhs),
+    trsyl: (m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pC: F64Ref, ldc: number, pw: F64Ref) => $e.trsyl(m, n, pA.ptr, lda, pB.ptr, ldb, pC.ptr, ldc, pw.ptr),
+    trsylScratch: () => $e.trsylScratch(),
+    trsqrt: (n: number, pT: F64Ref, ldt: number, pw: F64Ref) => $e.trsqrt(n, pT.ptr, ldt, pw.ptr),
+    trsqrtScratch: (n: number) => $e.trsqrtScratch(n),
+    qtrsm: (m: number, n: number, pT: F64Ref, ldt: number, pB: F64Ref, ldb: number, pw: F64Ref) => $e.qtrsm(m, n, pT.ptr, ldt, pB.ptr, ldb, pw.ptr),
+    qtrsmScratch: (m: number, n: number) => $e.qtrsmScratch(m, n),
   };
 }

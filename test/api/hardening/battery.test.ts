@@ -495,6 +495,10 @@ const battery: Record<string, Entry[] | string> = {
     [['0', () => 0, RangeError], ['-1', () => -1, RangeError], ['3 > min(m, n)', () => 3, RangeError], ['1.5', () => 1.5, RangeError], ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError], ["'1'", () => '1', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError]],
     [...OPTIONS, ['oversample: -1', () => ({ oversample: -1 }), RangeError], ["oversample: '1'", () => ({ oversample: '1' }), TypeError], ['powerIterations: 0.5', () => ({ powerIterations: 0.5 }), RangeError], ['powerIterations: null', () => ({ powerIterations: null }), TypeError], ['seed: 0.5', () => ({ seed: 0.5 }), RangeError], ["seed: 'a'", () => ({ seed: 'a' }), TypeError]],
   ] }],
+  // Matrix functions (issue 13)
+  expm: [{ ...unary('expm', (A, o) => api.expm(A, o), OPTIONS, SQUARE, true), extra: [['an overflowing result', [() => [[1000]], opts], [LinAlgError, 'overflow']]] }],
+  sqrtm: [{ ...unary('sqrtm', (A, o) => api.sqrtm(A, o), OPTIONS, SQUARE, true), extra: [['a negative eigenvalue', [() => [[-1, 0], [0, 1]], opts], [LinAlgError, 'no-real-result']], ['no square root', [() => [[0, 1], [0, 0]], opts], [LinAlgError, 'singular']]] }],
+  logm: [{ ...unary('logm', (A, o) => api.logm(A, o), OPTIONS, SQUARE, true), extra: [['a negative eigenvalue', [() => [[-1, 0], [0, 1]], opts], [LinAlgError, 'no-real-result']], ['a singular matrix', [() => [[0, 1], [0, 1]], opts], [LinAlgError, 'singular']]] }],
 };
 
 /** A deep snapshot of an argument: the numbers of every Matrix / array / typed array in it. */

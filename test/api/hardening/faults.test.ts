@@ -225,6 +225,16 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['cross', () => api.cross([1, 2, 3], b5.subarray(0, 3))],
       ['randomizedSvd', () => api.randomizedSvd(A, 3)], ['randomizedSvd wide nested', () => api.randomizedSvd(W.toArray(), 2, { powerIterations: 1 })],
       ['randomizedSvd js-stored', () => api.randomizedSvd(Ajs, 2)], ['pca randomized', () => pca(A, { k: 2, method: 'randomized' })],
+      // Matrix functions (issue 13), their error paths included
+      ['expm', () => api.expm(G)], ['expm nested', () => api.expm(nested)], ['expm js-stored', () => api.expm(Gjs)], ['expm triangular', () => api.expm(T)],
+      ['sqrtm', () => api.sqrtm(S)], ['sqrtm nested', () => api.sqrtm(spdNested)], ['sqrtm js-stored', () => api.sqrtm(Sjs)], ['sqrtm triangular', () => api.sqrtm(T)],
+      ['logm', () => api.logm(S)], ['logm nested', () => api.logm(spdNested)], ['logm js-stored', () => api.logm(Sjs)],
+      ['A.expm', () => G.expm()], ['A.sqrtm', () => S.sqrtm()], ['A.logm', () => S.logm()],
+      ['expm overflow', () => api.expm(spdNested.map((r) => r.map((v) => 1000 * v))), 'overflow'],
+      ['sqrtm negative', () => api.sqrtm(spdNested.map((r) => r.map((v) => -v))), 'no-real-result'],
+      ['sqrtm no root', () => api.sqrtm(spdNested.map((r, i) => r.map((_, j) => (j === i + 1 ? 1 : 0)))), 'singular'],
+      ['logm singular', () => api.logm(spdNested.map((r, i) => r.map((v, j) => (i === 0 || j === 0 ? 0 : v)))), 'singular'],
+      ['expm NaN unchecked', () => api.expm(nested.map((r, i) => r.map((v, j) => (i === 2 && j === 3 ? NaN : v))), { checkFinite: false }), 'not-finite'],
     ];
   });
 

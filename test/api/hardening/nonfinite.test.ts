@@ -18,6 +18,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import {
   Matrix, LinAlgError, LUFactorization, CholeskyFactorization, lu, luFactor, solve, det, slogdet, inv, cholesky, choFactor, choSolve,
   solveTriangular, qr, lstsq, projection, eigh, eigvalsh, svd, svdvals, eig, eigvals, schur, pinv, matrixRank, cond, nullSpace, orth,
+  expm, sqrtm, logm,
   subspaces, lowRank, pca, memoryStats,
 } from '../../../bindings/index.js';
 import { setupApi, onBackend, BACKENDS } from '../../util/api.js';
@@ -153,6 +154,10 @@ describe.each(BACKENDS)('non-finite input with checkFinite: false on the %s back
             expectNonFinite(`eig unbalanced ${l}`, () => eig(A, { ...OFF, balance: false }), failures);
             expectNonFinite(`eigvals ${l}`, () => eigvals(A, OFF), failures);
             expectNonFinite(`schur ${l}`, () => schur(A, OFF), failures);
+            // Matrix functions (issue 13)
+            expectNonFinite(`expm ${l}`, () => expm(A, OFF), failures);
+            expectNonFinite(`sqrtm ${l}`, () => sqrtm(A, OFF), failures);
+            expectNonFinite(`logm ${l}`, () => logm(A, OFF), failures);
           }
           // A finite, b poisoned. (A singular A stays 'singular' whatever b holds, as with checks on:
           // that error is about A, which is finite and singular.)

@@ -13,6 +13,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import {
   Matrix, init, lu, luFactor, solve, det, slogdet, inv, cholesky, choFactor, choSolve, solveTriangular, qr, lstsq, numericGradient,
   eigh, eigvalsh, svd, svdvals, eig, eigvals, schur, projection, pinv, matrixRank, cond, nullSpace, orth, subspaces, lowRank, pca,
+  expm, sqrtm, logm,
   gram, matvec, dot, outer, diag, norm, memoryStats,
 } from '../../../bindings/index.js';
 import { setupApi, onBackend, BACKENDS, flat } from '../../util/api.js';
@@ -72,6 +73,10 @@ const withOptions: [fn: string, call: (o: unknown) => unknown][] = [
   ['eig', (o) => eig(A, o as never)],
   ['eigvals', (o) => eigvals(A, o as never)],
   ['schur', (o) => schur(A, o as never)],
+  // Matrix functions (issue 13)
+  ['expm', (o) => expm(A, o as never)],
+  ['sqrtm', (o) => sqrtm(A, o as never)],
+  ['logm', (o) => logm(A, o as never)],
   ['projection', (o) => projection(A, o as never)],
   ['pinv', (o) => pinv(A, o as never)],
   ['matrixRank', (o) => matrixRank(A, o as never)],
