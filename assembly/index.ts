@@ -77,6 +77,12 @@ export { trevc } from './eig/gen/trevc';
 export { geev, geevScratch } from './eig/gen/geev';
 export { gees, geesScratch } from './eig/gen/gees';
 
+// selected eigenpairs (eigh with subsetByIndex / subsetByValue)
+export { stebz, stebzScratch } from './eig/sym/stebz';
+export { stein, steinScratch } from './eig/sym/stein';
+export { ormtr, ormtrScratch } from './eig/sym/ormtr';
+export { syevx, syevxVectors, syevxScratch } from './eig/sym/syevx';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

@@ -87,9 +87,14 @@ import { MR, NR } from './gemm/blocking';
 @inline export const T_LASQ_MAXIT: i32 = 19;
 // @ts-ignore: decorator
 @inline export const T_HQR_MAXIT: i32 = 20;
+// selected eigenpairs (stebz, stein)
+// @ts-ignore: decorator
+@inline export const T_STEBZ_MAXIT: i32 = 21;
+// @ts-ignore: decorator
+@inline export const T_STEIN_MAXIT: i32 = 22;
 /** Number of keys. */
 // @ts-ignore: decorator
-@inline export const T_COUNT: i32 = 21;
+@inline export const T_COUNT: i32 = 23;
 
 /** Largest integer value kept (larger ones, +∞ included, are capped to it). */
 // @ts-ignore: decorator
@@ -134,6 +139,9 @@ const ROWS: usize = memory.data<f64>([
   0, 1, //      T_BDSQR_MAXIT    0 = MAXITR·n² = 6·n² inner steps in total, LAPACK's maxit (svd/bdsqr.ts)
   0, 1, //      T_LASQ_MAXIT     0 = 30·n dqds steps in total (svd/lasq.ts)
   0, 1, //      T_HQR_MAXIT      0 = 30·max(10, window) iterations per eigenvalue, as dlahqr (eig/gen/hqr.ts)
+  // selected eigenpairs
+  0, 1, //      T_STEBZ_MAXIT    0 = dstebz's ⌈log₂((‖T‖ + pivmin)/pivmin)⌉ + 2 bisection steps per eigenvalue (eig/sym/stebz.ts)
+  0, 1, //      T_STEIN_MAXIT    0 = dstein's MAXITS = 5 inverse iterations per eigenvector (eig/sym/stein.ts)
 ], 16);
 
 /** The value set per key; 0 = none (the default is in force). */

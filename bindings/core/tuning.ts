@@ -30,8 +30,11 @@ export const T_BDSQR_SWEEPS = 17;
 export const T_BDSQR_MAXIT = 18;
 export const T_LASQ_MAXIT = 19;
 export const T_HQR_MAXIT = 20;
+// selected eigenpairs
+export const T_STEBZ_MAXIT = 21;
+export const T_STEIN_MAXIT = 22;
 /** Number of keys. */
-export const T_COUNT = 21;
+export const T_COUNT = 23;
 
 /**
  * Every tuning value by name: what {@link getTuning} returns and, in part, what {@link setTuning}
@@ -89,6 +92,11 @@ export interface Tuning {
   lasqMaxIter: number;
   /** Hessenberg QR: iterations allowed per eigenvalue (0: 30·max(10, window)). */
   hqrMaxIter: number;
+  // selected eigenpairs
+  /** Tridiagonal bisection (eigh with a subset): steps allowed per eigenvalue (0: ⌈log₂(‖T‖/pivmin)⌉ + 2). */
+  stebzMaxIter: number;
+  /** Tridiagonal inverse iteration (eigh with a subset): iterations allowed per eigenvector (0: 5). */
+  steinMaxIter: number;
 }
 
 /**
@@ -128,6 +136,9 @@ export const TUNING_KEYS: { readonly [K in TuningKey]: number } = {
   bdsqrMaxIter: T_BDSQR_MAXIT,
   lasqMaxIter: T_LASQ_MAXIT,
   hqrMaxIter: T_HQR_MAXIT,
+  // selected eigenpairs
+  stebzMaxIter: T_STEBZ_MAXIT,
+  steinMaxIter: T_STEIN_MAXIT,
 };
 
 const NAMES = Object.keys(TUNING_KEYS) as TuningKey[];

@@ -71,3 +71,9 @@ export { hqr } from './eig/gen/hqr.js';
 export { trevc } from './eig/gen/trevc.js';
 export { geev, geevScratch } from './eig/gen/geev.js';
 export { gees, geesScratch } from './eig/gen/gees.js';
+
+// selected eigenpairs (eigh with subsetByIndex / subsetByValue)
+export { stebz, stebzScratch } from './eig/sym/stebz.js';
+export { stein, steinScratch } from './eig/sym/stein.js';
+export { ormtr, ormtrScratch } from './eig/sym/ormtr.js';
+export { syevx, syevxVectors, syevxScratch } from './eig/sym/syevx.js';
