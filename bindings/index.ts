@@ -95,3 +95,6 @@ export { cond } from './derived/cond.js';
 export { nullSpace, orth, subspaces, type Subspaces } from './derived/subspaces.js';
 export { lowRank, type LowRankResult } from './derived/lowrank.js';
 export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
+// selected eigenpairs (eigh / eigvalsh with subsetByIndex / subsetByValue)
+export { type EighOptions } from './api/eigh.js';
+export { type SubsetOptions } from './api/eigh-subset.js';

@@ -22,6 +22,18 @@ import { copyOf, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 import { smallEigh } from './small.js';
+import { subsetOf, subsetStandardSolve, type SubsetOptions } from './eigh-subset.js';
+
+/**
+ * Options of {@link eigh} and {@link eigvalsh}: `checkFinite`, and at most one of `subsetByIndex` /
+ * `subsetByValue` to compute only some of the eigenpairs (scipy's `subset_by_index` / `subset_by_value`).
+ *
+ * @example
+ * ```ts
+ * const top = eigh(S, { subsetByIndex: [S.rows - 10, S.rows - 1] }); // the 10 largest pairs
+ * ```
+ */
+export interface EighOptions extends FiniteOption, SubsetOptions {}
 
 /**
  * The result of {@link eigh}: A = Z·Λ·Zᵀ with Λ = diag(values) and Z = vectors.
@@ -38,9 +50,14 @@ export interface EighResult extends DisposableResult {
   vectors: Matrix;
 }
 
-function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { values: Float64Array; Z: Matrix } {
+function run(fn: string, A: Matrix, vectors: boolean, options: EighOptions): { values: Float64Array; Z: Matrix | null } {
   requireSquare(fn, A);
+  const sel = subsetOf(fn, options, A.rows);
   if (checkFiniteOption(options)) requireFinite(fn, A);
+  // a selection of every index is the full problem (as dsyevx does: steqr/sterf then)
+  if (sel !== null && !(sel.kind === 'index' && sel.il === 0 && sel.iu === A.rows - 1)) {
+    return subsetStandardSolve(fn, A, sel, vectors);
+  }
   return scoped((s) => {
     const Z = s.track(copyOf(A));
     const values = new Float64Array(A.rows);
@@ -62,6 +79,9 @@ function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { 
 /**
  * Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read;
  * numpy's eigh). Each eigenvector is signed so that its entry of largest magnitude is positive.
+ * `subsetByIndex: [lo, hi]` or `subsetByValue: [vl, vu]` compute only the pairs lo…hi (0-based,
+ * inclusive) or those with eigenvalue in (vl, vu] — n×k vectors, at a cost that falls with k
+ * (bisection and inverse iteration; scipy's `subset_by_index` / `subset_by_value`).
  *
  * @example
  * ```ts
@@ -69,9 +89,10 @@ function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { 
  * r.values;              // Float64Array [1, 3]
  * r.vectors.column(1);   // ≈ [0.7071, 0.7071]
  * r.dispose();
+ * const top = eigh(S, { subsetByIndex: [S.rows - 3, S.rows - 1] }); // the 3 largest pairs
  * ```
  */
-export function eigh(A: MatrixLike, options?: FiniteOption | null): EighResult {
+export function eigh(A: MatrixLike, options?: EighOptions | null): EighResult {
   if (options == null) {
     const r = smallEigh(A);
     if (r !== undefined) return disposableResult(r);
@@ -79,23 +100,25 @@ export function eigh(A: MatrixLike, options?: FiniteOption | null): EighResult {
   const o = optionsOf('eigh', options);
   return withMatrix('eigh', 'A', A, (A) => {
     const { values, Z } = run('eigh', A, true, o);
-    return disposableResult({ values, vectors: Z });
+    return disposableResult({ values, vectors: Z! });
   });
 }
 
 /**
- * Eigenvalues (ascending) of a symmetric matrix (lower triangle read), without vectors (faster).
+ * Eigenvalues (ascending) of a symmetric matrix (lower triangle read), without vectors (faster);
+ * `subsetByIndex` / `subsetByValue` select some of them, as for {@link eigh}.
  *
  * @example
  * ```ts
  * eigvalsh([[2, 1], [1, 2]]); // Float64Array [1, 3]
+ * eigvalsh([[2, 1], [1, 2]], { subsetByValue: [2, 5] }); // Float64Array [3]
  * ```
  */
-export function eigvalsh(A: MatrixLike, options?: FiniteOption | null): Float64Array {
+export function eigvalsh(A: MatrixLike, options?: EighOptions | null): Float64Array {
   const o = optionsOf('eigvalsh', options);
   return withMatrix('eigvalsh', 'A', A, (A) => {
     const { values, Z } = run('eigvalsh', A, false, o);
-    Z.dispose();
+    Z?.dispose();
     return values;
   });
 }
