@@ -140,7 +140,7 @@ const ROWS: usize = memory.data<f64>([
   0, 1, //      T_LASQ_MAXIT     0 = 30·n dqds steps in total (svd/lasq.ts)
   0, 1, //      T_HQR_MAXIT      0 = 30·max(10, window) iterations per eigenvalue, as dlahqr (eig/gen/hqr.ts)
   // selected eigenpairs
-  0, 1, //      T_STEBZ_MAXIT    0 = dstebz's ⌈log₂((‖T‖ + pivmin)/pivmin)⌉ + 2 bisection steps per eigenvalue (eig/sym/stebz.ts)
+  0, 1, //      T_STEBZ_MAXIT    0 = log₂((‖T‖ + pivmin)/pivmin) + 8 bisection steps per eigenvalue, dstebz's bound widened (eig/sym/stebz.ts)
   0, 1, //      T_STEIN_MAXIT    0 = dstein's MAXITS = 5 inverse iterations per eigenvector (eig/sym/stein.ts)
 ], 16);
 

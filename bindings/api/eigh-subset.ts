@@ -19,6 +19,7 @@ import { describe } from '../core/validate.js';
 import { maxAbs } from './checks.js';
 import { copyOf } from './convert.js';
 import { Matrix } from './matrix.js';
+import type { View } from '../core/store.js';
 
 /**
  * Options of {@link eigh} and {@link eigvalsh} that select some of the eigenpairs instead of all
@@ -84,17 +85,22 @@ export function subsetOf(fn: string, o: SubsetOptions, n: number): Subset | null
  * The selected eigenvalues (ascending) of the symmetric A (lower triangle read, A untouched) and, with
  * `vectors`, their orthonormal eigenvectors as the columns of an n×k Matrix (each signed so that its
  * entry of largest magnitude is positive; owned by the caller). The "subset standard solve" the
- * generalised eigh calls with its reduced matrix. Throws LinAlgError 'not-finite' (NaN/Inf met, with
+ * generalised eigh calls with its reduced matrix. null when vectors are asked for and the selection
+ * turns out to hold every eigenvalue: the caller runs its full solver then. Throws LinAlgError 'not-finite' (NaN/Inf met, with
  * checkFinite off) or 'no-convergence' (an iteration cap). @internal
  */
-export function subsetStandardSolve(fn: string, A: Matrix, sel: Subset, vectors: boolean): { values: Float64Array; Z: Matrix | null } {
+export function subsetStandardSolve(fn: string, A: Matrix, sel: Subset, vectors: boolean): { values: Float64Array; Z: Matrix | null } | null {
   const n = A.rows;
   if (n === 0) return { values: new Float64Array(0), Z: vectors ? Matrix._alloc(0, 0) : null };
   return scoped((s) => {
     const F = s.track(copyOf(A));
     const lam = new Float64Array(n);
     let Z = null as Matrix | null;
-    const { m, info } = lapack.syevx(F._v(), sel, lam, vectors ? (k) => (Z = s.track(Matrix._alloc(n, k)))._v() : null);
+    // every eigenvalue in the range: the full solver's vectors (steqr's rotations stay orthogonal on
+    // any cluster, where inverse iteration is weakest), as dsyevx does for all of them
+    const alloc = (k: number): View | null => (k === n ? null : (Z = s.track(Matrix._alloc(n, k)))._v());
+    const { m, info } = lapack.syevx(F._v(), sel, lam, vectors ? alloc : null);
+    if (vectors && m === n && info === 0) return null;
     if (m < 0 || info > 0) {
       if (!Number.isFinite(maxAbs(A))) {
         throw new LinAlgError('not-finite', `${fn}: A contains NaN or Inf (checked after the iteration failed; checkFinite was off)`);

@@ -56,7 +56,8 @@ function run(fn: string, A: Matrix, vectors: boolean, options: EighOptions): { v
   if (checkFiniteOption(options)) requireFinite(fn, A);
   // a selection of every index is the full problem (as dsyevx does: steqr/sterf then)
   if (sel !== null && !(sel.kind === 'index' && sel.il === 0 && sel.iu === A.rows - 1)) {
-    return subsetStandardSolve(fn, A, sel, vectors);
+    const r = subsetStandardSolve(fn, A, sel, vectors);
+    if (r !== null) return r; // (null: a range of values that holds them all)
   }
   return scoped((s) => {
     const Z = s.track(copyOf(A));

@@ -93,7 +93,7 @@ export interface Tuning {
   /** Hessenberg QR: iterations allowed per eigenvalue (0: 30·max(10, window)). */
   hqrMaxIter: number;
   // selected eigenpairs
-  /** Tridiagonal bisection (eigh with a subset): steps allowed per eigenvalue (0: ⌈log₂(‖T‖/pivmin)⌉ + 2). */
+  /** Tridiagonal bisection (eigh with a subset): steps allowed per eigenvalue (0: log₂(‖T‖/pivmin) + 8). */
   stebzMaxIter: number;
   /** Tridiagonal inverse iteration (eigh with a subset): iterations allowed per eigenvector (0: 5). */
   steinMaxIter: number;

@@ -1,11 +1,11 @@
 /**
  * stebz — selected eigenvalues of a symmetric tridiagonal matrix by bisection on Sturm counts
  *
- * JS mirror of assembly/eig/sym/stebz.ts (read it for the count, the splitting, the tolerance, the
- * block assignment and the cap): range 0 all, 1 the eigenvalues in (vl, vu], 2 indices il…iu (0-based).
+ * JS mirror of assembly/eig/sym/stebz.ts (read it for the count, the splitting, the steps, the
+ * tolerance and the cap): range 0 all, 1 the eigenvalues in (vl, vu], 2 indices il…iu (0-based).
  *
  * Storage: d at d[offD…] (n), e at e[offE…] (n − 1), read only; W at w[offW…] (room for n), iblock at
- * iblock[offIblock…] (m), isplit at isplit[offIsplit…] (room for n). Workspace: wk[offWk…],
+ * iblock[offIblock…] (room for n), isplit at isplit[offIsplit…] (room for n). Workspace: wk[offWk…],
  * `stebzScratch(n)` doubles. Returns m, or −1 when an eigenvalue did not converge within the cap (or T
  * holds NaN/Inf). Same operation order as the wasm kernel, so the results agree bit for bit.
  *
@@ -22,63 +22,51 @@ const BIG = 1.7976931348623157e308;
 
 /** Doubles of workspace `stebz` needs. */
 export function stebzScratch(n: number): number {
-  return even(Math.max(n, 1));
+  return even(Math.max(n, 1)) + 2;
 }
 
-/** N(x): the number of eigenvalues ≤ x. */
-function count(n: number, d: Float64Array, offD: number, e2: Float64Array, offE2: number, pivmin: number, x: number): number {
+/** N(x) over k ≥ 1 rows: d at d[od…], e² at e2[oe…]. */
+function count(k: number, d: Float64Array, od: number, e2: Float64Array, oe: number, pivmin: number, x: number): number {
   let c = 0;
-  let q = d[offD]! - x;
+  let q = d[od]! - x;
   if (Math.abs(q) < pivmin) q = -pivmin;
   if (q <= 0) c++;
-  for (let i = 1; i < n; i++) {
-    q = d[offD + i]! - e2[offE2 + i - 1]! / q - x;
+  for (let i = 1; i < k; i++) {
+    q = d[od + i]! - e2[oe + i - 1]! / q - x;
     if (Math.abs(q) < pivmin) q = -pivmin;
     if (q <= 0) c++;
   }
   return c;
 }
 
-/** The block of the eigenvalue number r among those in (a, b] (see the wasm kernel). */
-function blockOf(
-  n: number, d: Float64Array, offD: number, e2: Float64Array, offE2: number, isplit: Int32Array, offIsplit: number,
-  pivmin: number, a: number, b: number, r: number,
+/** Bisection for eigenvalue j from (a, b]: the final interval into ab[oab], ab[oab + 1]; 1 when capped. */
+function bisect(
+  k: number, d: Float64Array, od: number, e2: Float64Array, oe: number, pivmin: number, j: number, a: number, b: number,
+  atol: number, itmax: number, ab: Float64Array, oab: number,
 ): number {
-  let blk = 0;
-  let last = -1;
-  let qa = 0;
-  let qb = 0;
-  let ca = 0;
-  let cb = 0;
-  let end = isplit[offIsplit]!;
-  for (let i = 0; i < n; i++) {
-    const di = d[offD + i]!;
-    if (i === 0) {
-      qa = di - a;
-      qb = di - b;
-    } else {
-      const e = e2[offE2 + i - 1]!;
-      qa = di - e / qa - a;
-      qb = di - e / qb - b;
+  let failed = 0;
+  let it = 0;
+  for (;;) {
+    const tol = Math.max(atol, Math.max(pivmin, 2 * EPS * Math.max(Math.abs(a), Math.abs(b))));
+    if (b - a < tol) break;
+    if (it >= itmax) {
+      failed = 1;
+      break;
     }
-    if (Math.abs(qa) < pivmin) qa = -pivmin;
-    if (Math.abs(qb) < pivmin) qb = -pivmin;
-    if (qa <= 0) ca++;
-    if (qb <= 0) cb++;
-    if (i === end) {
-      const c = cb - ca;
-      if (c > 0) {
-        if (r < c) return blk;
-        r -= c;
-        last = blk;
-      }
-      blk++;
-      ca = 0;
-      cb = 0;
-      if (i < n - 1) end = isplit[offIsplit + blk]!;
-    }
+    const mid = 0.5 * (a + b);
+    if (mid <= a || mid >= b) break;
+    if (count(k, d, od, e2, oe, pivmin, mid) > j) b = mid;
+    else a = mid;
+    it++;
   }
-  return last >= 0 ? last : 0;
+  ab[oab] = a;
+  ab[oab + 1] = b;
+  return failed;
+}
+
+function capOf(tnorm: number, pivmin: number): number {
+  const set = tune(T_STEBZ_MAXIT);
+  return set >= 1 ? set : ilog2(tnorm + pivmin) - ilog2(pivmin) + 8;
 }
 
 export function stebz(
@@ -89,6 +77,7 @@ export function stebz(
   if (n <= 0) return 0;
   const e2 = wk;
   const o2 = offWk;
+  const oab = offWk + even(n);
   let pivmin = 1;
   let nblk = 0;
   for (let i = 0; i < n - 1; i++) {
@@ -118,70 +107,77 @@ export function stebz(
     if (di - r < gl) gl = di - r;
     if (di + r > gu) gu = di + r;
   }
-  const tnorm = Math.max(Math.abs(gl), Math.abs(gu));
+  let tnorm = Math.max(Math.abs(gl), Math.abs(gu));
   gl = gl - FUDGE * tnorm * EPS * n - FUDGE * 2 * pivmin;
   gu = gu + FUDGE * tnorm * EPS * n + FUDGE * 2 * pivmin;
-  const atol = EPS * tnorm;
-  const rtol = 2 * EPS;
-  let itmax = ilog2(tnorm + pivmin) - ilog2(pivmin) + 3;
-  const set = tune(T_STEBZ_MAXIT);
-  if (set >= 1) itmax = set;
-  let lo = 0;
-  let hi = n;
-  let a0 = gl;
-  let b0 = gu;
-  if (range === 2) {
-    lo = il;
-    hi = iu + 1;
-  } else if (range === 1) {
-    if (vl > gl) {
-      a0 = vl;
-      lo = vl >= gu ? n : count(n, d, offD, e2, o2, pivmin, vl);
-    }
-    if (vu < gu) {
-      b0 = vu;
-      hi = vu <= gl ? 0 : count(n, d, offD, e2, o2, pivmin, vu);
-    }
-    if (hi < lo) hi = lo;
+  let wl = gl;
+  let wu = gu;
+  let nwl = 0;
+  if (range === 1) {
+    wl = vl;
+    wu = vu;
+    if (!(wl < wu)) return 0;
+  } else if (range === 2) {
+    const atol = EPS * Math.max(Math.abs(gl), Math.abs(gu));
+    const itmax = capOf(tnorm, pivmin);
+    if (bisect(n, d, offD, e2, o2, pivmin, il, gl, gu, atol, itmax, wk, oab)) return -1;
+    wl = wk[oab]!;
+    if (bisect(n, d, offD, e2, o2, pivmin, iu, gl, gu, atol, itmax, wk, oab)) return -1;
+    wu = wk[oab + 1]!;
+    nwl = count(n, d, offD, e2, o2, pivmin, wl);
   }
+  let m = 0;
   let failed = 0;
-  let a = a0;
-  let ub = b0;
-  for (let k = lo; k < hi; k++) {
-    let b = ub;
-    if (b <= a) b = b0;
-    ub = b0;
-    let it = 0;
-    for (;;) {
-      const tol = Math.max(atol, Math.max(pivmin, rtol * Math.max(Math.abs(a), Math.abs(b))));
-      if (b - a < tol) break;
-      if (it >= itmax) {
-        failed++;
-        break;
+  let b1 = 0;
+  for (let blk = 0; blk < nblk; blk++) {
+    const bn = isplit[offIsplit + blk]!;
+    const bs = bn - b1 + 1;
+    const pd = offD + b1;
+    const pe2 = o2 + b1;
+    if (bs === 1) {
+      if (count(1, d, pd, e2, pe2, pivmin, wu) - count(1, d, pd, e2, pe2, pivmin, wl) > 0) {
+        w[offW + m] = d[pd]!;
+        iblock[offIblock + m] = blk;
+        m++;
       }
-      const mid = 0.5 * (a + b);
-      if (mid <= a || mid >= b) break;
-      const c = count(n, d, offD, e2, o2, pivmin, mid);
-      if (c > k) {
-        b = mid;
-        if (c > k + 1 && mid < ub) ub = mid;
-      } else {
-        a = mid;
+    } else {
+      let bl = d[pd]!;
+      let bu = bl;
+      for (let i = b1; i <= bn; i++) {
+        let r = 0;
+        if (i > b1) r += Math.abs(e[offE + i - 1]!);
+        if (i < bn) r += Math.abs(e[offE + i]!);
+        const di = d[offD + i]!;
+        if (di - r < bl) bl = di - r;
+        if (di + r > bu) bu = di + r;
       }
-      it++;
+      tnorm = Math.max(Math.abs(bl), Math.abs(bu));
+      bl = bl - FUDGE * tnorm * EPS * bs - FUDGE * 2 * pivmin;
+      bu = bu + FUDGE * tnorm * EPS * bs + FUDGE * 2 * pivmin;
+      const atol = EPS * Math.max(Math.abs(bl), Math.abs(bu));
+      const itmax = capOf(tnorm, pivmin);
+      let a = bl;
+      let b = bu;
+      let jlo = 0;
+      let jhi = bs;
+      if (wl > bl) {
+        a = wl;
+        jlo = wl >= bu ? bs : count(bs, d, pd, e2, pe2, pivmin, wl);
+      }
+      if (wu < bu) {
+        b = wu;
+        jhi = wu <= bl ? 0 : count(bs, d, pd, e2, pe2, pivmin, wu);
+      }
+      for (let j = jlo; j < jhi; j++) {
+        failed |= bisect(bs, d, pd, e2, pe2, pivmin, j, a, b, atol, itmax, wk, oab);
+        a = wk[oab]!;
+        w[offW + m] = 0.5 * (a + wk[oab + 1]!);
+        iblock[offIblock + m] = blk;
+        m++;
+      }
     }
-    const j = k - lo;
-    w[offW + j] = 0.5 * (a + b);
-    let blk = 0;
-    if (nblk > 1) {
-      const na = a > gl ? count(n, d, offD, e2, o2, pivmin, a) : 0;
-      blk = blockOf(n, d, offD, e2, o2, isplit, offIsplit, pivmin, a, b, k - na);
-    }
-    iblock[offIblock + j] = blk;
-    const b1 = blk === 0 ? 0 : isplit[offIsplit + blk - 1]! + 1;
-    if (b1 === isplit[offIsplit + blk]) w[offW + j] = d[offD + b1]!;
+    b1 = bn + 1;
   }
-  const m = hi - lo;
   for (let j = 1; j < m; j++) {
     const x = w[offW + j]!;
     const bj = iblock[offIblock + j]!;
@@ -194,5 +190,15 @@ export function stebz(
     w[offW + i + 1] = x;
     iblock[offIblock + i + 1] = bj;
   }
-  return failed > 0 ? -1 : m;
+  if (range === 2) {
+    const drop = Math.max(0, il - nwl);
+    const want = iu - il + 1;
+    if (m - drop < want) return -1;
+    for (let j = 0; j < want; j++) {
+      w[offW + j] = w[offW + j + drop]!;
+      iblock[offIblock + j] = iblock[offIblock + j + drop]!;
+    }
+    m = want;
+  }
+  return failed ? -1 : m;
 }

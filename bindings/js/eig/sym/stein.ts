@@ -149,11 +149,9 @@ export function stein(
     seed = draw(bs, wk, x, seed);
     let its = 0;
     let nrmchk = 0;
+    let conv = false;
     for (;;) {
-      if (its >= maxits) {
-        info++;
-        break;
-      }
+      if (its >= maxits) break;
       its++;
       const xm = Math.abs(wk[x + iamax(bs, wk, x)]!);
       if (xm === 0) {
@@ -192,7 +190,10 @@ export function stein(
       const nrm = Math.abs(wk[x + iamax(bs, wk, x)]!);
       if (nrm < dtpcrt) continue;
       nrmchk++;
-      if (nrmchk >= EXTRA + 1) break;
+      if (nrmchk >= EXTRA + 1) {
+        conv = true;
+        break;
+      }
     }
     const jmax = iamax(bs, wk, x);
     const xmax = Math.abs(wk[x + jmax]!);
@@ -205,6 +206,17 @@ export function stein(
     if (wk[x + jmax]! < 0) scl = -scl;
     const zb = zj + b1;
     for (let i = 0; i < bs; i++) z[zb + i] = wk[x + i]! * scl;
+    if (!conv) {
+      const lam = w[offW + j]!;
+      let res = 0;
+      for (let i = 0; i < bs; i++) {
+        let t = (d[pd + i]! - lam) * z[zb + i]!;
+        if (i > 0) t += e[pe + i - 1]! * z[zb + i - 1]!;
+        if (i < bs - 1) t += e[pe + i]! * z[zb + i + 1]!;
+        res = Math.max(res, Math.abs(t));
+      }
+      if (!(res <= bs * EPS * onenrm)) info++;
+    }
   }
   return info;
 }
