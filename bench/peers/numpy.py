@@ -146,6 +146,14 @@ def build_eigvals(c, rng):
     return lambda: np.linalg.eigvals(a)
 
 
+# selected eigenpairs: scipy.linalg.eigh with subset_by_index (driver 'evr', dsyevr) for the top k
+def build_eigh_subset(c, rng):
+    import scipy.linalg as sl
+    n, k = int(c["n"]), int(c["k"])
+    s = _sym(c, rng)
+    return lambda: sl.eigh(s, subset_by_index=[n - k, n - 1], check_finite=False)
+
+
 OPS = {
     "eigh": build_eigh,
     "eigvalsh": build_eigvalsh,
@@ -164,6 +172,8 @@ OPS = {
     "matvec": build_matvec,
     "inv": build_inv,
     "det": build_det,
+    # selected eigenpairs
+    "eigh-subset": build_eigh_subset,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.
