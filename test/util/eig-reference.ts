@@ -263,16 +263,8 @@ export function eigRatios(A: Float64Array, n: number, lam: ArrayLike<number>, Z:
       R[i + j * n] = t;
     }
   }
-  const O = new Float64Array(n * n);
-  for (let b = 0; b < n; b++) {
-    for (let a = 0; a < n; a++) {
-      let t = a === b ? -1 : 0;
-      for (let i = 0; i < n; i++) t += Z[i + a * ldz]! * Z[i + b * ldz]!;
-      O[a + b * n] = t;
-    }
-  }
   const an = norm1(As, n, n);
-  return { resid: ratio(norm1(R, n, n), n, an, EPS), orth: ratio(norm1(O, n, n), n, EPS) };
+  return { resid: ratio(norm1(R, n, n), n, an, EPS), orth: ratio(orthNorm(Z, n, n, ldz), n, EPS) };
 }
 
 /** max|got − ref| / (n·ε·max|ref|) over sorted arrays of equal length. */
@@ -379,6 +371,12 @@ export function selectedRatios(A: Float64Array, n: number, lam: ArrayLike<number
       R[i + j * n] = t;
     }
   }
+  const an = norm1(As, n, n);
+  return { resid: ratio(norm1(R, n, m), n, an, EPS), orth: ratio(orthNorm(Z, n, m, ldz), n, EPS) };
+}
+
+/** ‖ZᵀZ − I‖₁ for Z n×m with leading dimension ldz. */
+function orthNorm(Z: Float64Array, n: number, m: number, ldz: number): number {
   const O = new Float64Array(m * m);
   for (let b = 0; b < m; b++) {
     for (let a = 0; a < m; a++) {
@@ -387,8 +385,7 @@ export function selectedRatios(A: Float64Array, n: number, lam: ArrayLike<number
       O[a + b * m] = t;
     }
   }
-  const an = norm1(As, n, n);
-  return { resid: ratio(norm1(R, n, m), n, an, EPS), orth: ratio(norm1(O, m, m), n, EPS) };
+  return norm1(O, m, m);
 }
 
 /**

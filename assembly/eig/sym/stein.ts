@@ -48,6 +48,7 @@
 import { EPS } from '../../machine';
 import { even } from '../../util';
 import { tuneI, T_STEIN_MAXIT } from '../../tuning';
+import { iamax } from './drive';
 
 // @ts-ignore: decorator
 @inline const BIG: f64 = 3.273390607896142e150; // 2^500
@@ -71,20 +72,6 @@ export function steinScratch(n: i32): i32 {
 // @ts-ignore: decorator
 @inline function sti(p: usize, i: i32, v: f64): void {
   store<f64>(p + (<usize>i << 3), v);
-}
-
-/** Index of the first entry of largest modulus of x[0:k]. */
-function iamax(k: i32, px: usize): i32 {
-  let im = 0;
-  let am: f64 = -1;
-  for (let i = 0; i < k; i++) {
-    const a = Math.abs(ldi(px, i));
-    if (a > am) {
-      am = a;
-      im = i;
-    }
-  }
-  return im;
 }
 
 /** x[0:k] ← uniform (−1, 1) from the xorshift32 stream at `seed`; returns the new state. */

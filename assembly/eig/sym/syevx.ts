@@ -84,16 +84,11 @@ export function syevx(
 
 export function syevxVectors(n: i32, m: i32, pA: usize, lda: i32, pZ: usize, ldz: i32, pIw: usize, pw: usize): i32 {
   if (n <= 0 || m <= 0) return 0;
-  const nn = <usize>even(n) << 3;
-  const pD = pw;
-  const pE = pD + nn;
-  const pTau = pE + nn;
-  const pWs = pTau + nn;
-  const pR = pWs + nn;
+  const nn = <usize>even(n) << 3; // syevx's layout: d, e, τ, scaled λ, then scratch
   // 5. inverse iteration
-  const info = stein(n, pD, pE, m, pWs, pIw, pIw + (<usize>n << 2), pZ, ldz, pR);
+  const info = stein(n, pw, pw + nn, m, pw + 3 * nn, pIw, pIw + (<usize>n << 2), pZ, ldz, pw + 4 * nn);
   // 6. back-transformation
-  ormtr(n, m, pA, lda, pTau, pZ, ldz, pR);
+  ormtr(n, m, pA, lda, pw + 2 * nn, pZ, ldz, pw + 4 * nn);
   // 7. sign convention
   signColumns(n, m, pZ, ldz);
   return info;

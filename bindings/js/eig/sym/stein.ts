@@ -16,6 +16,7 @@
 import { EPS } from '../../../core/machine.js';
 import { even } from '../../util.js';
 import { tune, T_STEIN_MAXIT } from '../../tuning.js';
+import { iamax } from './drive.js';
 
 const BIG = 3.273390607896142e150; // 2^500
 const SMALL = 3.054936363499605e-151; // 2^-500
@@ -25,19 +26,6 @@ const SEED = 0x9e3779b9;
 /** Doubles of workspace `stein` needs. */
 export function steinScratch(n: number): number {
   return 8 * even(Math.max(n, 1));
-}
-
-function iamax(k: number, x: Float64Array, off: number): number {
-  let im = 0;
-  let am = -1;
-  for (let i = 0; i < k; i++) {
-    const a = Math.abs(x[off + i]!);
-    if (a > am) {
-      am = a;
-      im = i;
-    }
-  }
-  return im;
 }
 
 /** x[off:off+k] ← uniform (−1, 1) from the xorshift32 stream at `seed`; returns the new state. */

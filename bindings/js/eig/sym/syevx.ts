@@ -55,14 +55,9 @@ export function syevxVectors(
   iw: Int32Array, offIw: number, wk: Float64Array, offWk: number,
 ): number {
   if (n <= 0 || m <= 0) return 0;
-  const nn = even(n);
-  const oD = offWk;
-  const oE = oD + nn;
-  const oTau = oE + nn;
-  const oWs = oTau + nn;
-  const oR = oWs + nn;
-  const info = stein(n, wk, oD, wk, oE, m, wk, oWs, iw, offIw, iw, offIw + n, z, offZ, ldz, wk, oR);
-  ormtr(n, m, a, offA, lda, wk, oTau, z, offZ, ldz, wk, oR);
+  const nn = even(n); // syevx's layout: d, e, τ, scaled λ, then scratch
+  const info = stein(n, wk, offWk, wk, offWk + nn, m, wk, offWk + 3 * nn, iw, offIw, iw, offIw + n, z, offZ, ldz, wk, offWk + 4 * nn);
+  ormtr(n, m, a, offA, lda, wk, offWk + 2 * nn, z, offZ, ldz, wk, offWk + 4 * nn);
   signColumns(n, m, z, offZ, ldz);
   return info;
 }
