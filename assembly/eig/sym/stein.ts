@@ -17,7 +17,11 @@
  *          (dlagts with job = −1), the whole vector rescaled by 2^-500 whenever the next entry of the
  *          back substitution would exceed 2^500 times its pivot (so nothing overflows);
  *        reorthogonalise (modified Gram–Schmidt) against the vectors already computed for the same
- *          cluster: the eigenvalues of the block since the last gap > 10⁻³·‖T_b‖₁ (dstein's ORTOL);
+ *          cluster: the eigenvalues of the block since the last gap > 10⁻³·‖T_b‖₁ (dstein's ORTOL) —
+ *          two passes where dstein makes one (Parlett's "twice is enough"): the solve amplifies the
+ *          cluster's other directions as much as the wanted one, and what one pass leaves of them
+ *          (eps relative to the solution) is large next to what remains once they are removed; with
+ *          one pass ‖ZᵀZ − I‖ reached ≈ 2000·n·eps on a 199-fold cluster, with two it stays below 30·n·eps;
  *        converged when ‖x‖∞ ≥ √(0.1/bs) (the growth that says x is rich in the wanted eigenvector)
  *          and two more iterations have been made (dstein's EXTRA = 2);
  *   4. z ← x/‖x‖₂, signed so that its entry of largest modulus (the first on ties) is positive;
@@ -220,13 +224,16 @@ export function stein(
         }
         sti(pX, k, t / u);
       }
-      // reorthogonalise against the cluster
-      for (let i = gp; i < j; i++) {
-        if (load<i32>(pIblock + (<usize>i << 2)) != b) continue;
-        const zi = pZ + <usize>i * ldZ + (<usize>b1 << 3);
-        let dot: f64 = 0;
-        for (let r = 0; r < bs; r++) dot += ldi(pX, r) * ldi(zi, r);
-        for (let r = 0; r < bs; r++) sti(pX, r, ldi(pX, r) - dot * ldi(zi, r));
+      // reorthogonalise against the cluster, twice ("twice is enough": the solve re-amplifies the
+      // directions of the cluster's other vectors by up to 1/eps, one pass leaves eps of that)
+      for (let pass = 0; pass < 2; pass++) {
+        for (let i = gp; i < j; i++) {
+          if (load<i32>(pIblock + (<usize>i << 2)) != b) continue;
+          const zi = pZ + <usize>i * ldZ + (<usize>b1 << 3);
+          let dot: f64 = 0;
+          for (let r = 0; r < bs; r++) dot += ldi(pX, r) * ldi(zi, r);
+          for (let r = 0; r < bs; r++) sti(pX, r, ldi(pX, r) - dot * ldi(zi, r));
+        }
       }
       const nrm = Math.abs(ldi(pX, iamax(bs, pX)));
       if (nrm < dtpcrt) continue;

@@ -158,6 +158,16 @@ describe('selected eigenpairs: semantics', () => {
     }
   });
 
+  it('large clusters selected all but one (inverse iteration reorthogonalised twice): n − 1 pairs of (1, ε, …, ε), (±1, ε·±1, …) and (±1, …, ±1, ε) at n = 65 and 128', () => {
+    for (const n of [65, 128]) {
+      for (const name of ['clustered', 'clustered signed', 'repeated ±1'] as const) {
+        const cc = makeCase(name, n, 31 * n + name.length);
+        check(cc, n, { subsetByIndex: [0, n - 2] }, 0, n - 1, `${name} [0, n − 2] n=${n}`);
+        check(cc, n, { subsetByIndex: [1, n - 1] }, 1, n, `${name} [1, n − 1] n=${n}`);
+      }
+    }
+  });
+
   it('top 10 of a 120×120 covariance (the PCA use case) and a panel-sized n = 64', () => {
     for (const n of [64, 120]) {
       const X = makeCase('uniform', n, 77).A;

@@ -168,12 +168,14 @@ export function stein(
         }
         wk[x + k] = t / u;
       }
-      for (let i = gp; i < j; i++) {
-        if (iblock[offIblock + i] !== b) continue;
-        const zi = offZ + i * ldz + b1;
-        let dot = 0;
-        for (let r = 0; r < bs; r++) dot += wk[x + r]! * z[zi + r]!;
-        for (let r = 0; r < bs; r++) wk[x + r] = wk[x + r]! - dot * z[zi + r]!;
+      for (let pass = 0; pass < 2; pass++) {
+        for (let i = gp; i < j; i++) {
+          if (iblock[offIblock + i] !== b) continue;
+          const zi = offZ + i * ldz + b1;
+          let dot = 0;
+          for (let r = 0; r < bs; r++) dot += wk[x + r]! * z[zi + r]!;
+          for (let r = 0; r < bs; r++) wk[x + r] = wk[x + r]! - dot * z[zi + r]!;
+        }
       }
       const nrm = Math.abs(wk[x + iamax(bs, wk, x)]!);
       if (nrm < dtpcrt) continue;
