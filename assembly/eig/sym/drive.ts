@@ -8,12 +8,11 @@
  *   signColumns(n, k, pZ, ldz)    negates each of the k columns of Z (n rows) whose entry of largest
  *                                 modulus (the first such entry on ties) is negative: the sign convention
  *                                 that makes eigenvectors deterministic and identical on every backend
- *   iamax(k, px)                  the index of the first entry of largest modulus of x[0:k] (BLAS idamax's
- *                                 choice), which signColumns and stein use
  *
  * References: LAPACK dsyev (the scaling); the sign convention is the library's (README, eigh).
  */
 import { ilog2, scalePow2 } from './pow2';
+import { iamax } from '../../blas/iamax';
 
 // @ts-ignore: decorator
 @inline const RMIN: f64 = 2.002083095183101e-146; // 2^-484
@@ -39,25 +38,11 @@ export function scaleLower(n: i32, pA: usize, lda: i32): i32 {
   return k;
 }
 
-/** Index of the first entry of largest modulus of x[0:k] (k ≥ 1, unit stride at `px`). */
-export function iamax(k: i32, px: usize): i32 {
-  let im = 0;
-  let am: f64 = -1;
-  for (let i = 0; i < k; i++) {
-    const a = Math.abs(load<f64>(px + (<usize>i << 3)));
-    if (a > am) {
-      am = a;
-      im = i;
-    }
-  }
-  return im;
-}
-
 export function signColumns(n: i32, k: i32, pZ: usize, ldz: i32): void {
   const ldZ = <usize>ldz << 3;
   for (let j = 0; j < k; j++) {
     const c = pZ + <usize>j * ldZ;
-    if (load<f64>(c + (<usize>iamax(n, c) << 3)) < 0) {
+    if (load<f64>(c + (<usize>iamax(n, c, 1) << 3)) < 0) {
       for (let i = 0; i < n; i++) {
         const o = c + (<usize>i << 3);
         store<f64>(o, -load<f64>(o));

@@ -52,7 +52,7 @@
 import { EPS } from '../../machine';
 import { even } from '../../util';
 import { tuneI, T_STEIN_MAXIT } from '../../tuning';
-import { iamax } from './drive';
+import { iamax } from '../../blas/iamax';
 
 // @ts-ignore: decorator
 @inline const BIG: f64 = 3.273390607896142e150; // 2^500
@@ -195,7 +195,7 @@ export function stein(
     for (;;) {
       if (its >= maxits) break;
       its++;
-      const xm = Math.abs(ldi(pX, iamax(bs, pX)));
+      const xm = Math.abs(ldi(pX, iamax(bs, pX, 1)));
       if (xm == 0) {
         seed = draw(bs, pX, seed); // (the cluster's vectors took all of x away) a fresh start
         continue;
@@ -235,7 +235,7 @@ export function stein(
           for (let r = 0; r < bs; r++) sti(pX, r, ldi(pX, r) - dot * ldi(zi, r));
         }
       }
-      const nrm = Math.abs(ldi(pX, iamax(bs, pX)));
+      const nrm = Math.abs(ldi(pX, iamax(bs, pX, 1)));
       if (nrm < dtpcrt) continue;
       nrmchk++;
       if (nrmchk >= EXTRA + 1) {
@@ -244,7 +244,7 @@ export function stein(
       }
     }
     // 4. normalise (scaled 2-norm), sign
-    const jmax = iamax(bs, pX);
+    const jmax = iamax(bs, pX, 1);
     const xmax = Math.abs(ldi(pX, jmax));
     let ssq: f64 = 0;
     for (let i = 0; i < bs; i++) {

@@ -7,6 +7,7 @@
  * References: LAPACK dsyev (the scaling).
  */
 import { ilog2, scalePow2 } from './pow2.js';
+import { iamax } from '../../blas/iamax.js';
 
 const RMIN = 2.002083095183101e-146; // 2^-484
 const RMAX = 4.994797680505588e145; // 2^484
@@ -27,23 +28,9 @@ export function scaleLower(n: number, a: Float64Array, offA: number, lda: number
   return k;
 }
 
-/** Index of the first entry of largest modulus of x[off:off+k] (k ≥ 1). */
-export function iamax(k: number, x: Float64Array, off: number): number {
-  let im = 0;
-  let am = -1;
-  for (let i = 0; i < k; i++) {
-    const v = Math.abs(x[off + i]!);
-    if (v > am) {
-      am = v;
-      im = i;
-    }
-  }
-  return im;
-}
-
 export function signColumns(n: number, k: number, z: Float64Array, offZ: number, ldz: number): void {
   for (let j = 0; j < k; j++) {
     const c = offZ + j * ldz;
-    if (z[c + iamax(n, z, c)]! < 0) for (let i = 0; i < n; i++) z[c + i] = -z[c + i]!;
+    if (z[c + iamax(n, z, c, 1)]! < 0) for (let i = 0; i < n; i++) z[c + i] = -z[c + i]!;
   }
 }

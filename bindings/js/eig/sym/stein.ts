@@ -16,7 +16,7 @@
 import { EPS } from '../../../core/machine.js';
 import { even } from '../../util.js';
 import { tune, T_STEIN_MAXIT } from '../../tuning.js';
-import { iamax } from './drive.js';
+import { iamax } from '../../blas/iamax.js';
 
 const BIG = 3.273390607896142e150; // 2^500
 const SMALL = 3.054936363499605e-151; // 2^-500
@@ -141,7 +141,7 @@ export function stein(
     for (;;) {
       if (its >= maxits) break;
       its++;
-      const xm = Math.abs(wk[x + iamax(bs, wk, x)]!);
+      const xm = Math.abs(wk[x + iamax(bs, wk, x, 1)]!);
       if (xm === 0) {
         seed = draw(bs, wk, x, seed);
         continue;
@@ -177,7 +177,7 @@ export function stein(
           for (let r = 0; r < bs; r++) wk[x + r] = wk[x + r]! - dot * z[zi + r]!;
         }
       }
-      const nrm = Math.abs(wk[x + iamax(bs, wk, x)]!);
+      const nrm = Math.abs(wk[x + iamax(bs, wk, x, 1)]!);
       if (nrm < dtpcrt) continue;
       nrmchk++;
       if (nrmchk >= EXTRA + 1) {
@@ -185,7 +185,7 @@ export function stein(
         break;
       }
     }
-    const jmax = iamax(bs, wk, x);
+    const jmax = iamax(bs, wk, x, 1);
     const xmax = Math.abs(wk[x + jmax]!);
     let ssq = 0;
     for (let i = 0; i < bs; i++) {
