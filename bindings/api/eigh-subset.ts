@@ -6,7 +6,7 @@
  * Sturm counts for the wanted eigenvalues (stebz), inverse iteration for their eigenvectors with
  * reorthogonalisation inside clusters (stein), and the back-transformation of those k vectors only by
  * the reflectors (ormtr, blocked through the GEMM). After the 4/3·n³ of the reduction everything costs
- * O(n²·k), so asking for 10 of 1000 pairs costs about a fifth of the full `eigh`.
+ * O(n²·k), so asking for 10 of 1000 pairs costs about what the reduction does (bench suite eigh-subset).
  *
  * This file validates the options (`subsetOf`) and runs the selection on one matrix
  * (`subsetStandardSolve`, which the generalised form calls with its reduced matrix); eigh.ts does the
