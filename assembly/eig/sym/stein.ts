@@ -1,6 +1,6 @@
 /**
  * stein — eigenvectors of a symmetric tridiagonal matrix for given eigenvalues, by inverse iteration
- *                                  (≈ 20·bs flops per iteration and vector, + 4·bs per cluster member)
+ *                                  (≈ 20·bs flops per iteration and vector, + 8·bs per cluster member)
  *
  *   T = tridiag(e, d, e) (n×n),  W (m eigenvalues from stebz, ascending within each block),
  *   Z (n×m):  T·zⱼ ≈ wⱼ·zⱼ,  ‖zⱼ‖₂ = 1,  zⱼ zero outside the rows of its block iblock[j]
@@ -21,7 +21,7 @@
  *          two passes where dstein makes one (Parlett's "twice is enough"): the solve amplifies the
  *          cluster's other directions as much as the wanted one, and what one pass leaves of them
  *          (eps relative to the solution) is large next to what remains once they are removed; with
- *          one pass ‖ZᵀZ − I‖ reached ≈ 2000·n·eps on a 199-fold cluster, with two it stays below 30·n·eps;
+ *          one pass ‖ZᵀZ − I‖ reached ≈ 2000·n·eps on a 199-fold cluster, with two it stayed below 3·n·eps;
  *        converged when ‖x‖∞ ≥ √(0.1/bs) (the growth that says x is rich in the wanted eigenvector)
  *          and two more iterations have been made (dstein's EXTRA = 2);
  *   4. z ← x/‖x‖₂, signed so that its entry of largest modulus (the first on ties) is positive;
