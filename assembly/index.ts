@@ -104,6 +104,12 @@ export { trsyl, trsylScratch } from './matfun/trsyl';
 export { trsqrt, trsqrtScratch } from './matfun/trsqrt';
 export { qtrsm, qtrsmScratch } from './matfun/qtrsm';
 
+// selected eigenpairs (eigh with subsetByIndex / subsetByValue)
+export { stebz, stebzScratch } from './eig/sym/stebz';
+export { stein, steinScratch } from './eig/sym/stein';
+export { ormtr, ormtrScratch } from './eig/sym/ormtr';
+export { syevx, syevxVectors, syevxScratch } from './eig/sym/syevx';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

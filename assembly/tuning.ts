@@ -90,9 +90,14 @@ import { MR, NR } from './gemm/blocking';
 // symmetric-indefinite LDLᵀ (ldl/)
 // @ts-ignore: decorator
 @inline export const T_SYTRF_NB: i32 = 21;
+// selected eigenpairs (stebz, stein)
+// @ts-ignore: decorator
+@inline export const T_STEBZ_MAXIT: i32 = 22;
+// @ts-ignore: decorator
+@inline export const T_STEIN_MAXIT: i32 = 23;
 /** Number of keys. */
 // @ts-ignore: decorator
-@inline export const T_COUNT: i32 = 22;
+@inline export const T_COUNT: i32 = 24;
 
 /** Largest integer value kept (larger ones, +∞ included, are capped to it). */
 // @ts-ignore: decorator
@@ -138,6 +143,9 @@ const ROWS: usize = memory.data<f64>([
   0, 1, //      T_LASQ_MAXIT     0 = 30·n dqds steps in total (svd/lasq.ts)
   0, 1, //      T_HQR_MAXIT      0 = 30·max(10, window) iterations per eigenvalue, as dlahqr (eig/gen/hqr.ts)
   32, 1, //     T_SYTRF_NB       not swept (loaded machine): 32 as potrf/sytrd; n = 512 solve ≈ 0.8× scipy dsysv there (ldl/sytrf.ts)
+  // selected eigenpairs
+  0, 1, //      T_STEBZ_MAXIT    0 = log₂((‖T‖ + pivmin)/pivmin) + 8 bisection steps per eigenvalue, dstebz's bound widened (eig/sym/stebz.ts)
+  0, 1, //      T_STEIN_MAXIT    0 = dstein's MAXITS = 5 inverse iterations per eigenvector (eig/sym/stein.ts)
 ], 16);
 
 /** The value set per key; 0 = none (the default is in force). */

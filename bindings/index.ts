@@ -116,3 +116,5 @@ export type { AssumeA } from './api/assume.js';
 export { expm } from './derived/expm.js';
 export { sqrtm } from './derived/sqrtm.js';
 export { logm } from './derived/logm.js';
+// selected eigenpairs (eigh / eigvalsh with subsetByIndex / subsetByValue)
+export type { SubsetOptions } from './api/eigh-subset.js';

@@ -14,6 +14,8 @@ import { eighGeneralSuite } from './eigh-general.js'; // generalised eigh (issue
 import { solveSymmetricSuite } from './ldl.js';
 // Matrix functions (issue 13)
 import { matfunSuite } from './matfun.js';
+// selected eigenpairs
+import { eighSubsetSuite } from './subset.js';
 import type { Suite } from './types.js';
 
 export const suites: Suite[] = [
@@ -29,6 +31,8 @@ export const suites: Suite[] = [
   solveSymmetricSuite,
   // Matrix functions (issue 13)
   matfunSuite,
+  // selected eigenpairs
+  eighSubsetSuite,
 ];
 
 export type { Suite, Case, Column, Workload, Ratio, NumpySpec, SuiteOptions } from './types.js';

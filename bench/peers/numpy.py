@@ -213,6 +213,12 @@ def build_logm(c, rng):
     import scipy.linalg as sl
     a = _dominant(c, rng)
     return lambda: sl.logm(a)
+# selected eigenpairs: scipy.linalg.eigh with subset_by_index (driver 'evr', dsyevr) for the top k
+def build_eigh_subset(c, rng):
+    import scipy.linalg as sl
+    n, k = int(c["n"]), int(c["k"])
+    s = _sym(c, rng)
+    return lambda: sl.eigh(s, subset_by_index=[n - k, n - 1], check_finite=False)
 
 
 OPS = {
@@ -245,6 +251,8 @@ OPS = {
     "expm": build_expm,
     "sqrtm": build_sqrtm,
     "logm": build_logm,
+    # selected eigenpairs
+    "eigh-subset": build_eigh_subset,
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.

@@ -50,7 +50,7 @@ export interface EighTypeOption {
  *
  * @internal
  */
-export type StandardSolver = (C: Matrix, inputs: readonly Matrix[]) => { values: Float64Array; Z: Matrix };
+export type StandardSolver = (C: Matrix, inputs: readonly Matrix[]) => { values: Float64Array; Z: Matrix | null };
 
 /**
  * Splits eigh's and eigvalsh's arguments `(A, B?, options?)` / `(A, options?)`: a Matrix or an array
@@ -131,8 +131,8 @@ export function generalEigh(
       const C = s.track(copyOf(A));
       lapack.sygst(itype, C._v(), L._v());
       const { values, Z } = solve(C, [A, B]);
-      if (Z !== C) s.track(Z);
-      if (!vectors) return { values, Z: null };
+      if (Z !== null && Z !== C) s.track(Z);
+      if (!vectors || Z === null) return { values, Z: null };
       if (itype === 3) lapack.trmm(L._v(), Z._v());
       else lapack.trsm(L._v(), Z._v(), { lower: true, trans: true });
       signColumns(Z);

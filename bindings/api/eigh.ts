@@ -15,7 +15,9 @@
  *
  * With a second matrix B, `eigh(A, B, { type })` / `eigvalsh(A, B, …)` solve the generalised
  * symmetric-definite problem (eigh-general.ts), reduced to a standard one that `solveStandard` below
- * solves: the one function where the standard problem is solved, for both forms.
+ * solves: the one function where the standard problem is solved, for both forms. `subsetByIndex` /
+ * `subsetByValue` select some eigenpairs (eigh-subset.ts: bisection and inverse iteration), of the
+ * standard or of the reduced generalised problem (the same eigenvalues), through `solveSelected`.
  */
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
@@ -27,6 +29,7 @@ import type { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 import { smallEigh } from './small.js';
 import { eighArgs, eighType, generalEigh, type EighTypeOption } from './eigh-general.js';
+import { subsetOf, subsetStandardSolve, type Subset, type SubsetOptions } from './eigh-subset.js';
 
 /**
  * The result of {@link eigh}: A = Z·Λ·Zᵀ with Λ = diag(values) and Z = vectors.
@@ -78,9 +81,33 @@ function finiteOr<T>(fn: string, inputs: readonly Matrix[], solve: () => T): T {
   }
 }
 
-function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { values: Float64Array; Z: Matrix } {
+/** True when a selection asks for only some of the eigenpairs (a selection of every index is the full problem, as dsyevx does). */
+function partial(sel: Subset | null, n: number): sel is Subset {
+  return sel !== null && !(sel.kind === 'index' && sel.il === 0 && sel.iu === n - 1);
+}
+
+/**
+ * The selected eigenpairs of the symmetric matrix in C (eigh-subset.ts; C is only read), or all of them
+ * by {@link solveStandard} (C overwritten) when the selection is every pair or a range of values that
+ * holds them all. Z: C itself, a new matrix the caller owns, or null (values only, subset path).
+ */
+function solveSelected(fn: string, C: Matrix, sel: Subset | null, vectors: boolean): { values: Float64Array; Z: Matrix | null } {
+  if (partial(sel, C.rows)) {
+    const r = subsetStandardSolve(fn, C, sel, vectors);
+    if (r !== null) return r; // (null: a range of values that holds them all)
+  }
+  return solveStandard(fn, C, { vectors });
+}
+
+function run(fn: string, A: Matrix, vectors: boolean, options: EighOptions): { values: Float64Array; Z: Matrix | null } {
   requireSquare(fn, A);
+  const sel = subsetOf(fn, options, A.rows);
   if (checkFiniteOption(options)) requireFinite(fn, A);
+  // the subset solver copies A itself
+  if (partial(sel, A.rows)) {
+    const r = finiteOr(fn, [A], () => subsetStandardSolve(fn, A, sel, vectors));
+    if (r !== null) return r;
+  }
   return scoped((s) => {
     const C = s.track(copyOf(A));
     const { values, Z } = finiteOr(fn, [A], () => solveStandard(fn, C, { vectors }));
@@ -89,25 +116,30 @@ function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { 
   });
 }
 
-/** eigh/eigvalsh with a B: the generalised problem (eigh-general.ts) on the standard solver above. */
+/** eigh/eigvalsh with a B: the generalised problem (eigh-general.ts) on the standard (or subset) solver above. */
 function runGeneral(fn: string, A: MatrixLike, B: MatrixLike, vectors: boolean, o: EighOptions): { values: Float64Array; Z: Matrix | null } {
-  return generalEigh(fn, A, B, vectors, o, (C, inputs) => finiteOr(fn, inputs, () => solveStandard(fn, C, { vectors })));
+  return generalEigh(fn, A, B, vectors, o, (C, inputs) => finiteOr(fn, inputs, () => solveSelected(fn, C, subsetOf(fn, o, C.rows), vectors)));
 }
 
 /**
- * Options of {@link eigh} and {@link eigvalsh}: `checkFinite`, and with a second matrix B the
- * generalised problem's `type`.
+ * Options of {@link eigh} and {@link eigvalsh}: `checkFinite`; with a second matrix B the generalised
+ * problem's `type`; and at most one of `subsetByIndex` / `subsetByValue` to compute only some of the
+ * eigenpairs (scipy's `subset_by_index` / `subset_by_value`), with or without B.
  *
  * @example
  * ```ts
  * eigh(A, B, { type: 1, checkFinite: false });
+ * const top = eigh(S, { subsetByIndex: [S.rows - 10, S.rows - 1] }); // the 10 largest pairs
  * ```
  */
-export interface EighOptions extends FiniteOption, EighTypeOption {}
+export interface EighOptions extends FiniteOption, EighTypeOption, SubsetOptions {}
 
 /**
  * Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read;
  * numpy's eigh). Each eigenvector is signed so that its entry of largest magnitude is positive.
+ * `subsetByIndex: [lo, hi]` or `subsetByValue: [vl, vu]` compute only the pairs lo…hi (0-based,
+ * inclusive) or those with eigenvalue in (vl, vu] — n×k vectors, at a cost that falls with k
+ * (bisection and inverse iteration; scipy's `subset_by_index` / `subset_by_value`).
  *
  * @example
  * ```ts
@@ -115,6 +147,7 @@ export interface EighOptions extends FiniteOption, EighTypeOption {}
  * r.values;              // Float64Array [1, 3]
  * r.vectors.column(1);   // ≈ [0.7071, 0.7071]
  * r.dispose();
+ * const top = eigh(S, { subsetByIndex: [S.rows - 3, S.rows - 1] }); // the 3 largest pairs
  * ```
  */
 export function eigh(A: MatrixLike, options?: EighOptions | null): EighResult;
@@ -149,16 +182,18 @@ export function eigh(A: MatrixLike, second?: MatrixLike | EighOptions | null, th
   eighType('eigh', o);
   return withMatrix('eigh', 'A', A, (A) => {
     const { values, Z } = run('eigh', A, true, o);
-    return disposableResult({ values, vectors: Z });
+    return disposableResult({ values, vectors: Z! });
   });
 }
 
 /**
- * Eigenvalues (ascending) of a symmetric matrix (lower triangle read), without vectors (faster).
+ * Eigenvalues (ascending) of a symmetric matrix (lower triangle read), without vectors (faster);
+ * `subsetByIndex` / `subsetByValue` select some of them, as for {@link eigh}.
  *
  * @example
  * ```ts
  * eigvalsh([[2, 1], [1, 2]]); // Float64Array [1, 3]
+ * eigvalsh([[2, 1], [1, 2]], { subsetByValue: [2, 5] }); // Float64Array [3]
  * ```
  */
 export function eigvalsh(A: MatrixLike, options?: EighOptions | null): Float64Array;
@@ -179,7 +214,7 @@ export function eigvalsh(A: MatrixLike, second?: MatrixLike | EighOptions | null
   eighType('eigvalsh', o);
   return withMatrix('eigvalsh', 'A', A, (A) => {
     const { values, Z } = run('eigvalsh', A, false, o);
-    Z.dispose();
+    Z?.dispose();
     return values;
   });
 }

@@ -239,4 +239,22 @@ export interface Kernels {
   qtrsm(m: number, n: number, pT: F64Ref, ldt: number, pB: F64Ref, ldb: number, pw: F64Ref): number;
   /** assembly/matfun/qtrsm.ts */
   qtrsmScratch(m: number, n: number): number;
+  /** assembly/eig/sym/stebz.ts */
+  stebz(range: number, n: number, vl: number, vu: number, il: number, iu: number, pD: F64Ref, pE: F64Ref, pW: F64Ref, pIblock: I32Ref, pIsplit: I32Ref, pw: F64Ref): number;
+  /** assembly/eig/sym/stebz.ts */
+  stebzScratch(n: number): number;
+  /** assembly/eig/sym/stein.ts */
+  stein(n: number, pD: F64Ref, pE: F64Ref, m: number, pW: F64Ref, pIblock: I32Ref, pIsplit: I32Ref, pZ: F64Ref, ldz: number, pw: F64Ref): number;
+  /** assembly/eig/sym/stein.ts */
+  steinScratch(n: number): number;
+  /** assembly/eig/sym/ormtr.ts */
+  ormtr(n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pC: F64Ref, ldc: number, pw: F64Ref): void;
+  /** assembly/eig/sym/ormtr.ts */
+  ormtrScratch(n: number, k: number): number;
+  /** assembly/eig/sym/syevx.ts */
+  syevx(range: number, n: number, pA: F64Ref, lda: number, vl: number, vu: number, il: number, iu: number, pW: F64Ref, pIw: I32Ref, pw: F64Ref): number;
+  /** assembly/eig/sym/syevx.ts */
+  syevxVectors(n: number, m: number, pA: F64Ref, lda: number, pZ: F64Ref, ldz: number, pIw: I32Ref, pw: F64Ref): number;
+  /** assembly/eig/sym/syevx.ts */
+  syevxScratch(n: number, jobz: number): number;
 }

@@ -493,3 +493,34 @@ export function qtrsm(T: View, B: View): number {
     return k.qtrsm(B.rows, B.cols, t.store, t.ld, b.store, b.ld, w);
   });
 }
+
+// ---- selected eigenpairs (eigh with subsetByIndex / subsetByValue) --------------------------------
+
+/** Which eigenvalues {@link syevx} selects: those in (vl, vu], or indices il…iu (0-based, inclusive). */
+export type EigRange = { kind: 'value'; vl: number; vu: number } | { kind: 'index'; il: number; iu: number };
+
+/**
+ * Selected eigenvalues of the symmetric A (lower triangle read; A destroyed: the reflectors), ascending,
+ * into lam[0:m] (lam has room for n); with `vectors`, the storage for Z (n×m) it returns once m is known
+ * receives their eigenvectors (null from it: no vectors after all). m = −1: the bisection failed; info: 0 or the count of eigenvectors whose
+ * inverse iteration did not converge.
+ */
+export function syevx(A: View, range: EigRange, lam: Float64Array, vectors: ((m: number) => View | null) | null): { m: number; info: number } {
+  const n = A.rows;
+  if (n === 0) return { m: 0, info: 0 };
+  return run(jsFor(A), (k, s, work, _inn, out) => {
+    const w = work(k.syevxScratch(n, vectors === null ? 0 : 1));
+    const iw = ivec(s, new Int32Array(2 * n));
+    const l = vec(s, lam, true);
+    const a = out(A);
+    const m =
+      range.kind === 'value'
+        ? k.syevx(1, n, a.store, a.ld, range.vl, range.vu, 0, 0, l, iw, w)
+        : k.syevx(2, n, a.store, a.ld, 0, 0, range.il, range.iu, l, iw, w);
+    if (m <= 0 || vectors === null) return { m, info: 0 };
+    const Z = vectors(m);
+    if (Z === null) return { m, info: 0 };
+    const z = out(Z);
+    return { m, info: k.syevxVectors(n, m, a.store, a.ld, z.store, z.ld, iw, w) };
+  });
+}

@@ -32,8 +32,11 @@ export const T_LASQ_MAXIT = 19;
 export const T_HQR_MAXIT = 20;
 // symmetric-indefinite LDLᵀ
 export const T_SYTRF_NB = 21;
+// selected eigenpairs
+export const T_STEBZ_MAXIT = 22;
+export const T_STEIN_MAXIT = 23;
 /** Number of keys. */
-export const T_COUNT = 22;
+export const T_COUNT = 24;
 
 /**
  * Every tuning value by name: what {@link getTuning} returns and, in part, what {@link setTuning}
@@ -93,6 +96,11 @@ export interface Tuning {
   hqrMaxIter: number;
   /** Symmetric-indefinite LDLᵀ (Bunch–Kaufman): panel width (1: sytf2 alone). */
   sytrfNB: number;
+  // selected eigenpairs
+  /** Tridiagonal bisection (eigh with a subset): steps allowed per eigenvalue (0: log₂(‖T‖/pivmin) + 8). */
+  stebzMaxIter: number;
+  /** Tridiagonal inverse iteration (eigh with a subset): iterations allowed per eigenvector (0: 5). */
+  steinMaxIter: number;
 }
 
 /**
@@ -133,6 +141,9 @@ export const TUNING_KEYS: { readonly [K in TuningKey]: number } = {
   lasqMaxIter: T_LASQ_MAXIT,
   hqrMaxIter: T_HQR_MAXIT,
   sytrfNB: T_SYTRF_NB,
+  // selected eigenpairs
+  stebzMaxIter: T_STEBZ_MAXIT,
+  steinMaxIter: T_STEIN_MAXIT,
 };
 
 const NAMES = Object.keys(TUNING_KEYS) as TuningKey[];

@@ -95,3 +95,8 @@ export { sytrs2, sytrs2Scratch } from './ldl/sytrs2.js';
 export { trsyl, trsylScratch } from './matfun/trsyl.js';
 export { trsqrt, trsqrtScratch } from './matfun/trsqrt.js';
 export { qtrsm, qtrsmScratch } from './matfun/qtrsm.js';
+// selected eigenpairs (eigh with subsetByIndex / subsetByValue)
+export { stebz, stebzScratch } from './eig/sym/stebz.js';
+export { stein, steinScratch } from './eig/sym/stein.js';
+export { ormtr, ormtrScratch } from './eig/sym/ormtr.js';
+export { syevx, syevxVectors, syevxScratch } from './eig/sym/syevx.js';

@@ -121,4 +121,13 @@ export const jsKernels: Kernels = {
   trsqrtScratch: (n: number) => $k.trsqrtScratch(n),
   qtrsm: (m: number, n: number, pT: F64Ref, ldt: number, pB: F64Ref, ldb: number, pw: F64Ref) => $k.qtrsm(m, n, pT.array(), pT.offset, ldt, pB.array(), pB.offset, ldb, pw.array(), pw.offset),
   qtrsmScratch: (m: number, n: number) => $k.qtrsmScratch(m, n),
+  stebz: (range: number, n: number, vl: number, vu: number, il: number, iu: number, pD: F64Ref, pE: F64Ref, pW: F64Ref, pIblock: I32Ref, pIsplit: I32Ref, pw: F64Ref) => $k.stebz(range, n, vl, vu, il, iu, pD.array(), pD.offset, pE.array(), pE.offset, pW.array(), pW.offset, pIblock.array(), pIblock.offset, pIsplit.array(), pIsplit.offset, pw.array(), pw.offset),
+  stebzScratch: (n: number) => $k.stebzScratch(n),
+  stein: (n: number, pD: F64Ref, pE: F64Ref, m: number, pW: F64Ref, pIblock: I32Ref, pIsplit: I32Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $k.stein(n, pD.array(), pD.offset, pE.array(), pE.offset, m, pW.array(), pW.offset, pIblock.array(), pIblock.offset, pIsplit.array(), pIsplit.offset, pZ.array(), pZ.offset, ldz, pw.array(), pw.offset),
+  steinScratch: (n: number) => $k.steinScratch(n),
+  ormtr: (n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pC: F64Ref, ldc: number, pw: F64Ref) => $k.ormtr(n, k, pA.array(), pA.offset, lda, pTau.array(), pTau.offset, pC.array(), pC.offset, ldc, pw.array(), pw.offset),
+  ormtrScratch: (n: number, k: number) => $k.ormtrScratch(n, k),
+  syevx: (range: number, n: number, pA: F64Ref, lda: number, vl: number, vu: number, il: number, iu: number, pW: F64Ref, pIw: I32Ref, pw: F64Ref) => $k.syevx(range, n, pA.array(), pA.offset, lda, vl, vu, il, iu, pW.array(), pW.offset, pIw.array(), pIw.offset, pw.array(), pw.offset),
+  syevxVectors: (n: number, m: number, pA: F64Ref, lda: number, pZ: F64Ref, ldz: number, pIw: I32Ref, pw: F64Ref) => $k.syevxVectors(n, m, pA.array(), pA.offset, lda, pZ.array(), pZ.offset, ldz, pIw.array(), pIw.offset, pw.array(), pw.offset),
+  syevxScratch: (n: number, jobz: number) => $k.syevxScratch(n, jobz),
 };

@@ -11,10 +11,10 @@
  * `setTuning` / `getTuning` go through them and the three functions below.
  */
 import { MR, NR } from './gemm/blocking.js';
-import { T_GEMM_MC, T_GEMM_KC, T_GEMM_NC, T_TRSM_NB, T_GETRF_NB, T_POTRF_NB, T_GEQRF_NB, T_ORGQR_NB, T_ORMQR_NB, T_SYTRD_NB, T_GEBRD_NB, T_GEHRD_NB, T_GEHRD_NX, T_GESVD_QR_RATIO, T_STEQR_BATCH, T_STEQR_MAXIT, T_STERF_MAXIT, T_BDSQR_SWEEPS, T_BDSQR_MAXIT, T_LASQ_MAXIT, T_HQR_MAXIT, T_SYTRF_NB, T_COUNT } from '../core/tuning.js';
+import { T_GEMM_MC, T_GEMM_KC, T_GEMM_NC, T_TRSM_NB, T_GETRF_NB, T_POTRF_NB, T_GEQRF_NB, T_ORGQR_NB, T_ORMQR_NB, T_SYTRD_NB, T_GEBRD_NB, T_GEHRD_NB, T_GEHRD_NX, T_GESVD_QR_RATIO, T_STEQR_BATCH, T_STEQR_MAXIT, T_STERF_MAXIT, T_BDSQR_SWEEPS, T_BDSQR_MAXIT, T_LASQ_MAXIT, T_HQR_MAXIT, T_SYTRF_NB, T_COUNT, T_STEBZ_MAXIT, T_STEIN_MAXIT } from '../core/tuning.js';
 
 // The key numbers live in bindings/core/tuning.ts (shared with the TypeScript layer); re-exported for the kernels.
-export { T_GEMM_MC, T_GEMM_KC, T_GEMM_NC, T_TRSM_NB, T_GETRF_NB, T_POTRF_NB, T_GEQRF_NB, T_ORGQR_NB, T_ORMQR_NB, T_SYTRD_NB, T_GEBRD_NB, T_GEHRD_NB, T_GEHRD_NX, T_GESVD_QR_RATIO, T_STEQR_BATCH, T_STEQR_MAXIT, T_STERF_MAXIT, T_BDSQR_SWEEPS, T_BDSQR_MAXIT, T_LASQ_MAXIT, T_HQR_MAXIT, T_SYTRF_NB, T_COUNT };
+export { T_GEMM_MC, T_GEMM_KC, T_GEMM_NC, T_TRSM_NB, T_GETRF_NB, T_POTRF_NB, T_GEQRF_NB, T_ORGQR_NB, T_ORMQR_NB, T_SYTRD_NB, T_GEBRD_NB, T_GEHRD_NB, T_GEHRD_NX, T_GESVD_QR_RATIO, T_STEQR_BATCH, T_STEQR_MAXIT, T_STERF_MAXIT, T_BDSQR_SWEEPS, T_BDSQR_MAXIT, T_LASQ_MAXIT, T_HQR_MAXIT, T_SYTRF_NB, T_COUNT, T_STEBZ_MAXIT, T_STEIN_MAXIT };
 
 /** Number of keys. */
 
@@ -49,6 +49,9 @@ const ROWS = new Float64Array([
   0, 1, //      T_LASQ_MAXIT
   0, 1, //      T_HQR_MAXIT
   32, 1, //     T_SYTRF_NB
+  // selected eigenpairs
+  0, 1, //      T_STEBZ_MAXIT
+  0, 1, //      T_STEIN_MAXIT
 ]);
 
 /** The value set per key; 0 = none (the default is in force). */

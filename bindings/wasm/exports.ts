@@ -122,4 +122,13 @@ export interface WasmExports {
   trsqrtScratch(n: number): number;
   qtrsm(m: number, n: number, pT: number, ldt: number, pB: number, ldb: number, pw: number): number;
   qtrsmScratch(m: number, n: number): number;
+  stebz(range: number, n: number, vl: number, vu: number, il: number, iu: number, pD: number, pE: number, pW: number, pIblock: number, pIsplit: number, pw: number): number;
+  stebzScratch(n: number): number;
+  stein(n: number, pD: number, pE: number, m: number, pW: number, pIblock: number, pIsplit: number, pZ: number, ldz: number, pw: number): number;
+  steinScratch(n: number): number;
+  ormtr(n: number, k: number, pA: number, lda: number, pTau: number, pC: number, ldc: number, pw: number): void;
+  ormtrScratch(n: number, k: number): number;
+  syevx(range: number, n: number, pA: number, lda: number, vl: number, vu: number, il: number, iu: number, pW: number, pIw: number, pw: number): number;
+  syevxVectors(n: number, m: number, pA: number, lda: number, pZ: number, ldz: number, pIw: number, pw: number): number;
+  syevxScratch(n: number, jobz: number): number;
 }

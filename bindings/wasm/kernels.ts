@@ -122,5 +122,14 @@ export function wasmKernels($e: WasmExports): Kernels {
     trsqrtScratch: (n: number) => $e.trsqrtScratch(n),
     qtrsm: (m: number, n: number, pT: F64Ref, ldt: number, pB: F64Ref, ldb: number, pw: F64Ref) => $e.qtrsm(m, n, pT.ptr, ldt, pB.ptr, ldb, pw.ptr),
     qtrsmScratch: (m: number, n: number) => $e.qtrsmScratch(m, n),
+    stebz: (range: number, n: number, vl: number, vu: number, il: number, iu: number, pD: F64Ref, pE: F64Ref, pW: F64Ref, pIblock: I32Ref, pIsplit: I32Ref, pw: F64Ref) => $e.stebz(range, n, vl, vu, il, iu, pD.ptr, pE.ptr, pW.ptr, pIblock.ptr, pIsplit.ptr, pw.ptr),
+    stebzScratch: (n: number) => $e.stebzScratch(n),
+    stein: (n: number, pD: F64Ref, pE: F64Ref, m: number, pW: F64Ref, pIblock: I32Ref, pIsplit: I32Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $e.stein(n, pD.ptr, pE.ptr, m, pW.ptr, pIblock.ptr, pIsplit.ptr, pZ.ptr, ldz, pw.ptr),
+    steinScratch: (n: number) => $e.steinScratch(n),
+    ormtr: (n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pC: F64Ref, ldc: number, pw: F64Ref) => $e.ormtr(n, k, pA.ptr, lda, pTau.ptr, pC.ptr, ldc, pw.ptr),
+    ormtrScratch: (n: number, k: number) => $e.ormtrScratch(n, k),
+    syevx: (range: number, n: number, pA: F64Ref, lda: number, vl: number, vu: number, il: number, iu: number, pW: F64Ref, pIw: I32Ref, pw: F64Ref) => $e.syevx(range, n, pA.ptr, lda, vl, vu, il, iu, pW.ptr, pIw.ptr, pw.ptr),
+    syevxVectors: (n: number, m: number, pA: F64Ref, lda: number, pZ: F64Ref, ldz: number, pIw: I32Ref, pw: F64Ref) => $e.syevxVectors(n, m, pA.ptr, lda, pZ.ptr, ldz, pIw.ptr, pw.ptr),
+    syevxScratch: (n: number, jobz: number) => $e.syevxScratch(n, jobz),
   };
 }

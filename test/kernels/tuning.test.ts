@@ -41,6 +41,7 @@ const DEFAULTS: Tuning = {
   gehrdNB: 32, gehrdNX: 64, gesvdQrRatio: 1.75,
   steqrBatch: 32, steqrMaxIter: 0, sterfMaxIter: 0, bdsqrSweeps: 32, bdsqrMaxIter: 0, lasqMaxIter: 0, hqrMaxIter: 0,
   sytrfNB: 32,
+  stebzMaxIter: 0, steinMaxIter: 0,
 };
 
 /** The documented normalisation: a ratio > 0 is kept; integers truncated, capped at 2^30, MC/NC rounded up to 4; else the default. */

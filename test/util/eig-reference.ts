@@ -263,16 +263,8 @@ export function eigRatios(A: Float64Array, n: number, lam: ArrayLike<number>, Z:
       R[i + j * n] = t;
     }
   }
-  const O = new Float64Array(n * n);
-  for (let b = 0; b < n; b++) {
-    for (let a = 0; a < n; a++) {
-      let t = a === b ? -1 : 0;
-      for (let i = 0; i < n; i++) t += Z[i + a * ldz]! * Z[i + b * ldz]!;
-      O[a + b * n] = t;
-    }
-  }
   const an = norm1(As, n, n);
-  return { resid: ratio(norm1(R, n, n), n, an, EPS), orth: ratio(norm1(O, n, n), n, EPS) };
+  return { resid: ratio(norm1(R, n, n), n, an, EPS), orth: ratio(orthNorm(Z, n, n, ldz), n, EPS) };
 }
 
 /** max|got − ref| / (n·ε·max|ref|) over sorted arrays of equal length. */
@@ -308,4 +300,108 @@ export function argMaxAbs(Z: ArrayLike<number>, n: number, j: number, ld = n): n
 export function notAscending(lam: ArrayLike<number>): number {
   for (let i = 1; i < lam.length; i++) if (!(lam[i]! >= lam[i - 1]!)) return i;
   return -1;
+}
+
+// ---- tridiagonal test matrices ----------------------------------------------------------------------
+
+/** A random tridiagonal (normal entries), entry i (i + ½ off the diagonal) scaled by f(i). */
+export function randomTri(rng: Rng, n: number, f: (i: number) => number = () => 1): Tridiagonal {
+  return {
+    d: Float64Array.from({ length: n }, (_, i) => rng.normal() * f(i)),
+    e: Float64Array.from({ length: Math.max(0, n - 1) }, (_, i) => rng.normal() * f(i + 0.5)),
+  };
+}
+
+/** s·T. */
+export function scaledTri(t: Tridiagonal, s: number): Tridiagonal {
+  return { d: t.d.map((v) => v * s), e: t.e.map((v) => v * s) };
+}
+
+/**
+ * The tridiagonal test set of steqr/sterf/stebz/stein: Wilkinson, glued Wilkinson, clustered, split,
+ * graded, random, scaled near overflow and underflow.
+ */
+export const TRIDIAGONALS: [string, () => Tridiagonal][] = [
+  ['n=0', () => ({ d: new Float64Array(0), e: new Float64Array(0) })],
+  ['n=1', () => ({ d: Float64Array.of(-3.5), e: new Float64Array(0) })],
+  ['2×2', () => ({ d: Float64Array.of(1, 3), e: Float64Array.of(-2) })],
+  ['W2+', () => wilkinson(2)],
+  ['W3+', () => wilkinson(3)],
+  ['W21+', () => wilkinson(21)],
+  ['W17+', () => wilkinson(17)],
+  ['W64+', () => wilkinson(64)],
+  ['glued W21+ ×3 (δ = 1e-10)', () => gluedWilkinson(63)],
+  ['glued W21+ ×5 (δ = 1e-10)', () => gluedWilkinson(105)],
+  ['glued W21+ ×3 (δ = √ε)', () => gluedWilkinson(63, Math.sqrt(EPS))],
+  ['glued W21+ cut to 33', () => gluedWilkinson(33)],
+  ['clustered: d = 1, e = ε', () => ({ d: new Float64Array(40).fill(1), e: new Float64Array(39).fill(EPS) })],
+  ['clustered: d = 1 ± ε, e = √ε', () => ({ d: Float64Array.from({ length: 30 }, (_, i) => 1 + (i % 3 - 1) * EPS), e: new Float64Array(29).fill(Math.sqrt(EPS)) })],
+  ['ones: d = 0, e = 1 (cos spectrum)', () => ({ d: new Float64Array(33), e: new Float64Array(32).fill(1) })],
+  ['diagonal (e = 0), repeated values', () => ({ d: Float64Array.from({ length: 17 }, (_, i) => (i * 7) % 5 - 2), e: new Float64Array(16) })],
+  ['split: zeros in e', () => {
+    const t = randomTri(new Rng(41), 30);
+    for (const i of [0, 5, 6, 17, 28]) t.e[i] = 0;
+    return t;
+  }],
+  ['random n=40', () => randomTri(new Rng(42), 40)],
+  ['graded 10^(−i/2) (top heavy)', () => randomTri(new Rng(43), 40, (i) => 10 ** (-i / 2))],
+  ['graded 10^(i/2 − 20) (bottom heavy)', () => randomTri(new Rng(44), 40, (i) => 10 ** (i / 2 - 20))],
+  ['near overflow (2^1015)', () => scaledTri(randomTri(new Rng(45), 30), pow2(1015))],
+  ['near underflow (2^-1010)', () => scaledTri(randomTri(new Rng(46), 30), pow2(-1010))],
+  ['W21+ · 2^900', () => scaledTri(wilkinson(21), pow2(900))],
+  ['W21+ · 2^-900', () => scaledTri(wilkinson(21), pow2(-900))],
+];
+
+/**
+ * LAPACK dsyt22's ratios for m selected eigenpairs of A (n×n, ld = n, symmetric): resid =
+ * ‖A·Z − Z·Λ‖₁/(n·‖A‖₁·ε), orth = ‖ZᵀZ − I‖₁/(n·ε), Z n×m with leading dimension ldz. Evaluated on
+ * 2^k·A and 2^k·λ (exact scalings) with 2^k·max|A| ∈ [1, 2).
+ */
+export function selectedRatios(A: Float64Array, n: number, lam: ArrayLike<number>, Z: Float64Array, ldz = n): { resid: number; orth: number } {
+  const m = lam.length;
+  if (n === 0 || m === 0) return { resid: 0, orth: 0 };
+  const up = unitScaler(A);
+  const As = A.map(up);
+  const ls = Array.from(lam, up);
+  const R = new Float64Array(n * m);
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i < n; i++) {
+      let t = -Z[i + j * ldz]! * ls[j]!;
+      for (let k = 0; k < n; k++) t += As[i + k * n]! * Z[k + j * ldz]!;
+      R[i + j * n] = t;
+    }
+  }
+  const an = norm1(As, n, n);
+  return { resid: ratio(norm1(R, n, m), n, an, EPS), orth: ratio(orthNorm(Z, n, m, ldz), n, EPS) };
+}
+
+/** ‖ZᵀZ − I‖₁ for Z n×m with leading dimension ldz. */
+function orthNorm(Z: Float64Array, n: number, m: number, ldz: number): number {
+  const O = new Float64Array(m * m);
+  for (let b = 0; b < m; b++) {
+    for (let a = 0; a < m; a++) {
+      let t = a === b ? -1 : 0;
+      for (let i = 0; i < n; i++) t += Z[i + a * ldz]! * Z[i + b * ldz]!;
+      O[a + b * m] = t;
+    }
+  }
+  return norm1(O, m, m);
+}
+
+/**
+ * Selected eigenvalues against the whole reference spectrum: max|got[i] − all[lo + i]| / (n·ε·max|all|)
+ * with n = all.length (the order of the matrix, not the number selected: a selected eigenvalue is
+ * accurate to ε·‖A‖, not to ε times itself). Infinity when the counts do not fit.
+ */
+export function selectedValueRatio(got: ArrayLike<number>, all: ArrayLike<number>, lo: number): number {
+  const n = all.length;
+  if (lo < 0 || lo + got.length > n) return Infinity;
+  if (got.length === 0) return 0;
+  let diff = 0;
+  for (let i = 0; i < got.length; i++) {
+    const d = Math.abs(got[i]! - all[lo + i]!);
+    if (!(d <= diff)) diff = d;
+  }
+  const up = unitScaler(all);
+  return ratio(up(diff), n, up(maxAbs(all)), EPS);
 }

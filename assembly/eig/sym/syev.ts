@@ -44,14 +44,10 @@ import { sytrd, sytrdScratch } from './sytrd';
 import { orgtr, orgtrScratch } from './orgtr';
 import { steqr, steqrScratch } from './steqr';
 import { sterf } from './sterf';
-import { ilog2, scalePow2 } from './pow2';
+import { scalePow2 } from './pow2';
+import { scaleLower, signColumns } from './drive';
 import { even } from '../../util';
 import { syev2 } from './syev2';
-
-// @ts-ignore: decorator
-@inline const RMIN: f64 = 2.002083095183101e-146; // 2^-484
-// @ts-ignore: decorator
-@inline const RMAX: f64 = 4.994797680505588e145; // 2^484
 
 /** Doubles of workspace `syev` needs (jobz = 1: vectors too). */
 export function syevScratch(n: i32, jobz: i32): i32 {
@@ -63,27 +59,13 @@ export function syevScratch(n: i32, jobz: i32): i32 {
 
 export function syev(jobz: i32, n: i32, pA: usize, lda: i32, pLam: usize, pw: usize): i32 {
   if (n <= 0) return 0;
-  const ldA = <usize>lda << 3;
   if (n == 1) {
     store<f64>(pLam, load<f64>(pA));
     if (jobz) store<f64>(pA, 1);
     return 0;
   }
   // 1. scale
-  let anrm: f64 = 0;
-  for (let j = 0; j < n; j++) {
-    const c = pA + <usize>j * ldA;
-    for (let i = j; i < n; i++) {
-      const a = Math.abs(load<f64>(c + (<usize>i << 3)));
-      if (a > anrm || a != a) anrm = a;
-    }
-  }
-  let k = 0;
-  if (anrm > 0 && anrm < RMIN) k = -484 - ilog2(anrm);
-  else if (anrm > RMAX) k = 483 - ilog2(anrm);
-  if (k != 0) {
-    for (let j = 0; j < n; j++) scalePow2(n - j, pA + <usize>j * ldA + (<usize>j << 3), k);
-  }
+  const k = scaleLower(n, pA, lda);
   // 2.–3. tridiagonalise, then QL/QR (n = 2 with vectors: both at once, syev2)
   const pE = pw;
   const pTau = pE + (<usize>even(n) << 3);
@@ -102,25 +84,6 @@ export function syev(jobz: i32, n: i32, pA: usize, lda: i32, pLam: usize, pw: us
   // 4. undo the scaling
   if (k != 0) scalePow2(n, pLam, -k);
   // 5. sign convention
-  if (jobz && info == 0) {
-    for (let j = 0; j < n; j++) {
-      const c = pA + <usize>j * ldA;
-      let imax = 0;
-      let amax: f64 = -1;
-      for (let i = 0; i < n; i++) {
-        const a = Math.abs(load<f64>(c + (<usize>i << 3)));
-        if (a > amax) {
-          amax = a;
-          imax = i;
-        }
-      }
-      if (load<f64>(c + (<usize>imax << 3)) < 0) {
-        for (let i = 0; i < n; i++) {
-          const o = c + (<usize>i << 3);
-          store<f64>(o, -load<f64>(o));
-        }
-      }
-    }
-  }
+  if (jobz && info == 0) signColumns(n, n, pA, lda);
   return info;
 }

@@ -18,12 +18,10 @@ import { sytrd, sytrdScratch } from './sytrd.js';
 import { orgtr, orgtrScratch } from './orgtr.js';
 import { steqr, steqrScratch } from './steqr.js';
 import { sterf } from './sterf.js';
-import { ilog2, scalePow2 } from './pow2.js';
+import { scalePow2 } from './pow2.js';
+import { scaleLower, signColumns } from './drive.js';
 import { even } from '../../util.js';
 import { syev2 } from './syev2.js';
-
-const RMIN = 2.002083095183101e-146; // 2^-484
-const RMAX = 4.994797680505588e145; // 2^484
 
 /** Doubles of workspace `syev` needs (jobz = 1: vectors too). */
 export function syevScratch(n: number, jobz: number): number {
@@ -44,18 +42,7 @@ export function syev(
     return 0;
   }
   // 1. scale
-  let anrm = 0;
-  for (let j = 0; j < n; j++) {
-    const c = offA + j * lda;
-    for (let i = j; i < n; i++) {
-      const v = Math.abs(a[c + i]!);
-      if (v > anrm || v !== v) anrm = v;
-    }
-  }
-  let k = 0;
-  if (anrm > 0 && anrm < RMIN) k = -484 - ilog2(anrm);
-  else if (anrm > RMAX) k = 483 - ilog2(anrm);
-  if (k !== 0) for (let j = 0; j < n; j++) scalePow2(n - j, a, offA + j * lda + j, k);
+  const k = scaleLower(n, a, offA, lda);
   // 2.–3. tridiagonalise, then QL/QR (n = 2 with vectors: both at once, syev2)
   const oE = offW;
   const oTau = oE + even(n);
@@ -74,20 +61,6 @@ export function syev(
   // 4. undo the scaling
   if (k !== 0) scalePow2(n, lam, offLam, -k);
   // 5. sign convention: the entry of largest modulus of each eigenvector is positive
-  if (jobz && info === 0) {
-    for (let j = 0; j < n; j++) {
-      const c = offA + j * lda;
-      let imax = 0;
-      let amax = -1;
-      for (let i = 0; i < n; i++) {
-        const v = Math.abs(a[c + i]!);
-        if (v > amax) {
-          amax = v;
-          imax = i;
-        }
-      }
-      if (a[c + imax]! < 0) for (let i = 0; i < n; i++) a[c + i] = -a[c + i]!;
-    }
-  }
+  if (jobz && info === 0) signColumns(n, n, a, offA, lda);
   return info;
 }

@@ -28,7 +28,7 @@ import { gemmRef, gemvRef, norm1, pow2 } from '../../../util/reference.js';
 import { EPS, expectBitwise, expectScaled } from '../../../util/tolerance.js';
 import {
   eigRatios, gluedWilkinson, lowerPadded, notAscending, sturm, triDense, unitScaler, valueRatio, wilkinson, withSpectrum,
-  spectrum, argMaxAbs, type Tridiagonal,
+  spectrum, argMaxAbs, TRIDIAGONALS, randomTri, type Tridiagonal,
 } from '../../../util/eig-reference.js';
 import { THRESH, expectRatio, reportRatios } from '../../../util/ratios.js';
 
@@ -326,48 +326,6 @@ describe('latrd, orgtr', () => {
 });
 
 // ---- steqr, sterf on tridiagonals --------------------------------------------------------------------
-
-function randomTri(rng: Rng, n: number, f: (i: number) => number = () => 1): Tridiagonal {
-  return {
-    d: Float64Array.from({ length: n }, (_, i) => rng.normal() * f(i)),
-    e: Float64Array.from({ length: Math.max(0, n - 1) }, (_, i) => rng.normal() * f(i + 0.5)),
-  };
-}
-
-function scaledTri(t: Tridiagonal, s: number): Tridiagonal {
-  return { d: t.d.map((v) => v * s), e: t.e.map((v) => v * s) };
-}
-
-const TRIDIAGONALS: [string, () => Tridiagonal][] = [
-  ['n=0', () => ({ d: new Float64Array(0), e: new Float64Array(0) })],
-  ['n=1', () => ({ d: Float64Array.of(-3.5), e: new Float64Array(0) })],
-  ['2×2', () => ({ d: Float64Array.of(1, 3), e: Float64Array.of(-2) })],
-  ['W2+', () => wilkinson(2)],
-  ['W3+', () => wilkinson(3)],
-  ['W21+', () => wilkinson(21)],
-  ['W17+', () => wilkinson(17)],
-  ['W64+', () => wilkinson(64)],
-  ['glued W21+ ×3 (δ = 1e-10)', () => gluedWilkinson(63)],
-  ['glued W21+ ×5 (δ = 1e-10)', () => gluedWilkinson(105)],
-  ['glued W21+ ×3 (δ = √ε)', () => gluedWilkinson(63, Math.sqrt(EPS))],
-  ['glued W21+ cut to 33', () => gluedWilkinson(33)],
-  ['clustered: d = 1, e = ε', () => ({ d: new Float64Array(40).fill(1), e: new Float64Array(39).fill(EPS) })],
-  ['clustered: d = 1 ± ε, e = √ε', () => ({ d: Float64Array.from({ length: 30 }, (_, i) => 1 + (i % 3 - 1) * EPS), e: new Float64Array(29).fill(Math.sqrt(EPS)) })],
-  ['ones: d = 0, e = 1 (cos spectrum)', () => ({ d: new Float64Array(33), e: new Float64Array(32).fill(1) })],
-  ['diagonal (e = 0), repeated values', () => ({ d: Float64Array.from({ length: 17 }, (_, i) => (i * 7) % 5 - 2), e: new Float64Array(16) })],
-  ['split: zeros in e', () => {
-    const t = randomTri(new Rng(41), 30);
-    for (const i of [0, 5, 6, 17, 28]) t.e[i] = 0;
-    return t;
-  }],
-  ['random n=40', () => randomTri(new Rng(42), 40)],
-  ['graded 10^(−i/2) (top heavy)', () => randomTri(new Rng(43), 40, (i) => 10 ** (-i / 2))],
-  ['graded 10^(i/2 − 20) (bottom heavy)', () => randomTri(new Rng(44), 40, (i) => 10 ** (i / 2 - 20))],
-  ['near overflow (2^1015)', () => scaledTri(randomTri(new Rng(45), 30), pow2(1015))],
-  ['near underflow (2^-1010)', () => scaledTri(randomTri(new Rng(46), 30), pow2(-1010))],
-  ['W21+ · 2^900', () => scaledTri(wilkinson(21), pow2(900))],
-  ['W21+ · 2^-900', () => scaledTri(wilkinson(21), pow2(-900))],
-];
 
 interface SteqrOut {
   ret: number;
