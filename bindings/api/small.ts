@@ -23,7 +23,7 @@ import type { Kernels } from '../core/kernels.js';
 import { SMALL } from '../core/lapack.js';
 import { JsI32Store, JsStore, type Store, type View } from '../core/store.js';
 import { tuningEpoch } from '../core/tuning.js';
-import { ResultObject } from '../core/tidy.js';
+import { ResultObject, type DisposableResult } from '../core/tidy.js';
 import { Matrix } from './matrix.js';
 
 let enabled = true;
@@ -376,7 +376,7 @@ function svdOnWasm(be: Backend, A: Matrix, n: number): SmallSvd | undefined | nu
 }
 
 /** The lean eigh: values ascending and the vectors; undefined: the general path. */
-export function smallEigh(A: unknown): SmallEigh | undefined {
+export function smallEigh(A: unknown): (DisposableResult & { values: Float64Array; vectors: Matrix }) | undefined {
   const n = smallOrder(A);
   if (n < 0) return undefined;
   const be = wasmFor(n);
@@ -395,7 +395,7 @@ export function smallEigh(A: unknown): SmallEigh | undefined {
 }
 
 /** The lean thin SVD of a square matrix: U, s and Vᵀ; undefined: the general path. */
-export function smallSvd(A: unknown): SmallSvd | undefined {
+export function smallSvd(A: unknown): (DisposableResult & { U: Matrix; s: Float64Array; Vt: Matrix }) | undefined {
   const n = smallOrder(A);
   const be = wasmFor(n);
   if (be !== null) {

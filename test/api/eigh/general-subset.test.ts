@@ -16,6 +16,8 @@ import { EPS } from '../../util/tolerance.js';
 
 setupApiSuite('api/eigh general + subset');
 
+type Sel = { subsetByIndex: [number, number] } | { subsetByValue: [number, number] };
+
 /** A seeded symmetric A (n×n, row-major) and an SPD B = GᵀG + n·I. */
 function pencil(n: number, seed: number): { A: Float64Array; B: Float64Array } {
   let x = seed;
@@ -47,7 +49,8 @@ function norm1(M: Float64Array, n: number): number {
 
 describe('eigh(A, B) with a selection', () => {
   for (const n of [1, 5, 17, 40]) {
-    for (const sel of [{ subsetByIndex: [0, 0] as [number, number] }, { subsetByIndex: [Math.max(0, n - 3), n - 1] as [number, number] }, { subsetByValue: [-0.05, 0.05] as [number, number] }]) {
+    const sels: Sel[] = [{ subsetByIndex: [0, 0] }, { subsetByIndex: [Math.max(0, n - 3), n - 1] }, { subsetByValue: [-0.05, 0.05] }];
+    for (const sel of sels) {
       it(`n = ${n}, ${JSON.stringify(sel)}`, () => {
         const { A, B } = pencil(n, 7 + n);
         const label = `n=${n} ${JSON.stringify(sel)}`;
