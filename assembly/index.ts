@@ -77,6 +77,9 @@ export { trevc } from './eig/gen/trevc';
 export { geev, geevScratch } from './eig/gen/geev';
 export { gees, geesScratch } from './eig/gen/gees';
 
+// threads (issue 12): the pool of the threaded builds (no-ops in the serial ones); not kernels, no JS mirror.
+export { poolSetup, poolBytes, workerLoop, workerFault, poolQuit } from './thread/pool';
+
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {
   return __heap_base;

@@ -1,0 +1,218 @@
+/**
+ * The threaded build's parallel kernels (assembly/thread/): bit for bit the same results for 1, 2, 3
+ * and 4 threads, and the JS mirrors' bits — GEMM (every transpose, α, β), SYRK, TRSM (every side,
+ * triangle, transpose, diagonal), `lasr` (through eigh and the SVD), and the factorisations whose
+ * updates go through them (LU, Cholesky, QR with Q, eigh, SVD, eig, solve). The splitting threshold is
+ * set to 1 multiply-add, so these small matrices are split (every GEMM of every blocked factorisation
+ * becomes a job), under small odd block sizes so the blocked paths run. Four threads run on this
+ * 2-core machine too: correctness does not depend on the threads being truly parallel.
+ *
+ * Skipped where threads cannot run (a browser page that is not cross-origin isolated, no
+ * SharedArrayBuffer): init then reports fewer threads (test/core/loader/threads.test.ts checks why).
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import {
+  init, Matrix, matmul, gram, solveTriangular, lu, cholesky, qr, eigh, svd, eig, setBackend, setTuning,
+} from '../../../bindings/index.js';
+import { threadPool } from '../../../bindings/loader.js';
+import { backendNamed } from '../../../bindings/core/backend.js';
+import { JsStore, type Store } from '../../../bindings/core/store.js';
+import { jsKernels } from '../../../bindings/js/kernels.js';
+import type { Kernels } from '../../../bindings/core/kernels.js';
+import { expectBitwise } from '../../util/tolerance.js';
+import { nbAll } from '../../util/engines.js';
+
+const COUNTS = [1, 2, 3, 4];
+let available = false;
+
+beforeAll(async () => {
+  const r = await init({ fma: false, threads: 4 });
+  available = r.threads === 4 && r.wasm === 'simd';
+  if (available) threadPool()!.setMinWork(1);
+});
+
+afterAll(async () => {
+  threadPool()?.setMinWork(0);
+  setTuning(null);
+  setBackend('wasm');
+});
+
+/** A test that needs the 4 threads (skipped where they could not start; decided after beforeAll). */
+function itThreads(name: string, f: () => Promise<void>): void {
+  it(name, async (ctx) => {
+    if (!available) return ctx.skip();
+    await f();
+  });
+}
+
+/** Every number of a result (a Matrix, an array, a number, or an object of those), then disposed. */
+function snapshot(r: unknown): Float64Array {
+  const out: number[] = [];
+  const take = (v: unknown): void => {
+    if (v instanceof Matrix) out.push(...v.toFloat64Array());
+    else if (v instanceof Float64Array || v instanceof Int32Array) out.push(...v);
+    else if (typeof v === 'number') out.push(v);
+    else if (Array.isArray(v)) v.forEach(take);
+    else if (typeof v === 'object' && v !== null) for (const k of Object.keys(v).sort()) take((v as Record<string, unknown>)[k]);
+  };
+  take(r);
+  if (r instanceof Matrix) r.dispose();
+  else (r as { dispose?: () => void } | null)?.dispose?.();
+  return Float64Array.from(out);
+}
+
+/**
+ * Each case's result on the JS backend, then on the wasm backend with 1, 2, 3 and 4 threads: all the
+ * same bits; with more than one thread the pool must have run jobs (the kernels were split).
+ */
+async function sameForAllCounts(cases: [string, () => unknown][]): Promise<void> {
+  setBackend('js');
+  const want = cases.map(([, f]) => snapshot(f()));
+  setBackend('wasm');
+  for (const n of COUNTS) {
+    const r = await init({ threads: n });
+    expect(r.threads, 'threads running').toBe(n);
+    const jobs0 = threadPool()!.jobs();
+    cases.forEach(([label, f], i) => expectBitwise(`${label} [${n} thread${n > 1 ? 's' : ''}] vs js`, snapshot(f()), want[i]!));
+    if (n > 1) expect(threadPool()!.jobs(), 'jobs run by the pool').toBeGreaterThan(jobs0);
+  }
+}
+
+const TUNINGS = [{}, { ...nbAll(3), gemmMC: 8, gemmKC: 5, gemmNC: 12 }];
+
+describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
+  itThreads('matmul and gram (GEMM, SYRK): every shape the same for 1–4 threads and the JS backend', async () => {
+    setTuning(tuning);
+    const cases: [string, () => unknown][] = [];
+    const made: Matrix[] = [];
+    for (const [m, k, n] of [[1, 1, 1], [5, 3, 9], [9, 4, 5], [37, 21, 45], [64, 33, 17], [17, 40, 70]] as const) {
+      const A = Matrix.randn(m, k, { seed: m + k });
+      const B = Matrix.randn(k, n, { seed: n });
+      made.push(A, B);
+      cases.push([`matmul ${m}×${k}·${k}×${n}`, () => matmul(A, B)]);
+      cases.push([`gram ${m}×${k}`, () => gram(A)]);
+      cases.push([`gram rows ${m}×${k}`, () => gram(A, { rows: true })]);
+    }
+    await sameForAllCounts(cases);
+    for (const M of made) M.dispose();
+  });
+
+  itThreads('solveTriangular (TRSM) with many right-hand sides, both triangles, transposed or not', async () => {
+    setTuning(tuning);
+    const cases: [string, () => unknown][] = [];
+    const made: Matrix[] = [];
+    for (const [n, r] of [[7, 30], [30, 7], [40, 41]] as const) {
+      const R = Matrix.randn(n, n, { seed: n });
+      const D = Matrix.eye(n).scale(4 * n);
+      const T = R.add(D);
+      const B = Matrix.randn(n, r, { seed: r });
+      made.push(R, D, T, B);
+      for (const lower of [true, false]) {
+        for (const transpose of [false, true]) {
+          for (const unitDiagonal of [false, true]) {
+            cases.push([`solveTriangular n=${n} r=${r} lower=${lower} T=${transpose} unit=${unitDiagonal}`, () =>
+              solveTriangular(T, B, { lower, transpose, unitDiagonal })]);
+          }
+        }
+      }
+    }
+    await sameForAllCounts(cases);
+    for (const M of made) M.dispose();
+  });
+
+  itThreads('the factorisations: LU, Cholesky, QR (Q formed), eigh and SVD with vectors (lasr), eig', async () => {
+    setTuning(tuning);
+    const cases: [string, () => unknown][] = [];
+    const made: Matrix[] = [];
+    for (const n of [9, 34, 50]) {
+      const A = Matrix.randn(n, n, { seed: 100 + n });
+      const G = gram(A);
+      const I = Matrix.eye(n);
+      const S = G.add(I);
+      const W = Matrix.randn(n + 7, n, { seed: 7 });
+      const Wt = W.transpose();
+      const Wn = W.slice(0, n);
+      made.push(A, G, I, S, W, Wt, Wn);
+      cases.push([`lu ${n}`, () => lu(A)]);
+      cases.push([`solve ${n}`, () => A.solve(Wn)]);
+      cases.push([`cholesky ${n}`, () => cholesky(S)]);
+      cases.push([`qr ${n + 7}×${n}`, () => qr(W)]);
+      cases.push([`qr ${n}×${n + 7}`, () => qr(Wt)]);
+      cases.push([`eigh ${n}`, () => eigh(S)]);
+      cases.push([`svd ${n + 7}×${n}`, () => svd(W)]);
+      cases.push([`svd ${n}×${n + 7}`, () => svd(Wt)]);
+      cases.push([`eig ${n}`, () => eig(A)]);
+    }
+    await sameForAllCounts(cases);
+    for (const M of made) M.dispose();
+  });
+});
+
+describe('threaded build: GEMM and TRSM kernels', () => {
+  /** Column-major data in a store of the backend; the JS backend's stores are plain arrays. */
+  function storeOf(k: 'wasm' | 'js', data: Float64Array): Store {
+    if (k === 'js') return new JsStore(data.slice());
+    const s = backendNamed('wasm')!.f64(data.length);
+    s.array().set(data, s.offset);
+    return s;
+  }
+  const read = (s: Store, n: number): Float64Array => s.array().slice(s.offset, s.offset + n);
+  const rand = (n: number, seed: number): Float64Array => {
+    const a = new Float64Array(n);
+    let x = seed;
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      a[i] = x / 2147483648 - 0.5;
+    }
+    return a;
+  };
+
+  itThreads('gemm: every transpose pair, α and β (β = 0 does not read C), padded leading dimensions', async () => {
+    const wk = backendNamed('wasm')!.kernels;
+    const cases: [number, number, number, number, number, number, number][] = [];
+    for (const tA of [0, 1]) for (const tB of [0, 1]) for (const [alpha, beta] of [[1, 0], [-0.5, 1.5], [2, 1]]) cases.push([tA, tB, 23, 29, 13, alpha!, beta!]);
+    for (const [tA, tB, m, n, k, alpha, beta] of cases) {
+      const lda = (tA ? k : m) + 2, ldb = (tB ? n : k) + 1, ldc = m + 3;
+      const A = rand(lda * (tA ? m : k), 1 + tA), B = rand(ldb * (tB ? k : n), 3 + tB), C = rand(ldc * n, 5);
+      if (beta === 0) C.fill(NaN);
+      const run = (k_: Kernels, which: 'wasm' | 'js'): Float64Array => {
+        const sA = storeOf(which, A), sB = storeOf(which, B), sC = storeOf(which, C);
+        const sw = storeOf(which, new Float64Array(k_.gemmScratch(m, n, k)).fill(NaN));
+        k_.gemm(tA, tB, m, n, k, alpha, sA, lda, sB, ldb, beta, sC, ldc, sw);
+        const out = read(sC, ldc * n);
+        for (const s of [sA, sB, sC, sw]) s.free();
+        return out;
+      };
+      const want = run(jsKernels, 'js');
+      for (const t of COUNTS) {
+        await init({ threads: t });
+        expectBitwise(`gemm tA=${tA} tB=${tB} α=${alpha} β=${beta} [${t} threads]`, run(wk, 'wasm'), want);
+      }
+    }
+  });
+
+  itThreads('trsm: both sides, both triangles, transposed or not, unit diagonal or not, α ≠ 1', async () => {
+    const wk = backendNamed('wasm')!.kernels;
+    setTuning({ trsmNB: 5, gemmMC: 8, gemmKC: 5, gemmNC: 12 });
+    for (const side of [0, 1]) for (const uplo of [0, 1]) for (const trans of [0, 1]) for (const diag of [0, 1]) {
+      const m = 19, n = 26, na = side === 0 ? m : n, lda = na + 1, ldb = m + 2;
+      const A = rand(lda * na, 7);
+      for (let i = 0; i < na; i++) A[i + i * lda] = 3 + i;
+      const B = rand(ldb * n, 11);
+      const run = (k_: Kernels, which: 'wasm' | 'js'): Float64Array => {
+        const sA = storeOf(which, A), sB = storeOf(which, B);
+        const sw = storeOf(which, new Float64Array(Math.max(1, k_.trsmScratch(m, n))).fill(NaN));
+        k_.trsm(side, uplo, trans, diag, m, n, -1.5, sA, lda, sB, ldb, sw);
+        const out = read(sB, ldb * n);
+        for (const s of [sA, sB, sw]) s.free();
+        return out;
+      };
+      const want = run(jsKernels, 'js');
+      for (const t of COUNTS) {
+        await init({ threads: t });
+        expectBitwise(`trsm side=${side} uplo=${uplo} trans=${trans} diag=${diag} [${t} threads]`, run(wk, 'wasm'), want);
+      }
+    }
+    setTuning(null);
+  });
+});
