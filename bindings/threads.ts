@@ -109,15 +109,16 @@ export function platformCores(): number {
  * cross-origin isolated, no Worker.
  */
 export function threadsUnavailable(): string | null {
-  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') {
-    return 'this engine has no SharedArrayBuffer';
-  }
+  // First: a browser hides SharedArrayBuffer from a page that is not isolated, and that is the fix to name.
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
   if (isolated === false) {
     return (
       'the page is not cross-origin isolated (serve it with the headers Cross-Origin-Opener-Policy: same-origin ' +
       'and Cross-Origin-Embedder-Policy: require-corp)'
     );
+  }
+  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') {
+    return 'this engine has no SharedArrayBuffer';
   }
   const proc = nodeProcess();
   if (proc !== undefined) {

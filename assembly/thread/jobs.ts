@@ -19,9 +19,11 @@
  * syrk and every factorisation (getrf, potrf, geqrf/orgqr/ormqr via larfb, sytrd, gebrd, gehrd) go
  * parallel through their GEMM and TRSM calls; steqr and bdsqr through lasr.
  *
- * Chunks: about 4 per thread (the claiming balances a thread slowed by the machine's other load), never
- * narrower than CHUNK_MIN rows/columns (a column chunk re-packs all of op(A): m·k copies for 2·m·k·w
- * flops), rounded to the register tile; at least 2 chunks, or the kernel runs serially.
+ * Chunks: up to 4 per thread (the claiming then balances a thread slowed by the machine's other load),
+ * but none narrower than CHUNK_MIN rows/columns unless that leaves a thread without one: a column chunk
+ * re-packs all of op(A) (m·k copies for 2·m·k·w flops, ≈ 12/w of the chunk's time at 25 GFLOP/s and a
+ * copy per nanosecond: 5 % at w = 256, 10 % at 128). Rounded to the register tile; at least 2 chunks,
+ * or the kernel runs serially.
  */
 import { lanes, worthSplitting, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, MAX_CHUNKS } from './pool';
 import { gemmSerial, gemmScratch1 } from '../gemm/gemm';
@@ -31,7 +33,7 @@ import { lasrSerial } from '../blas/lasr';
 import { even } from '../util';
 
 // @ts-ignore: decorator
-@inline const CHUNK_MIN: i32 = 32;
+@inline const CHUNK_MIN: i32 = 256;
 // @ts-ignore: decorator
 @inline const PER_THREAD: i32 = 4;
 
