@@ -96,4 +96,4 @@ export { nullSpace, orth, subspaces, type Subspaces } from './derived/subspaces.
 export { lowRank, type LowRankResult } from './derived/lowrank.js';
 export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
 // threads (issue 12): the worker pool of the threaded builds.
-export { shutdown, threadsInfo, MAX_AUTO_THREADS } from './loader.js';
+export { shutdown, threadsInfo, MAX_AUTO_THREADS, type ThreadsInfo } from './loader.js';

@@ -124,8 +124,35 @@ export interface InitOptions {
   threads?: number | 'auto';
 }
 
-/** The most threads `threads: 'auto'` starts (more cores than this are left to the application). */
+/**
+ * The most threads `threads: 'auto'` starts (more cores than this are left to the application).
+ *
+ * @example
+ * ```ts
+ * const { threads } = await init(); // ≤ MAX_AUTO_THREADS
+ * ```
+ */
 export const MAX_AUTO_THREADS = 8;
+
+/**
+ * How many threads the wasm kernels run on, and why fewer than asked ({@link threadsInfo}; also part
+ * of {@link InitResult}).
+ *
+ * @example
+ * ```ts
+ * const info: ThreadsInfo = threadsInfo();
+ * if (info.threadsNote !== null) console.warn(info.threadsNote);
+ * ```
+ */
+export interface ThreadsInfo {
+  /** Threads the wasm kernels run on (1: no worker threads). */
+  threads: number;
+  /**
+   * Why fewer threads run than were asked for (no SharedArrayBuffer, a page that is not cross-origin
+   * isolated, a worker that failed, …), or null.
+   */
+  threadsNote: string | null;
+}
 
 /**
  * What {@link init} loaded and selected.
@@ -136,7 +163,7 @@ export const MAX_AUTO_THREADS = 8;
  * console.log(backend, wasm); // 'wasm' 'simd' on an engine with WebAssembly SIMD
  * ```
  */
-export interface InitResult {
+export interface InitResult extends ThreadsInfo {
   /** The backend selected. */
   backend: BackendName;
   /**
@@ -144,10 +171,6 @@ export interface InitResult {
    * (the `wasm` option), or null when only the JS backend is available.
    */
   wasm: 'relaxed' | 'simd' | 'scalar' | 'custom' | null;
-  /** Threads the wasm kernels run on (1: no worker threads). */
-  threads: number;
-  /** Why fewer threads run than were asked for (no SharedArrayBuffer, not cross-origin isolated, …), or null. */
-  threadsNote: string | null;
 }
 
 const SIMD_PROBE = new Uint8Array([
@@ -403,7 +426,7 @@ export async function init(opts?: InitOptions | null): Promise<InitResult> {
  * const { threads, threadsNote } = threadsInfo(); // 4, null — or 1 and the reason
  * ```
  */
-export function threadsInfo(): { threads: number; threadsNote: string | null } {
+export function threadsInfo(): ThreadsInfo {
   if (loaded === null) return { threads: 1, threadsNote: null };
   if (loaded.pool === null) return { threads: 1, threadsNote: loaded.serialNote };
   return { threads: loaded.pool.threads, threadsNote: loaded.pool.note };
