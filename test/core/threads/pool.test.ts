@@ -9,7 +9,7 @@
  * threaded tests skip and the fallback test checks that init says why.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { init, Matrix, matmul, setBackend, shutdown, threadsInfo, MAX_AUTO_THREADS } from '../../../bindings/index.js';
+import { init, Matrix, matmul, setBackend, setTuning, getTuning, shutdown, threadsInfo, MAX_AUTO_THREADS } from '../../../bindings/index.js';
 import { threadPool } from '../../../bindings/loader.js';
 import { threadsUnavailable } from '../../../bindings/threads.js';
 import { expectBitwise } from '../../util/tolerance.js';
@@ -80,6 +80,14 @@ describe('init({ threads })', () => {
       threadPool()!.setMinWork(1);
       checkProduct(`${n} threads`);
     }
+  });
+
+  itThreads('the tuning in force survives starting workers (each instantiation re-copies the zeroed tuning table)', async () => {
+    await init({ threads: 1 });
+    setTuning({ getrfNB: 7, gemmKC: 33 });
+    await init({ threads: 3 });
+    expect(getTuning()).toMatchObject({ getrfNB: 7, gemmKC: 33 });
+    setTuning(null);
   });
 
   itThreads('shutdown() ends the workers; the library continues on one thread; init({ threads }) restarts them', async () => {
