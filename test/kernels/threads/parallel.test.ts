@@ -65,7 +65,7 @@ function snapshot(r: unknown): Float64Array {
  * Each case's result on the JS backend, then on the wasm backend with 1, 2, 3 and 4 threads: all the
  * same bits; with more than one thread the pool must have run jobs (the kernels were split).
  */
-async function sameForAllCounts(cases: [string, () => unknown][]): Promise<void> {
+async function sameForAllCounts(cases: [string, () => unknown][], eachSplits = false): Promise<void> {
   setBackend('js');
   const want = cases.map(([, f]) => snapshot(f()));
   setBackend('wasm');
@@ -73,12 +73,18 @@ async function sameForAllCounts(cases: [string, () => unknown][]): Promise<void>
     const r = await init({ threads: n });
     expect(r.threads, 'threads running').toBe(n);
     const jobs0 = threadPool()!.jobs();
-    cases.forEach(([label, f], i) => expectBitwise(`${label} [${n} thread${n > 1 ? 's' : ''}] vs js`, snapshot(f()), want[i]!));
+    cases.forEach(([label, f], i) => {
+      const before = threadPool()!.jobs();
+      expectBitwise(`${label} [${n} thread${n > 1 ? 's' : ''}] vs js`, snapshot(f()), want[i]!);
+      // Under small blocks every factorisation's updates go through the split kernels.
+      if (eachSplits && n > 1) expect(threadPool()!.jobs(), `${label}: jobs run by the pool`).toBeGreaterThan(before);
+    });
     if (n > 1) expect(threadPool()!.jobs(), 'jobs run by the pool').toBeGreaterThan(jobs0);
   }
 }
 
-const TUNINGS = [{}, { ...nbAll(3), gemmMC: 8, gemmKC: 5, gemmNC: 12 }];
+const SMALL_BLOCKS = { ...nbAll(3), gehrdNB: 3, gehrdNX: 4, gemmMC: 8, gemmKC: 5, gemmNC: 12 };
+const TUNINGS = [{}, SMALL_BLOCKS];
 
 describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
   itThreads('matmul and gram (GEMM, SYRK): every shape the same for 1–4 threads and the JS backend', async () => {
@@ -143,7 +149,7 @@ describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
       cases.push([`svd ${n}×${n + 7}`, () => svd(Wt)]);
       cases.push([`eig ${n}`, () => eig(A)]);
     }
-    await sameForAllCounts(cases);
+    await sameForAllCounts(cases, tuning === SMALL_BLOCKS);
     for (const M of made) M.dispose();
   });
 });
@@ -214,5 +220,31 @@ describe('threaded build: GEMM and TRSM kernels', () => {
       }
     }
     setTuning(null);
+  });
+
+  itThreads('lasr: rotation sequences forward and backward on strips of rows (eigh and the SVD vectors)', async () => {
+    const wk = backendNamed('wasm')!.kernels;
+    const m = 45, n = 12, ldx = m + 3;
+    // Records (lo, hi, dir, off): both directions, an empty one, a single rotation.
+    const seq = Float64Array.from([0, 11, 0, 0, 2, 9, 1, 11, 5, 5, 0, 0, 3, 4, 0, 20, 1, 8, 1, 20]);
+    const nseq = seq.length / 4;
+    const angles = rand(40, 13);
+    const C = angles.map((t) => Math.cos(3 * t));
+    const S = angles.map((t) => Math.sin(3 * t));
+    const X = rand(ldx * n, 17);
+    const run = (k_: Kernels, which: 'wasm' | 'js'): Float64Array => {
+      const sq = storeOf(which, seq), sc = storeOf(which, C), ss = storeOf(which, S), sx = storeOf(which, X);
+      k_.lasr(m, nseq, sq, sc, ss, sx, ldx);
+      const out = read(sx, ldx * n);
+      for (const s of [sq, sc, ss, sx]) s.free();
+      return out;
+    };
+    const want = run(jsKernels, 'js');
+    for (const t of COUNTS) {
+      await init({ threads: t });
+      const before = threadPool()!.jobs();
+      expectBitwise(`lasr [${t} threads]`, run(wk, 'wasm'), want);
+      if (t > 1) expect(threadPool()!.jobs(), 'lasr split').toBeGreaterThan(before);
+    }
   });
 });
