@@ -15,8 +15,8 @@
  * seen then; everything is decided in the shared memory instead. A worker whose kernel throws sets the
  * control block's ERROR (bindings/worker.js) and the wait fails at once. A worker that dies holding a
  * chunk never finishes it: the wait fails when DONE has not moved for max(2 s, 50 × the longest chunk
- * the caller ran itself in that job) — generous, because a live worker on a loaded machine may be
- * descheduled for a while, and a false alarm costs only the speed-up, never a wrong result. Either way
+ * the caller ran itself in that job, a chunk's multiply-adds at 0.2 GFLOP/s) — generous, because a live
+ * worker on a loaded machine may be descheduled for a while and a false alarm fails the call. Either way
  * the others are stopped (no more claims), their running chunks awaited (bounded), every worker
  * terminated, the pool set to one thread, and an `Error` thrown from the call; later calls run on one
  * thread ({@link threadsInfo} says why). Events seen between calls (a worker that exited or failed on
@@ -54,6 +54,11 @@ const SLOT_BASE = 32768;
 const SLOTS = 16;
 /** No progress for this long (ms) at least, before a worker holding a chunk is declared dead. */
 const DEAD_MIN_MS = 2000;
+/**
+ * A chunk is given at least its multiply-adds at this rate (0.2 GFLOP/s, ~100× below what one thread
+ * does) before its worker counts as dead: the caller may have run no chunk itself to compare with.
+ */
+const SLOWEST_MADDS_PER_MS = 1e5;
 /** How long a worker may take to start (instantiate and report ready), ms. */
 const START_MS = 15000;
 
@@ -164,8 +169,8 @@ export class ThreadPool {
   ) {}
 
   /** The `env` imports of the main instance: the job wait and the clock. */
-  imports(): { poolWait: (ctrl: number, nch: number, chunkMs: number) => void; poolNow: () => number } {
-    return { poolWait: (ctrl, nch, chunkMs) => this.wait(ctrl, nch, chunkMs), poolNow: now };
+  imports(): { poolWait: (ctrl: number, nch: number, chunkMs: number, chunkWork: number) => void; poolNow: () => number } {
+    return { poolWait: (ctrl, nch, chunkMs, chunkWork) => this.wait(ctrl, nch, chunkMs, chunkWork), poolNow: now };
   }
 
   /** Binds the main instance (after instantiation). */
@@ -315,10 +320,10 @@ export class ThreadPool {
    * The module's `env.poolWait`: waits until the job's `nch` chunks are done; on a fault stops the pool
    * and throws (see the file header).
    */
-  private wait(ctrl: number, nch: number, chunkMs: number): void {
+  private wait(ctrl: number, nch: number, chunkMs: number, chunkWork: number): void {
     const i32 = new Int32Array(this.memory.buffer);
     const done = (ctrl + DONE) >> 2;
-    const limit = Math.max(DEAD_MIN_MS, 50 * chunkMs);
+    const limit = Math.max(DEAD_MIN_MS, 50 * chunkMs || 0, chunkWork / SLOWEST_MADDS_PER_MS || 0);
     let last = -1;
     let lastT = now();
     for (;;) {

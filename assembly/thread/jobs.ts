@@ -72,7 +72,7 @@ export function gemmPar(
   setPi(5, <i32>pA); setPi(6, lda); setPi(7, <i32>pB); setPi(8, ldb); setPi(9, <i32>pC); setPi(10, ldc);
   setPi(11, <i32>pw); setPi(12, even(gemmScratch1(m, n, k)) << 3); setPi(13, byCols ? 1 : 0); setPi(14, chunk);
   setPf(0, alpha); setPf(1, beta);
-  runJob(K_GEMM, (dim + chunk - 1) / chunk);
+  runJob(K_GEMM, (dim + chunk - 1) / chunk, <f64>m * <f64>n * <f64>k * <f64>chunk / <f64>dim);
   return true;
 }
 
@@ -110,7 +110,7 @@ export function trsmPar(
   setPi(6, <i32>pA); setPi(7, lda); setPi(8, <i32>pB); setPi(9, ldb); setPi(10, <i32>pw);
   setPi(11, even(trsmScratch1(m, n)) << 3); setPi(12, chunk);
   setPf(0, alpha);
-  runJob(K_TRSM, (rhs + chunk - 1) / chunk);
+  runJob(K_TRSM, (rhs + chunk - 1) / chunk, 0.5 * <f64>order * <f64>order * <f64>chunk);
   return true;
 }
 
@@ -138,7 +138,7 @@ export function lasrPar(m: i32, nseq: i32, pSeq: usize, pC: usize, pS: usize, pX
   if (chunk == 0) return false;
   setPi(0, m); setPi(1, nseq); setPi(2, <i32>pSeq); setPi(3, <i32>pC); setPi(4, <i32>pS); setPi(5, <i32>pX);
   setPi(6, ldx); setPi(7, chunk);
-  runJob(K_LASR, (m + chunk - 1) / chunk);
+  runJob(K_LASR, (m + chunk - 1) / chunk, 3 * rots * <f64>chunk);
   return true;
 }
 

@@ -96,8 +96,12 @@ import { runChunk } from './jobs';
 
 // @ts-ignore: decorator
 @external('env', 'poolWait')
-/** Waits until DONE = nch (the workers' chunks finished), or throws (a worker failed or stopped). */
-declare function poolWait(ctrl: usize, nch: i32, chunkMs: f64): void;
+/**
+ * Waits until DONE = nch (the workers' chunks finished), or throws (a worker failed or stopped);
+ * chunkMs: the longest chunk the caller ran itself, chunkWork: multiply-adds in one chunk (for the
+ * patience with a worker that seems stuck).
+ */
+declare function poolWait(ctrl: usize, nch: i32, chunkMs: f64, chunkWork: f64): void;
 // @ts-ignore: decorator
 @external('env', 'poolNow')
 /** Milliseconds (performance.now()). */
@@ -160,7 +164,7 @@ export function poolBytes(): i32 {
  * Caller (main instance): runs the job whose parameters are in the control block as `nch` chunks over
  * the pool, taking its own share; returns when every chunk is done, or throws (through poolWait).
  */
-export function runJob(kind: i32, nch: i32): void {
+export function runJob(kind: i32, nch: i32, chunkWork: f64): void {
   if (!ASC_FEATURE_THREADS) return;
   const c = CTRL;
   store<i32>(c + KIND, kind);
@@ -182,7 +186,7 @@ export function runJob(kind: i32, nch: i32): void {
     atomic.add<i32>(c + DONE, 1);
   }
   IN_JOB = false;
-  if (atomic.load<i32>(c + DONE) < nch) poolWait(c, nch, chunkMs);
+  if (atomic.load<i32>(c + DONE) < nch) poolWait(c, nch, chunkMs, chunkWork);
 }
 
 /** Claims the next chunk of job generation g: its index, or −1 when none is left (or the pool failed). */
