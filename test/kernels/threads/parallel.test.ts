@@ -65,7 +65,7 @@ function snapshot(r: unknown): Float64Array {
  * Each case's result on the JS backend, then on the wasm backend with 1, 2, 3 and 4 threads: all the
  * same bits; with more than one thread the pool must have run jobs (the kernels were split).
  */
-async function sameForAllCounts(cases: [string, () => unknown][], eachSplits = false): Promise<void> {
+async function sameForAllCounts(cases: Case[], eachSplits = false): Promise<void> {
   setBackend('js');
   const want = cases.map(([, f]) => snapshot(f()));
   setBackend('wasm');
@@ -83,74 +83,83 @@ async function sameForAllCounts(cases: [string, () => unknown][], eachSplits = f
   }
 }
 
+type Case = [string, () => unknown];
+
+/**
+ * Under `tuning`: the cases `build` makes (its matrices handed to `keep`, disposed at the end), checked
+ * by sameForAllCounts.
+ */
+async function checkCases(tuning: object, build: (cases: Case[], keep: (...ms: Matrix[]) => void) => void, eachSplits = false): Promise<void> {
+  setTuning(tuning);
+  const cases: Case[] = [];
+  const made: Matrix[] = [];
+  build(cases, (...ms) => made.push(...ms));
+  try {
+    await sameForAllCounts(cases, eachSplits);
+  } finally {
+    for (const M of made) M.dispose();
+  }
+}
+
 const SMALL_BLOCKS = { ...nbAll(3), gehrdNB: 3, gehrdNX: 4, gemmMC: 8, gemmKC: 5, gemmNC: 12 };
 const TUNINGS = [{}, SMALL_BLOCKS];
 
 describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
   itThreads('matmul and gram (GEMM, SYRK): every shape the same for 1–4 threads and the JS backend', async () => {
-    setTuning(tuning);
-    const cases: [string, () => unknown][] = [];
-    const made: Matrix[] = [];
-    for (const [m, k, n] of [[1, 1, 1], [5, 3, 9], [9, 4, 5], [37, 21, 45], [64, 33, 17], [17, 40, 70]] as const) {
-      const A = Matrix.randn(m, k, { seed: m + k });
-      const B = Matrix.randn(k, n, { seed: n });
-      made.push(A, B);
-      cases.push([`matmul ${m}×${k}·${k}×${n}`, () => matmul(A, B)]);
-      cases.push([`gram ${m}×${k}`, () => gram(A)]);
-      cases.push([`gram rows ${m}×${k}`, () => gram(A, { rows: true })]);
-    }
-    await sameForAllCounts(cases);
-    for (const M of made) M.dispose();
+    await checkCases(tuning, (cases, keep) => {
+      for (const [m, k, n] of [[1, 1, 1], [5, 3, 9], [9, 4, 5], [37, 21, 45], [64, 33, 17], [17, 40, 70]] as const) {
+        const A = Matrix.randn(m, k, { seed: m + k });
+        const B = Matrix.randn(k, n, { seed: n });
+        keep(A, B);
+        cases.push([`matmul ${m}×${k}·${k}×${n}`, () => matmul(A, B)]);
+        cases.push([`gram ${m}×${k}`, () => gram(A)]);
+        cases.push([`gram rows ${m}×${k}`, () => gram(A, { rows: true })]);
+      }
+    });
   });
 
   itThreads('solveTriangular (TRSM) with many right-hand sides, both triangles, transposed or not', async () => {
-    setTuning(tuning);
-    const cases: [string, () => unknown][] = [];
-    const made: Matrix[] = [];
-    for (const [n, r] of [[7, 30], [30, 7], [40, 41]] as const) {
-      const R = Matrix.randn(n, n, { seed: n });
-      const D = Matrix.eye(n).scale(4 * n);
-      const T = R.add(D);
-      const B = Matrix.randn(n, r, { seed: r });
-      made.push(R, D, T, B);
-      for (const lower of [true, false]) {
-        for (const transpose of [false, true]) {
-          for (const unitDiagonal of [false, true]) {
-            cases.push([`solveTriangular n=${n} r=${r} lower=${lower} T=${transpose} unit=${unitDiagonal}`, () =>
-              solveTriangular(T, B, { lower, transpose, unitDiagonal })]);
+    await checkCases(tuning, (cases, keep) => {
+      for (const [n, r] of [[7, 30], [30, 7], [40, 41]] as const) {
+        const R = Matrix.randn(n, n, { seed: n });
+        const D = Matrix.eye(n).scale(4 * n);
+        const T = R.add(D);
+        const B = Matrix.randn(n, r, { seed: r });
+        keep(R, D, T, B);
+        for (const lower of [true, false]) {
+          for (const transpose of [false, true]) {
+            for (const unitDiagonal of [false, true]) {
+              cases.push([`solveTriangular n=${n} r=${r} lower=${lower} T=${transpose} unit=${unitDiagonal}`, () =>
+                solveTriangular(T, B, { lower, transpose, unitDiagonal })]);
+            }
           }
         }
       }
-    }
-    await sameForAllCounts(cases);
-    for (const M of made) M.dispose();
+    });
   });
 
   itThreads('the factorisations: LU, Cholesky, QR (Q formed), eigh and SVD with vectors (lasr), eig', async () => {
-    setTuning(tuning);
-    const cases: [string, () => unknown][] = [];
-    const made: Matrix[] = [];
-    for (const n of [9, 34, 50]) {
-      const A = Matrix.randn(n, n, { seed: 100 + n });
-      const G = gram(A);
-      const I = Matrix.eye(n);
-      const S = G.add(I);
-      const W = Matrix.randn(n + 7, n, { seed: 7 });
-      const Wt = W.transpose();
-      const Wn = W.slice(0, n);
-      made.push(A, G, I, S, W, Wt, Wn);
-      cases.push([`lu ${n}`, () => lu(A)]);
-      cases.push([`solve ${n}`, () => A.solve(Wn)]);
-      cases.push([`cholesky ${n}`, () => cholesky(S)]);
-      cases.push([`qr ${n + 7}×${n}`, () => qr(W)]);
-      cases.push([`qr ${n}×${n + 7}`, () => qr(Wt)]);
-      cases.push([`eigh ${n}`, () => eigh(S)]);
-      cases.push([`svd ${n + 7}×${n}`, () => svd(W)]);
-      cases.push([`svd ${n}×${n + 7}`, () => svd(Wt)]);
-      cases.push([`eig ${n}`, () => eig(A)]);
-    }
-    await sameForAllCounts(cases, tuning === SMALL_BLOCKS);
-    for (const M of made) M.dispose();
+    await checkCases(tuning, (cases, keep) => {
+      for (const n of [9, 34, 50]) {
+        const A = Matrix.randn(n, n, { seed: 100 + n });
+        const G = gram(A);
+        const I = Matrix.eye(n);
+        const S = G.add(I);
+        const W = Matrix.randn(n + 7, n, { seed: 7 });
+        const Wt = W.transpose();
+        const Wn = W.slice(0, n);
+        keep(A, G, I, S, W, Wt, Wn);
+        cases.push([`lu ${n}`, () => lu(A)]);
+        cases.push([`solve ${n}`, () => A.solve(Wn)]);
+        cases.push([`cholesky ${n}`, () => cholesky(S)]);
+        cases.push([`qr ${n + 7}×${n}`, () => qr(W)]);
+        cases.push([`qr ${n}×${n + 7}`, () => qr(Wt)]);
+        cases.push([`eigh ${n}`, () => eigh(S)]);
+        cases.push([`svd ${n + 7}×${n}`, () => svd(W)]);
+        cases.push([`svd ${n}×${n + 7}`, () => svd(Wt)]);
+        cases.push([`eig ${n}`, () => eig(A)]);
+      }
+    }, tuning === SMALL_BLOCKS);
   });
 });
 
@@ -173,78 +182,74 @@ describe('threaded build: GEMM and TRSM kernels', () => {
     return a;
   };
 
-  itThreads('gemm: every transpose pair, α and β (β = 0 does not read C), padded leading dimensions', async () => {
-    const wk = backendNamed('wasm')!.kernels;
-    const cases: [number, number, number, number, number, number, number][] = [];
-    for (const tA of [0, 1]) for (const tB of [0, 1]) for (const [alpha, beta] of [[1, 0], [-0.5, 1.5], [2, 1]]) cases.push([tA, tB, 23, 29, 13, alpha!, beta!]);
-    for (const [tA, tB, m, n, k, alpha, beta] of cases) {
-      const lda = (tA ? k : m) + 2, ldb = (tB ? n : k) + 1, ldc = m + 3;
-      const A = rand(lda * (tA ? m : k), 1 + tA), B = rand(ldb * (tB ? k : n), 3 + tB), C = rand(ldc * n, 5);
-      if (beta === 0) C.fill(NaN);
-      const run = (k_: Kernels, which: 'wasm' | 'js'): Float64Array => {
-        const sA = storeOf(which, A), sB = storeOf(which, B), sC = storeOf(which, C);
-        const sw = storeOf(which, new Float64Array(k_.gemmScratch(m, n, k)).fill(NaN));
-        k_.gemm(tA, tB, m, n, k, alpha, sA, lda, sB, ldb, beta, sC, ldc, sw);
-        const out = read(sC, ldc * n);
-        for (const s of [sA, sB, sC, sw]) s.free();
-        return out;
-      };
-      const want = run(jsKernels, 'js');
-      for (const t of COUNTS) {
-        await init({ threads: t });
-        expectBitwise(`gemm tA=${tA} tB=${tB} α=${alpha} β=${beta} [${t} threads]`, run(wk, 'wasm'), want);
+  /**
+   * `call` on stores holding copies of `inputs` (and NaN-filled workspaces from `ws`), with the JS
+   * mirrors and then with the wasm kernels on 1–4 threads: `inputs[out]` afterwards has the same bits
+   * every time, and with more than one thread the pool split the kernel.
+   */
+  async function kernelAllCounts(
+    label: string,
+    inputs: Float64Array[],
+    out: number,
+    call: (k: Kernels, s: Store[], ws: (n: number) => Store) => void,
+  ): Promise<void> {
+    const run = (k: Kernels, which: 'wasm' | 'js'): Float64Array => {
+      const stores = inputs.map((a) => storeOf(which, a));
+      const extra: Store[] = [];
+      try {
+        call(k, stores, (n) => {
+          const w = storeOf(which, new Float64Array(Math.max(1, n)).fill(NaN));
+          extra.push(w);
+          return w;
+        });
+        return read(stores[out]!, inputs[out]!.length);
+      } finally {
+        for (const x of [...stores, ...extra]) x.free();
       }
+    };
+    const want = run(jsKernels, 'js');
+    const wk = backendNamed('wasm')!.kernels;
+    for (const t of COUNTS) {
+      await init({ threads: t });
+      const before = threadPool()!.jobs();
+      expectBitwise(`${label} [${t} threads]`, run(wk, 'wasm'), want);
+      if (t > 1) expect(threadPool()!.jobs(), `${label}: split over the pool`).toBeGreaterThan(before);
+    }
+  }
+
+  itThreads('gemm: every transpose pair, α and β (β = 0 does not read C), padded leading dimensions', async () => {
+    const m = 23, n = 29, k = 13;
+    for (const tA of [0, 1]) for (const tB of [0, 1]) for (const [alpha, beta] of [[1, 0], [-0.5, 1.5], [2, 1]] as const) {
+      const lda = (tA ? k : m) + 2, ldb = (tB ? n : k) + 1, ldc = m + 3;
+      const C = rand(ldc * n, 5);
+      if (beta === 0) C.fill(NaN);
+      await kernelAllCounts(`gemm tA=${tA} tB=${tB} α=${alpha} β=${beta}`, [rand(lda * (tA ? m : k), 1 + tA), rand(ldb * (tB ? k : n), 3 + tB), C], 2, (K, [sA, sB, sC], ws) =>
+        K.gemm(tA, tB, m, n, k, alpha, sA!, lda, sB!, ldb, beta, sC!, ldc, ws(K.gemmScratch(m, n, k))),
+      );
     }
   });
 
   itThreads('trsm: both sides, both triangles, transposed or not, unit diagonal or not, α ≠ 1', async () => {
-    const wk = backendNamed('wasm')!.kernels;
     setTuning({ trsmNB: 5, gemmMC: 8, gemmKC: 5, gemmNC: 12 });
+    const m = 19, n = 26, ldb = m + 2;
     for (const side of [0, 1]) for (const uplo of [0, 1]) for (const trans of [0, 1]) for (const diag of [0, 1]) {
-      const m = 19, n = 26, na = side === 0 ? m : n, lda = na + 1, ldb = m + 2;
+      const na = side === 0 ? m : n, lda = na + 1;
       const A = rand(lda * na, 7);
       for (let i = 0; i < na; i++) A[i + i * lda] = 3 + i;
-      const B = rand(ldb * n, 11);
-      const run = (k_: Kernels, which: 'wasm' | 'js'): Float64Array => {
-        const sA = storeOf(which, A), sB = storeOf(which, B);
-        const sw = storeOf(which, new Float64Array(Math.max(1, k_.trsmScratch(m, n))).fill(NaN));
-        k_.trsm(side, uplo, trans, diag, m, n, -1.5, sA, lda, sB, ldb, sw);
-        const out = read(sB, ldb * n);
-        for (const s of [sA, sB, sw]) s.free();
-        return out;
-      };
-      const want = run(jsKernels, 'js');
-      for (const t of COUNTS) {
-        await init({ threads: t });
-        expectBitwise(`trsm side=${side} uplo=${uplo} trans=${trans} diag=${diag} [${t} threads]`, run(wk, 'wasm'), want);
-      }
+      await kernelAllCounts(`trsm side=${side} uplo=${uplo} trans=${trans} diag=${diag}`, [A, rand(ldb * n, 11)], 1, (K, [sA, sB], ws) =>
+        K.trsm(side, uplo, trans, diag, m, n, -1.5, sA!, lda, sB!, ldb, ws(K.trsmScratch(m, n))),
+      );
     }
     setTuning(null);
   });
 
   itThreads('lasr: rotation sequences forward and backward on strips of rows (eigh and the SVD vectors)', async () => {
-    const wk = backendNamed('wasm')!.kernels;
     const m = 45, n = 12, ldx = m + 3;
     // Records (lo, hi, dir, off): both directions, an empty one, a single rotation.
     const seq = Float64Array.from([0, 11, 0, 0, 2, 9, 1, 11, 5, 5, 0, 0, 3, 4, 0, 20, 1, 8, 1, 20]);
-    const nseq = seq.length / 4;
     const angles = rand(40, 13);
     const C = angles.map((t) => Math.cos(3 * t));
     const S = angles.map((t) => Math.sin(3 * t));
-    const X = rand(ldx * n, 17);
-    const run = (k_: Kernels, which: 'wasm' | 'js'): Float64Array => {
-      const sq = storeOf(which, seq), sc = storeOf(which, C), ss = storeOf(which, S), sx = storeOf(which, X);
-      k_.lasr(m, nseq, sq, sc, ss, sx, ldx);
-      const out = read(sx, ldx * n);
-      for (const s of [sq, sc, ss, sx]) s.free();
-      return out;
-    };
-    const want = run(jsKernels, 'js');
-    for (const t of COUNTS) {
-      await init({ threads: t });
-      const before = threadPool()!.jobs();
-      expectBitwise(`lasr [${t} threads]`, run(wk, 'wasm'), want);
-      if (t > 1) expect(threadPool()!.jobs(), 'lasr split').toBeGreaterThan(before);
-    }
+    await kernelAllCounts('lasr', [seq, C, S, rand(ldx * n, 17)], 3, (K, [sq, sc, ss, sx]) => K.lasr(m, seq.length / 4, sq!, sc!, ss!, sx!, ldx));
   });
 });
