@@ -322,7 +322,7 @@ async function load(options: InitOptions): Promise<Loaded> {
         : await fetchModule(new URL('../build/wasm-linalg.threads.wasm', import.meta.url));
       const pool = new ThreadPool(module, memory);
       const { exports, heap } = await instantiate(module, pool);
-      pool.attach(exports, heap);
+      pool.attach(exports);
       await pool.resize(wanted);
       return { exports, heap, kind: relaxed ? 'relaxed' : 'simd', pool, serialNote: null };
     }

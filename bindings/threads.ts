@@ -28,7 +28,6 @@
  * data segments, which zeroes the tuning table (assembly/tuning.ts): the tuning in force is read before
  * the workers start and set again after.
  */
-import type { WasmHeap } from './core/memory.js';
 import type { WasmExports } from './wasm/exports.js';
 import { getTuningOf, setTuningOn } from './core/tuning.js';
 import { wasmKernels } from './wasm/kernels.js';
@@ -154,7 +153,6 @@ let slotCounter = 0;
  */
 export class ThreadPool {
   private exports: (WasmExports & PoolExports) | null = null;
-  private heap: WasmHeap | null = null;
   private workers: AnyWorker[] = [];
   private ctrl = 0;
   private lanes = 1;
@@ -174,9 +172,8 @@ export class ThreadPool {
   }
 
   /** Binds the main instance (after instantiation). */
-  attach(exports: WasmExports, heap: WasmHeap): void {
+  attach(exports: WasmExports): void {
     this.exports = exports as WasmExports & PoolExports;
-    this.heap = heap;
     if (this.exports.dataEnd() > SLOT_BASE) throw new Error('wasm-linalg: the module static data overlaps the thread pool block');
   }
 
@@ -233,10 +230,13 @@ export class ThreadPool {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        if (typeof r === 'string' && w !== undefined) void w.terminate();
-        // Ready: a Node worker no longer keeps the process alive (a script that never calls shutdown()
-        // still exits). Not before: init() is awaiting it.
-        else (w as Partial<NodeWorker>).unref?.();
+        if (typeof r === 'string') {
+          if (w !== undefined) void w.terminate();
+        } else {
+          // Ready: a Node worker no longer keeps the process alive (a script that never calls shutdown()
+          // still exits). Not before: init() is awaiting it.
+          (r as Partial<NodeWorker>).unref?.();
+        }
         resolve(r);
       };
       const onMessage = (d: unknown): void => {
