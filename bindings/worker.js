@@ -54,7 +54,8 @@ async function start({ module, memory, ctrl, id }) {
   try {
     rc = instance.exports.workerLoop(ctrl, id);
   } catch (e) {
-    writeMessage(memory, ctrl, String(e?.stack ?? e));
+    // The error's own text first (Firefox's `stack` holds only the frames), then where it came from.
+    writeMessage(memory, ctrl, `${String(e)}\n${e?.stack ?? ''}`);
     instance.exports.workerFault(ctrl, id);
     return end(1);
   }
