@@ -76,6 +76,22 @@ export { hqr } from './eig/gen/hqr';
 export { trevc } from './eig/gen/trevc';
 export { geev, geevScratch } from './eig/gen/geev';
 export { gees, geesScratch } from './eig/gen/gees';
+// issue 13 — rref
+export { rref } from './lu/rref';
+
+// RQ (issue 13: hessenberg/rq/polar/…)
+export { larfr } from './qr/larfr';
+export { gerq2 } from './qr/gerq2';
+export { larftb } from './qr/larftb';
+export { larfbr, larfbrScratch } from './qr/larfbr';
+export { gerqf, gerqfScratch } from './qr/gerqf';
+export { orgr2 } from './qr/orgr2';
+export { orgrq, orgrqScratch } from './qr/orgrq';
+
+// generalised symmetric-definite eigenproblem (eigh(A, B))
+export { trmm, trmmScratch } from './trsm/trmm';
+export { sygs2 } from './eig/sym/sygs2';
+export { sygst, sygstScratch } from './eig/sym/sygst';
 
 // threads (issue 12): the pool of the threaded builds (no-ops in the serial ones); not kernels, no JS mirror.
 export { poolSetup, poolBytes, workerLoop, workerFault, poolQuit } from './thread/pool';

@@ -25,3 +25,10 @@ export type { FiniteOption } from './api/checks.js';
 export { pinv } from './derived/pinv.js';
 export { matrixRank } from './derived/rank.js';
 export { cond } from './derived/cond.js';
+// issue 13: hessenberg, rq, polar, pinvh
+export { hessenberg, type HessenbergOptions, type HessenbergResult, type HessenbergResultWithQ } from './api/hessenberg.js';
+export { rq, type RQOptions, type RQResult } from './api/rq.js';
+export { polar, type PolarOptions, type PolarResult } from './derived/polar.js';
+export { pinvh, type PinvhOptions } from './derived/pinvh.js';
+// generalised eigh (eigh(A, B))
+export type { EighOptions } from './api/eigh.js';

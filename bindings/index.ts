@@ -95,5 +95,19 @@ export { cond } from './derived/cond.js';
 export { nullSpace, orth, subspaces, type Subspaces } from './derived/subspaces.js';
 export { lowRank, type LowRankResult } from './derived/lowrank.js';
 export { pca, type PcaOptions, type PcaResult } from './derived/pca.js';
+
+// issue 13: hessenberg, rq, polar, orthogonalProcrustes, subspaceAngles, pinvh
+export { hessenberg, type HessenbergOptions, type HessenbergResult, type HessenbergResultWithQ } from './api/hessenberg.js';
+export { rq, type RQOptions, type RQResult } from './api/rq.js';
+export { polar, orthogonalProcrustes, type PolarOptions, type PolarResult, type ProcrustesResult } from './derived/polar.js';
+export { subspaceAngles } from './derived/angles.js';
+export { pinvh, type PinvhOptions } from './derived/pinvh.js';
+// issue 13 — rref / special solutions, matrix products (matrixPower, multiDot, kron, cross), randomized SVD
+export { rref, specialSolutions, type RrefOptions, type RrefResult } from './derived/rref.js';
+export { matrixPower, multiDot, kron, cross } from './derived/products.js';
+export { randomizedSvd, type RandomizedSvdOptions, type RandomizedSvdResult } from './derived/rsvd.js';
+// generalised eigh (eigh(A, B)): its options
+export type { EighOptions } from './api/eigh.js';
+export type { EighTypeOption } from './api/eigh-general.js';
 // threads (issue 12): the worker pool of the threaded builds.
 export { shutdown, threadsInfo, MAX_AUTO_THREADS, type ThreadsInfo } from './loader.js';

@@ -32,6 +32,14 @@ import type { WasmExports } from './wasm/exports.js';
 import { getTuningOf, setTuningOn } from './core/tuning.js';
 import { wasmKernels } from './wasm/kernels.js';
 
+/**
+ * The kernels' workspace sizes depend on the thread count (gemmScratch is one workspace per thread):
+ * moves `tuningEpoch` (an empty tuning change), so sizes cached per tuning (api/small.ts) are recomputed.
+ */
+function workspaceChanged(ex: WasmExports): void {
+  setTuningOn(wasmKernels(ex), {});
+}
+
 /** The pool's exports (assembly/thread/pool.ts); not kernels, so not in the generated WasmExports. */
 interface PoolExports {
   poolSetup(ctrl: number, lanes: number, minWork: number): void;
@@ -216,6 +224,7 @@ export class ThreadPool {
     this.lanes = n;
     this.note = null;
     ex.poolSetup(ctrl, n, this.minWork);
+    workspaceChanged(ex);
   }
 
   /** Starts worker `id` and resolves when it is ready (or with why it is not). */
@@ -284,7 +293,10 @@ export class ThreadPool {
     this.workers = [];
     if (this.lanes > 1) this.exports!.poolQuit();
     this.lanes = 1;
-    this.exports?.poolSetup(0, 1, 0);
+    if (this.exports !== null) {
+      this.exports.poolSetup(0, 1, 0);
+      workspaceChanged(this.exports);
+    }
     this.note = note;
     await Promise.all(ws.map((w) => w.terminate()));
   }
@@ -300,7 +312,10 @@ export class ThreadPool {
    * the workers stay). `n` ≥ the pool's size restores all of them.
    */
   useLanes(n: number): void {
-    if (this.lanes > 1) this.exports!.poolSetup(this.ctrl, Math.max(1, Math.min(n, this.lanes)), this.minWork);
+    if (this.lanes > 1) {
+      this.exports!.poolSetup(this.ctrl, Math.max(1, Math.min(n, this.lanes)), this.minWork);
+      workspaceChanged(this.exports!);
+    }
   }
 
   /** Tests: the number of jobs the current pool has run (its generation counter). */

@@ -26,6 +26,7 @@ import { MR, NR } from './blocking';
 import { tuneI, T_GEMM_MC, T_GEMM_KC, T_GEMM_NC } from '../tuning';
 import { packA, packB } from './pack';
 import { microkernel } from './microkernel';
+import { gemmSmall } from './small';
 import { lanes } from '../thread/pool';
 import { gemmPar } from '../thread/jobs';
 import { even } from '../util';
@@ -74,6 +75,7 @@ export function gemmSerial(
     scaleC(m, n, beta, pC, ldC);
     return;
   }
+  if (gemmSmall(transA, transB, m, n, k, alpha, pA, lda, pB, ldb, beta, pC, ldc)) return; // small operands: no packing (small.ts)
   const MC = tuneI(T_GEMM_MC);
   const KC = tuneI(T_GEMM_KC);
   const NC = tuneI(T_GEMM_NC);

@@ -67,36 +67,47 @@ export function microkernel(kc: i32, pa: usize, pb: usize, alpha: f64, beta: f64
       pa += MR << 3;
       pb += NR << 3;
     }
-    const ld = <usize>ldc << 3;
-    const va = f64x2.splat(alpha);
-    if (beta == 0) {
-      v128.store(pc, f64x2.mul(va, c00));
-      v128.store(pc, f64x2.mul(va, c10), 16);
-      pc += ld;
-      v128.store(pc, f64x2.mul(va, c01));
-      v128.store(pc, f64x2.mul(va, c11), 16);
-      pc += ld;
-      v128.store(pc, f64x2.mul(va, c02));
-      v128.store(pc, f64x2.mul(va, c12), 16);
-      pc += ld;
-      v128.store(pc, f64x2.mul(va, c03));
-      v128.store(pc, f64x2.mul(va, c13), 16);
-    } else {
-      const vb = f64x2.splat(beta);
-      v128.store(pc, f64x2.add(f64x2.mul(va, c00), f64x2.mul(vb, v128.load(pc))));
-      v128.store(pc, f64x2.add(f64x2.mul(va, c10), f64x2.mul(vb, v128.load(pc, 16))), 16);
-      pc += ld;
-      v128.store(pc, f64x2.add(f64x2.mul(va, c01), f64x2.mul(vb, v128.load(pc))));
-      v128.store(pc, f64x2.add(f64x2.mul(va, c11), f64x2.mul(vb, v128.load(pc, 16))), 16);
-      pc += ld;
-      v128.store(pc, f64x2.add(f64x2.mul(va, c02), f64x2.mul(vb, v128.load(pc))));
-      v128.store(pc, f64x2.add(f64x2.mul(va, c12), f64x2.mul(vb, v128.load(pc, 16))), 16);
-      pc += ld;
-      v128.store(pc, f64x2.add(f64x2.mul(va, c03), f64x2.mul(vb, v128.load(pc))));
-      v128.store(pc, f64x2.add(f64x2.mul(va, c13), f64x2.mul(vb, v128.load(pc, 16))), 16);
-    }
+    storeTile(pc, <usize>ldc << 3, alpha, beta, c00, c10, c01, c11, c02, c12, c03, c13);
   } else {
     microkernelScalar(kc, pa, pb, alpha, beta, pc, ldc);
+  }
+}
+
+/**
+ * C[0:4, 0:4] ← α·acc (β = 0: C not read) or α·acc + β·C, the 4×4 tile's accumulators c{row pair}{column}
+ * (the micro-kernel's store; also gemmSmall's, small.ts, so both paths give an entry the same operations).
+ */
+// @ts-ignore: decorator
+@inline export function storeTile(
+  pc: usize, ldC: usize, alpha: f64, beta: f64,
+  c00: v128, c10: v128, c01: v128, c11: v128, c02: v128, c12: v128, c03: v128, c13: v128,
+): void {
+  const va = f64x2.splat(alpha);
+  if (beta == 0) {
+    v128.store(pc, f64x2.mul(va, c00));
+    v128.store(pc, f64x2.mul(va, c10), 16);
+    pc += ldC;
+    v128.store(pc, f64x2.mul(va, c01));
+    v128.store(pc, f64x2.mul(va, c11), 16);
+    pc += ldC;
+    v128.store(pc, f64x2.mul(va, c02));
+    v128.store(pc, f64x2.mul(va, c12), 16);
+    pc += ldC;
+    v128.store(pc, f64x2.mul(va, c03));
+    v128.store(pc, f64x2.mul(va, c13), 16);
+  } else {
+    const vb = f64x2.splat(beta);
+    v128.store(pc, f64x2.add(f64x2.mul(va, c00), f64x2.mul(vb, v128.load(pc))));
+    v128.store(pc, f64x2.add(f64x2.mul(va, c10), f64x2.mul(vb, v128.load(pc, 16))), 16);
+    pc += ldC;
+    v128.store(pc, f64x2.add(f64x2.mul(va, c01), f64x2.mul(vb, v128.load(pc))));
+    v128.store(pc, f64x2.add(f64x2.mul(va, c11), f64x2.mul(vb, v128.load(pc, 16))), 16);
+    pc += ldC;
+    v128.store(pc, f64x2.add(f64x2.mul(va, c02), f64x2.mul(vb, v128.load(pc))));
+    v128.store(pc, f64x2.add(f64x2.mul(va, c12), f64x2.mul(vb, v128.load(pc, 16))), 16);
+    pc += ldC;
+    v128.store(pc, f64x2.add(f64x2.mul(va, c03), f64x2.mul(vb, v128.load(pc))));
+    v128.store(pc, f64x2.add(f64x2.mul(va, c13), f64x2.mul(vb, v128.load(pc, 16))), 16);
   }
 }
 

@@ -72,9 +72,9 @@ import { UNIT_ROUNDOFF, SAFMIN } from '../machine';
 import { ld, st, sign1 } from '../util';
 
 // @ts-ignore: decorator
-@inline const TOLMUL: f64 = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL
+@inline export const BDSQR_TOLMUL: f64 = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL
 // @ts-ignore: decorator
-@inline const MAXITR: f64 = 6;
+@inline export const BDSQR_MAXITR: f64 = 6;
 
 /*
  * K, the sweeps recorded before they are applied to U and V (T_BDSQR_SWEEPS, default 32). Measured
@@ -159,7 +159,7 @@ function iterate(
   const pVs = pVc + <usize>K * colBytes;
   let nseq = 0;
 
-  const tol = TOLMUL * UNIT_ROUNDOFF;
+  const tol = BDSQR_TOLMUL * UNIT_ROUNDOFF;
   // σmin estimate (Demmel–Kahan recurrence) → absolute threshold
   let sminoa = Math.abs(ld(pd, 0));
   if (sminoa != 0) {
@@ -172,9 +172,9 @@ function iterate(
   }
   sminoa = sminoa / Math.sqrt(<f64>n);
   const fn = <f64>n;
-  const thresh = Math.max(tol * sminoa, MAXITR * (fn * (fn * SAFMIN)));
+  const thresh = Math.max(tol * sminoa, BDSQR_MAXITR * (fn * (fn * SAFMIN)));
   const maxitSet = tune(T_BDSQR_MAXIT);
-  const maxit: f64 = maxitSet > 0 ? maxitSet : MAXITR * fn * fn;
+  const maxit: f64 = maxitSet > 0 ? maxitSet : BDSQR_MAXITR * fn * fn;
   let iter: f64 = 0;
   let oldll = -1;
   let oldm = -1;

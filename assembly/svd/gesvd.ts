@@ -88,6 +88,7 @@ import { bdsqr, bdsqrScratch } from './bdsqr';
 import { lasq, lasqScratch } from './lasq';
 import { EPS, SQRT_SAFMIN, OVERFLOW_THRESHOLD } from '../machine';
 import { even } from '../util';
+import { gesvd2 } from './gesvd2';
 import { tune, T_GESVD_QR_RATIO } from '../tuning';
 
 // @ts-ignore: decorator
@@ -176,7 +177,9 @@ export function gesvd(
 
   let info: i32;
   const pBase = pw + (<usize>(4 * even(k)) << 3);
-  if (m >= n) {
+  if (m == 2 && n == 2 && vec) {
+    info = gesvd2(pA, lda, pS, pU, ldu, pV, ldv, pBase); // the general steps in closed form, the same bits
+  } else if (m >= n) {
     info = tall(job, m, n, pA, lda, pS, pU, ldu, pV, ldv, pw, pBase);
   } else {
     // Aᵀ = V·Σ·Uᵀ: factor the n×m transpose with the roles of U and V exchanged

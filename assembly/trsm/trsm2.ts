@@ -20,6 +20,7 @@
  */
 import { axpy } from '../blas/axpy';
 import { dot } from '../blas/dot';
+import { colSweep } from '../blas/colsweep';
 
 export function trsm2(
   side: i32, uplo: i32, trans: i32, diag: i32, m: i32, n: i32,
@@ -84,14 +85,7 @@ export function trsm2(
   // Right side: X·E = B, E = op(A) (n×n). E[k, j] = A[k, j] (no transpose) or A[j, k] (transpose).
   const eUpper = (uplo == 1) != (trans != 0);
   if (eUpper) {
-    for (let j = 0; j < n; j++) {
-      const bj = pB + <usize>j * ldB;
-      for (let k = 0; k < j; k++) {
-        const e = load<f64>(trans ? pA + <usize>k * ldA + (<usize>j << 3) : pA + <usize>j * ldA + (<usize>k << 3));
-        if (e != 0) axpy(m, -e, pB + <usize>k * ldB, 1, bj, 1);
-      }
-      if (!unit) divCol(m, bj, load<f64>(pA + <usize>j * ldA + (<usize>j << 3)));
-    }
+    rightForward(m, n, pA, ldA, trans != 0, pB, ldB, unit);
   } else {
     for (let j = n - 1; j >= 0; j--) {
       const bj = pB + <usize>j * ldB;
@@ -211,6 +205,22 @@ function fwd4(m: i32, pA: usize, ldA: usize, pB: usize, ldB: usize, unit: bool):
 }
 
 /** x[0:m] ← x / d. */
+/**
+ * Right side, E = op(A) upper (forward): X[:, j] = (B[:, j] + Σₖ (−E[k, j])·X[:, k]) / E[j, j], k = 0 … j−1
+ * in order with the zero E[k, j] skipped — per entry the operations of the column sweep (one axpy per
+ * k, then divCol), in its order, so the same bits; but column j's rows stay in registers (colSweep)
+ * while the finished columns stream past, instead of an axpy call reading and writing B[:, j] per k.
+ * (potrf's panel solve L21 ← A21·L11⁻ᵀ is this case.)
+ */
+function rightForward(m: i32, n: i32, pA: usize, ldA: usize, trans: bool, pB: usize, ldB: usize, unit: bool): void {
+  for (let j = 0; j < n; j++) {
+    // E[k, j] = A[k, j] (no transpose: column j of A) or A[j, k] (transpose: row j of A)
+    const pE = trans ? pA + (<usize>j << 3) : pA + <usize>j * ldA;
+    const d = unit ? 1.0 : load<f64>(pA + <usize>j * ldA + (<usize>j << 3));
+    colSweep(m, j, pE, trans ? ldA : 8, pB, ldB, pB + <usize>j * ldB, !unit, d);
+  }
+}
+
 function divCol(m: i32, px: usize, d: f64): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {

@@ -146,6 +146,43 @@ def build_eigvals(c, rng):
     return lambda: np.linalg.eigvals(a)
 
 
+# issue 13: rq, hessenberg (scipy.linalg)
+def build_rq(c, rng):
+    import scipy.linalg
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: scipy.linalg.rq(a)
+
+
+def build_hessenberg(c, rng):
+    import scipy.linalg
+    a = rng.random((int(c["n"]), int(c["n"])))
+    return lambda: scipy.linalg.hessenberg(a, calc_q=True)
+# issue 13 — randomized SVD
+def build_randomized_svd(c, rng):
+    """Halko, Martinsson & Tropp 2011 Alg. 4.4 + 5.1 in numpy, as bindings/derived/rsvd.ts does it."""
+    m, n, k, q = int(c["m"]), int(c["n"]), int(c["k"]), int(c["q"])
+    a = rng.random((m, n))
+    l = min(k + 10, m, n)
+
+    def run():
+        y, _ = np.linalg.qr(a @ rng.standard_normal((n, l)))
+        for _ in range(q):
+            z, _ = np.linalg.qr(a.T @ y)
+            y, _ = np.linalg.qr(a @ z)
+        w, s, xt = np.linalg.svd(a.T @ y, full_matrices=False)
+        return y @ xt.T[:, :k], s[:k], w[:, :k].T
+
+    return run
+def build_eigh_general(c, rng):
+    # generalised eigh (issue 13): A·x = λ·B·x, scipy's default driver (dsygvd)
+    import scipy.linalg as sl
+    n = int(c["n"])
+    s = _sym(c, rng)
+    h = rng.random((n, n))
+    b = h.T @ h + n * np.eye(n)
+    return lambda: sl.eigh(s, b, check_finite=False)
+
+
 OPS = {
     "eigh": build_eigh,
     "eigvalsh": build_eigvalsh,
@@ -164,6 +201,12 @@ OPS = {
     "matvec": build_matvec,
     "inv": build_inv,
     "det": build_det,
+    # issue 13: rq, hessenberg
+    "rq": build_rq,
+    "hessenberg": build_hessenberg,
+    # issue 13 — randomized SVD
+    "randomized_svd": build_randomized_svd,
+    "eigh-general": build_eigh_general,  # generalised eigh (issue 13)
 }
 
 # Student t critical values (two-sided 95 %) by degrees of freedom, as Benchmark.js uses.

@@ -21,7 +21,7 @@ import { smallCholesky } from './small.js';
 import { DISPOSE } from '../core/dispose.js';
 
 /** True when the lower triangle of A (diagonal included: what Cholesky reads) is finite. */
-function lowerFinite(A: Matrix): boolean {
+export function lowerFinite(A: Matrix): boolean {
   const s = A._store();
   const a = s.array();
   for (let j = 0; j < A.cols; j++) {

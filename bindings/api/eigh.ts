@@ -12,6 +12,10 @@
  * magnitude (the first on ties) is positive. Matrices scaled near overflow or underflow are scaled by a
  * power of two internally. An iteration cap (30·n sweeps) turns non-convergence into LinAlgError
  * 'no-convergence' — never a hang.
+ *
+ * With a second matrix B, `eigh(A, B, { type })` / `eigvalsh(A, B, …)` solve the generalised
+ * symmetric-definite problem (eigh-general.ts), reduced to a standard one that `solveStandard` below
+ * solves: the one function where the standard problem is solved, for both forms.
  */
 import * as lapack from '../core/lapack.js';
 import { LinAlgError } from '../core/errors.js';
@@ -22,6 +26,7 @@ import { copyOf, withMatrix, type MatrixLike } from './convert.js';
 import type { Matrix } from './matrix.js';
 import { disposableResult, type DisposableResult } from '../core/tidy.js';
 import { smallEigh } from './small.js';
+import { eighArgs, eighType, generalEigh, type EighTypeOption } from './eigh-general.js';
 
 /**
  * The result of {@link eigh}: A = Z·Λ·Zᵀ with Λ = diag(values) and Z = vectors.
@@ -38,26 +43,67 @@ export interface EighResult extends DisposableResult {
   vectors: Matrix;
 }
 
+/**
+ * The standard symmetric solver: all eigenvalues (ascending) of the symmetric matrix whose lower
+ * triangle is in C — a working copy the caller owns — and, with `vectors`, its orthonormal eigenvectors
+ * as columns of Z (C itself, overwritten; a solver that returns a new matrix passes its ownership to the
+ * caller). The one place both the standard and the generalised problem (eigh-general.ts) solve it.
+ * Non-convergence throws LinAlgError 'no-convergence'.
+ *
+ * @internal
+ */
+export function solveStandard(fn: string, C: Matrix, o: { vectors: boolean }): { values: Float64Array; Z: Matrix } {
+  const values = new Float64Array(C.rows);
+  const info = lapack.syev(C._v(), values, { vectors: o.vectors });
+  if (info > 0) {
+    throw new LinAlgError(
+      'no-convergence',
+      `${fn}: the QR iteration did not converge: ${info} off-diagonal element(s) of the tridiagonal form remain`,
+      info,
+    );
+  }
+  return { values, Z: C };
+}
+
+/** `solve()`, except that a failure on non-finite inputs (checkFinite off) is reported as such. */
+function finiteOr<T>(fn: string, inputs: readonly Matrix[], solve: () => T): T {
+  try {
+    return solve();
+  } catch (e) {
+    if (e instanceof LinAlgError && e.code === 'no-convergence' && !inputs.every((M) => Number.isFinite(maxAbs(M)))) {
+      const names = inputs.length === 1 ? 'A contains' : 'A or B contains';
+      throw new LinAlgError('not-finite', `${fn}: ${names} NaN or Inf (checked after the iteration failed; checkFinite was off)`);
+    }
+    throw e;
+  }
+}
+
 function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { values: Float64Array; Z: Matrix } {
   requireSquare(fn, A);
   if (checkFiniteOption(options)) requireFinite(fn, A);
   return scoped((s) => {
-    const Z = s.track(copyOf(A));
-    const values = new Float64Array(A.rows);
-    const info = lapack.syev(Z._v(), values, { vectors });
-    if (info > 0) {
-      if (!Number.isFinite(maxAbs(A))) {
-        throw new LinAlgError('not-finite', `${fn}: A contains NaN or Inf (checked after the iteration failed; checkFinite was off)`);
-      }
-      throw new LinAlgError(
-        'no-convergence',
-        `${fn}: the QR iteration did not converge: ${info} off-diagonal element(s) of the tridiagonal form remain`,
-        info,
-      );
-    }
+    const C = s.track(copyOf(A));
+    const { values, Z } = finiteOr(fn, [A], () => solveStandard(fn, C, { vectors }));
+    if (Z !== C) s.track(Z);
     return { values, Z: s.keep(Z) };
   });
 }
+
+/** eigh/eigvalsh with a B: the generalised problem (eigh-general.ts) on the standard solver above. */
+function runGeneral(fn: string, A: MatrixLike, B: MatrixLike, vectors: boolean, o: EighOptions): { values: Float64Array; Z: Matrix | null } {
+  return generalEigh(fn, A, B, vectors, o, (C, inputs) => finiteOr(fn, inputs, () => solveStandard(fn, C, { vectors })));
+}
+
+/**
+ * Options of {@link eigh} and {@link eigvalsh}: `checkFinite`, and with a second matrix B the
+ * generalised problem's `type`.
+ *
+ * @example
+ * ```ts
+ * eigh(A, B, { type: 1, checkFinite: false });
+ * ```
+ */
+export interface EighOptions extends FiniteOption, EighTypeOption {}
 
 /**
  * Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix (lower triangle read;
@@ -71,12 +117,36 @@ function run(fn: string, A: Matrix, vectors: boolean, options: FiniteOption): { 
  * r.dispose();
  * ```
  */
-export function eigh(A: MatrixLike, options?: FiniteOption | null): EighResult {
-  if (options == null) {
+export function eigh(A: MatrixLike, options?: EighOptions | null): EighResult;
+/**
+ * The generalised symmetric-definite eigenproblem (scipy.linalg.eigh(a, b, type=…)): A symmetric, B
+ * symmetric positive definite (lower triangles read), `type` 1: A·x = λ·B·x (default), 2: A·B·x = λ·x,
+ * 3: B·A·x = λ·x. Eigenvalues ascending; eigenvectors as columns, B-orthonormal (Xᵀ·B·X = I for types
+ * 1 and 2, Xᵀ·B⁻¹·X = I for type 3), each signed so that its entry of largest magnitude is positive.
+ * B not positive definite → LinAlgError 'not-positive-definite'; B of another shape than A →
+ * RangeError. B null or undefined: the standard problem.
+ *
+ * @example
+ * ```ts
+ * const r = eigh([[2, 0], [0, 3]], [[4, 0], [0, 1]]); // A·x = λ·B·x
+ * r.values;             // Float64Array [0.5, 3]
+ * r.vectors.toArray();  // [[0.5, 0], [0, 1]]: Xᵀ·B·X = I
+ * r.dispose();
+ * ```
+ */
+export function eigh(A: MatrixLike, B: MatrixLike | null | undefined, options?: EighOptions | null): EighResult;
+export function eigh(A: MatrixLike, second?: MatrixLike | EighOptions | null, third?: EighOptions | null): EighResult {
+  const { B, options } = eighArgs('eigh', second, third);
+  if (B === undefined && options == null) {
     const r = smallEigh(A);
-    if (r !== undefined) return disposableResult(r);
+    if (r !== undefined) return r;
   }
-  const o = optionsOf('eigh', options);
+  const o = optionsOf('eigh', options as EighOptions | null | undefined);
+  if (B !== undefined) {
+    const { values, Z } = runGeneral('eigh', A, B, true, o);
+    return disposableResult({ values, vectors: Z! });
+  }
+  eighType('eigh', o);
   return withMatrix('eigh', 'A', A, (A) => {
     const { values, Z } = run('eigh', A, true, o);
     return disposableResult({ values, vectors: Z });
@@ -91,8 +161,22 @@ export function eigh(A: MatrixLike, options?: FiniteOption | null): EighResult {
  * eigvalsh([[2, 1], [1, 2]]); // Float64Array [1, 3]
  * ```
  */
-export function eigvalsh(A: MatrixLike, options?: FiniteOption | null): Float64Array {
-  const o = optionsOf('eigvalsh', options);
+export function eigvalsh(A: MatrixLike, options?: EighOptions | null): Float64Array;
+/**
+ * Eigenvalues (ascending) of the generalised symmetric-definite problem (see {@link eigh}): type 1
+ * A·x = λ·B·x (default), 2 A·B·x = λ·x, 3 B·A·x = λ·x; B symmetric positive definite.
+ *
+ * @example
+ * ```ts
+ * eigvalsh([[2, 0], [0, 3]], [[4, 0], [0, 1]]); // Float64Array [0.5, 3]
+ * ```
+ */
+export function eigvalsh(A: MatrixLike, B: MatrixLike | null | undefined, options?: EighOptions | null): Float64Array;
+export function eigvalsh(A: MatrixLike, second?: MatrixLike | EighOptions | null, third?: EighOptions | null): Float64Array {
+  const { B, options } = eighArgs('eigvalsh', second, third);
+  const o = optionsOf('eigvalsh', options as EighOptions | null | undefined);
+  if (B !== undefined) return runGeneral('eigvalsh', A, B, false, o).values;
+  eighType('eigvalsh', o);
   return withMatrix('eigvalsh', 'A', A, (A) => {
     const { values, Z } = run('eigvalsh', A, false, o);
     Z.dispose();

@@ -43,6 +43,9 @@ import type {
   VarianceOptions,
   VectorNorm,
 } from '../fluent.js';
+// issue 13: hessenberg, rq, polar, pinvh
+import type { HessenbergOptions, HessenbergResult, HessenbergResultWithQ, PinvhOptions, PolarOptions, PolarResult, RQOptions, RQResult } from '../fluent.js';
+import type { EighOptions } from '../fluent.js'; // generalised eigh
 import { MAX_DIM, MAX_ENTRIES, checkIndex, checkNumber, checkShape, describe, nestedShape, optionsOf, type VectorLike } from '../core/validate.js';
 import { formatMatrix, formatOptions, type FormatOptions } from '../core/format.js';
 import { shapeStr } from '../core/errors.js';
@@ -1129,8 +1132,18 @@ export class Matrix implements Disposable {
    * @example
    * Matrix.from([[2, 1], [1, 2]]).eigh().values; // Float64Array [1, 3]
    */
-  eigh(options?: FiniteOption | null): EighResult {
-    return ops.eigh(this, options);
+  eigh(options?: EighOptions | null): EighResult;
+  /**
+   * The generalised symmetric-definite eigenproblem with this matrix as A: `type` 1 A·x = λ·B·x
+   * (default), 2 A·B·x = λ·x, 3 B·A·x = λ·x, B symmetric positive definite; B-orthonormal vectors.
+   * The free function {@link ops.eigh | eigh}(A, B, options).
+   *
+   * @example
+   * Matrix.from([[2, 0], [0, 3]]).eigh([[4, 0], [0, 1]]).values; // Float64Array [0.5, 3]
+   */
+  eigh(B: MatrixLike | null | undefined, options?: EighOptions | null): EighResult;
+  eigh(second?: MatrixLike | EighOptions | null, third?: EighOptions | null): EighResult {
+    return ops.eigh(this, second as MatrixLike | null | undefined, third);
   }
 
   /**
@@ -1147,7 +1160,7 @@ export class Matrix implements Disposable {
 
   /**
    * The least-squares solution of this·x ≈ b (minimum-norm when rank-deficient): `{ x, residuals,
-   * rank }`. The free function {@link ops.lstsq | lstsq}.
+   * rank, s }`. The free function {@link ops.lstsq | lstsq}.
    *
    * @example
    * Matrix.from([[1, 0], [1, 1], [1, 2]]).lstsq([1, 2, 3]).x; // Float64Array [1, 1]
@@ -1356,5 +1369,59 @@ export class Matrix implements Disposable {
    */
   equals(B: MatrixLike): boolean {
     return ops.equals(this, B);
+  }
+
+  // ---- issue 13: hessenberg, rq, polar, pinvh ----
+
+  /**
+   * The upper Hessenberg form `{ H }`, or `{ H, Q }` with `calcQ` (A = Q·H·Qᵀ). The free function
+   * {@link ops.hessenberg | hessenberg}.
+   *
+   * @example
+   * const { H, Q } = A.hessenberg({ calcQ: true });
+   */
+  hessenberg(options: HessenbergOptions & { calcQ: true }): HessenbergResultWithQ;
+  /**
+   * The upper Hessenberg form `{ H }` (A = Q·H·Qᵀ; Q only with `calcQ`).
+   *
+   * @example
+   * const { H } = A.hessenberg();
+   */
+  hessenberg(options?: HessenbergOptions | null): HessenbergResult;
+  hessenberg(options?: HessenbergOptions | null): HessenbergResult {
+    return ops.hessenberg(this, options);
+  }
+
+  /**
+   * The RQ factorisation `{ R, Q }` (scipy's modes 'full', 'r', 'economic'). The free function
+   * {@link ops.rq | rq}.
+   *
+   * @example
+   * const { R, Q } = A.rq();
+   */
+  rq(options?: RQOptions | null): RQResult {
+    return ops.rq(this, options);
+  }
+
+  /**
+   * The polar decomposition `{ U, P }`: A = U·P (side 'right', default) or A = P·U (side 'left'). The
+   * free function {@link ops.polar | polar}.
+   *
+   * @example
+   * const { U, P } = A.polar();
+   */
+  polar(options?: PolarOptions | null): PolarResult {
+    return ops.polar(this, options);
+  }
+
+  /**
+   * The pseudo-inverse of a symmetric matrix (lower triangle read) from its eigendecomposition. The
+   * free function {@link ops.pinvh | pinvh}.
+   *
+   * @example
+   * Matrix.from([[1, 1], [1, 1]]).pinvh(); // ≈ [[0.25, 0.25], [0.25, 0.25]]
+   */
+  pinvh(options?: PinvhOptions | null): Matrix {
+    return ops.pinvh(this, options);
   }
 }

@@ -7,7 +7,9 @@
  * arithmetic at n ≤ 8 was the way there: option parsing, a Scope, temporary Matrix objects for the
  * working copy, a max-abs pass for the finiteness check, closures per kernel call. Here a call checks
  * its argument with a few comparisons, copies A into a module buffer (testing finiteness on the way),
- * calls the JS kernels directly on that buffer, and builds the result.
+ * calls the JS kernels directly on that buffer, and builds the result. eigh and svd from n = 3 on the
+ * wasm backend are the exception: there the wasm kernels, on one linear-memory block per call, beat
+ * the mirrors (see wasmFor); the bits are the same.
  *
  * It takes the common case only and returns `undefined` for anything else — options given, a
  * non-finite entry, a zero pivot, a matrix that is not positive definite, an iteration that failed,
@@ -16,11 +18,12 @@
  * paths run the same kernels on the same numbers, so a result's bits do not depend on the path taken
  * (test/api/small compares them with the lean path switched off).
  */
-import { backendNamed } from '../core/backend.js';
+import { backend, backendNamed, type Backend } from '../core/backend.js';
 import type { Kernels } from '../core/kernels.js';
 import { SMALL } from '../core/lapack.js';
-import { JsI32Store, JsStore, type View } from '../core/store.js';
+import { JsI32Store, JsStore, type Store, type View } from '../core/store.js';
 import { tuningEpoch } from '../core/tuning.js';
+import { ResultObject } from '../core/tidy.js';
 import { Matrix } from './matrix.js';
 
 let enabled = true;
@@ -61,10 +64,15 @@ const MAXN = 8; // n² ≤ SMALL
 
 /** Workspace sizes by (op, n), computed once per tuning (the kernels' *Scratch functions are not free). */
 const sizes = new Int32Array(OPS * (MAXN + 1)).fill(-1);
+/**
+ * The same for the wasm kernels (eighOnWasm, svdOnWasm): a threaded build's GEMM-based kernels take one
+ * workspace per thread (threads, issue 12), so their sizes may exceed the mirrors'; the thread pool
+ * moves tuningEpoch whenever that count changes.
+ */
+const wasmSizes = new Int32Array(OPS * (MAXN + 1)).fill(-1);
 let sizesEpoch = tuningEpoch;
 
-function size(op: Op, n: number): number {
-  const k = K();
+function size(op: Op, n: number, k: Kernels): number {
   switch (op) {
     case Op.Getrf:
       return k.getrfScratch(n, n);
@@ -81,15 +89,23 @@ function size(op: Op, n: number): number {
   }
 }
 
-/** The workspace for `op` at order n (n ≤ 8): one buffer, grown as needed. */
-function scratch(op: Op, n: number): JsStore {
+/** Doubles of workspace for `op` at order n (n ≤ 8) with kernels `k` (default: the JS ones), cached per tuning. */
+function workSize(op: Op, n: number, k: Kernels = K()): number {
   if (sizesEpoch !== tuningEpoch) {
     sizes.fill(-1);
+    wasmSizes.fill(-1);
     sizesEpoch = tuningEpoch;
   }
+  const cache = k === K() ? sizes : wasmSizes;
   const i = op * (MAXN + 1) + n;
-  let need = sizes[i]!;
-  if (need < 0) need = sizes[i] = size(op, n);
+  let need = cache[i]!;
+  if (need < 0) need = cache[i] = size(op, n, k);
+  return need;
+}
+
+/** The workspace for `op` at order n (n ≤ 8): one buffer, grown as needed. */
+function scratch(op: Op, n: number): JsStore {
+  const need = workSize(op, n);
   if (work.length < need) {
     work = new Float64Array(Math.max(need, 2 * work.length));
     workS = new JsStore(work);
@@ -241,45 +257,169 @@ export function smallCholesky(A: unknown): Matrix | undefined {
     L.dispose();
     return undefined;
   }
-  for (let j = 1; j < n; j++) l.fill(0, s.offset + j * n, s.offset + j * n + j);
+  for (let j = 1; j < n; j++) for (let i = s.offset + j * n, end = i + j; i < end; i++) l[i] = 0; // not fill(): a call per column
   return L;
 }
 
+/** eigh's result from the lean path (the fields of EighResult, in its order). */
+class SmallEigh extends ResultObject {
+  values: Float64Array;
+  vectors: Matrix;
+  constructor(values: Float64Array, vectors: Matrix) {
+    super();
+    this.values = values;
+    this.vectors = vectors;
+  }
+
+  override dispose(): void {
+    this.vectors.dispose();
+  }
+}
+
+/** svd's result from the lean path (the fields of SvdResult, in its order). */
+class SmallSvd extends ResultObject {
+  U: Matrix;
+  s: Float64Array;
+  Vt: Matrix;
+  constructor(U: Matrix, s: Float64Array, Vt: Matrix) {
+    super();
+    this.U = U;
+    this.s = s;
+    this.Vt = Vt;
+  }
+
+  override dispose(): void {
+    this.U.dispose();
+    this.Vt.dispose();
+  }
+}
+
+/** λ or σ of the lean eigh and svd (copied out), V of the lean svd (transposed out). */
+const vals = new Float64Array(MAXN);
+const valsS = new JsStore(vals);
+const right = new Float64Array(SMALL);
+const rightS = new JsStore(right);
+
+/**
+ * The wasm backend when the lean eigh and svd at order n run on its kernels: from n = 3 the wasm syev
+ * and gesvd take 0.55–0.75 of their JS mirrors' time on a small matrix, copies into linear memory and
+ * back included (measured on the Zen 5 host), and they give the same bits. null: the JS mirrors (the
+ * js backend, or n ≤ 2, where the call and the block cost more than the closed-form kernels).
+ */
+function wasmFor(n: number): Backend | null {
+  if (n < 3) return null;
+  const be = backend();
+  return be.name === 'wasm' ? be : null;
+}
+
+/**
+ * A linear-memory block of `doubles`, or null when the heap cannot give it (a RangeError): the lean
+ * path then runs on the JS mirrors, which need no linear memory, as the general path does for a
+ * small matrix.
+ */
+function wasmBlock(be: Backend, doubles: number): Store | null {
+  try {
+    return be.f64(doubles);
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+/** x rounded up to even (blocks of the linear-memory workspace stay 16-byte aligned). */
+function even(x: number): number {
+  return (x + 1) & ~1;
+}
+
+/** A copy of the n×n matrix at h[o…] (ld n) as a small Matrix. */
+function smallCopy(h: Float64Array, o: number, n: number): Matrix {
+  const M = Matrix._small(n, n);
+  const s = M._store();
+  const x = s.array();
+  const d = s.offset - o;
+  // a loop, not subarray + set: the subarray object cost more than copying ≤ 64 entries
+  for (let i = o, end = o + n * n; i < end; i++) x[i + d] = h[i]!;
+  return M;
+}
+
+/** The lean eigh on the wasm kernels (see wasmFor): one linear-memory block for A, λ and the workspace; null: no block. */
+function eighOnWasm(be: Backend, A: Matrix, n: number): SmallEigh | undefined | null {
+  const nn = even(n * n);
+  const blk = wasmBlock(be, nn + even(n) + workSize(Op.Syev, n, be.kernels));
+  if (blk === null) return null;
+  try {
+    if (!load(A, n, blk.array(), blk.offset) || be.kernels.syev(1, n, blk, n, blk.at(nn), blk.at(nn + even(n))) !== 0) return undefined;
+    const h = blk.array();
+    const o = blk.offset;
+    return new SmallEigh(h.slice(o + nn, o + nn + n), smallCopy(h, o, n));
+  } finally {
+    blk.free();
+  }
+}
+
+/** The lean svd on the wasm kernels (see wasmFor): one linear-memory block for A, σ, U, V and the workspace; null: no block. */
+function svdOnWasm(be: Backend, A: Matrix, n: number): SmallSvd | undefined | null {
+  const nn = even(n * n);
+  const oS = nn;
+  const oU = oS + even(n);
+  const oV = oU + nn;
+  const blk = wasmBlock(be, oV + nn + workSize(Op.Gesvd, n, be.kernels));
+  if (blk === null) return null;
+  try {
+    // SvdJob.Thin = 1 (core/lapack.ts)
+    if (!load(A, n, blk.array(), blk.offset) || be.kernels.gesvd(1, n, n, blk, n, blk.at(oS), blk.at(oU), n, blk.at(oV), n, blk.at(oV + nn)) !== 0) {
+      return undefined;
+    }
+    const h = blk.array();
+    const o = blk.offset;
+    const Vt = Matrix._small(n, n);
+    const t = Vt._store();
+    const x = t.array();
+    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) x[t.offset + i + j * n] = h[o + oV + j + i * n]!;
+    return new SmallSvd(smallCopy(h, o + oU, n), h.slice(o + oS, o + oS + n), Vt);
+  } finally {
+    blk.free();
+  }
+}
+
 /** The lean eigh: values ascending and the vectors; undefined: the general path. */
-export function smallEigh(A: unknown): { values: Float64Array; vectors: Matrix } | undefined {
+export function smallEigh(A: unknown): SmallEigh | undefined {
   const n = smallOrder(A);
   if (n < 0) return undefined;
+  const be = wasmFor(n);
+  if (be !== null) {
+    const r = eighOnWasm(be, A as Matrix, n);
+    if (r !== null) return r;
+  }
   const Z = Matrix._small(n, n);
   const s = Z._store();
-  const values = new Float64Array(n);
   const k = K();
-  if (!load(A as Matrix, n, s.array(), s.offset) || k.syev(1, n, s, n, new JsStore(values), scratch(Op.Syev, n)) !== 0) {
+  if (!load(A as Matrix, n, s.array(), s.offset) || k.syev(1, n, s, n, valsS, scratch(Op.Syev, n)) !== 0) {
     Z.dispose();
     return undefined;
   }
-  return { values, vectors: Z };
+  return new SmallEigh(vals.slice(0, n), Z);
 }
 
 /** The lean thin SVD of a square matrix: U, s and Vᵀ; undefined: the general path. */
-export function smallSvd(A: unknown): { U: Matrix; s: Float64Array; Vt: Matrix } | undefined {
+export function smallSvd(A: unknown): SmallSvd | undefined {
   const n = smallOrder(A);
+  const be = wasmFor(n);
+  if (be !== null) {
+    const r = svdOnWasm(be, A as Matrix, n);
+    if (r !== null) return r;
+  }
   if (n < 0 || !load(A as Matrix, n, a, 0)) return undefined;
   const U = Matrix._small(n, n);
-  const V = Matrix._small(n, n);
-  const sv = new Float64Array(n);
   const k = K();
-  const us = U._store();
-  const vs = V._store();
   // SvdJob.Thin = 1 (core/lapack.ts)
-  if (k.gesvd(1, n, n, aS, n, new JsStore(sv), us, n, vs, n, scratch(Op.Gesvd, n)) !== 0) {
+  if (k.gesvd(1, n, n, aS, n, valsS, U._store(), n, rightS, n, scratch(Op.Gesvd, n)) !== 0) {
     U.dispose();
-    V.dispose();
     return undefined;
   }
   const Vt = Matrix._small(n, n);
-  k.getrans(n, n, vs, n, Vt._store(), n);
-  V.dispose();
-  return { U, s: sv, Vt };
+  k.getrans(n, n, rightS, n, Vt._store(), n);
+  return new SmallSvd(U, vals.slice(0, n), Vt);
 }
 
 /** The lean product of two small matrices (any shapes that fit); undefined: the general path. */

@@ -107,7 +107,7 @@ export function rawSvd(fn: string, A: Matrix, job: lapack.SvdJob, options: Finit
 export function svd(A: MatrixLike, opts?: SvdOptions | null): SvdResult {
   if (opts == null) {
     const r = smallSvd(A);
-    if (r !== undefined) return disposableResult(r);
+    if (r !== undefined) return r;
   }
   const options = optionsOf('svd', opts);
   return withMatrix('svd', 'A', A, (A) => {

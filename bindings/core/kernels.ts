@@ -183,4 +183,36 @@ export interface Kernels {
   gees(n: number, pA: F64Ref, lda: number, pWr: F64Ref, pWi: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref): number;
   /** assembly/eig/gen/gees.ts */
   geesScratch(n: number): number;
+  /** assembly/lu/rref.ts */
+  rref(m: number, n: number, pA: F64Ref, lda: number, tol: number, pPiv: I32Ref): number;
+  /** assembly/qr/larfr.ts */
+  larfr(m: number, n: number, pv: F64Ref, incv: number, tau: number, pC: F64Ref, ldc: number, pw: F64Ref): void;
+  /** assembly/qr/gerq2.ts */
+  gerq2(m: number, n: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): void;
+  /** assembly/qr/larftb.ts */
+  larftb(n: number, k: number, pV: F64Ref, ldv: number, pTau: F64Ref, pT: F64Ref, ldt: number): void;
+  /** assembly/qr/larfbr.ts */
+  larfbr(trans: number, m: number, n: number, k: number, pV: F64Ref, ldv: number, pT: F64Ref, ldt: number, pC: F64Ref, ldc: number, pw: F64Ref): void;
+  /** assembly/qr/larfbr.ts */
+  larfbrScratch(m: number, n: number, k: number): number;
+  /** assembly/qr/gerqf.ts */
+  gerqf(m: number, n: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): void;
+  /** assembly/qr/gerqf.ts */
+  gerqfScratch(m: number, n: number): number;
+  /** assembly/qr/orgr2.ts */
+  orgr2(m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): void;
+  /** assembly/qr/orgrq.ts */
+  orgrq(m: number, n: number, k: number, pA: F64Ref, lda: number, pTau: F64Ref, pw: F64Ref): void;
+  /** assembly/qr/orgrq.ts */
+  orgrqScratch(m: number, n: number, k: number): number;
+  /** assembly/trsm/trmm.ts */
+  trmm(side: number, trans: number, m: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref): void;
+  /** assembly/trsm/trmm.ts */
+  trmmScratch(m: number, n: number): number;
+  /** assembly/eig/sym/sygs2.ts */
+  sygs2(itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number): void;
+  /** assembly/eig/sym/sygst.ts */
+  sygst(itype: number, n: number, pA: F64Ref, lda: number, pB: F64Ref, ldb: number, pw: F64Ref): void;
+  /** assembly/eig/sym/sygst.ts */
+  sygstScratch(n: number): number;
 }

@@ -354,3 +354,80 @@ export function dot(x: Float64Array, y: Float64Array): number {
 export function nrm2(x: Float64Array): number {
   return run(vectorJs(x.length), (k, s) => k.nrm2(x.length, vec(s, x), 1));
 }
+
+// ---- issue 13: hessenberg / rq ----------------------------------------------------------------
+
+/** In-place Householder RQ (R in the trapezoid ending in the last column, reflectors as rows left of it, τ out). */
+export function gerqf(A: View, tau: View): void {
+  run(jsFor(A, tau), (k, _s, work, _inn, out) => {
+    const w = work(k.gerqfScratch(A.rows, A.cols));
+    const a = out(A);
+    k.gerqf(A.rows, A.cols, a.store, a.ld, out(tau).store, w);
+  });
+}
+
+/** The last A.rows rows of Q (A.rows×A.cols, in place of the k reflectors stored in A's last k rows). */
+export function orgrq(A: View, k: number, tau: View): void {
+  run(jsFor(A, tau), (kk, _s, work, inn, out) => {
+    const w = work(kk.orgrqScratch(A.rows, A.cols, k));
+    const a = out(A);
+    kk.orgrq(A.rows, A.cols, k, a.store, a.ld, inn(tau).store, w);
+  });
+}
+
+/** In-place reduction to upper Hessenberg form (reflectors below the subdiagonal, τ out: n − 1 entries). */
+export function gehrd(A: View, tau: View): void {
+  run(jsFor(A, tau), (k, _s, work, _inn, out) => {
+    const n = A.rows;
+    const w = work(k.gehrdScratch(n));
+    const a = out(A);
+    k.gehrd(n, 0, n - 1, a.store, a.ld, out(tau).store, w);
+  });
+}
+
+/** Q of the Hessenberg reduction, in place of gehrd's reflectors. */
+export function orghr(A: View, tau: View): void {
+  run(jsFor(A, tau), (k, _s, work, inn, out) => {
+    const n = A.rows;
+    const w = work(k.orghrScratch(n));
+    const a = out(A);
+    k.orghr(n, 0, n - 1, a.store, a.ld, inn(tau).store, w);
+  });
+}
+
+// issue 13 — rref
+/** A ← its reduced row echelon form in place (Gauss–Jordan, partial pivoting; a candidate pivot ≤ tol counts as 0); the pivot columns into piv[0:r]; returns the rank r. */
+export function rref(A: View, tol: number, piv: Int32Array): number {
+  if (empty(A)) return 0;
+  return run(jsFor(A), (k, s, _work, _inn, out) => {
+    const a = out(A);
+    return k.rref(A.rows, A.cols, a.store, a.ld, tol, ivec(s, piv, true));
+  });
+}
+
+// ---- generalised symmetric-definite eigenproblem (eigh(A, B)) ----------------------------------
+
+/**
+ * Reduction of a symmetric-definite generalised eigenproblem to standard form in place (lower
+ * triangles): itype 1 A ← L⁻¹·A·L⁻ᵀ, itype 2/3 A ← Lᵀ·A·L, with L the Cholesky factor from potrf.
+ */
+export function sygst(itype: 1 | 2 | 3, A: View, L: View): void {
+  if (empty(A)) return;
+  run(jsFor(A, L), (k, _s, work, inn, out) => {
+    const w = work(k.sygstScratch(A.rows));
+    const l = inn(L);
+    const a = out(A);
+    k.sygst(itype, A.rows, a.store, a.ld, l.store, l.ld, w);
+  });
+}
+
+/** B ← op(L)·B (or B·op(L) with `right`), L lower triangular (non-unit diagonal): blocked TRMM. */
+export function trmm(L: View, B: View, o: { right?: boolean; trans?: boolean } = {}): void {
+  if (empty(B)) return;
+  run(jsFor(L, B), (k, _s, work, inn, out) => {
+    const w = work(k.trmmScratch(B.rows, B.cols));
+    const l = inn(L);
+    const b = out(B);
+    k.trmm(+(o.right === true), +(o.trans === true), B.rows, B.cols, l.store, l.ld, b.store, b.ld, w);
+  });
+}

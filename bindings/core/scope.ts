@@ -141,6 +141,14 @@ export function copyColumns(src: View, dst: View): void {
     b.set(a.subarray(so, so + src.rows * src.cols), d);
     return;
   }
+  if (a === b) {
+    // One buffer (both in linear memory): copyWithin makes no subarray object per column.
+    for (let j = 0; j < src.cols; j++) {
+      const o = so + j * src.ld;
+      b.copyWithin(d + j * dst.ld, o, o + src.rows);
+    }
+    return;
+  }
   for (let j = 0; j < src.cols; j++) {
     const o = so + j * src.ld;
     b.set(a.subarray(o, o + src.rows), d + j * dst.ld);

@@ -59,9 +59,9 @@ export interface Tuning {
   getrfNB: number;
   /** Cholesky block size (1: potf2 alone). */
   potrfNB: number;
-  /** QR: reflectors per block. */
+  /** QR (and RQ, gerqf): reflectors per block. */
   geqrfNB: number;
-  /** Forming Q: reflectors per block. */
+  /** Forming Q (of QR, orgqr, and of RQ, orgrq): reflectors per block. */
   orgqrNB: number;
   /** Applying Q: reflectors per block. */
   ormqrNB: number;

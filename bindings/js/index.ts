@@ -71,3 +71,18 @@ export { hqr } from './eig/gen/hqr.js';
 export { trevc } from './eig/gen/trevc.js';
 export { geev, geevScratch } from './eig/gen/geev.js';
 export { gees, geesScratch } from './eig/gen/gees.js';
+
+// RQ (issue 13: hessenberg/rq/polar/…)
+export { larfr } from './qr/larfr.js';
+export { gerq2 } from './qr/gerq2.js';
+export { larftb } from './qr/larftb.js';
+export { larfbr, larfbrScratch } from './qr/larfbr.js';
+export { gerqf, gerqfScratch } from './qr/gerqf.js';
+export { orgr2 } from './qr/orgr2.js';
+export { orgrq, orgrqScratch } from './qr/orgrq.js';
+// issue 13 — rref
+export { rref } from './lu/rref.js';
+// generalised symmetric-definite eigenproblem (eigh(A, B))
+export { trmm, trmmScratch } from './trsm/trmm.js';
+export { sygs2 } from './eig/sym/sygs2.js';
+export { sygst, sygstScratch } from './eig/sym/sygst.js';

@@ -94,4 +94,20 @@ export interface WasmExports {
   geevScratch(n: number, jobv: number): number;
   gees(n: number, pA: number, lda: number, pWr: number, pWi: number, pZ: number, ldz: number, pw: number): number;
   geesScratch(n: number): number;
+  rref(m: number, n: number, pA: number, lda: number, tol: number, pPiv: number): number;
+  larfr(m: number, n: number, pv: number, incv: number, tau: number, pC: number, ldc: number, pw: number): void;
+  gerq2(m: number, n: number, pA: number, lda: number, pTau: number, pw: number): void;
+  larftb(n: number, k: number, pV: number, ldv: number, pTau: number, pT: number, ldt: number): void;
+  larfbr(trans: number, m: number, n: number, k: number, pV: number, ldv: number, pT: number, ldt: number, pC: number, ldc: number, pw: number): void;
+  larfbrScratch(m: number, n: number, k: number): number;
+  gerqf(m: number, n: number, pA: number, lda: number, pTau: number, pw: number): void;
+  gerqfScratch(m: number, n: number): number;
+  orgr2(m: number, n: number, k: number, pA: number, lda: number, pTau: number, pw: number): void;
+  orgrq(m: number, n: number, k: number, pA: number, lda: number, pTau: number, pw: number): void;
+  orgrqScratch(m: number, n: number, k: number): number;
+  trmm(side: number, trans: number, m: number, n: number, pA: number, lda: number, pB: number, ldb: number, pw: number): void;
+  trmmScratch(m: number, n: number): number;
+  sygs2(itype: number, n: number, pA: number, lda: number, pB: number, ldb: number): void;
+  sygst(itype: number, n: number, pA: number, lda: number, pB: number, ldb: number, pw: number): void;
+  sygstScratch(n: number): number;
 }

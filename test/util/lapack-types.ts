@@ -244,3 +244,22 @@ export function integerSpd(rng: Rng, n: number): { A: Dense; L0: Dense } {
   const A = mul(L0, tr(L0));
   return { A, L0 };
 }
+
+/**
+ * PCA test data X (m×n) with well separated column variances: Z·diag(2^(−l))·Qᵀ, Z standard normal,
+ * Q random orthogonal, plus an offset 10·(j + 1) per column (so centring matters).
+ */
+export function pcaSamples(m: number, n: number, seed: number): Dense {
+  const rng = new Rng(seed);
+  const Z = randn(rng, m, n);
+  const { V: Q } = svdMatrix(rng, n, n, new Float64Array(0)); // as the suites drew it first
+  const X = dense(m, n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let l = 0; l < n; l++) s += Z.a[i * n + l]! * 2 ** (-l) * Q.a[j * n + l]!;
+      X.a[i * n + j] = s + 10 * (j + 1);
+    }
+  }
+  return X;
+}

@@ -46,6 +46,7 @@ import { steqr, steqrScratch } from './steqr';
 import { sterf } from './sterf';
 import { ilog2, scalePow2 } from './pow2';
 import { even } from '../../util';
+import { syev2 } from './syev2';
 
 // @ts-ignore: decorator
 @inline const RMIN: f64 = 2.002083095183101e-146; // 2^-484
@@ -83,16 +84,18 @@ export function syev(jobz: i32, n: i32, pA: usize, lda: i32, pLam: usize, pw: us
   if (k != 0) {
     for (let j = 0; j < n; j++) scalePow2(n - j, pA + <usize>j * ldA + (<usize>j << 3), k);
   }
-  // 2. tridiagonalise
+  // 2.–3. tridiagonalise, then QL/QR (n = 2 with vectors: both at once, syev2)
   const pE = pw;
   const pTau = pE + (<usize>even(n) << 3);
   const pR = pTau + (<usize>even(n) << 3);
-  sytrd(n, pA, lda, pLam, pE, pTau, pR);
-  // 3. QL/QR
   let info: i32;
-  if (!jobz) {
+  if (jobz && n == 2) {
+    info = syev2(pA, lda, pLam, pE); // steps 2–3 in closed form, the same bits (syev2.ts)
+  } else if (!jobz) {
+    sytrd(n, pA, lda, pLam, pE, pTau, pR);
     info = sterf(n, pLam, pE);
   } else {
+    sytrd(n, pA, lda, pLam, pE, pTau, pR);
     orgtr(n, pA, lda, pTau, pR);
     info = steqr(1, n, pLam, pE, pA, lda, pR);
   }

@@ -29,8 +29,8 @@ import { UNIT_ROUNDOFF, SAFMIN } from '../../core/machine.js';
 import { sign1 } from '../util.js';
 import { tune, T_BDSQR_SWEEPS, T_BDSQR_MAXIT } from '../tuning.js';
 
-const TOLMUL = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL
-const MAXITR = 6;
+export const BDSQR_TOLMUL = 98.70149282610822; // UNIT_ROUNDOFF^(-1/8) = 2^(53/8), dbdsqr's TOLMUL
+export const BDSQR_MAXITR = 6;
 
 /** Doubles of workspace `bdsqr` needs (with T_BDSQR_SWEEPS in force). */
 export function bdsqrScratch(n: number, nrv: number, nru: number): number {
@@ -105,7 +105,7 @@ function iterate(
   const oVs = oVc + K * n;
   let nseq = 0;
 
-  const tol = TOLMUL * UNIT_ROUNDOFF;
+  const tol = BDSQR_TOLMUL * UNIT_ROUNDOFF;
   // σmin estimate (Demmel–Kahan recurrence) → absolute threshold
   let sminoa = Math.abs(d[oD]!);
   if (sminoa !== 0) {
@@ -118,9 +118,9 @@ function iterate(
   }
   sminoa = sminoa / Math.sqrt(n);
   const fn = n;
-  const thresh = Math.max(tol * sminoa, MAXITR * (fn * (fn * SAFMIN)));
+  const thresh = Math.max(tol * sminoa, BDSQR_MAXITR * (fn * (fn * SAFMIN)));
   const maxitSet = tune(T_BDSQR_MAXIT);
-  const maxit = maxitSet > 0 ? maxitSet : MAXITR * fn * fn;
+  const maxit = maxitSet > 0 ? maxitSet : BDSQR_MAXITR * fn * fn;
   let iter = 0;
   let oldll = -1;
   let oldm = -1;

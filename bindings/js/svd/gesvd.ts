@@ -26,6 +26,7 @@ import { bdsqr, bdsqrScratch } from './bdsqr.js';
 import { lasq, lasqScratch } from './lasq.js';
 import { EPS, SQRT_SAFMIN, OVERFLOW_THRESHOLD } from '../../core/machine.js';
 import { even } from '../util.js';
+import { gesvd2 } from './gesvd2.js';
 import { tune, T_GESVD_QR_RATIO } from '../tuning.js';
 
 const SMLNUM = SQRT_SAFMIN / EPS; // 2^-459, dgesvd's SMLNUM = sqrt(dlamch('S'))/dlamch('P')
@@ -112,7 +113,9 @@ export function gesvd(
 
   let info: number;
   const oBase = offW + 4 * even(k);
-  if (m >= n) {
+  if (m === 2 && n === 2 && vec) {
+    info = gesvd2(a, offA, lda, s, offS, u, offU, ldu, v, offV, ldv, w, oBase); // the general steps in closed form, the same bits
+  } else if (m >= n) {
     info = tall(job, m, n, a, offA, lda, s, offS, u, offU, ldu, v, offV, ldv, w, offW, oBase);
   } else {
     // Aᵀ = V·Σ·Uᵀ: factor the n×m transpose with the roles of U and V exchanged

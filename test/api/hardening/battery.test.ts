@@ -227,6 +227,23 @@ function unary(fn: string, call: (A: never, o: never) => unknown, opts_: Bad[], 
   return { fn, call, valid: [valid, opts], bad: [finite ? [...A, NAN, INF] : A, opts_] };
 }
 
+// ---- generalised eigh (eigh(A, B, o), eigvalsh(A, B, o)) ----
+/** The B of eigh(A, B, o) for a 2×2 A: with options after it, only a matrix is a B. */
+const EIGH_B: Bad[] = [
+  ...NOT_A_MATRIX.map(([l, v, e]): Bad => [l, v, l === 'null' || l === 'undefined' ? 'may' : e]),
+  ['a flat array', () => [1, 2], TypeError],
+  ['a non-square matrix', () => Matrix.from([[1, 2, 3], [4, 5, 6]]), RangeError],
+  ['another order (3×3)', () => Matrix.eye(3), RangeError],
+  ['an empty matrix', () => Matrix.zeros(0, 0), RangeError],
+  ['not positive definite', () => [[1, 2], [2, 1]], [LinAlgError, 'not-positive-definite']],
+  NAN,
+  INF,
+];
+const EIGH_OPTIONS: Bad[] = [...OPTIONS, ['type: 4', () => ({ type: 4 }), RangeError], ['type: 1.5', () => ({ type: 1.5 }), RangeError], ["type: '1'", () => ({ type: '1' }), TypeError]];
+function generalEigh(fn: string, call: (A: never, B: never, o: never) => unknown): Entry {
+  return { fn, call, valid: [M22, M22, opts], bad: [[...SQUARE, NAN, INF], EIGH_B, EIGH_OPTIONS] };
+}
+
 const battery: Record<string, Entry[] | string> = {
   init: [{ fn: 'init', call: (o) => api.init(o), valid: [() => ({})], bad: [[...OPTIONS, ['backend: gpu', () => ({ backend: 'gpu' }), TypeError], ['wasm: 5', () => ({ wasm: 5 }), TypeError], ['simd: yes', () => ({ simd: 'yes' }), TypeError], ['fma: 1', () => ({ fma: 1 }), TypeError], ['threads: 0', () => ({ threads: 0 }), TypeError], ['threads: 1.5', () => ({ threads: 1.5 }), TypeError]]] }],
   simdSupported: 'takes no arguments',
@@ -304,12 +321,20 @@ const battery: Record<string, Entry[] | string> = {
     { fn: 'Matrix.fromJSON', call: (j) => Matrix.fromJSON(j), valid: [() => ({ rows: 1, cols: 2, data: [1, 'NaN'] })], bad: [[['a number', () => 3, TypeError], ['null', () => null, TypeError], ['text that is not JSON', () => '{', TypeError], ['rows: -1', () => ({ rows: -1, cols: 0, data: [] }), RangeError], ['too few entries', () => ({ rows: 2, cols: 2, data: [1] }), RangeError], ['a null entry', () => ({ rows: 1, cols: 1, data: [null] }), TypeError]]] },
     // The decomposition methods: the free functions' names and checks.
     { fn: 'solve', call: (M, b, o) => (M as Matrix).solve(b, o), valid: [M22, V2, opts], bad: [THIS_DISPOSED, RHS2, OPTIONS] },
-    ...(['inv', 'det', 'slogdet', 'cholesky', 'lu', 'qr', 'svd', 'eigh', 'eig'] as const).map((fn): Entry => ({ fn, call: (M, o) => (M as Matrix)[fn](o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] })),
+    ...(['inv', 'det', 'slogdet', 'cholesky', 'lu', 'qr', 'svd', 'eig'] as const).map((fn): Entry => ({ fn, call: (M, o) => (M as Matrix)[fn](o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] })),
+    // eigh: an array in second place is B (the generalised problem), so its options go third here
+    { fn: 'eigh', call: (M, o) => (M as Matrix).eigh(undefined, o as never), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] },
+    { fn: 'eigh', call: (M, B, o) => (M as Matrix).eigh(B as never, o as never), valid: [M22, M22, opts], bad: [THIS_DISPOSED, EIGH_B, EIGH_OPTIONS] },
     { fn: 'pinv', call: (M, o) => (M as Matrix).pinv(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('rtol')] },
     { fn: 'matrixRank', call: (M, o) => (M as Matrix).rank(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('tol')] },
     { fn: 'cond', call: (M, p, o) => (M as Matrix).cond(p, o), valid: [M22, () => 2, opts], bad: [THIS_DISPOSED, [['3', () => 3, RangeError], ["'nuc'", () => 'nuc', RangeError]], OPTIONS] },
     { fn: 'lstsq', call: (M, b, o) => (M as Matrix).lstsq(b, o), valid: [M32, V3, opts], bad: [THIS_DISPOSED, [...NOT_A_VECTOR, ['a wrong length', V2, RangeError]], tolerances('rcond')] },
     { fn: 'solveTriangular', call: (M, b, o) => (M as Matrix).solveTriangular(b, o), valid: [M22, V2, opts], bad: [THIS_DISPOSED, RHS2, OPTIONS] },
+    // issue 13: hessenberg, rq, polar, pinvh
+    { fn: 'hessenberg', call: (M, o) => (M as Matrix).hessenberg(o), valid: [M22, opts], bad: [THIS_DISPOSED, OPTIONS] },
+    { fn: 'rq', call: (M, o) => (M as Matrix).rq(o), valid: [M22, opts], bad: [THIS_DISPOSED, [...OPTIONS, ['mode: reduced', () => ({ mode: 'reduced' }), RangeError]]] },
+    { fn: 'polar', call: (M, o) => (M as Matrix).polar(o), valid: [M22, opts], bad: [THIS_DISPOSED, [...OPTIONS, ["side: 'up'", () => ({ side: 'up' }), RangeError]]] },
+    { fn: 'pinvh', call: (M, o) => (M as Matrix).pinvh(o), valid: [M22, opts], bad: [THIS_DISPOSED, tolerances('atol', 'rtol')] },
   ],
   hstack: [{ fn: 'hstack', call: (l) => api.hstack(l), valid: [() => [M22(), [[1], [2]]]], bad: [[...STACK, ['an empty list', () => [], RangeError], ['heights differ', () => [M22(), M32()], RangeError], ['a vector member', () => [M22(), [1, 2]], TypeError], ['empty members', () => [Matrix.zeros(2, 0), M22()], 'may']]] }],
   vstack: [{ fn: 'vstack', call: (l) => api.vstack(l), valid: [() => [M22(), [1, 2]]], bad: [[...STACK, ['an empty list', () => [], RangeError], ['widths differ', () => [M22(), [[1, 2, 3]]], RangeError], ['a BigInt row', () => [new BigInt64Array(2)], TypeError], ['empty members', () => [Matrix.zeros(0, 2), M22()], 'may']]] }],
@@ -406,8 +431,8 @@ const battery: Record<string, Entry[] | string> = {
   }],
   projection: [unary('projection', (A, o) => api.projection(A, o), tolerances('rcond'), A_MATRIX, true, M32)],
   numericGradient: [{ fn: 'numericGradient', call: (f, x, o) => api.numericGradient(f, x, o), valid: [f2, V2, opts], bad: [[['a string', () => 'f', TypeError], ['null', () => null, TypeError], ['an object', () => ({}), TypeError], ['a non-number result', () => () => 'x', TypeError]], NOT_A_VECTOR, [...tolerances('eps'), ['eps: 0', () => ({ eps: 0 }), RangeError], ['eps: Infinity', () => ({ eps: Infinity }), RangeError]]] }],
-  eigh: [unary('eigh', (A, o) => api.eigh(A, o), OPTIONS, SQUARE, true)],
-  eigvalsh: [unary('eigvalsh', (A, o) => api.eigvalsh(A, o), OPTIONS, SQUARE, true)],
+  eigh: [unary('eigh', (A, o) => api.eigh(A, undefined, o), OPTIONS, SQUARE, true), generalEigh('eigh', (A, B, o) => api.eigh(A, B, o))],
+  eigvalsh: [unary('eigvalsh', (A, o) => api.eigvalsh(A, undefined, o), OPTIONS, SQUARE, true), generalEigh('eigvalsh', (A, B, o) => api.eigvalsh(A, B, o))],
   svd: [unary('svd', (A, o) => api.svd(A, o), OPTIONS, A_MATRIX, true, M32)],
   svdvals: [unary('svdvals', (A, o) => api.svdvals(A, o), OPTIONS, A_MATRIX, true, M32)],
   eig: [
@@ -437,6 +462,42 @@ const battery: Record<string, Entry[] | string> = {
   subspaces: [unary('subspaces', (A, o) => api.subspaces(A, o), tolerances('rtol'), A_MATRIX, true, M32)],
   lowRank: [{ fn: 'lowRank', call: (A, k, o) => api.lowRank(A, k, o), valid: [M32, () => 1, opts], bad: [[...A_MATRIX, NAN, INF], [['-1', () => -1, RangeError], ['1.5', () => 1.5, RangeError], ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError], ["'1'", () => '1', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError]], OPTIONS] }],
   pca: [unary('pca', (A, o) => api.pca(A, o), [...OPTIONS, ['k: -1', () => ({ k: -1 }), RangeError], ['k: 3 > min(m, n)', () => ({ k: 3 }), RangeError], ['k: 1.5', () => ({ k: 1.5 }), RangeError], ['k: 2^40', () => ({ k: 2 ** 40 }), RangeError], ["k: '1'", () => ({ k: '1' }), TypeError], ['k: null', () => ({ k: null }), TypeError]], A_MATRIX, true, M32)],
+  // issue 13: hessenberg, rq, polar, orthogonalProcrustes, subspaceAngles, pinvh
+  hessenberg: [unary('hessenberg', (A, o) => api.hessenberg(A, o), OPTIONS, SQUARE, true)],
+  rq: [unary('rq', (A, o) => api.rq(A, o), [...OPTIONS, ['mode: reduced', () => ({ mode: 'reduced' }), RangeError]], A_MATRIX, true, M32)],
+  polar: [unary('polar', (A, o) => api.polar(A, o), [...OPTIONS, ["side: 'up'", () => ({ side: 'up' }), RangeError]], A_MATRIX, true, M32)],
+  orthogonalProcrustes: [{
+    fn: 'orthogonalProcrustes', call: (A, B, o) => api.orthogonalProcrustes(A, B, o), valid: [M22, M22, opts],
+    bad: [[...A_MATRIX, NAN, INF, ['a wrong shape', M32, RangeError]], [...A_MATRIX, NAN, INF, ['a wrong shape', M32, RangeError]], OPTIONS],
+  }],
+  subspaceAngles: [{
+    fn: 'subspaceAngles', call: (A, B, o) => api.subspaceAngles(A, B, o), valid: [M22, M22, opts],
+    bad: [[...A_MATRIX, NAN, INF, ['a wrong row count', M32, RangeError]], [...A_MATRIX, NAN, INF, ['a wrong row count', M32, RangeError]], OPTIONS],
+  }],
+  pinvh: [unary('pinvh', (A, o) => api.pinvh(A, o), tolerances('atol', 'rtol'), SQUARE, true)],
+  // issue 13 — rref, matrix products, randomized SVD
+  rref: [unary('rref', (A, o) => api.rref(A, o), tolerances('tol'), A_MATRIX, true, M32)],
+  specialSolutions: [unary('specialSolutions', (A, o) => api.specialSolutions(A, o), tolerances('tol'), A_MATRIX, true, M32)],
+  matrixPower: [
+    { fn: 'matrixPower', call: (A, k) => api.matrixPower(A, k), valid: [M22, () => 3], bad: [SQUARE, [['1.5', () => 1.5, RangeError], ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError], ['2^53', () => 2 ** 53, RangeError], ["'2'", () => '2', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError]]] },
+    { fn: 'matrixPower', call: (A, k) => api.matrixPower(A, k), valid: [M22, () => -2], bad: [[...SQUARE, NAN, INF, ['a singular matrix', () => Matrix.from([[1, 2], [2, 4]]), [LinAlgError, 'singular']]], none] },
+  ],
+  multiDot: [{ fn: 'multiDot', call: (l) => api.multiDot(l), valid: [() => [M22(), M32().transpose(), M32()]], bad: [[
+    ['a string', () => 'AB', TypeError], ['null', () => null, TypeError], ['a Matrix', M22, TypeError], ['an empty list', () => [], RangeError], ['one operand', () => [M22()], RangeError],
+    ['a vector in the middle', () => [M22(), [1, 2], M22()], TypeError], ['a disposed member', () => [M22(), disposed()], ReferenceError], ['a ragged member', () => [M22(), [[1, 2], [3]]], RangeError],
+    ['a non-numeric member', () => [M22(), [[1, 'a'], [2, 3]]], TypeError], ['a null member', () => [M22(), null], TypeError], ['a BigInt64Array member', () => [new BigInt64Array(2), M22()], TypeError],
+    ['mismatched shapes', () => [M22(), M32()], RangeError], ['empty operands', () => [Matrix.zeros(0, 2), Matrix.zeros(2, 0)], 'may'],
+  ]] }],
+  kron: [{ fn: 'kron', call: (A, B) => api.kron(A, B), valid: [M22, M32], bad: [
+    [...NOT_A_MATRIX, ['a BigInt64Array', () => new BigInt64Array(2), TypeError], ['a DataView', () => new DataView(new ArrayBuffer(16)), TypeError], ['an empty matrix', () => Matrix.zeros(0, 0), 'may']],
+    [...NOT_A_MATRIX, ['a BigInt64Array', () => new BigInt64Array(2), TypeError], ['a DataView', () => new DataView(new ArrayBuffer(16)), TypeError], ['an empty matrix', () => Matrix.zeros(0, 3), 'may']],
+  ] }],
+  cross: [{ fn: 'cross', call: (x, y) => api.cross(x, y), valid: [V3, V3], bad: [[...NOT_A_VECTOR, ['a wrong length', V2, RangeError]], [...NOT_A_VECTOR, ['a wrong length', V2, RangeError]]] }],
+  randomizedSvd: [{ fn: 'randomizedSvd', call: (A, k, o) => api.randomizedSvd(A, k, o), valid: [M32, () => 1, opts], bad: [
+    [...A_MATRIX, NAN, INF],
+    [['0', () => 0, RangeError], ['-1', () => -1, RangeError], ['3 > min(m, n)', () => 3, RangeError], ['1.5', () => 1.5, RangeError], ['NaN', () => NaN, RangeError], ['Infinity', () => Infinity, RangeError], ["'1'", () => '1', TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError]],
+    [...OPTIONS, ['oversample: -1', () => ({ oversample: -1 }), RangeError], ["oversample: '1'", () => ({ oversample: '1' }), TypeError], ['powerIterations: 0.5', () => ({ powerIterations: 0.5 }), RangeError], ['powerIterations: null', () => ({ powerIterations: null }), TypeError], ['seed: 0.5', () => ({ seed: 0.5 }), RangeError], ["seed: 'a'", () => ({ seed: 'a' }), TypeError]],
+  ] }],
 };
 
 /** A deep snapshot of an argument: the numbers of every Matrix / array / typed array in it. */

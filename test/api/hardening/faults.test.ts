@@ -193,6 +193,30 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
       ['norm axis', () => norm(A, 2, { axis: 0 })], ['center', () => center(A)], ['center nested', () => center(a64, { axis: 1 })],
       ['cov', () => cov(A)], ['cov rowvar false', () => cov(a64, { rowvar: false })], ['corrcoef', () => corrcoef(A, { rowvar: false })],
       ['isSquare', () => isSquare(a64)], ['isSymmetric', () => isSymmetric(S)], ['equals', () => equals(A, a64)], ['allclose', () => allclose(A, a64)],
+      // issue 13: hessenberg, rq, polar, orthogonalProcrustes, subspaceAngles, pinvh
+      ['hessenberg', () => api.hessenberg(G)], ['hessenberg calcQ', () => api.hessenberg(G, { calcQ: true })], ['hessenberg nested', () => api.hessenberg(nested, { calcQ: true })],
+      ['hessenberg js-stored', () => api.hessenberg(Gjs, { calcQ: true })],
+      ...(['full', 'economic', 'r'] as const).flatMap((mode): Case[] => [[`rq ${mode}`, () => api.rq(A, { mode })], [`rq ${mode} wide`, () => api.rq(W, { mode })]]),
+      ['rq nested', () => api.rq(a64)], ['rq js-stored', () => api.rq(Ajs)],
+      ['polar', () => api.polar(A)], ['polar left', () => api.polar(A, { side: 'left' })], ['polar wide nested', () => api.polar(W.toArray())],
+      ['orthogonalProcrustes', () => api.orthogonalProcrustes(A, Ajs)], ['orthogonalProcrustes nested', () => api.orthogonalProcrustes(a64, A)],
+      ['subspaceAngles', () => api.subspaceAngles(A, B6)], ['subspaceAngles rank-deficient', () => api.subspaceAngles(R2, A)],
+      ['subspaceAngles nested', () => api.subspaceAngles(a64, B6.toArray())],
+      ['pinvh', () => api.pinvh(S)], ['pinvh nested', () => api.pinvh(spdNested, { rtol: 1e-3 })], ['pinvh js-stored', () => api.pinvh(Sjs)],
+      ['A.hessenberg', () => G.hessenberg({ calcQ: true })], ['A.rq', () => A.rq()], ['A.polar', () => A.polar()], ['A.pinvh', () => S.pinvh()],
+      ['lstsq s wide js-stored', () => lstsq(onBackend('js', () => W.clone()), b6.slice(0, 8))],
+      // issue 13 — rref, matrix products, randomized SVD
+      ['rref', () => api.rref(A)], ['rref wide', () => api.rref(W)], ['rref nested', () => api.rref(a64)],
+      ['specialSolutions', () => api.specialSolutions(R2)], ['specialSolutions nested', () => api.specialSolutions(a64)],
+      ['matrixPower', () => api.matrixPower(G, 5)], ['matrixPower 13', () => api.matrixPower(G, 13)], ['matrixPower 0', () => api.matrixPower(G, 0)],
+      ['matrixPower negative', () => api.matrixPower(G, -3)], ['matrixPower nested', () => api.matrixPower(nested, 2)],
+      ['matrixPower singular', () => api.matrixPower(Array.from({ length: 9 }, () => new Array<number>(9).fill(0)), -1), 'singular'],
+      ['multiDot', () => api.multiDot([A, W, A, W])], ['multiDot 3', () => api.multiDot([A, W, B6])], ['multiDot vectors', () => api.multiDot([b6, A, W, b6])],
+      ['multiDot nested', () => api.multiDot([a64, W, a64])],
+      ['kron', () => api.kron(A, G)], ['kron nested', () => api.kron(a64, [[1, 2], [3, 4]])], ['kron vectors', () => api.kron(b6, b5)],
+      ['cross', () => api.cross([1, 2, 3], b5.subarray(0, 3))],
+      ['randomizedSvd', () => api.randomizedSvd(A, 3)], ['randomizedSvd wide nested', () => api.randomizedSvd(W.toArray(), 2, { powerIterations: 1 })],
+      ['randomizedSvd js-stored', () => api.randomizedSvd(Ajs, 2)], ['pca randomized', () => pca(A, { k: 2, method: 'randomized' })],
     ];
   });
 

@@ -65,8 +65,8 @@ const withOptions: [fn: string, call: (o: unknown) => unknown][] = [
   ['qr', (o) => qr(A, o as never)],
   ['lstsq', (o) => lstsq(A, b, o as never)],
   ['numericGradient', (o) => numericGradient((x) => x[0]! * x[1]!, b, o as never)],
-  ['eigh', (o) => eigh(A, o as never)],
-  ['eigvalsh', (o) => eigvalsh(A, o as never)],
+  ['eigh', (o) => eigh(A, undefined, o as never)], // an array in second place is B (generalised eigh)
+  ['eigvalsh', (o) => eigvalsh(A, undefined, o as never)],
   ['svd', (o) => svd(A, o as never)],
   ['svdvals', (o) => svdvals(A, o as never)],
   ['eig', (o) => eig(A, o as never)],

@@ -8,12 +8,14 @@
  * exactly the general path's.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Matrix, cholesky, det, eigh, inv, matmul, solve, svd } from '../../../bindings/index.js';
+import { Matrix, cholesky, det, eigh, inv, matmul, solve, svd, tidy } from '../../../bindings/index.js';
 import { setSmallPath } from '../../../bindings/api/small.js';
 import { BACKENDS, onBackend, setupApi } from '../../util/api.js';
 import { caught } from '../../util/errors.js';
 import { expectBitwise } from '../../util/tolerance.js';
 import { Rng } from '../../util/generate.js';
+import { DISPOSE_KEY } from '../../util/engines.js';
+import { backendNamed } from '../../../bindings/core/backend.js';
 
 beforeAll(setupApi);
 
@@ -190,6 +192,53 @@ describe('lean path for small square matrices ≡ the general path, bit for bit'
     A.dispose();
     for (const f of [() => det(A), () => solve(A, b), () => inv(A), () => cholesky(A), () => eigh(A), () => svd(A), () => matmul(A, A)]) {
       expect(caught(f), 'a disposed matrix is a ReferenceError, as on the general path').toBeInstanceOf(ReferenceError);
+    }
+  });
+
+  it('eigh and svd results: the fields only as keys, dispose() and [Symbol.dispose]() free the matrices, idempotent, whole through tidy', () => {
+    const A = Matrix.from([[4, 1], [1, 3]]);
+    const e = eigh(A);
+    const s = svd(A);
+    expect(Object.keys(e)).toEqual(['values', 'vectors']);
+    expect(Object.keys(s)).toEqual(['U', 's', 'Vt']);
+    e.dispose();
+    e.dispose();
+    expect(e.vectors.disposed).toBe(true);
+    s[DISPOSE_KEY]();
+    s.dispose();
+    expect(s.U!.disposed && s.Vt!.disposed).toBe(true);
+    const t = tidy(() => svd(A.scale(2)));
+    expect(t.U!.disposed || t.Vt!.disposed).toBe(false);
+    t.dispose();
+    A.dispose();
+  });
+
+  it('eigh and svd at n ≥ 3 on the wasm backend (wasm kernels) ≡ the js backend, and fall back to the JS mirrors when linear memory runs out', () => {
+    const be = backendNamed('wasm')! as unknown as { f64(n: number): unknown };
+    for (const n of [3, 5, 8]) {
+      const A = types(n, 700 + n)[0]![1];
+      const S = sym(A);
+      const want = onBackend('js', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
+      const got = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
+      const own = be.f64;
+      be.f64 = () => {
+        throw new RangeError('out of memory (injected)');
+      };
+      let starved: Flat[];
+      try {
+        starved = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
+      } finally {
+        be.f64 = own;
+      }
+      for (let q = 0; q < 2; q++) {
+        expect(got[q]!.kind, `n=${n} ${q}`).toBe('value');
+        const w = want[q] as { bits: Float64Array[] };
+        for (const [label, r] of [['wasm', got[q]!], ['wasm, no memory', starved[q]!]] as const) {
+          const g = r as { bits: Float64Array[] };
+          expect(g.bits.length).toBe(w.bits.length);
+          g.bits.forEach((x, i) => expectBitwise(`n=${n} ${q ? 'svd' : 'eigh'} ${label} part ${i}`, x, w.bits[i]!));
+        }
+      }
     }
   });
 });

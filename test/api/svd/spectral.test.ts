@@ -37,7 +37,7 @@ import { onBackend, BACKENDS, onBoth, guarded, setupLapackSuite } from '../../ut
 import { nrm2Ref, scale2, unitExponent } from '../../util/reference.js';
 import { expectBitwise } from '../../util/tolerance.js';
 import { dense, eye, inverse, mul, norm1, ratio, sub, tr, type Dense } from '../../util/dense.js';
-import { geometric, randn, svdMatrix } from '../../util/lapack-types.js';
+import { geometric, pcaSamples as samples, svdMatrix } from '../../util/lapack-types.js';
 import { THRESH, expectRatio } from '../../util/ratios.js';
 import { expectLinAlgError, expectError } from '../../util/errors.js';
 import { withTuning, TUNINGS } from '../../util/engines.js';
@@ -455,22 +455,6 @@ describe('lowRank (Eckart–Young)', () => {
 });
 
 // ---- pca ---------------------------------------------------------------------------------------------------
-
-/** X (m×n) with well separated column variances: Z·diag(√vᵢ)·Qᵀ, Z standard normal, Q orthogonal, plus an offset per column. */
-function samples(m: number, n: number, seed: number): Dense {
-  const rng = new Rng(seed);
-  const Z = randn(rng, m, n);
-  const { V: Q } = svdMatrix(rng, n, n, new Float64Array(0));
-  const X = dense(m, n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let l = 0; l < n; l++) s += Z.a[i * n + l]! * 2 ** (-l) * Q.a[j * n + l]!;
-      X.a[i * n + j] = s + 10 * (j + 1);
-    }
-  }
-  return X;
-}
 
 function centred(X: Dense): { Xc: Dense; mean: Float64Array } {
   const mean = new Float64Array(X.n);

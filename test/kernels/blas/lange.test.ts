@@ -108,6 +108,28 @@ describe('lange', () => {
     for (const norm of [MAXABS, ONE, INF, FRO]) expect(langeAll(norm, mix.m, mix.n, mix.A, mix.lda), `norm ${norm} Inf and NaN`).toBeNaN();
   });
 
+  it('max-abs on columns of 8 or more (the SIMD pass): the largest entry, NaN or Inf wherever each sits (every lane, block and tail)', () => {
+    const rng = new Rng(77);
+    for (const m of [8, 9, 15, 16, 17, 64]) {
+      for (const n of [1, 3]) {
+        for (let at = 0; at < m; at++) {
+          const lda = m + 1;
+          const base = new Float64Array(lda * n).fill(NaN);
+          for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) base[i + j * lda] = rng.normal();
+          const col = (at * 7) % n;
+          for (const [label, v, want] of [['max', -1e3, 1e3], ['-0 only', -0, -1], ['NaN', NaN, NaN], ['Inf', -Infinity, Infinity]] as const) {
+            const A = base.slice();
+            if (label === '-0 only') for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) A[i + j * lda] = -0;
+            A[at + col * lda] = v;
+            const got = langeAll(MAXABS, m, n, A, lda);
+            const expected = want === -1 ? 0 : want;
+            expect(Object.is(got, expected), `${label} at (${at}, ${col}) of ${m}×${n}: ${got}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
   it('a known matrix: ‖·‖₁ = 6, ‖·‖∞ = 7, max = 4, ‖·‖_F = √30', () => {
     const { A, m, n, lda } = fromRows([[1, -2], [-3, 4]], 3);
     expect(langeAll(ONE, m, n, A, lda)).toBe(6);

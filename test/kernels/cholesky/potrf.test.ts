@@ -78,6 +78,55 @@ describe('potf2', () => {
   });
 });
 
+/** The right-looking outer-product form (one axpy y ← y + (−ℓ)·x per column, a zero multiplier skipped): potf2's bits. */
+function rightLooking(n: number, A: Float64Array, ld: number): Float64Array {
+  const a = A.slice();
+  for (let j = 0; j < n; j++) {
+    const cj = j * ld;
+    const l = Math.sqrt(a[cj + j]!);
+    a[cj + j] = l;
+    for (let i = j + 1; i < n; i++) a[cj + i] = a[cj + i]! / l;
+    for (let c = j + 1; c < n; c++) {
+      const lc = a[cj + c]!;
+      if (lc === 0) continue;
+      const alpha = -lc;
+      for (let i = c; i < n; i++) a[c * ld + i] = a[c * ld + i]! + alpha * a[cj + i]!;
+    }
+  }
+  return a;
+}
+
+describe('potf2 (left-looking) ≡ the right-looking axpy form', () => {
+  it('bit for bit over sizes, kinds and a matrix with zero multipliers (skipped terms) and signed zeros', () => {
+    for (const n of [...NS, 40, 64]) {
+      for (let s = 0; s < 2; s++) {
+        const ld = n + 1 + s;
+        const { stored } = spd(20 * n + s, n, ld);
+        if (s === 1) {
+          // zeros in the lower triangle below the diagonal: some ℓⱼₖ = 0 (the axpy form skips them)
+          for (let j = 0; j < n; j++) for (let i = j + 2; i < n; i += 3) stored[i + j * ld] = (i + j) % 2 === 0 ? 0 : -0;
+          // diagonally dominant, so still positive definite
+          for (let j = 0; j < n; j++) {
+            let r = 1;
+            for (let k = 0; k < n; k++) if (k !== j) r += Math.abs(k > j ? stored[k + j * ld]! : stored[j + k * ld]!);
+            stored[j + j * ld] = r;
+          }
+        }
+        const label = `potf2 vs right-looking n=${n} s=${s}`;
+        const { L, info } = chol('potf2', n, stored, ld, label);
+        expect(info, label).toBe(0);
+        const want = rightLooking(n, stored, ld);
+        const lower = (x: Float64Array): number[] => {
+          const out: number[] = [];
+          for (let j = 0; j < n; j++) for (let i = j; i < n; i++) out.push(x[i + j * ld]!);
+          return out;
+        };
+        expectBitwise(label, lower(L), lower(want));
+      }
+    }
+  });
+});
+
 const BLOCKS: [number | null, GemmTuning][] = [[null, {}], [2, {}], [3, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [5, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]];
 
 describe.each(BLOCKS)('potrf, block %s, GEMM blocking %o', (nb, gb) => {

@@ -1,9 +1,11 @@
 /**
- * Householder QR — larfg, geqr2/geqrf (+ larft/larfb inside), org2r/orgqr, ormqr, geqp3 — on every
- * engine, bit for bit across engines, and checked with the test ratios of LAPACK's
- * TESTING/LIN/dqrt01 (normwise, scaled, pass below THRESH = 30 as in LAPACK's dtest.in):
+ * Householder QR — larfg, geqr2/geqrf (+ larft/larfb inside), org2r/orgqr, ormqr, geqp3 — and RQ —
+ * gerq2/gerqf (+ larfr, larftb, larfbr inside), orgr2/orgrq — on every engine, bit for bit across
+ * engines, and checked with the test ratios of LAPACK's TESTING/LIN/dqrt01 and drqt01 (normwise,
+ * scaled, pass below THRESH = 30 as in LAPACK's dtest.in):
  *
  *   ‖R − QᵀA‖₁ / (m·‖A‖₁·ε)        ‖I − QᵀQ‖₁ / (m·ε)        ‖Q·C − ormqr(C)‖₁ / (m·‖C‖₁·ε)
+ *   ‖R − A·Qᵀ‖₁ / (n·‖A‖₁·ε)        ‖I − Q·Qᵀ‖₁ / (n·ε)       (RQ, Q n×n)
  *
  * computed with the Dot2 reference products, for tall, wide, square and empty shapes, every block size
  * down to 1 (with the GEMM blocking made tiny as well), so the blocked code paths run on small matrices.
@@ -23,13 +25,40 @@ beforeAll(async () => {
 
 const M = (data: Float64Array, ld: number) => ({ data, off: 0, ld: Math.max(1, ld) });
 
-function factor(kernel: 'geqr2' | 'geqrf', m: number, n: number, A: Float64Array, ld: number): { F: Float64Array; tau: Float64Array } {
+/** Workspace of each factorisation kernel: the unblocked ones' vector, the blocked ones' *Scratch. */
+const FACTOR_WORK = {
+  geqr2: (_m: number, n: number) => n,
+  geqrf: (m: number, n: number) => scratch('geqrfScratch', m, n),
+  gerq2: (m: number) => m,
+  gerqf: (m: number, n: number) => scratch('gerqfScratch', m, n),
+};
+
+function factor(kernel: keyof typeof FACTOR_WORK, m: number, n: number, A: Float64Array, ld: number): { F: Float64Array; tau: Float64Array } {
   const k = Math.min(m, n);
   const r = runKernel(`${kernel} ${m}×${n}`, kernel, (c) => [
     m, n, c.out(A, matW(m, n, ld)), ld, c.out(new Float64Array(Math.max(1, k)).fill(NaN), vecW(k, 1)),
-    c.work(kernel === 'geqr2' ? n : scratch('geqrfScratch', m, n)),
+    c.work(FACTOR_WORK[kernel](m, n)),
   ]);
   return { F: r.bufs[0]!, tau: r.bufs[1]! };
+}
+
+/** |τᵢ| ∈ {0} ∪ [1, 2] (larfg's range). */
+function expectTau(label: string, tau: Float64Array, k: number): void {
+  for (let i = 0; i < k; i++) {
+    const t = tau[i]!;
+    if (!(t === 0 || (t >= 1 && t <= 2))) expect.unreachable(`${label}: τ[${i}] = ${t} outside {0} ∪ [1, 2]`);
+  }
+}
+
+/** The complete n×n Q of an RQ factorisation from the k = min(m, n) reflectors in F's last k rows. */
+function formQrq(kernel: 'orgr2' | 'orgrq', m: number, n: number, F: Float64Array, ldF: number, tau: Float64Array): Float64Array {
+  const k = Math.min(m, n);
+  const Q = new Float64Array(Math.max(1, n * n)).fill(NaN);
+  for (let i = 0; i < k; i++) for (let j = 0; j < n; j++) Q[n - k + i + j * n] = F[m - k + i + j * ldF]!;
+  const r = runKernel(`${kernel} ${n}×${n} k=${k}`, kernel, (c) => [
+    n, n, k, c.out(Q, matW(n, n, n)), n, c.in(tau), c.work(kernel === 'orgr2' ? n : scratch('orgrqScratch', n, n, k)),
+  ]);
+  return extract(r.bufs[0]!, n, n, n);
 }
 
 /** The first `cols` columns of Q (m×cols, ld = m) from k reflectors in F. */
@@ -42,24 +71,42 @@ function formQ(kernel: 'org2r' | 'orgqr', m: number, cols: number, k: number, F:
   return extract(r.bufs[0]!, m, cols, m);
 }
 
-/** The LAPACK dqrt01 ratios for A = QR (complete Q). */
-function qrRatios(m: number, n: number, A: Float64Array, ld: number, F: Float64Array, Q: Float64Array): { resid: number; orth: number } {
-  const R = new Float64Array(Math.max(1, m * n));
-  for (let j = 0; j < n; j++) for (let i = 0; i <= Math.min(j, m - 1); i++) R[i + j * m] = F[i + j * ld]!;
-  // R − QᵀA and I − QᵀQ, each through the accurate reference product.
-  const QtA = gemmRef(true, false, m, n, m, 1, M(Q, m), M(A, ld), -1, M(R, m)).value;
-  const I = new Float64Array(Math.max(1, m * m));
-  for (let i = 0; i < m; i++) I[i + i * m] = 1;
-  const QtQ = gemmRef(true, false, m, m, m, 1, M(Q, m), M(Q, m), -1, M(I, m)).value;
+/** d×d identity, column-major. */
+function identity(d: number): Float64Array {
+  const I = new Float64Array(Math.max(1, d * d));
+  for (let i = 0; i < d; i++) I[i + i * d] = 1;
+  return I;
+}
+
+/** The residual (m×n) and orthogonality (d×d, d = Q's order) ratios from their difference matrices. */
+function ratios(m: number, n: number, A: Float64Array, ld: number, resid: Float64Array, gram: Float64Array, d: number): { resid: number; orth: number } {
   const an = norm1(extract(A, m, n, ld), m, n);
-  const rn = norm1(QtA, m, n);
+  const rn = norm1(resid, m, n);
   return {
-    resid: an === 0 ? (rn === 0 ? 0 : Infinity) : rn / (Math.max(1, m) * an * EPS),
-    orth: norm1(QtQ, m, m) / (Math.max(1, m) * EPS),
+    resid: an === 0 ? (rn === 0 ? 0 : Infinity) : rn / (Math.max(1, d) * an * EPS),
+    orth: norm1(gram, d, d) / (Math.max(1, d) * EPS),
   };
 }
 
-const SHAPES: [number, number][] = [[0, 0], [0, 3], [3, 0], [1, 1], [1, 4], [4, 1], [2, 2], [5, 3], [3, 5], [7, 7], [9, 4], [4, 9], [16, 16], [23, 11], [11, 23], [40, 33]];
+/** The LAPACK dqrt01 ratios for A = QR (complete Q, m×m): R − QᵀA and I − QᵀQ through the accurate reference product. */
+function qrRatios(m: number, n: number, A: Float64Array, ld: number, F: Float64Array, Q: Float64Array): { resid: number; orth: number } {
+  const R = new Float64Array(Math.max(1, m * n));
+  for (let j = 0; j < n; j++) for (let i = 0; i <= Math.min(j, m - 1); i++) R[i + j * m] = F[i + j * ld]!;
+  const QtA = gemmRef(true, false, m, n, m, 1, M(Q, m), M(A, ld), -1, M(R, m)).value;
+  const QtQ = gemmRef(true, false, m, m, m, 1, M(Q, m), M(Q, m), -1, M(identity(m), m)).value;
+  return ratios(m, n, A, ld, QtA, QtQ, m);
+}
+
+/** The LAPACK drqt01 ratios for A = RQ (complete Q, n×n): R − AQᵀ and I − QQᵀ. */
+function rqRatios(m: number, n: number, A: Float64Array, ld: number, F: Float64Array, Q: Float64Array): { resid: number; orth: number } {
+  const R = new Float64Array(Math.max(1, m * n));
+  for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) if (j - i >= n - m) R[i + j * m] = F[i + j * ld]!;
+  const AQt = gemmRef(false, true, m, n, n, 1, M(A, ld), M(Q, n), -1, M(R, m)).value;
+  const QQt = gemmRef(false, true, n, n, n, 1, M(Q, n), M(Q, n), -1, M(identity(n), n)).value;
+  return ratios(m, n, A, ld, AQt, QQt, n);
+}
+
+const SHAPES: [number, number][] = [[0, 0], [0, 3], [3, 0], [1, 1], [1, 4], [4, 1], [2, 2], [5, 3], [3, 5], [7, 7], [9, 4], [4, 9], [16, 16], [23, 11], [11, 23], [40, 33], [33, 40]];
 
 describe.each([[null, {}], [1, {}], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [3, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }], [5, {}]] as const)(
   'QR, block %s, GEMM blocking %o',
@@ -67,28 +114,46 @@ describe.each([[null, {}], [1, {}], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [3
     const run = <T>(f: () => T): T =>
       withTuning({ ...gemm, geqrfNB: nb ?? undefined, orgqrNB: nb ?? undefined, ormqrNB: nb ?? undefined }, f);
 
+    /** Every shape × kind of SHAPES with its own seed and a leading dimension past m. */
+    const inputs = function* (): Generator<{ m: number; n: number; kind: string; ld: number; A: Float64Array }> {
+      let seed = 1;
+      for (const [m, n] of SHAPES) {
+        for (const kind of ['uniform', 'normal', 'graded', 'wide', 'zero'] as const) {
+          const ld = Math.max(1, m) + (seed % 3);
+          yield { m, n, kind, ld, A: matrix(new Rng(seed++), kind, m, n, ld) };
+        }
+      }
+    };
+
     it('geqrf + orgqr (and geqr2 + org2r): ‖R − QᵀA‖₁ and ‖I − QᵀQ‖₁ ratios below 30', () => {
       run(() => {
-        let seed = 1;
-        for (const [m, n] of SHAPES) {
-          for (const kind of ['uniform', 'normal', 'graded', 'wide', 'zero'] as const) {
-            const ld = Math.max(1, m) + (seed % 3);
-            const A = matrix(new Rng(seed++), kind, m, n, ld);
-            const k = Math.min(m, n);
-            for (const [fk, qk] of [['geqrf', 'orgqr'], ['geqr2', 'org2r']] as const) {
-              if (nb !== null && fk === 'geqr2') continue; // the unblocked pair does not depend on nb
-              const { F, tau } = factor(fk, m, n, A, ld);
-              for (let i = 0; i < k; i++) {
-                const t = tau[i]!;
-                if (!(t === 0 || (t >= 1 && t <= 2))) expect.unreachable(`${fk} ${m}×${n}: τ[${i}] = ${t} outside {0} ∪ [1, 2]`);
-              }
-              const Q = formQ(qk, m, m, k, F, ld, tau);
-              const { resid, orth } = qrRatios(m, n, A, ld, F, Q);
-              expect(resid, `${fk}/${qk} ${m}×${n} ${kind}: ‖R − QᵀA‖₁/(m‖A‖₁ε)`).toBeLessThan(THRESH);
-              expect(orth, `${fk}/${qk} ${m}×${n} ${kind}: ‖I − QᵀQ‖₁/(mε)`).toBeLessThan(THRESH);
-              // The thin Q is the first k columns of the complete one.
-              if (m > 0 && k > 0) expectBitwise(`${qk} thin vs complete`, formQ(qk, m, k, k, F, ld, tau), Q.slice(0, m * k));
-            }
+        for (const { m, n, kind, ld, A } of inputs()) {
+          const k = Math.min(m, n);
+          for (const [fk, qk] of [['geqrf', 'orgqr'], ['geqr2', 'org2r']] as const) {
+            if (nb !== null && fk === 'geqr2') continue; // the unblocked pair does not depend on nb
+            const { F, tau } = factor(fk, m, n, A, ld);
+            expectTau(`${fk} ${m}×${n}`, tau, k);
+            const Q = formQ(qk, m, m, k, F, ld, tau);
+            const { resid, orth } = qrRatios(m, n, A, ld, F, Q);
+            expect(resid, `${fk}/${qk} ${m}×${n} ${kind}: ‖R − QᵀA‖₁/(m‖A‖₁ε)`).toBeLessThan(THRESH);
+            expect(orth, `${fk}/${qk} ${m}×${n} ${kind}: ‖I − QᵀQ‖₁/(mε)`).toBeLessThan(THRESH);
+            // The thin Q is the first k columns of the complete one.
+            if (m > 0 && k > 0) expectBitwise(`${qk} thin vs complete`, formQ(qk, m, k, k, F, ld, tau), Q.slice(0, m * k));
+          }
+        }
+      });
+    });
+
+    it('gerqf + orgrq (and gerq2 + orgr2): ‖R − AQᵀ‖₁ and ‖I − QQᵀ‖₁ ratios below 30', () => {
+      run(() => {
+        for (const { m, n, kind, ld, A } of inputs()) {
+          for (const [fk, qk] of [['gerqf', 'orgrq'], ['gerq2', 'orgr2']] as const) {
+            if (nb !== null && fk === 'gerq2') continue; // the unblocked pair does not depend on nb
+            const { F, tau } = factor(fk, m, n, A, ld);
+            expectTau(`${fk} ${m}×${n}`, tau, Math.min(m, n));
+            const { resid, orth } = rqRatios(m, n, A, ld, F, formQrq(qk, m, n, F, ld, tau));
+            expect(resid, `${fk}/${qk} ${m}×${n} ${kind}: ‖R − AQᵀ‖₁/(n‖A‖₁ε)`).toBeLessThan(THRESH);
+            expect(orth, `${fk}/${qk} ${m}×${n} ${kind}: ‖I − QQᵀ‖₁/(nε)`).toBeLessThan(THRESH);
           }
         }
       });
@@ -124,15 +189,28 @@ describe.each([[null, {}], [1, {}], [2, { gemmMC: 4, gemmKC: 1, gemmNC: 4 }], [3
   },
 );
 
-describe('geqrf block-size limit', () => {
-  it('for m ≥ n, a block ≥ n makes geqrf exactly geqr2 (one panel, no trailing update)', () => {
-    // (For m < n the columns past min(m, n) still get a larfb update, so the bits differ there.)
-    for (const [m, n] of [[9, 5], [12, 12], [30, 1]] as const) {
+describe('geqrf / gerqf block-size limit', () => {
+  // (For QR with m < n the columns past min(m, n) still get a larfb update, and for RQ with m > n the
+  // rows above the panel a larfbr one, so the bits differ there.)
+  it.each([
+    ['geqr2', 'geqrf', [[9, 5], [12, 12], [30, 1]]],
+    ['gerq2', 'gerqf', [[5, 9], [12, 12], [1, 30]]],
+  ] as const)('a block ≥ min(m, n) makes %s exactly %s (one panel, no update)', (unblocked, blocked, shapes) => {
+    for (const [m, n] of shapes) {
       const A = matrix(new Rng(m * n), 'normal', m, n);
-      const u = factor('geqr2', m, n, A, m);
-      const b = withTuning({ geqrfNB: Math.min(m, n) }, () => factor('geqrf', m, n, A, m));
-      expectBitwise('geqrf vs geqr2 F', b.F, u.F);
-      expectBitwise('geqrf vs geqr2 τ', b.tau, u.tau);
+      const u = factor(unblocked, m, n, A, m);
+      const b = withTuning({ geqrfNB: Math.min(m, n) }, () => factor(blocked, m, n, A, m));
+      expectBitwise(`${blocked} vs ${unblocked} F`, b.F, u.F);
+      expectBitwise(`${blocked} vs ${unblocked} τ`, b.tau, u.tau);
+    }
+  });
+  it('a block ≥ k makes orgrq exactly orgr2', () => {
+    for (const [m, n] of [[5, 9], [12, 12], [9, 5]] as const) {
+      const A = matrix(new Rng(m + n), 'normal', m, n);
+      const { F, tau } = factor('gerq2', m, n, A, m);
+      const u = formQrq('orgr2', m, n, F, m, tau);
+      const b = withTuning({ orgqrNB: Math.min(m, n) }, () => formQrq('orgrq', m, n, F, m, tau));
+      expectBitwise('orgrq vs orgr2', b, u);
     }
   });
 });

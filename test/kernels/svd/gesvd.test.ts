@@ -740,3 +740,68 @@ describe('lasq (dqds, the values-only path of gesvd)', () => {
     expect(lasq('lasq n=0', [], []).ret).toBe(0);
   });
 });
+
+// ---- gesvd at 2×2 (gesvd2, closed form) -------------------------------------------------------------
+
+describe('gesvd at 2×2 with vectors (gesvd2, closed form)', () => {
+  /** gebrd + orgbr (Q, P) + bdsqr + gesvd's sign convention: what gesvd computed at 2×2 before gesvd2. */
+  function general(A: Dense, label: string): { info: number; s: Float64Array; U: Dense; Vt: Dense } {
+    const lda = 3;
+    const b = bidiagonalise('gebrd', A, lda);
+    const Q = formQ(b.F, 2, 2, lda, b.tauq, 2);
+    const P = formP(b.F, 2, lda, b.taup);
+    const r = runKernel(`${label}: bdsqr`, 'bdsqr', (c) => [
+      2, 2, 2, c.out(b.d.slice(), vecW(2, 1), 1), c.out(b.e.slice(), vecW(1, 1)),
+      c.out(colMajor(P, 2), matW(2, 2, 2)), 2, c.out(colMajor(Q, 2), matW(2, 2, 2)), 2, c.work(scratch('bdsqrScratch', 2, 2, 2)),
+    ]);
+    const V = r.bufs[2]!;
+    const U = r.bufs[3]!;
+    if (r.ret === 0) {
+      for (let j = 0; j < 2; j++) {
+        let big = -1;
+        let val = 0;
+        for (let i = 0; i < 2; i++) {
+          if (Math.abs(V[i + 2 * j]!) > big) {
+            big = Math.abs(V[i + 2 * j]!);
+            val = V[i + 2 * j]!;
+          }
+        }
+        if (val < 0) for (let i = 0; i < 2; i++) {
+          V[i + 2 * j] = -V[i + 2 * j]!;
+          U[i + 2 * j] = -U[i + 2 * j]!;
+        }
+      }
+    }
+    return { info: r.ret!, s: r.bufs[0]!.slice(0, 2), U: fromColMajor(U, 2, 2, 2), Vt: transposeFromColMajor(V, 2, 2, 2) };
+  }
+
+  it('bit for bit what gebrd + orgbr + bdsqr give (random, triangular, diagonal, zero, rank 1, tiny e, negative σ, wide range)', () => {
+    const rng = new Rng(9200);
+    const cases: [string, number[]][] = [
+      ['zero', [0, 0, 0, 0]],
+      ['identity', [1, 0, 0, 1]],
+      ['diagonal, increasing', [1, 0, 0, 3]],
+      ['diagonal, negative', [-2, 0, 0, 1]],
+      ['upper triangular', [1, 2, 0, 3]],
+      ['lower triangular', [1, 0, 2, 3]],
+      ['column 0 zero below', [4, 1e-300, 0, -2]],
+      ['rank 1', [1, 2, 2, 4]],
+      ['tiny off-diagonal (e below the threshold)', [1, 1e-30, 0, 1]],
+      ['negative determinant', [0, 1, 1, 0]],
+      ['wide range', [1e130, 1e-130, 1e-130, 1e-130]],
+      ['−0 entries', [-0, -0, -0, 1]],
+    ];
+    for (let q = 0; q < 40; q++) cases.push([`random ${q}`, [rng.normal(), rng.normal(), rng.normal(), rng.normal()]]);
+    for (const [name, x] of cases) {
+      const A = dense(2, 2, Float64Array.from(x));
+      const want = general(A, name);
+      for (const job of [1, 2]) {
+        const got = gesvd(`${name} (2×2)`, job, A);
+        expect(got.info, `${name}: status`).toBe(want.info);
+        expectBitwise(`${name} job ${job}: σ`, got.s, want.s);
+        expectBitwise(`${name} job ${job}: U`, got.U.a, want.U.a);
+        expectBitwise(`${name} job ${job}: Vᵀ`, got.Vt.a, want.Vt.a);
+      }
+    }
+  });
+});

@@ -63,9 +63,9 @@ function snapshot(r: unknown): Float64Array {
 
 /**
  * Each case's result on the JS backend, then on the wasm backend with 1, 2, 3 and 4 threads: all the
- * same bits; with more than one thread the pool must have run jobs (the kernels were split).
+ * same bits; with more than one thread the pool must have run jobs (`splits`: in each case, in some, or none needed).
  */
-async function sameForAllCounts(cases: Case[], eachSplits = false): Promise<void> {
+async function sameForAllCounts(cases: Case[], splits: Splits = 'some'): Promise<void> {
   setBackend('js');
   const want = cases.map(([, f]) => snapshot(f()));
   setBackend('wasm');
@@ -77,25 +77,27 @@ async function sameForAllCounts(cases: Case[], eachSplits = false): Promise<void
       const before = threadPool()!.jobs();
       expectBitwise(`${label} [${n} thread${n > 1 ? 's' : ''}] vs js`, snapshot(f()), want[i]!);
       // Under small blocks every factorisation's updates go through the split kernels.
-      if (eachSplits && n > 1) expect(threadPool()!.jobs(), `${label}: jobs run by the pool`).toBeGreaterThan(before);
+      if (splits === 'each' && n > 1) expect(threadPool()!.jobs(), `${label}: jobs run by the pool`).toBeGreaterThan(before);
     });
-    if (n > 1) expect(threadPool()!.jobs(), 'jobs run by the pool').toBeGreaterThan(jobs0);
+    if (splits !== 'none' && n > 1) expect(threadPool()!.jobs(), 'jobs run by the pool').toBeGreaterThan(jobs0);
   }
 }
 
 type Case = [string, () => unknown];
+/** Which cases must have split over the pool (with more than one thread): each one, some, or none need to. */
+type Splits = 'each' | 'some' | 'none';
 
 /**
  * Under `tuning`: the cases `build` makes (its matrices handed to `keep`, disposed at the end), checked
  * by sameForAllCounts.
  */
-async function checkCases(tuning: object, build: (cases: Case[], keep: (...ms: Matrix[]) => void) => void, eachSplits = false): Promise<void> {
+async function checkCases(tuning: object, build: (cases: Case[], keep: (...ms: Matrix[]) => void) => void, splits: Splits = 'some'): Promise<void> {
   setTuning(tuning);
   const cases: Case[] = [];
   const made: Matrix[] = [];
   build(cases, (...ms) => made.push(...ms));
   try {
-    await sameForAllCounts(cases, eachSplits);
+    await sameForAllCounts(cases, splits);
   } finally {
     for (const M of made) M.dispose();
   }
@@ -159,7 +161,20 @@ describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
         cases.push([`svd ${n}×${n + 7}`, () => svd(Wt)]);
         cases.push([`eig ${n}`, () => eig(A)]);
       }
-    }, tuning === SMALL_BLOCKS);
+
+    }, tuning === SMALL_BLOCKS ? 'each' : 'some');
+  });
+  itThreads('the lean eigh and svd (n = 3 … 8: the wasm syev/gesvd on one block sized by the wasm workspace, which grows with the threads)', async () => {
+    await checkCases(tuning, (cases, keep) => {
+      for (let n = 3; n <= 8; n++) {
+        const A = Matrix.randn(n, n, { seed: n });
+        const At = A.transpose();
+        const S = A.add(At);
+        keep(A, At, S);
+        cases.push([`lean eigh ${n}`, () => eigh(S)]);
+        cases.push([`lean svd ${n}`, () => svd(A)]);
+      }
+    }, 'none');
   });
 });
 

@@ -20,6 +20,7 @@ import { steqr, steqrScratch } from './steqr.js';
 import { sterf } from './sterf.js';
 import { ilog2, scalePow2 } from './pow2.js';
 import { even } from '../../util.js';
+import { syev2 } from './syev2.js';
 
 const RMIN = 2.002083095183101e-146; // 2^-484
 const RMAX = 4.994797680505588e145; // 2^484
@@ -55,16 +56,18 @@ export function syev(
   if (anrm > 0 && anrm < RMIN) k = -484 - ilog2(anrm);
   else if (anrm > RMAX) k = 483 - ilog2(anrm);
   if (k !== 0) for (let j = 0; j < n; j++) scalePow2(n - j, a, offA + j * lda + j, k);
-  // 2. tridiagonalise
+  // 2.–3. tridiagonalise, then QL/QR (n = 2 with vectors: both at once, syev2)
   const oE = offW;
   const oTau = oE + even(n);
   const oR = oTau + even(n);
-  sytrd(n, a, offA, lda, lam, offLam, w, oE, w, oTau, w, oR);
-  // 3. QL/QR
   let info: number;
-  if (!jobz) {
+  if (jobz && n === 2) {
+    info = syev2(a, offA, lda, lam, offLam, w, oE); // steps 2–3 in closed form, the same bits (syev2.ts)
+  } else if (!jobz) {
+    sytrd(n, a, offA, lda, lam, offLam, w, oE, w, oTau, w, oR);
     info = sterf(n, lam, offLam, w, oE);
   } else {
+    sytrd(n, a, offA, lda, lam, offLam, w, oE, w, oTau, w, oR);
     orgtr(n, a, offA, lda, w, oTau, w, oR);
     info = steqr(1, n, lam, offLam, w, oE, a, offA, lda, w, oR);
   }

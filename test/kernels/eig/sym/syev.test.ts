@@ -537,6 +537,62 @@ describe.each([
   });
 });
 
+describe('syev at n = 2 (syev2, closed form)', () => {
+  /** sytrd + orgtr + steqr(compz = 1) + the sign convention: what syev computed at n = 2 before syev2. */
+  function general(A: Float64Array, ld: number, label: string): { Z: Float64Array; lam: Float64Array; ret: number } {
+    const t = tridiagonalise('sytrd', A, 2, ld);
+    const Q = formQ(t, 2, ld);
+    const Z0 = new Float64Array(2 * 3).fill(NaN);
+    for (let j = 0; j < 2; j++) for (let i = 0; i < 2; i++) Z0[i + j * 3] = Q[i + j * ld]!;
+    const r = steqr(1, { d: t.d, e: t.e }, label, Z0);
+    const Z = new Float64Array(4);
+    for (let j = 0; j < 2; j++) {
+      let im = 0;
+      let big = -1;
+      for (let i = 0; i < 2; i++) {
+        const v = Math.abs(r.Z[i + j * 3]!);
+        if (v > big) {
+          big = v;
+          im = i;
+        }
+      }
+      const sg = r.ret === 0 && r.Z[im + j * 3]! < 0 ? -1 : 1;
+      for (let i = 0; i < 2; i++) Z[i + j * 2] = sg === 1 ? r.Z[i + j * 3]! : -r.Z[i + j * 3]!;
+    }
+    return { Z, lam: r.d, ret: r.ret };
+  }
+
+  it('bit for bit what sytrd + orgtr + steqr give (random, diagonal, negligible e, QR direction, ties, block scaling, NaN)', () => {
+    const rng = new Rng(9100);
+    const cases: [string, number, number, number][] = [
+      ['diagonal', 3, 0, -1],
+      ['diagonal, descending', 2, 0, 1],
+      ['zero', 0, 0, 0],
+      ['equal diagonal', 1.5, 0.25, 1.5],
+      ['trace zero', 2, 1, -2],
+      ['e² below safmin next to d = 0', 0, 1e-160, 1],
+      ['e negligible by eps·√|d₀d₁|', 1, 1e-17, 1],
+      ['|d₁| < |d₀| (QR)', 5, 1, 0.5],
+      ['|d₁| > |d₀| (QL)', 0.5, 1, 5],
+      ['block scaled up (≈ 1e-130)', 3e-130, 1e-130, -2e-130],
+      ['wide range', 1e140, 1e-140, 1e-140],
+      ['e only', 0, 1, 0],
+      ['NaN on the diagonal', NaN, 1, 2],
+      ['NaN off the diagonal', 1, NaN, 2],
+    ];
+    for (let q = 0; q < 40; q++) cases.push([`random ${q}`, rng.normal(), rng.normal(), rng.normal()]);
+    for (const [name, a00, a10, a11] of cases) {
+      const ld = 3;
+      const A = new Float64Array([a00, a10, a10, a11]);
+      const want = general(A, ld, name);
+      const got = syev(1, A, 2, ld, name);
+      expect(got.ret, `${name}: status`).toBe(want.ret);
+      expectBitwise(`${name}: λ`, got.lam, want.lam);
+      expectBitwise(`${name}: Z`, extract(got.Z, 2, 2, ld), want.Z);
+    }
+  });
+});
+
 // ---- the iteration cap -------------------------------------------------------------------------------
 
 describe('iteration cap and non-finite input: never a hang', () => {
