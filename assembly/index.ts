@@ -109,6 +109,8 @@ export { stebz, stebzScratch } from './eig/sym/stebz';
 export { stein, steinScratch } from './eig/sym/stein';
 export { ormtr, ormtrScratch } from './eig/sym/ormtr';
 export { syevx, syevxVectors, syevxScratch } from './eig/sym/syevx';
+// threads (issue 12): the pool of the threaded builds (no-ops in the serial ones); not kernels, no JS mirror.
+export { poolSetup, poolBytes, workerLoop, workerFault, poolQuit } from './thread/pool';
 
 /** Highest address of the module's static data; the JS heap starts above it. */
 export function dataEnd(): usize {

@@ -28,6 +28,7 @@ import { selection, UsageError } from './options.js';
 import { progressLine, runSuite, type LoadMeter } from './runner.js';
 import { git, loadProbe, otherLoad } from './host.js';
 import { NUMPY_COLUMNS, runNumpyColumn, type NumpyJob } from './peers/numpy.js';
+import { NUMPY_2T_COLUMNS, THREADED_SUITES, withThreadColumns } from './threads.js';
 import { writeCharts } from './charts.js';
 import { writeReport, type Cell, type Meta, type Report, type SuiteResult } from './report.js';
 
@@ -106,9 +107,10 @@ async function main(): Promise<void> {
   const load0 = os.loadavg();
   const cpus = os.cpus();
   const cores = cpus.length;
-  const loaded = await init(args.build === null ? {} : { simd: args.build !== 'scalar', fma: args.build === 'relaxed' });
+  // threads (issue 12): a pool of 2 threads for the 2-thread columns (bench/threads.ts).
+  const loaded = await init({ threads: 2, ...(args.build === null ? {} : { simd: args.build !== 'scalar', fma: args.build === 'relaxed' }) });
   const wasmBackend = backendNamed('wasm');
-  log(`wasm-linalg bench (${args.quick ? 'quick' : 'full'}): ${cpus[0]?.model ?? 'unknown CPU'}, ${cores} cores, Node ${process.version}, wasm build: ${loaded.wasm ?? 'none'}`);
+  log(`wasm-linalg bench (${args.quick ? 'quick' : 'full'}): ${cpus[0]?.model ?? 'unknown CPU'}, ${cores} cores, Node ${process.version}, wasm build: ${loaded.wasm ?? 'none'}, ${loaded.threads} thread(s)${loaded.threadsNote !== null ? ` (${loaded.threadsNote})` : ''}`);
   const notes: string[] = [];
   const before = loadProbe();
   await new Promise((r) => setTimeout(r, 500));
@@ -122,14 +124,21 @@ async function main(): Promise<void> {
   if (loaded.wasm !== 'simd' && loaded.wasm !== 'relaxed') notes.push(`the ${loaded.wasm ?? 'missing'} wasm build was loaded, not a SIMD one`);
   if (loaded.wasm === 'relaxed') notes.push('the WASM column ran the relaxed-SIMD build (fused multiply-adds in the GEMM micro-kernel)');
 
+  if (loaded.threads >= 2) {
+    notes.push(
+      'threads (bench/threads.ts): the WASM column runs the kernels on one thread, WASM 2T on two (one pool of 2); ' +
+        'numpy 2T runs with OPENBLAS_NUM_THREADS=2 — for the GEMM-bound suites (gemm, syrk, lu, cholesky, qr, eigh, svd)',
+    );
+  }
   const o: SuiteOptions = { quick: args.quick, sizes: args.sizes };
-  const selected = suites.filter((s) => args.only === null || args.only.includes(s.name));
+  const selected = suites.filter((s) => args.only === null || args.only.includes(s.name)).map((s) => withThreadColumns(s, loaded.threads));
   const numpyCols = args.numpy ? NUMPY_COLUMNS : [];
   const results: SuiteResult[] = [];
   for (const s of selected) {
     log(`${s.title}`);
     const r = await runSuite(s, o, args.timing, { load: nodeLoad, onCell: progress });
     for (const nc of numpyCols) r.columns.push({ id: nc.id, label: nc.label });
+    if (args.numpy && loaded.threads >= 2 && THREADED_SUITES.has(s.name)) for (const nc of NUMPY_2T_COLUMNS) r.columns.push({ id: nc.id, label: nc.label });
     results.push(r);
   }
 
@@ -148,8 +157,13 @@ async function main(): Promise<void> {
     for (const c of s.cases(o)) if (c.numpy) jobs.push({ key: `${s.name}/${c.id}`, flops: c.flops, spec: c.numpy });
   }
   if (numpyCols.length > 0 && jobs.length > 0) log('numpy (python3, OPENBLAS_NUM_THREADS=1)');
-  for (const nc of jobs.length > 0 ? numpyCols : []) {
-    const run = await runNumpyColumn(nc, jobs, args.timing, args.python);
+  const jobs2t = loaded.threads >= 2 ? jobs.filter((j) => THREADED_SUITES.has(j.key.split('/')[0]!)) : [];
+  const columnJobs: [(typeof NUMPY_COLUMNS)[number], NumpyJob[]][] = [
+    ...(jobs.length > 0 ? numpyCols : []).map((nc): [(typeof NUMPY_COLUMNS)[number], NumpyJob[]] => [nc, jobs]),
+    ...(args.numpy && jobs2t.length > 0 ? NUMPY_2T_COLUMNS : []).map((nc): [(typeof NUMPY_COLUMNS)[number], NumpyJob[]] => [nc, jobs2t]),
+  ];
+  for (const [nc, ncJobs] of columnJobs) {
+    const run = await runNumpyColumn(nc, ncJobs, args.timing, args.python);
     numpyMeta[nc.id] = { label: nc.label, ok: run.ok, ...(run.note !== undefined ? { note: run.note } : {}), ...(run.info ? { info: run.info } : {}) };
     if (!run.ok) {
       const msg = `${nc.label} column skipped: ${run.note ?? 'unknown reason'}`;

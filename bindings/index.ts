@@ -118,3 +118,5 @@ export { sqrtm } from './derived/sqrtm.js';
 export { logm } from './derived/logm.js';
 // selected eigenpairs (eigh / eigvalsh with subsetByIndex / subsetByValue)
 export type { SubsetOptions } from './api/eigh-subset.js';
+// threads (issue 12): the worker pool of the threaded builds.
+export { shutdown, threadsInfo, MAX_AUTO_THREADS, type ThreadsInfo } from './loader.js';

@@ -31,6 +31,7 @@ import { JsBackend } from './js/backend.js';
 import { installBackends, setBackend } from './core/backend.js';
 import type { BackendName } from './core/store.js';
 import { describe, optionsOf } from './core/validate.js';
+import { ThreadPool, platformCores, sharedMemory, threadsUnavailable } from './threads.js';
 
 /**
  * Where {@link init} gets the WebAssembly module: a `URL`, a string (an absolute URL, or a path
@@ -111,6 +112,46 @@ export interface InitOptions {
    * ({@link relaxedSimdSupported}) and `simd` is not `false`.
    */
   fma?: boolean;
+  /**
+   * Threads the level-3 kernels (and through them the factorisations) may run on: `'auto'` (the
+   * default: the cores the platform reports, at most {@link MAX_AUTO_THREADS}), a number ≥ 1, or 1 for
+   * none. More than one needs the SIMD builds, `SharedArrayBuffer` and — in a browser page — cross-origin
+   * isolation (the headers `Cross-Origin-Opener-Policy: same-origin` and
+   * `Cross-Origin-Embedder-Policy: require-corp`); where that is missing the library runs on one thread
+   * and {@link InitResult.threadsNote} says why. Results are bit for bit the same for every count. On a
+   * later call, resizes the pool of the module already loaded (given explicitly only).
+   */
+  threads?: number | 'auto';
+}
+
+/**
+ * The most threads `threads: 'auto'` starts (more cores than this are left to the application).
+ *
+ * @example
+ * ```ts
+ * const { threads } = await init(); // ≤ MAX_AUTO_THREADS
+ * ```
+ */
+export const MAX_AUTO_THREADS = 8;
+
+/**
+ * How many threads the wasm kernels run on, and why fewer than asked ({@link threadsInfo}; also part
+ * of {@link InitResult}).
+ *
+ * @example
+ * ```ts
+ * const info: ThreadsInfo = threadsInfo();
+ * if (info.threadsNote !== null) console.warn(info.threadsNote);
+ * ```
+ */
+export interface ThreadsInfo {
+  /** Threads the wasm kernels run on (1: no worker threads). */
+  threads: number;
+  /**
+   * Why fewer threads run than were asked for (no SharedArrayBuffer, a page that is not cross-origin
+   * isolated, a worker that failed, …), or null.
+   */
+  threadsNote: string | null;
 }
 
 /**
@@ -122,7 +163,7 @@ export interface InitOptions {
  * console.log(backend, wasm); // 'wasm' 'simd' on an engine with WebAssembly SIMD
  * ```
  */
-export interface InitResult {
+export interface InitResult extends ThreadsInfo {
   /** The backend selected. */
   backend: BackendName;
   /**
@@ -169,6 +210,10 @@ interface Loaded {
   exports: WasmExports;
   heap: WasmHeap;
   kind: InitResult['wasm'];
+  /** The worker pool of a threaded build, or null (a serial build). */
+  pool: ThreadPool | null;
+  /** Why the serial build was loaded although threads were asked for, or null. */
+  serialNote: string | null;
 }
 
 let loaded: Loaded | null = null;
@@ -227,11 +272,12 @@ async function compileSource(src: WasmSource): Promise<WebAssembly.Module> {
   return WebAssembly.compile(src as BufferSource);
 }
 
-async function instantiate(module: WebAssembly.Module): Promise<{ exports: WasmExports; heap: WasmHeap }> {
-  // Imported memory, created here so a threaded build can later share it (see bindings/core/memory.ts).
-  const memory = new WebAssembly.Memory({ initial: 2 });
+async function instantiate(module: WebAssembly.Module, pool: ThreadPool | null = null): Promise<{ exports: WasmExports; heap: WasmHeap }> {
+  // Imported memory, created here so that the threaded build can share it with its workers (threads.ts).
+  const memory = pool?.memory ?? new WebAssembly.Memory({ initial: 2 });
   const instance = await WebAssembly.instantiate(module, {
     env: {
+      ...pool?.imports(),
       memory,
       abort: (_msg: number, _file: number, line: number, col: number) => {
         throw new Error(`wasm-linalg: kernel aborted at ${line}:${col}`);
@@ -245,16 +291,49 @@ async function instantiate(module: WebAssembly.Module): Promise<{ exports: WasmE
   return { exports, heap: new WasmHeap(memory) };
 }
 
+/** The thread count `threads` asks for (validated by init). */
+function threadsWanted(t: InitOptions['threads']): number {
+  return t === undefined || t === 'auto' ? Math.max(1, Math.min(platformCores(), MAX_AUTO_THREADS)) : t;
+}
+
 async function load(options: InitOptions): Promise<Loaded> {
   let module: WebAssembly.Module;
   let kind: InitResult['wasm'];
+  const wanted = threadsWanted(options.threads);
+  const relaxed = options.simd !== false && (options.fma ?? ((options.simd ?? simdSupported()) && relaxedSimdSupported()));
+  const simd = relaxed || (options.simd ?? simdSupported());
+  // Threads: the threaded twin of the relaxed or SIMD build, on a shared memory.
+  let serialNote: string | null = null;
+  if (wanted > 1) {
+    serialNote =
+      options.wasm !== undefined
+        ? 'a module given through the `wasm` option runs on one thread'
+        : !simd
+          ? 'the scalar build has no threads'
+          : threadsUnavailable();
+  }
+  if (wanted > 1 && serialNote === null) {
+    const memory = sharedMemory();
+    if (typeof memory === 'string') {
+      serialNote = memory;
+    } else {
+      module = relaxed
+        ? await fetchModule(new URL('../build/wasm-linalg.relaxed-threads.wasm', import.meta.url))
+        : await fetchModule(new URL('../build/wasm-linalg.threads.wasm', import.meta.url));
+      const pool = new ThreadPool(module, memory);
+      const { exports, heap } = await instantiate(module, pool);
+      pool.attach(exports);
+      await pool.resize(wanted);
+      return { exports, heap, kind: relaxed ? 'relaxed' : 'simd', pool, serialNote: null };
+    }
+  }
   if (options.wasm !== undefined) {
     module = await compileSource(options.wasm);
     kind = 'custom';
-  } else if (options.simd !== false && (options.fma ?? ((options.simd ?? simdSupported()) && relaxedSimdSupported()))) {
+  } else if (relaxed) {
     module = await fetchModule(new URL('../build/wasm-linalg.relaxed.wasm', import.meta.url));
     kind = 'relaxed';
-  } else if (options.simd ?? simdSupported()) {
+  } else if (simd) {
     module = await fetchModule(new URL('../build/wasm-linalg.simd.wasm', import.meta.url));
     kind = 'simd';
   } else {
@@ -262,7 +341,7 @@ async function load(options: InitOptions): Promise<Loaded> {
     kind = 'scalar';
   }
   const { exports, heap } = await instantiate(module);
-  return { exports, heap, kind };
+  return { exports, heap, kind, pool: null, serialNote };
 }
 
 /**
@@ -306,6 +385,11 @@ export async function init(opts?: InitOptions | null): Promise<InitResult> {
   if (options.fma === true && options.simd === false) {
     throw new TypeError('init: fma: true needs the SIMD build, got simd: false');
   }
+  const th: unknown = options.threads;
+  if (th !== undefined && th !== 'auto' && !(typeof th === 'number' && Number.isInteger(th) && th >= 1)) {
+    throw new TypeError(`init: threads must be 'auto' or an integer ≥ 1, got ${describe(th)}`);
+  }
+  const loadedBefore = loaded !== null;
   if (want === 'wasm' && loaded === null) {
     if (typeof WebAssembly !== 'object') throw new Error('wasm-linalg: WebAssembly is not available here');
     // One load at a time: a call made while another is loading waits for that load (its `wasm`/`simd`/`fma`
@@ -318,9 +402,54 @@ export async function init(opts?: InitOptions | null): Promise<InitResult> {
       if (loading === p) loading = null;
     }
   }
+  // A later call with `threads` resizes the pool of the module already loaded.
+  if (loadedBefore && loaded !== null && options.threads !== undefined) {
+    const n = threadsWanted(options.threads);
+    if (loaded.pool !== null) {
+      if (n !== loaded.pool.threads || (n > 1 && loaded.pool.note !== null)) await loaded.pool.resize(n);
+    } else {
+      loaded.serialNote = n > 1 ? 'the single-threaded build was loaded by an earlier init()' : null;
+    }
+  }
   installBackends(jsBackend ??= new JsBackend(), loaded ? (wasmBackend ??= new WasmBackend(loaded.exports, loaded.heap)) : null);
   setBackend(want);
-  return { backend: want, wasm: loaded?.kind ?? null };
+  return { backend: want, wasm: loaded?.kind ?? null, ...threadsInfo() };
+}
+
+/**
+ * How many threads the wasm kernels run on now, and if fewer than asked, why (also after a worker
+ * failed during a call: the library then continues on one thread).
+ *
+ * @example
+ * ```ts
+ * await init({ threads: 4 });
+ * const { threads, threadsNote } = threadsInfo(); // 4, null — or 1 and the reason
+ * ```
+ */
+export function threadsInfo(): ThreadsInfo {
+  if (loaded === null) return { threads: 1, threadsNote: null };
+  if (loaded.pool === null) return { threads: 1, threadsNote: loaded.serialNote };
+  return { threads: loaded.pool.threads, threadsNote: loaded.pool.note };
+}
+
+/**
+ * Ends the worker threads; the library keeps working on one thread (`init({ threads })` starts them
+ * again). Not needed for a Node script to exit: the workers do not keep it alive.
+ *
+ * @example
+ * ```ts
+ * await init({ threads: 2 });
+ * // … heavy work …
+ * await shutdown();
+ * ```
+ */
+export async function shutdown(): Promise<void> {
+  await loaded?.pool?.stop(null);
+}
+
+/** The thread pool of the loaded module, or null (tests). @internal */
+export function threadPool(): ThreadPool | null {
+  return loaded?.pool ?? null;
 }
 
 /** The loaded module's heap (for memoryStats), or null. */

@@ -84,7 +84,7 @@ for (const a of assets) {
   if (!shipped(a)) errors.push(`${rel(a)} is referenced by the loader but not listed in package.json "files"`);
   if (a.endsWith('.wasm')) {
     const bytes = readFileSync(a);
-    if (a.endsWith('.relaxed.wasm') && !WebAssembly.validate(RELAXED_PROBE)) {
+    if (/\.relaxed(-threads)?\.wasm$/.test(a) && !WebAssembly.validate(RELAXED_PROBE)) {
       console.log(`check-dist: ${rel(a)} not validated: this engine has no relaxed SIMD (Node ${process.versions.node})`);
     } else if (!WebAssembly.validate(bytes)) errors.push(`${rel(a)} does not validate as WebAssembly here`);
   }

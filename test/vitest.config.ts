@@ -50,6 +50,9 @@ const chromiumProvider = () =>
     },
   });
 
+/** The two headers that make a page cross-origin isolated (`crossOriginIsolated`, SharedArrayBuffer). */
+const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 /**
  * A browser project: the suites (by default those of the node project but the examples) in
  * `browser` through `provider`, headless unless said otherwise.
@@ -60,6 +63,9 @@ function inBrowser(
   o: { name?: string; include?: string[]; exclude?: string[]; provide?: Record<string, string>; headless?: boolean } = {},
 ) {
   return {
+    // threads (issue 12): the test page is cross-origin isolated, so SharedArrayBuffer exists and the
+    // library runs its threaded build there (a page without these headers falls back to one thread).
+    server: { headers: ISOLATION_HEADERS },
     test: {
       name: o.name ?? browser,
       include: o.include ?? include,

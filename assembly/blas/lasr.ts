@@ -73,10 +73,18 @@
  * 40(3), 2014; Golub & Van Loan, 4th ed., §5.1.8–5.1.9, §8.3.5, §8.6.3.
  */
 
+import { lasrPar } from '../thread/jobs';
+
 /** Rows per strip: 256 rows × 512 columns = 1 MiB, the L2 of the benchmark machine. */
 export const LASR_MB: i32 = 256;
 
 export function lasr(m: i32, nseq: i32, pSeq: usize, pC: usize, pS: usize, pX: usize, ldx: i32): void {
+  if (ASC_FEATURE_THREADS && lasrPar(m, nseq, pSeq, pC, pS, pX, ldx)) return;
+  lasrSerial(m, nseq, pSeq, pC, pS, pX, ldx);
+}
+
+/** lasr on the calling thread alone (threaded builds split X's rows into strips over the pool: thread/jobs.ts). */
+export function lasrSerial(m: i32, nseq: i32, pSeq: usize, pC: usize, pS: usize, pX: usize, ldx: i32): void {
   if (m <= 0 || nseq <= 0) return;
   const ldX = <usize>ldx << 3;
   for (let r0 = 0; r0 < m; r0 += LASR_MB) {

@@ -6,7 +6,11 @@
  * β = 0 means C is not read (BLAS convention); α = 0 or k = 0 means A and B are not read.
  *
  * Workspace: `pw`, 16-byte aligned, `gemmScratch(m, n, k)` doubles (packed A block, packed B block and
- * one MR×NR edge tile). Nothing is allocated here.
+ * one MR×NR edge tile; in a threaded build one such set per thread). Nothing is allocated here.
+ *
+ * Threaded builds: a product large enough is split over the pool by blocks of C's columns or rows
+ * (thread/jobs.ts), each block computed by this serial code exactly as here — the same bits for every
+ * thread count.
  *
  * The five loops of Goto & van de Geijn (ACM TOMS 34(3), 2008) in BLIS order:
  *
@@ -23,13 +27,26 @@ import { tuneI, T_GEMM_MC, T_GEMM_KC, T_GEMM_NC } from '../tuning';
 import { packA, packB } from './pack';
 import { microkernel } from './microkernel';
 import { gemmSmall } from './small';
+import { lanes } from '../thread/pool';
+import { gemmPar } from '../thread/jobs';
+import { even } from '../util';
 
 function roundUp(x: i32, r: i32): i32 {
   return ((x + r - 1) / r) * r;
 }
 
-/** Doubles of workspace `gemm` needs for these sizes with the blocking in force. */
+/**
+ * Doubles of workspace `gemm` needs for these sizes with the blocking in force: one thread's
+ * (`gemmScratch1`) times the threads it may split over (threaded builds; thread/jobs.ts).
+ */
 export function gemmScratch(m: i32, n: i32, k: i32): i32 {
+  const s = gemmScratch1(m, n, k);
+  const t = lanes();
+  return t > 1 ? t * even(s) : s;
+}
+
+/** Doubles of workspace one thread's serial `gemm` needs for these sizes. */
+export function gemmScratch1(m: i32, n: i32, k: i32): i32 {
   if (m <= 0 || n <= 0 || k <= 0) return MR * NR;
   const mc = roundUp(min(m, tuneI(T_GEMM_MC)), MR);
   const kc = min(k, tuneI(T_GEMM_KC));
@@ -38,6 +55,16 @@ export function gemmScratch(m: i32, n: i32, k: i32): i32 {
 }
 
 export function gemm(
+  transA: i32, transB: i32, m: i32, n: i32, k: i32, alpha: f64,
+  pA: usize, lda: i32, pB: usize, ldb: i32,
+  beta: f64, pC: usize, ldc: i32, pw: usize,
+): void {
+  if (ASC_FEATURE_THREADS && gemmPar(transA, transB, m, n, k, alpha, pA, lda, pB, ldb, beta, pC, ldc, pw)) return;
+  gemmSerial(transA, transB, m, n, k, alpha, pA, lda, pB, ldb, beta, pC, ldc, pw);
+}
+
+/** gemm on the calling thread alone (workspace: `gemmScratch1(m, n, k)` doubles). */
+export function gemmSerial(
   transA: i32, transB: i32, m: i32, n: i32, k: i32, alpha: f64,
   pA: usize, lda: i32, pB: usize, ldb: i32,
   beta: f64, pC: usize, ldc: i32, pw: usize,

@@ -16,19 +16,36 @@
  *
  * op(A) upper runs the same from the bottom; the right side sweeps column blocks of B the same way.
  * op(A)'s off-diagonal block is passed to the GEMM as the stored block of A with the transpose flag.
+ * Threaded builds: many right-hand sides are split over the pool in blocks (thread/jobs.ts), each block
+ * solved by this serial code — the same bits for every thread count.
  * NB is the tuning key T_TRSM_NB (tuning.ts; default 64; tests set small odd blocks to push small
  * matrices through the blocked code).
  */
 import { trsm2 } from './trsm2';
 import { scal } from '../blas/scal';
-import { gemm, gemmScratch } from '../gemm/gemm';
+import { gemm, gemmScratch, gemmScratch1 } from '../gemm/gemm';
+import { trsmPar } from '../thread/jobs';
 import { tuneI, T_TRSM_NB } from '../tuning';
 
 export function trsmScratch(m: i32, n: i32): i32 {
   return gemmScratch(m, n, tuneI(T_TRSM_NB));
 }
 
+/** Doubles of workspace one thread's serial trsm needs. */
+export function trsmScratch1(m: i32, n: i32): i32 {
+  return gemmScratch1(m, n, tuneI(T_TRSM_NB));
+}
+
 export function trsm(
+  side: i32, uplo: i32, trans: i32, diag: i32, m: i32, n: i32, alpha: f64,
+  pA: usize, lda: i32, pB: usize, ldb: i32, pw: usize,
+): void {
+  if (ASC_FEATURE_THREADS && trsmPar(side, uplo, trans, diag, m, n, alpha, pA, lda, pB, ldb, pw)) return;
+  trsmSerial(side, uplo, trans, diag, m, n, alpha, pA, lda, pB, ldb, pw);
+}
+
+/** trsm on the calling thread alone (its GEMM updates may still split, outside a job). */
+export function trsmSerial(
   side: i32, uplo: i32, trans: i32, diag: i32, m: i32, n: i32, alpha: f64,
   pA: usize, lda: i32, pB: usize, ldb: i32, pw: usize,
 ): void {

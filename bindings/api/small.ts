@@ -64,10 +64,15 @@ const MAXN = 8; // n² ≤ SMALL
 
 /** Workspace sizes by (op, n), computed once per tuning (the kernels' *Scratch functions are not free). */
 const sizes = new Int32Array(OPS * (MAXN + 1)).fill(-1);
+/**
+ * The same for the wasm kernels (eighOnWasm, svdOnWasm): a threaded build's GEMM-based kernels take one
+ * workspace per thread (threads, issue 12), so their sizes may exceed the mirrors'; the thread pool
+ * moves tuningEpoch whenever that count changes.
+ */
+const wasmSizes = new Int32Array(OPS * (MAXN + 1)).fill(-1);
 let sizesEpoch = tuningEpoch;
 
-function size(op: Op, n: number): number {
-  const k = K();
+function size(op: Op, n: number, k: Kernels): number {
   switch (op) {
     case Op.Getrf:
       return k.getrfScratch(n, n);
@@ -84,15 +89,17 @@ function size(op: Op, n: number): number {
   }
 }
 
-/** Doubles of workspace for `op` at order n (n ≤ 8), cached per tuning. */
-function workSize(op: Op, n: number): number {
+/** Doubles of workspace for `op` at order n (n ≤ 8) with kernels `k` (default: the JS ones), cached per tuning. */
+function workSize(op: Op, n: number, k: Kernels = K()): number {
   if (sizesEpoch !== tuningEpoch) {
     sizes.fill(-1);
+    wasmSizes.fill(-1);
     sizesEpoch = tuningEpoch;
   }
+  const cache = k === K() ? sizes : wasmSizes;
   const i = op * (MAXN + 1) + n;
-  let need = sizes[i]!;
-  if (need < 0) need = sizes[i] = size(op, n);
+  let need = cache[i]!;
+  if (need < 0) need = cache[i] = size(op, n, k);
   return need;
 }
 
@@ -338,7 +345,7 @@ function smallCopy(h: Float64Array, o: number, n: number): Matrix {
 /** The lean eigh on the wasm kernels (see wasmFor): one linear-memory block for A, λ and the workspace; null: no block. */
 function eighOnWasm(be: Backend, A: Matrix, n: number): SmallEigh | undefined | null {
   const nn = even(n * n);
-  const blk = wasmBlock(be, nn + even(n) + workSize(Op.Syev, n));
+  const blk = wasmBlock(be, nn + even(n) + workSize(Op.Syev, n, be.kernels));
   if (blk === null) return null;
   try {
     if (!load(A, n, blk.array(), blk.offset) || be.kernels.syev(1, n, blk, n, blk.at(nn), blk.at(nn + even(n))) !== 0) return undefined;
@@ -356,7 +363,7 @@ function svdOnWasm(be: Backend, A: Matrix, n: number): SmallSvd | undefined | nu
   const oS = nn;
   const oU = oS + even(n);
   const oV = oU + nn;
-  const blk = wasmBlock(be, oV + nn + workSize(Op.Gesvd, n));
+  const blk = wasmBlock(be, oV + nn + workSize(Op.Gesvd, n, be.kernels));
   if (blk === null) return null;
   try {
     // SvdJob.Thin = 1 (core/lapack.ts)

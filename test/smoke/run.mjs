@@ -35,6 +35,9 @@
 //                webkit    WebKitGTK's MiniBrowser over WebKitWebDriver (webdriverio), with NO JSC flag:
 //                          Safari's engine as shipped, without Symbol.dispose — the packed library must
 //                          work there (test/browser/launch.mjs has the launch recipes).
+//              Chromium opens it a second time: served with COOP/COEP (cross-origin isolated) the page
+//              must run threaded (the bundled worker script, a 256×256 GEMM split over the pool),
+//              served without them it must fall back to one thread and say why (threads, issue 12).
 //              A browser that is not installed fails under CI=… and is skipped, loudly, otherwise.
 //
 // Exit code 0 only when nothing failed. The last line is `smoke: P passed, F failed[, S skipped]`.
@@ -181,6 +184,9 @@ await check('package (npm pack: dist + build/*.wasm + README.md + package.json)'
     'build/wasm-linalg.simd.wasm',
     'build/wasm-linalg.scalar.wasm',
     'build/wasm-linalg.relaxed.wasm',
+    'build/wasm-linalg.threads.wasm',
+    'build/wasm-linalg.relaxed-threads.wasm',
+    'dist/worker.js',
   ];
   const missing = required.filter((f) => !files.includes(f));
   if (missing.length > 0) throw new Error(`tarball lacks ${missing.join(', ')}`);
@@ -535,7 +541,12 @@ function lifetimeChecks() {
   try {
     const r = await init();
     const err = gemmError(Matrix, 64, 64, 64);
-    window.__result = { init: r, simd: simdSupported(), relaxed: relaxedSimdSupported(), err, life: lifetimeChecks() };
+    // 256³ multiply-adds: split over the workers when the page runs threaded.
+    const err256 = gemmError(Matrix, 256, 256, 256);
+    window.__result = {
+      init: r, simd: simdSupported(), relaxed: relaxedSimdSupported(), err, err256, life: lifetimeChecks(),
+      isolated: globalThis.crossOriginIsolated === true, cores: navigator.hardwareConcurrency,
+    };
   } catch (e) {
     window.__result = { error: String(e && e.stack || e) };
   }
@@ -553,6 +564,7 @@ function lifetimeChecks() {
     });
     const assets = readdirSync(join(out, 'assets'));
     const wasmAssets = assets.filter((f) => f.endsWith('.wasm'));
+    if (!assets.some((f) => /worker.*\.js$/.test(f))) throw new Error(`vite build emitted no worker script: ${assets.join(', ')}`);
     if (wasmAssets.length < 3) throw new Error(`vite build emitted ${wasmAssets.length} .wasm assets: ${assets.join(', ')}`);
     return `${wasmAssets.length} .wasm assets`;
   });
@@ -566,6 +578,9 @@ function lifetimeChecks() {
     '.svg': 'image/svg+xml',
   };
   let wasmFetches = []; // what the server answered to .wasm requests, per page load
+  // threads (issue 12): with the two headers the page is cross-origin isolated and runs threaded.
+  let isolate = false;
+  const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     const file = join(out, path.endsWith('/') ? `${path}index.html` : path);
@@ -576,7 +591,7 @@ function lifetimeChecks() {
     }
     const type = MIME[extname(file)] ?? 'application/octet-stream';
     if (file.endsWith('.wasm')) wasmFetches.push(`200 ${type}`);
-    res.writeHead(200, { 'content-type': type });
+    res.writeHead(200, { 'content-type': type, ...(isolate ? ISOLATION : {}) });
     res.end(readFileSync(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -591,14 +606,23 @@ function lifetimeChecks() {
     if (wasmFetches.length !== 1 || wasmFetches[0] !== '200 application/wasm') {
       throw new Error(`expected one .wasm fetch answered 200 application/wasm, saw [${wasmFetches.join('; ')}]`);
     }
-    if (!(res.err < 1e-12)) throw new Error(`GEMM relative error ${res.err}`);
+    if (!(res.err < 1e-12) || !(res.err256 < 1e-12)) throw new Error(`GEMM relative error ${res.err}, ${res.err256} (256)`);
+    // Threads: an isolated page runs min(cores, 8) threads; one that is not runs one and says why.
+    const wantThreads = res.isolated ? Math.max(1, Math.min(res.cores, 8)) : 1;
+    if (res.isolated !== isolate || res.init.threads !== wantThreads) {
+      throw new Error(`served ${isolate ? 'with' : 'without'} COOP/COEP: crossOriginIsolated ${res.isolated}, init() gave ${JSON.stringify(res.init)}`);
+    }
+    if (!res.isolated && !/cross-origin isolated/.test(res.init.threadsNote ?? '')) {
+      throw new Error(`one thread without saying why: ${JSON.stringify(res.init)}`);
+    }
     const l = res.life;
     if (!(Number.isFinite(l.det) && l.det > 0)) throw new Error(`det gave ${l.det}`);
     if (!(l.residual < 1e-12)) throw new Error(`solve: residual ${l.residual}`);
     if (!Number.isFinite(l.trace) || l.tidyLeak !== 0) throw new Error(`tidy: trace ${l.trace}, ${l.tidyLeak} blocks left by tidy`);
     if (!l.svdDisposed) throw new Error('svd(...).dispose() left U or Vt alive');
     if (l.left !== 0) throw new Error(`${l.left} blocks still allocated after every dispose`);
-    return `${version}: ${res.init.wasm} build, GEMM rel. error ${res.err.toExponential(1)}, det/solve/tidy/dispose ok, typeof Symbol.dispose = ${l.symbolDispose}`;
+    const threads = res.isolated ? `${res.init.threads} threads (isolated)` : '1 thread (not isolated: falls back, says why)';
+    return `${version}: ${res.init.wasm} build, ${threads}, GEMM rel. error ${res.err.toExponential(1)}, det/solve/tidy/dispose ok, typeof Symbol.dispose = ${l.symbolDispose}`;
   }
 
   /** Opens the app in a session (launch.mjs), waits for window.__result. */
@@ -641,10 +665,11 @@ function lifetimeChecks() {
 
   const browsers = [
     ['chromium', 'headless Chromium via playwright-core', inChromium],
+    ['chromium', 'headless Chromium via playwright-core, served with COOP/COEP: threaded', inChromium, true],
     ['firefox', 'headless Firefox ESR via puppeteer-core (WebDriver BiDi)', () => inSession(launchFirefox)],
     ['webkit', 'WebKitGTK MiniBrowser via webdriverio (WebKitWebDriver), no JSC flag', () => inSession(launchWebKit)],
   ];
-  for (const [name, how, open] of browsers) {
+  for (const [name, how, open, isolated = false] of browsers) {
     const label = `browser-${name} (the built app in ${how})`;
     const missing = browserMissing(name);
     if (!built) record(label, 'fail', 'not run: the vite build failed');
@@ -655,6 +680,7 @@ function lifetimeChecks() {
       console.log('');
     } else {
       wasmFetches = [];
+      isolate = isolated;
       await check(label, async () => {
         if (missing !== null) throw new Error(missing);
         return open();

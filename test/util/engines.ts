@@ -139,7 +139,10 @@ let engines: Engine[] | null = null;
 /** Loads the library (WASM backend) and the scalar build; call in beforeAll. */
 export async function setupEngines(): Promise<Engine[]> {
   if (engines !== null) return engines;
-  const r = await init({ fma: false });
+  // One thread: the serial SIMD build, whose workspace sizes equal the JS mirrors' (a threaded build's
+  // GEMM-based kernels take one workspace per thread). The threaded build's kernels are tested against
+  // the same mirrors in test/kernels/threads/.
+  const r = await init({ fma: false, threads: 1 });
   if (r.wasm !== 'simd') throw new Error(`the kernel suites need the SIMD build as the library's module, got ${String(r.wasm)}`);
   const wb = backendNamed('wasm') as WasmBackend | null;
   if (wb === null) throw new Error('WASM backend did not load');

@@ -245,12 +245,16 @@ function generalEigh(fn: string, call: (A: never, B: never, o: never) => unknown
 }
 
 const battery: Record<string, Entry[] | string> = {
-  init: [{ fn: 'init', call: (o) => api.init(o), valid: [() => ({})], bad: [[...OPTIONS, ['backend: gpu', () => ({ backend: 'gpu' }), TypeError], ['wasm: 5', () => ({ wasm: 5 }), TypeError], ['simd: yes', () => ({ simd: 'yes' }), TypeError], ['fma: 1', () => ({ fma: 1 }), TypeError]]] }],
+  init: [{ fn: 'init', call: (o) => api.init(o), valid: [() => ({})], bad: [[...OPTIONS, ['backend: gpu', () => ({ backend: 'gpu' }), TypeError], ['wasm: 5', () => ({ wasm: 5 }), TypeError], ['simd: yes', () => ({ simd: 'yes' }), TypeError], ['fma: 1', () => ({ fma: 1 }), TypeError], ['threads: 0', () => ({ threads: 0 }), TypeError], ['threads: 1.5', () => ({ threads: 1.5 }), TypeError]]] }],
   simdSupported: 'takes no arguments',
   relaxedSimdSupported: 'takes no arguments',
   getBackend: 'takes no arguments',
   memoryStats: 'takes no arguments',
   getTuning: 'takes no arguments',
+  // threads (issue 12); init's `threads` option is tested in test/core/threads/pool.test.ts.
+  shutdown: 'takes no arguments',
+  threadsInfo: 'takes no arguments',
+  MAX_AUTO_THREADS: 'a constant',
   setTuning: [{ fn: 'setTuning', call: (t) => api.setTuning(t), valid: [() => null], bad: [[['a number', () => 3, TypeError], ['a string', () => 'fast', TypeError], ['an unknown key', () => ({ blockSize: 8 }), TypeError], ['a string value', () => ({ getrfNB: 'x' }), TypeError], ['NaN', () => ({ getrfNB: NaN }), RangeError], ['Infinity', () => ({ gemmKC: Infinity }), RangeError]]] }],
   tidy: [{ fn: 'tidy', call: (f) => api.tidy(f), valid: [() => () => 1], bad: [[['a number', () => 5, TypeError], ['null', () => null, TypeError], ['undefined', () => undefined, TypeError], ['an async function', () => async () => 1, TypeError]]] }],
   keep: [{ fn: 'keep', call: (M) => void api.keep(M), valid: [M22], bad: [[['a number', () => 3, TypeError], ['null', () => null, TypeError], ['a plain object', () => ({}), TypeError]]] }],

@@ -245,7 +245,7 @@ describe('allocation failures mid-call leak nothing (wasm heap)', () => {
   it('every function exported from bindings/index.ts that takes matrices has cases here', () => {
     const covered = new Set(cases.map(([label]) => label.split(/[ .]/)[0]!));
     // Exports that take no matrix or vector (setup, errors, classes reached through their factories).
-    const none = new Set(['init', 'simdSupported', 'relaxedSimdSupported', 'setBackend', 'getBackend', 'setTuning', 'getTuning', 'tidy', 'keep', 'memoryStats', 'LinAlgError', 'LUFactorization', 'CholeskyFactorization', 'Matrix']);
+    const none = new Set(['init', 'simdSupported', 'relaxedSimdSupported', 'setBackend', 'getBackend', 'setTuning', 'getTuning', 'tidy', 'keep', 'memoryStats', 'shutdown', 'threadsInfo', 'MAX_AUTO_THREADS', 'LinAlgError', 'LUFactorization', 'CholeskyFactorization', 'Matrix']);
     const missing = Object.keys(api).filter((name) => !none.has(name) && !covered.has(name));
     expect(missing).toEqual([]);
   });

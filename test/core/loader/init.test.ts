@@ -43,7 +43,7 @@ describe('before init()', () => {
 describe('init()', () => {
   it("init({ backend: 'js' }) needs no module; the WASM backend is then not available", async () => {
     const r = await init({ backend: 'js' });
-    expect(r).toEqual({ backend: 'js', wasm: null });
+    expect(r).toMatchObject({ backend: 'js', wasm: null });
     expect(getBackend()).toBe('js');
     using A = Matrix.from([[1, 2], [3, 4]]);
     expect(A.backend).toBe('js');
@@ -56,7 +56,7 @@ describe('init()', () => {
   it('init() loads the relaxed build where relaxed SIMD validates, else the SIMD build, and selects it; matrices made before stay usable', async () => {
     using J = Matrix.fromArray(Array.from({ length: 81 }, (_, i) => i), 9, 9); // JS backend, made before the module loads
     const r = await init();
-    expect(r).toEqual({ backend: 'wasm', wasm: DEFAULT_BUILD });
+    expect(r).toMatchObject({ backend: 'wasm', wasm: DEFAULT_BUILD });
     expect(getBackend()).toBe('wasm');
     expect(memoryStats().heapBytes).toBeGreaterThan(0);
     using W = Matrix.eye(9); // 81 entries: linear memory (64 or fewer live on the JS heap)
@@ -67,11 +67,11 @@ describe('init()', () => {
 
   it('is idempotent and switches backends without reloading', async () => {
     const stats = memoryStats();
-    expect(await init()).toEqual({ backend: 'wasm', wasm: DEFAULT_BUILD });
-    expect(await init({ backend: 'js' })).toEqual({ backend: 'js', wasm: DEFAULT_BUILD });
+    expect(await init()).toMatchObject({ backend: 'wasm', wasm: DEFAULT_BUILD });
+    expect(await init({ backend: 'js' })).toMatchObject({ backend: 'js', wasm: DEFAULT_BUILD });
     expect(getBackend()).toBe('js');
-    expect(await init({ backend: 'wasm', simd: false })).toEqual({ backend: 'wasm', wasm: DEFAULT_BUILD }); // already loaded
-    expect(await init({ fma: false })).toEqual({ backend: 'wasm', wasm: DEFAULT_BUILD }); // already loaded
+    expect(await init({ backend: 'wasm', simd: false })).toMatchObject({ backend: 'wasm', wasm: DEFAULT_BUILD }); // already loaded
+    expect(await init({ fma: false })).toMatchObject({ backend: 'wasm', wasm: DEFAULT_BUILD }); // already loaded
     expect(memoryStats().heapBytes).toBe(stats.heapBytes);
   });
 

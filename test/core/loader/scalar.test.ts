@@ -9,7 +9,7 @@ import { expectBitwise } from '../../util/tolerance.js';
 
 describe('scalar build', () => {
   it('loads on request and matches the JS backend bit for bit', async () => {
-    expect(await init({ simd: false })).toEqual({ backend: 'wasm', wasm: 'scalar' });
+    expect(await init({ simd: false })).toMatchObject({ backend: 'wasm', wasm: 'scalar' });
     setBackend('wasm');
     using A = Matrix.randn(41, 37, { seed: 1 });
     using B = Matrix.randn(37, 23, { seed: 2 });

@@ -1,0 +1,156 @@
+/**
+ * jobs — the kernels the pool splits (pool.ts), how each is cut into chunks, and the chunk runner.
+ *
+ * Only dimensions that take part in no sum are split, so every entry of the result is computed by one
+ * thread exactly as the serial kernel computes it — the same operations in the same order — and the
+ * result is bit for bit the same for every thread count (and equal to the JS mirror's):
+ *
+ *   gemm   C ← α·op(A)·op(B) + β·C: blocks of C's columns (n ≥ m) or rows (m > n). A column of C
+ *          depends on all of op(A) and one column of op(B); each chunk packs what it needs into its
+ *          own workspace (its thread's slice of the caller's: `gemmScratch` is `lanes` serial
+ *          workspaces in a threaded build) and runs the serial GEMM on its block. Within a block the
+ *          micro-kernel tiles start at the block's edge, which does not matter: an entry's value
+ *          (its k-sum in KC blocks, then α·sum + β·c) does not depend on the tile it sits in.
+ *   trsm   op(A)·X = α·B (left): blocks of right-hand sides = columns of B; X·op(A) = α·B (right):
+ *          blocks of B's rows. Each block is a serial trsm on its own workspace.
+ *   lasr   rotations from the right mix columns, never rows: blocks of X's rows (each row sees the same
+ *          sequence of rotations whatever the strip; see blas/lasr.ts).
+ *
+ * syrk and every factorisation (getrf, potrf, geqrf/orgqr/ormqr via larfb, sytrd, gebrd, gehrd) go
+ * parallel through their GEMM and TRSM calls; steqr and bdsqr through lasr.
+ *
+ * Chunks: up to 4 per thread (the claiming then balances a thread slowed by the machine's other load),
+ * but none narrower than CHUNK_MIN rows/columns unless that leaves a thread without one: a column chunk
+ * re-packs all of op(A) (m·k copies for 2·m·k·w flops, ≈ 12/w of the chunk's time at 25 GFLOP/s and a
+ * copy per nanosecond: 5 % at w = 256, 10 % at 128). Rounded to the register tile; at least 2 chunks,
+ * or the kernel runs serially.
+ */
+import { lanes, worthSplitting, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, MAX_CHUNKS } from './pool';
+import { gemmSerial, gemmScratch1 } from '../gemm/gemm';
+import { MR, NR } from '../gemm/blocking';
+import { trsmSerial, trsmScratch1 } from '../trsm/trsm';
+import { lasrSerial } from '../blas/lasr';
+import { even } from '../util';
+
+// @ts-ignore: decorator
+@inline const CHUNK_MIN: i32 = 256;
+// @ts-ignore: decorator
+@inline const PER_THREAD: i32 = 4;
+
+/** The chunk size for splitting `dim` over T threads in multiples of `unit`, or 0 when it cannot be split. */
+function chunkOf(dim: i32, T: i32, unit: i32): i32 {
+  let c = max(up((dim + PER_THREAD * T - 1) / (PER_THREAD * T), unit), min(up(CHUNK_MIN, unit), up((dim + T - 1) / T, unit)));
+  c = max(c, up((dim + MAX_CHUNKS - 1) / MAX_CHUNKS, unit));
+  return (dim + c - 1) / c >= 2 ? c : 0;
+}
+
+/** x rounded up to a multiple of unit. */
+// @ts-ignore: decorator
+@inline function up(x: i32, unit: i32): i32 {
+  return ((x + unit - 1) / unit) * unit;
+}
+
+/** Bytes → i32 slot (addresses < 4 GiB) and back. */
+// @ts-ignore: decorator
+@inline function ptr(i: i32): usize {
+  return <usize><u32>pi(i);
+}
+
+/** gemm's parallel path: true when it ran the product (split over the pool), false to run it serially. */
+export function gemmPar(
+  transA: i32, transB: i32, m: i32, n: i32, k: i32, alpha: f64,
+  pA: usize, lda: i32, pB: usize, ldb: i32,
+  beta: f64, pC: usize, ldc: i32, pw: usize,
+): bool {
+  if (m <= 0 || n <= 0 || k <= 0 || alpha == 0) return false;
+  if (!worthSplitting(<f64>m * <f64>n * <f64>k)) return false;
+  const byCols = n >= m;
+  const chunk = chunkOf(byCols ? n : m, lanes(), byCols ? NR : MR);
+  if (chunk == 0) return false;
+  const dim = byCols ? n : m;
+  setPi(0, transA); setPi(1, transB); setPi(2, m); setPi(3, n); setPi(4, k);
+  setPi(5, <i32>pA); setPi(6, lda); setPi(7, <i32>pB); setPi(8, ldb); setPi(9, <i32>pC); setPi(10, ldc);
+  setPi(11, <i32>pw); setPi(12, even(gemmScratch1(m, n, k)) << 3); setPi(13, byCols ? 1 : 0); setPi(14, chunk);
+  setPf(0, alpha); setPf(1, beta);
+  runJob(K_GEMM, (dim + chunk - 1) / chunk, <f64>m * <f64>n * <f64>k * <f64>chunk / <f64>dim);
+  return true;
+}
+
+function gemmChunk(idx: i32, tid: i32): void {
+  const transA = pi(0), transB = pi(1), m = pi(2), n = pi(3), k = pi(4);
+  const lda = pi(6), ldb = pi(8), ldc = pi(10), chunk = pi(14);
+  const lo = idx * chunk;
+  let pA = ptr(5), pB = ptr(7), pC = ptr(9);
+  const pw = ptr(11) + <usize>tid * <usize>pi(12);
+  if (pi(13)) {
+    const w = min(chunk, n - lo);
+    pB += transB ? <usize>lo << 3 : <usize>lo * (<usize>ldb << 3);
+    pC += <usize>lo * (<usize>ldc << 3);
+    gemmSerial(transA, transB, m, w, k, pf(0), pA, lda, pB, ldb, pf(1), pC, ldc, pw);
+  } else {
+    const h = min(chunk, m - lo);
+    pA += transA ? <usize>lo * (<usize>lda << 3) : <usize>lo << 3;
+    pC += <usize>lo << 3;
+    gemmSerial(transA, transB, h, n, k, pf(0), pA, lda, pB, ldb, pf(1), pC, ldc, pw);
+  }
+}
+
+/** trsm's parallel path (blocks of right-hand sides): true when it ran the solve. */
+export function trsmPar(
+  side: i32, uplo: i32, trans: i32, diag: i32, m: i32, n: i32, alpha: f64,
+  pA: usize, lda: i32, pB: usize, ldb: i32, pw: usize,
+): bool {
+  if (m <= 0 || n <= 0) return false;
+  const order = side == 0 ? m : n;
+  const rhs = side == 0 ? n : m;
+  if (!worthSplitting(0.5 * <f64>order * <f64>order * <f64>rhs)) return false;
+  const chunk = chunkOf(rhs, lanes(), side == 0 ? NR : MR);
+  if (chunk == 0) return false;
+  setPi(0, side); setPi(1, uplo); setPi(2, trans); setPi(3, diag); setPi(4, m); setPi(5, n);
+  setPi(6, <i32>pA); setPi(7, lda); setPi(8, <i32>pB); setPi(9, ldb); setPi(10, <i32>pw);
+  setPi(11, even(trsmScratch1(m, n)) << 3); setPi(12, chunk);
+  setPf(0, alpha);
+  runJob(K_TRSM, (rhs + chunk - 1) / chunk, 0.5 * <f64>order * <f64>order * <f64>chunk);
+  return true;
+}
+
+function trsmChunk(idx: i32, tid: i32): void {
+  const side = pi(0), m = pi(4), n = pi(5), ldb = pi(9), chunk = pi(12);
+  const lo = idx * chunk;
+  const pw = ptr(10) + <usize>tid * <usize>pi(11);
+  if (side == 0) {
+    trsmSerial(0, pi(1), pi(2), pi(3), m, min(chunk, n - lo), pf(0), ptr(6), pi(7), ptr(8) + <usize>lo * (<usize>ldb << 3), ldb, pw);
+  } else {
+    trsmSerial(1, pi(1), pi(2), pi(3), min(chunk, m - lo), n, pf(0), ptr(6), pi(7), ptr(8) + (<usize>lo << 3), ldb, pw);
+  }
+}
+
+/** lasr's parallel path (strips of rows): true when it applied the rotations. */
+export function lasrPar(m: i32, nseq: i32, pSeq: usize, pC: usize, pS: usize, pX: usize, ldx: i32): bool {
+  if (m <= 0 || nseq <= 0 || lanes() <= 1) return false;
+  let rots: f64 = 0;
+  for (let q = 0; q < nseq; q++) {
+    const d = pSeq + (<usize>(q << 2) << 3);
+    rots += max(0, load<f64>(d, 8) - load<f64>(d));
+  }
+  if (!worthSplitting(3 * rots * <f64>m)) return false;
+  const chunk = chunkOf(m, lanes(), 8);
+  if (chunk == 0) return false;
+  setPi(0, m); setPi(1, nseq); setPi(2, <i32>pSeq); setPi(3, <i32>pC); setPi(4, <i32>pS); setPi(5, <i32>pX);
+  setPi(6, ldx); setPi(7, chunk);
+  runJob(K_LASR, (m + chunk - 1) / chunk, 3 * rots * <f64>chunk);
+  return true;
+}
+
+function lasrChunk(idx: i32): void {
+  const m = pi(0), chunk = pi(7);
+  const lo = idx * chunk;
+  lasrSerial(min(chunk, m - lo), pi(1), ptr(2), ptr(3), ptr(4), ptr(5) + (<usize>lo << 3), pi(6));
+}
+
+/** Runs chunk `idx` of the current job on thread `tid` (0 = the caller). */
+export function runChunk(kind: i32, idx: i32, tid: i32): void {
+  if (kind == K_GEMM) gemmChunk(idx, tid);
+  else if (kind == K_TRSM) trsmChunk(idx, tid);
+  else if (kind == K_LASR) lasrChunk(idx);
+}

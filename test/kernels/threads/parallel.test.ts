@@ -1,0 +1,270 @@
+/**
+ * The threaded build's parallel kernels (assembly/thread/): bit for bit the same results for 1, 2, 3
+ * and 4 threads, and the JS mirrors' bits — GEMM (every transpose, α, β), SYRK, TRSM (every side,
+ * triangle, transpose, diagonal), `lasr` (through eigh and the SVD), and the factorisations whose
+ * updates go through them (LU, Cholesky, QR with Q, eigh, SVD, eig, solve). The splitting threshold is
+ * set to 1 multiply-add, so these small matrices are split (every GEMM of every blocked factorisation
+ * becomes a job), under small odd block sizes so the blocked paths run. Four threads run on this
+ * 2-core machine too: correctness does not depend on the threads being truly parallel.
+ *
+ * Skipped where threads cannot run (a browser page that is not cross-origin isolated, no
+ * SharedArrayBuffer): init then reports fewer threads (test/core/loader/threads.test.ts checks why).
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import {
+  init, Matrix, matmul, gram, solveTriangular, lu, cholesky, qr, eigh, svd, eig, setBackend, setTuning,
+} from '../../../bindings/index.js';
+import { threadPool } from '../../../bindings/loader.js';
+import { backendNamed } from '../../../bindings/core/backend.js';
+import { JsStore, type Store } from '../../../bindings/core/store.js';
+import { jsKernels } from '../../../bindings/js/kernels.js';
+import type { Kernels } from '../../../bindings/core/kernels.js';
+import { expectBitwise } from '../../util/tolerance.js';
+import { nbAll } from '../../util/engines.js';
+
+const COUNTS = [1, 2, 3, 4];
+let available = false;
+
+beforeAll(async () => {
+  const r = await init({ fma: false, threads: 4 });
+  available = r.threads === 4 && r.wasm === 'simd';
+  if (available) threadPool()!.setMinWork(1);
+});
+
+afterAll(async () => {
+  threadPool()?.setMinWork(0);
+  setTuning(null);
+  setBackend('wasm');
+});
+
+/** A test that needs the 4 threads (skipped where they could not start; decided after beforeAll). */
+function itThreads(name: string, f: () => Promise<void>): void {
+  it(name, async (ctx) => {
+    if (!available) return ctx.skip();
+    await f();
+  });
+}
+
+/** Every number of a result (a Matrix, an array, a number, or an object of those), then disposed. */
+function snapshot(r: unknown): Float64Array {
+  const out: number[] = [];
+  const take = (v: unknown): void => {
+    if (v instanceof Matrix) out.push(...v.toFloat64Array());
+    else if (v instanceof Float64Array || v instanceof Int32Array) out.push(...v);
+    else if (typeof v === 'number') out.push(v);
+    else if (Array.isArray(v)) v.forEach(take);
+    else if (typeof v === 'object' && v !== null) for (const k of Object.keys(v).sort()) take((v as Record<string, unknown>)[k]);
+  };
+  take(r);
+  if (r instanceof Matrix) r.dispose();
+  else (r as { dispose?: () => void } | null)?.dispose?.();
+  return Float64Array.from(out);
+}
+
+/**
+ * Each case's result on the JS backend, then on the wasm backend with 1, 2, 3 and 4 threads: all the
+ * same bits; with more than one thread the pool must have run jobs (`splits`: in each case, in some, or none needed).
+ */
+async function sameForAllCounts(cases: Case[], splits: Splits = 'some'): Promise<void> {
+  setBackend('js');
+  const want = cases.map(([, f]) => snapshot(f()));
+  setBackend('wasm');
+  for (const n of COUNTS) {
+    const r = await init({ threads: n });
+    expect(r.threads, 'threads running').toBe(n);
+    const jobs0 = threadPool()!.jobs();
+    cases.forEach(([label, f], i) => {
+      const before = threadPool()!.jobs();
+      expectBitwise(`${label} [${n} thread${n > 1 ? 's' : ''}] vs js`, snapshot(f()), want[i]!);
+      // Under small blocks every factorisation's updates go through the split kernels.
+      if (splits === 'each' && n > 1) expect(threadPool()!.jobs(), `${label}: jobs run by the pool`).toBeGreaterThan(before);
+    });
+    if (splits !== 'none' && n > 1) expect(threadPool()!.jobs(), 'jobs run by the pool').toBeGreaterThan(jobs0);
+  }
+}
+
+type Case = [string, () => unknown];
+/** Which cases must have split over the pool (with more than one thread): each one, some, or none need to. */
+type Splits = 'each' | 'some' | 'none';
+
+/**
+ * Under `tuning`: the cases `build` makes (its matrices handed to `keep`, disposed at the end), checked
+ * by sameForAllCounts.
+ */
+async function checkCases(tuning: object, build: (cases: Case[], keep: (...ms: Matrix[]) => void) => void, splits: Splits = 'some'): Promise<void> {
+  setTuning(tuning);
+  const cases: Case[] = [];
+  const made: Matrix[] = [];
+  build(cases, (...ms) => made.push(...ms));
+  try {
+    await sameForAllCounts(cases, splits);
+  } finally {
+    for (const M of made) M.dispose();
+  }
+}
+
+const SMALL_BLOCKS = { ...nbAll(3), gehrdNB: 3, gehrdNX: 4, gemmMC: 8, gemmKC: 5, gemmNC: 12 };
+const TUNINGS = [{}, SMALL_BLOCKS];
+
+describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
+  itThreads('matmul and gram (GEMM, SYRK): every shape the same for 1–4 threads and the JS backend', async () => {
+    await checkCases(tuning, (cases, keep) => {
+      for (const [m, k, n] of [[1, 1, 1], [5, 3, 9], [9, 4, 5], [37, 21, 45], [64, 33, 17], [17, 40, 70]] as const) {
+        const A = Matrix.randn(m, k, { seed: m + k });
+        const B = Matrix.randn(k, n, { seed: n });
+        keep(A, B);
+        cases.push([`matmul ${m}×${k}·${k}×${n}`, () => matmul(A, B)]);
+        cases.push([`gram ${m}×${k}`, () => gram(A)]);
+        cases.push([`gram rows ${m}×${k}`, () => gram(A, { rows: true })]);
+      }
+    });
+  });
+
+  itThreads('solveTriangular (TRSM) with many right-hand sides, both triangles, transposed or not', async () => {
+    await checkCases(tuning, (cases, keep) => {
+      for (const [n, r] of [[7, 30], [30, 7], [40, 41]] as const) {
+        const R = Matrix.randn(n, n, { seed: n });
+        const D = Matrix.eye(n).scale(4 * n);
+        const T = R.add(D);
+        const B = Matrix.randn(n, r, { seed: r });
+        keep(R, D, T, B);
+        for (const lower of [true, false]) {
+          for (const transpose of [false, true]) {
+            for (const unitDiagonal of [false, true]) {
+              cases.push([`solveTriangular n=${n} r=${r} lower=${lower} T=${transpose} unit=${unitDiagonal}`, () =>
+                solveTriangular(T, B, { lower, transpose, unitDiagonal })]);
+            }
+          }
+        }
+      }
+    });
+  });
+
+  itThreads('the factorisations: LU, Cholesky, QR (Q formed), eigh and SVD with vectors (lasr), eig', async () => {
+    await checkCases(tuning, (cases, keep) => {
+      for (const n of [9, 34, 50]) {
+        const A = Matrix.randn(n, n, { seed: 100 + n });
+        const G = gram(A);
+        const I = Matrix.eye(n);
+        const S = G.add(I);
+        const W = Matrix.randn(n + 7, n, { seed: 7 });
+        const Wt = W.transpose();
+        const Wn = W.slice(0, n);
+        keep(A, G, I, S, W, Wt, Wn);
+        cases.push([`lu ${n}`, () => lu(A)]);
+        cases.push([`solve ${n}`, () => A.solve(Wn)]);
+        cases.push([`cholesky ${n}`, () => cholesky(S)]);
+        cases.push([`qr ${n + 7}×${n}`, () => qr(W)]);
+        cases.push([`qr ${n}×${n + 7}`, () => qr(Wt)]);
+        cases.push([`eigh ${n}`, () => eigh(S)]);
+        cases.push([`svd ${n + 7}×${n}`, () => svd(W)]);
+        cases.push([`svd ${n}×${n + 7}`, () => svd(Wt)]);
+        cases.push([`eig ${n}`, () => eig(A)]);
+      }
+
+    }, tuning === SMALL_BLOCKS ? 'each' : 'some');
+  });
+  itThreads('the lean eigh and svd (n = 3 … 8: the wasm syev/gesvd on one block sized by the wasm workspace, which grows with the threads)', async () => {
+    await checkCases(tuning, (cases, keep) => {
+      for (let n = 3; n <= 8; n++) {
+        const A = Matrix.randn(n, n, { seed: n });
+        const At = A.transpose();
+        const S = A.add(At);
+        keep(A, At, S);
+        cases.push([`lean eigh ${n}`, () => eigh(S)]);
+        cases.push([`lean svd ${n}`, () => svd(A)]);
+      }
+    }, 'none');
+  });
+});
+
+describe('threaded build: GEMM and TRSM kernels', () => {
+  /** Column-major data in a store of the backend; the JS backend's stores are plain arrays. */
+  function storeOf(k: 'wasm' | 'js', data: Float64Array): Store {
+    if (k === 'js') return new JsStore(data.slice());
+    const s = backendNamed('wasm')!.f64(data.length);
+    s.array().set(data, s.offset);
+    return s;
+  }
+  const read = (s: Store, n: number): Float64Array => s.array().slice(s.offset, s.offset + n);
+  const rand = (n: number, seed: number): Float64Array => {
+    const a = new Float64Array(n);
+    let x = seed;
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      a[i] = x / 2147483648 - 0.5;
+    }
+    return a;
+  };
+
+  /**
+   * `call` on stores holding copies of `inputs` (and NaN-filled workspaces from `ws`), with the JS
+   * mirrors and then with the wasm kernels on 1–4 threads: `inputs[out]` afterwards has the same bits
+   * every time, and with more than one thread the pool split the kernel.
+   */
+  async function kernelAllCounts(
+    label: string,
+    inputs: Float64Array[],
+    out: number,
+    call: (k: Kernels, s: Store[], ws: (n: number) => Store) => void,
+  ): Promise<void> {
+    const run = (k: Kernels, which: 'wasm' | 'js'): Float64Array => {
+      const stores = inputs.map((a) => storeOf(which, a));
+      const extra: Store[] = [];
+      try {
+        call(k, stores, (n) => {
+          const w = storeOf(which, new Float64Array(Math.max(1, n)).fill(NaN));
+          extra.push(w);
+          return w;
+        });
+        return read(stores[out]!, inputs[out]!.length);
+      } finally {
+        for (const x of [...stores, ...extra]) x.free();
+      }
+    };
+    const want = run(jsKernels, 'js');
+    const wk = backendNamed('wasm')!.kernels;
+    for (const t of COUNTS) {
+      await init({ threads: t });
+      const before = threadPool()!.jobs();
+      expectBitwise(`${label} [${t} threads]`, run(wk, 'wasm'), want);
+      if (t > 1) expect(threadPool()!.jobs(), `${label}: split over the pool`).toBeGreaterThan(before);
+    }
+  }
+
+  itThreads('gemm: every transpose pair, α and β (β = 0 does not read C), padded leading dimensions', async () => {
+    const m = 23, n = 29, k = 13;
+    for (const tA of [0, 1]) for (const tB of [0, 1]) for (const [alpha, beta] of [[1, 0], [-0.5, 1.5], [2, 1]] as const) {
+      const lda = (tA ? k : m) + 2, ldb = (tB ? n : k) + 1, ldc = m + 3;
+      const C = rand(ldc * n, 5);
+      if (beta === 0) C.fill(NaN);
+      await kernelAllCounts(`gemm tA=${tA} tB=${tB} α=${alpha} β=${beta}`, [rand(lda * (tA ? m : k), 1 + tA), rand(ldb * (tB ? k : n), 3 + tB), C], 2, (K, [sA, sB, sC], ws) =>
+        K.gemm(tA, tB, m, n, k, alpha, sA!, lda, sB!, ldb, beta, sC!, ldc, ws(K.gemmScratch(m, n, k))),
+      );
+    }
+  });
+
+  itThreads('trsm: both sides, both triangles, transposed or not, unit diagonal or not, α ≠ 1', async () => {
+    setTuning({ trsmNB: 5, gemmMC: 8, gemmKC: 5, gemmNC: 12 });
+    const m = 19, n = 26, ldb = m + 2;
+    for (const side of [0, 1]) for (const uplo of [0, 1]) for (const trans of [0, 1]) for (const diag of [0, 1]) {
+      const na = side === 0 ? m : n, lda = na + 1;
+      const A = rand(lda * na, 7);
+      for (let i = 0; i < na; i++) A[i + i * lda] = 3 + i;
+      await kernelAllCounts(`trsm side=${side} uplo=${uplo} trans=${trans} diag=${diag}`, [A, rand(ldb * n, 11)], 1, (K, [sA, sB], ws) =>
+        K.trsm(side, uplo, trans, diag, m, n, -1.5, sA!, lda, sB!, ldb, ws(K.trsmScratch(m, n))),
+      );
+    }
+    setTuning(null);
+  });
+
+  itThreads('lasr: rotation sequences forward and backward on strips of rows (eigh and the SVD vectors)', async () => {
+    const m = 45, n = 12, ldx = m + 3;
+    // Records (lo, hi, dir, off): both directions, an empty one, a single rotation.
+    const seq = Float64Array.from([0, 11, 0, 0, 2, 9, 1, 11, 5, 5, 0, 0, 3, 4, 0, 20, 1, 8, 1, 20]);
+    const angles = rand(40, 13);
+    const C = angles.map((t) => Math.cos(3 * t));
+    const S = angles.map((t) => Math.sin(3 * t));
+    await kernelAllCounts('lasr', [seq, C, S, rand(ldx * n, 17)], 3, (K, [sq, sc, ss, sx]) => K.lasr(m, seq.length / 4, sq!, sc!, ss!, sx!, ldx));
+  });
+});
