@@ -12,8 +12,11 @@ import { NUMPY_AVX512, NUMPY_ENV } from './cases/types.js';
 import { threadPool } from '../bindings/loader.js';
 import { NUMPY_COLUMNS } from './peers/numpy.js';
 
-/** The suites whose time is mostly GEMM, SYRK, TRSM or lasr (the kernels that split). */
-export const THREADED_SUITES = new Set(['gemm', 'syrk', 'lu', 'cholesky', 'qr', 'eigh', 'svd']);
+/**
+ * The suites whose time is mostly GEMM, SYRK, TRSM or lasr (the kernels that split); every other
+ * suite is pinned to one thread (its columns compare with numpy single-threaded).
+ */
+export const THREADED_SUITES = new Set(['gemm', 'syrk', 'lu', 'cholesky', 'qr', 'eigh', 'svd', 'eigh-general', 'matfun']);
 
 export const WASM_2T = 'wasm-2t';
 export const NUMPY_ENV_2T = 'numpy-env-2t';
@@ -43,7 +46,9 @@ function onLanes(col: Column, lanes: number, id = col.id, label = col.label): Co
  * when it is GEMM-bound and the pool runs 2 threads or more; the suite unchanged otherwise.
  */
 export function withThreadColumns(s: Suite, poolThreads: number): Suite {
-  if (!THREADED_SUITES.has(s.name) || poolThreads < 2) return s;
+  if (poolThreads < 2) return s;
+  // every other suite's columns run on one thread: the pool's lanes are whatever the last column set
+  if (!THREADED_SUITES.has(s.name)) return { ...s, columns: s.columns.map((c) => onLanes(c, 1)) };
   const columns: Column[] = [];
   for (const col of s.columns) {
     if (col.id === 'wasm') columns.push(onLanes(col, 1), onLanes(col, 2, WASM_2T, 'WASM 2T'));
