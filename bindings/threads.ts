@@ -53,6 +53,7 @@ const GEN = 0;
 const DONE = 8;
 const ERROR = 12;
 const DIE = 20;
+const SPIN_US = 28;
 const BUSY = 64;
 const MSG = 1024;
 const MAX_LANES = 64;
@@ -66,6 +67,12 @@ const DEAD_MIN_MS = 2000;
  * does) before its worker counts as dead: the caller may have run no chunk itself to compare with.
  */
 const SLOWEST_MADDS_PER_MS = 1e5;
+/**
+ * Microseconds a thread spins before it sleeps (ThreadPool.setSpin): a worker between jobs, the caller
+ * waiting for the workers' last chunks. Waking a sleeping thread costs tens of µs here; the blocked
+ * factorisations post jobs a panel apart. Measured: see the threads section of the README.
+ */
+export const DEFAULT_SPIN_US = 200;
 /** How long a worker may take to start (instantiate and report ready), ms. */
 const START_MS = 15000;
 
@@ -166,6 +173,7 @@ export class ThreadPool {
   private lanes = 1;
   private blocking = true;
   private minWork = 0;
+  private spinUs = DEFAULT_SPIN_US;
   /** Why the pool runs fewer threads than asked (or was stopped), or null. */
   note: string | null = null;
 
@@ -207,6 +215,7 @@ export class ThreadPool {
     this.blocking = canBlock();
     const ctrl = SLOT_BASE + (slotCounter++ % SLOTS) * ex.poolBytes();
     new Uint8Array(this.memory.buffer, ctrl, ex.poolBytes()).fill(0);
+    Atomics.store(new Int32Array(this.memory.buffer), (ctrl + SPIN_US) >> 2, this.spinUs);
     const kernels = wasmKernels(ex);
     const tuning = getTuningOf(kernels); // worker instantiation re-zeroes the tuning table
     const started = await Promise.all(Array.from({ length: n - 1 }, (_, i) => this.spawn(ctrl, i + 1)));
@@ -308,6 +317,15 @@ export class ThreadPool {
   }
 
   /**
+   * Benchmarks: microseconds a thread spins before it sleeps — a worker waiting for the next job, the
+   * caller waiting for the workers' chunks (default {@link DEFAULT_SPIN_US}); kept across resizes.
+   */
+  setSpin(us: number): void {
+    this.spinUs = Math.max(0, Math.min(1e6, Math.round(us)));
+    if (this.lanes > 1) Atomics.store(new Int32Array(this.memory.buffer), (this.ctrl + SPIN_US) >> 2, this.spinUs);
+  }
+
+  /**
    * Benchmarks: let the kernels split over only the first `n` threads of the running pool (synchronous;
    * the workers stay). `n` ≥ the pool's size restores all of them.
    */
@@ -341,6 +359,11 @@ export class ThreadPool {
     const limit = Math.max(DEAD_MIN_MS, 50 * chunkMs || 0, chunkWork / SLOWEST_MADDS_PER_MS || 0);
     let last = -1;
     let lastT = now();
+    // Spin first (the workers' last chunks usually end within microseconds of the caller's), then sleep.
+    const spinUntil = lastT + this.spinUs * 1e-3;
+    while (Atomics.load(i32, done) < nch && Atomics.load(i32, (ctrl + ERROR) >> 2) === 0 && now() < spinUntil) {
+      for (let s = 0; s < 64 && Atomics.load(i32, done) < nch; s++);
+    }
     for (;;) {
       const d = Atomics.load(i32, done);
       if (d >= nch) return;

@@ -20,18 +20,37 @@
  * LEAF = min(32, MC): 32 keeps that waste small; tying it to MC lets tests that shrink the GEMM
  * blocking push small matrices through the recursion.
  *
- * Workspace: `syrkScratch(n, k)` doubles at `pw` (16-byte aligned).
+ * Workspace: `syrkScratch(n, k)` doubles at `pw` (16-byte aligned): one thread's `syrkScratch1(n, k)`
+ * (serial GEMM workspace, then the tile), times the threads of the pool in a threaded build.
+ *
+ * Threaded builds: a large enough update is one job over the pool (thread/jobs.ts, syrkPar) whose chunks
+ * are the nodes of this same recursion tree — the GEMM blocks of its upper levels (the largest cut into
+ * column pieces) and the whole subtrees below — each run by the serial code here, so every entry of C
+ * gets exactly the operations it gets on one thread. One dispatch per update instead of one per GEMM of
+ * the recursion (Cholesky calls this once per block column).
  */
-import { gemm, gemmScratch } from './gemm';
+import { gemmSerial, gemmScratch1 } from './gemm';
 import { tuneI, T_GEMM_MC } from '../tuning';
+import { lanes } from '../thread/pool';
+import { syrkPar } from '../thread/jobs';
+import { even } from '../util';
 
-function leaf(): i32 {
+/** The recursion's leaf size (exported for the parallel split, thread/jobs.ts). */
+export function syrkLeaf(): i32 {
   return min(32, tuneI(T_GEMM_MC));
 }
 
+/** Doubles of workspace `syrk` needs: one thread's (`syrkScratch1`) times the threads it may split over. */
 export function syrkScratch(n: i32, k: i32): i32 {
-  const nb = min(n, leaf());
-  return gemmScratch(n, n, k) + nb * nb + 2; // +2 keeps the tile 16-byte aligned
+  const s = syrkScratch1(n, k);
+  const t = lanes();
+  return t > 1 ? t * even(s) : s;
+}
+
+/** Doubles of workspace one thread's serial `syrk` needs for these sizes. */
+export function syrkScratch1(n: i32, k: i32): i32 {
+  const nb = min(n, syrkLeaf());
+  return gemmScratch1(n, n, k) + nb * nb + 2; // +2 keeps the tile 16-byte aligned
 }
 
 export function syrk(
@@ -39,7 +58,17 @@ export function syrk(
   pA: usize, lda: i32, beta: f64, pC: usize, ldc: i32, pw: usize,
 ): void {
   if (n <= 0) return;
-  let pT = pw + (<usize>gemmScratch(n, n, k) << 3);
+  if (ASC_FEATURE_THREADS && syrkPar(uplo, trans, n, k, alpha, pA, lda, beta, pC, ldc, pw)) return;
+  syrkSerial(uplo, trans, n, k, alpha, pA, lda, beta, pC, ldc, pw);
+}
+
+/** syrk on the calling thread alone (workspace: `syrkScratch1(n, k)` doubles). */
+export function syrkSerial(
+  uplo: i32, trans: i32, n: i32, k: i32, alpha: f64,
+  pA: usize, lda: i32, beta: f64, pC: usize, ldc: i32, pw: usize,
+): void {
+  if (n <= 0) return;
+  let pT = pw + (<usize>gemmScratch1(n, n, k) << 3);
   pT = (pT + 15) & ~(<usize>15);
   rec(uplo, trans, n, k, alpha, pA, lda, beta, pC, ldc, pw, pT);
 }
@@ -50,9 +79,9 @@ function rec(
 ): void {
   const ldA = <usize>lda << 3;
   const ldC = <usize>ldc << 3;
-  if (n <= leaf()) {
+  if (n <= syrkLeaf()) {
     // op(A)·op(A)ᵀ as a gemm: left factor op(A) = (trans ? Aᵀ : A), right factor its transpose.
-    gemm(trans, trans ^ 1, n, n, k, alpha, pA, lda, pA, lda, 0, pT, n, pw);
+    gemmSerial(trans, trans ^ 1, n, n, k, alpha, pA, lda, pA, lda, 0, pT, n, pw);
     for (let j = 0; j < n; j++) {
       const cj = pC + <usize>j * ldC;
       const tj = pT + (<usize>(j * n) << 3);
@@ -72,9 +101,9 @@ function rec(
   const pA2 = trans ? pA + <usize>n1 * ldA : pA + (<usize>n1 << 3);
   rec(uplo, trans, n1, k, alpha, pA, lda, beta, pC, ldc, pw, pT);
   if (uplo == 0) {
-    gemm(trans, trans ^ 1, n2, n1, k, alpha, pA2, lda, pA, lda, beta, pC + (<usize>n1 << 3), ldc, pw);
+    gemmSerial(trans, trans ^ 1, n2, n1, k, alpha, pA2, lda, pA, lda, beta, pC + (<usize>n1 << 3), ldc, pw);
   } else {
-    gemm(trans, trans ^ 1, n1, n2, k, alpha, pA, lda, pA2, lda, beta, pC + <usize>n1 * ldC, ldc, pw);
+    gemmSerial(trans, trans ^ 1, n1, n2, k, alpha, pA, lda, pA2, lda, beta, pC + <usize>n1 * ldC, ldc, pw);
   }
   rec(uplo, trans, n2, k, alpha, pA2, lda, beta, pC + (<usize>n1 << 3) + <usize>n1 * ldC, ldc, pw, pT);
 }

@@ -15,9 +15,16 @@
  *          blocks of B's rows. Each block is a serial trsm on its own workspace.
  *   lasr   rotations from the right mix columns, never rows: blocks of X's rows (each row sees the same
  *          sequence of rotations whatever the strip; see blas/lasr.ts).
+ *   syrk   the nodes of syrk.ts's recursion tree, which own disjoint parts of C's triangle: the GEMM
+ *          blocks of the first D levels (one whose work exceeds 1/T of the total cut into column pieces,
+ *          as gemm's chunks) and, at depth D (or at a leaf above it), the whole subtree, run by the
+ *          serial syrk. Chunks are numbered level by level, so they come roughly largest first (the
+ *          claiming then balances like longest-processing-time-first scheduling); D = ⌈log₂ 4T⌉
+ *          leaves ≥ 4T subtrees. One job per update: Cholesky's trailing update is one dispatch per
+ *          block column, not one per GEMM of the recursion.
  *
- * syrk and every factorisation (getrf, potrf, geqrf/orgqr/ormqr via larfb, sytrd, gebrd, gehrd) go
- * parallel through their GEMM and TRSM calls; steqr and bdsqr through lasr.
+ * Every factorisation (getrf, potrf, geqrf/orgqr/ormqr via larfb, sytrd, gebrd, gehrd) goes
+ * parallel through its GEMM, SYRK and TRSM calls; steqr and bdsqr through lasr.
  *
  * Chunks: up to 4 per thread (the claiming then balances a thread slowed by the machine's other load),
  * but none narrower than CHUNK_MIN rows/columns unless that leaves a thread without one: a column chunk
@@ -25,7 +32,8 @@
  * copy per nanosecond: 5 % at w = 256, 10 % at 128). Rounded to the register tile; at least 2 chunks,
  * or the kernel runs serially.
  */
-import { lanes, worthSplitting, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, MAX_CHUNKS } from './pool';
+import { lanes, worthSplitting, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, K_SYRK, MAX_CHUNKS } from './pool';
+import { syrkSerial, syrkScratch1, syrkLeaf } from '../gemm/syrk';
 import { gemmSerial, gemmScratch1 } from '../gemm/gemm';
 import { MR, NR } from '../gemm/blocking';
 import { trsmSerial, trsmScratch1 } from '../trsm/trsm';
@@ -148,9 +156,98 @@ function lasrChunk(idx: i32): void {
   lasrSerial(min(chunk, m - lo), pi(1), ptr(2), ptr(3), ptr(4), ptr(5) + (<usize>lo << 3), pi(6));
 }
 
+/** syrk's parallel path (the nodes of its recursion tree): true when it ran the update. */
+export function syrkPar(
+  uplo: i32, trans: i32, n: i32, k: i32, alpha: f64,
+  pA: usize, lda: i32, beta: f64, pC: usize, ldc: i32, pw: usize,
+): bool {
+  if (n <= syrkLeaf() || k <= 0 || alpha == 0) return false;
+  const total = 0.5 * <f64>n * <f64>n * <f64>k;
+  if (!worthSplitting(total)) return false;
+  const T = lanes();
+  let D = 0;
+  while ((1 << D) < 4 * T && D < 8) D++;
+  setPi(0, uplo); setPi(1, trans); setPi(2, n); setPi(3, k); setPi(4, <i32>pA); setPi(5, lda);
+  setPi(6, <i32>pC); setPi(7, ldc); setPi(8, <i32>pw); setPi(9, even(syrkScratch1(n, k)) << 3);
+  setPi(10, D); setPi(11, T);
+  setPf(0, alpha); setPf(1, beta);
+  const nch = syrkWalk(-1, 0);
+  if (nch < 2) return false;
+  runJob(K_SYRK, nch, total / <f64>T);
+  return true;
+}
+
+/**
+ * Walks syrk's recursion tree level by level to depth D, numbering its chunks: counts them (idx < 0,
+ * returns the count) or runs chunk idx on thread tid. A node is (lo, size): C[lo:lo+size, lo:lo+size].
+ */
+function syrkWalk(idx: i32, tid: i32): i32 {
+  const uplo = pi(0), n = pi(2), k = pi(3), D = pi(10), T = pi(11);
+  const leafN = syrkLeaf();
+  const total = 0.5 * <f64>n * <f64>n * <f64>k;
+  let t = 0;
+  for (let d = 0; d <= D; d++) {
+    for (let p = 0; p < (1 << d); p++) {
+      // Descend from the root along the bits of p (most significant first); skip nodes under a leaf.
+      let lo = 0, size = n, live = true;
+      for (let l = d - 1; l >= 0; l--) {
+        if (size <= leafN) { live = false; break; }
+        const h = size >> 1;
+        if ((p >> l) & 1) { lo += h; size -= h; } else size = h;
+      }
+      if (!live) continue;
+      if (size <= leafN || d == D) {
+        if (t == idx) syrkChunk(lo, size, 0, 0, tid);
+        t++;
+        continue;
+      }
+      const n1 = size >> 1;
+      const n2 = size - n1;
+      // The GEMM block: C21 (n2×n1, lower) or C12 (n1×n2, upper), split by its columns.
+      const cols = uplo ? n2 : n1;
+      const pieces = max(1, min(<i32>Math.round(<f64>n1 * <f64>n2 * <f64>k * <f64>T / total), cols / NR));
+      const w = up((cols + pieces - 1) / pieces, NR);
+      for (let c0 = 0; c0 < cols; c0 += w) {
+        if (t == idx) syrkChunk(lo, size, c0, min(w, cols - c0), tid);
+        t++;
+      }
+    }
+  }
+  return t;
+}
+
+/** One chunk of the syrk job: the subtree at node (lo, size) (w = 0) or columns c0… c0+w−1 of its GEMM block. */
+function syrkChunk(lo: i32, size: i32, c0: i32, w: i32, tid: i32): void {
+  const uplo = pi(0), trans = pi(1), k = pi(3), lda = pi(5), ldc = pi(7);
+  const ldA = <usize>lda << 3;
+  const ldC = <usize>ldc << 3;
+  const pw = ptr(8) + <usize>tid * <usize>pi(9);
+  // Row r of op(A) starts at A + r (trans = 0) or A + r·lda (trans = 1).
+  const pA = ptr(4);
+  const pAlo = trans ? pA + <usize>lo * ldA : pA + (<usize>lo << 3);
+  const pClo = ptr(6) + (<usize>lo << 3) + <usize>lo * ldC;
+  if (w == 0) {
+    syrkSerial(uplo, trans, size, k, pf(0), pAlo, lda, pf(1), pClo, ldc, pw);
+    return;
+  }
+  const n1 = size >> 1;
+  const n2 = size - n1;
+  const pA2 = trans ? pAlo + <usize>n1 * ldA : pAlo + (<usize>n1 << 3);
+  if (uplo == 0) {
+    // C21[:, c0:c0+w] ← α·op(A)[n1:]·op(A)[c0:c0+w]ᵀ + β·C21[:, c0:c0+w]
+    const pB = trans ? pAlo + <usize>c0 * ldA : pAlo + (<usize>c0 << 3);
+    gemmSerial(trans, trans ^ 1, n2, w, k, pf(0), pA2, lda, pB, lda, pf(1), pClo + (<usize>n1 << 3) + <usize>c0 * ldC, ldc, pw);
+  } else {
+    // C12[:, c0:c0+w] ← α·op(A)[:n1]·op(A)[n1+c0:n1+c0+w]ᵀ + β·C12[:, c0:c0+w]
+    const pB = trans ? pA2 + <usize>c0 * ldA : pA2 + (<usize>c0 << 3);
+    gemmSerial(trans, trans ^ 1, n1, w, k, pf(0), pAlo, lda, pB, lda, pf(1), pClo + <usize>(n1 + c0) * ldC, ldc, pw);
+  }
+}
+
 /** Runs chunk `idx` of the current job on thread `tid` (0 = the caller). */
 export function runChunk(kind: i32, idx: i32, tid: i32): void {
   if (kind == K_GEMM) gemmChunk(idx, tid);
   else if (kind == K_TRSM) trsmChunk(idx, tid);
   else if (kind == K_LASR) lasrChunk(idx);
+  else if (kind == K_SYRK) syrkWalk(idx, tid);
 }

@@ -62,6 +62,9 @@ import { runChunk } from './jobs';
 @inline export const DIE: usize = 20; // test hook, see workerLoop
 // @ts-ignore: decorator
 @inline export const NCH: usize = 24;
+/** Microseconds a thread spins on GEN / DONE before it sleeps (written by the TS layer). */
+// @ts-ignore: decorator
+@inline export const SPIN_US: usize = 28;
 /** BUSY[id] at BUSY + 4·id, id < MAX_LANES. */
 // @ts-ignore: decorator
 @inline export const BUSY: usize = 64;
@@ -88,6 +91,8 @@ import { runChunk } from './jobs';
 @inline export const K_TRSM: i32 = 2;
 // @ts-ignore: decorator
 @inline export const K_LASR: i32 = 3;
+// @ts-ignore: decorator
+@inline export const K_SYRK: i32 = 4;
 
 // @ts-ignore: decorator
 @inline const TAG_BITS: i32 = 12;
@@ -110,8 +115,11 @@ declare function poolNow(): f64;
 let CTRL: usize = 0;
 let LANES: i32 = 1;
 let IN_JOB: bool = false;
-/** Smallest job (in multiply-adds, or rotation·rows for lasr) worth splitting; set by poolSetup. */
-let MIN_WORK: f64 = 2097152; // 128³
+/** Smallest job (in multiply-adds, or rotation·rows for lasr) worth splitting by default (see poolSetup). */
+// @ts-ignore: decorator
+@inline const MIN_WORK_DEFAULT: f64 = 2097152; // 128³
+/** The splitting threshold in force; poolSetup sets it. */
+let MIN_WORK: f64 = MIN_WORK_DEFAULT;
 
 /** Threads a kernel may split over right now: 1 in the serial builds, in a worker, and inside a job. */
 // @ts-ignore: decorator
@@ -128,13 +136,14 @@ let MIN_WORK: f64 = 2097152; // 128³
 
 /**
  * Main instance: the pool is `lanes` threads over the control block at `ctrl` (lanes ≤ 1: no pool, every
- * kernel serial); `minWork` > 0 replaces the splitting threshold (tests use 1 to split tiny problems).
+ * kernel serial); `minWork` > 0 replaces the splitting threshold (tests use 1 to split tiny problems),
+ * 0 restores the default.
  */
 export function poolSetup(ctrl: usize, lanes: i32, minWork: f64): void {
   if (!ASC_FEATURE_THREADS) return;
   CTRL = ctrl;
   LANES = ctrl == 0 ? 1 : max(1, min(lanes, MAX_LANES));
-  if (minWork > 0) MIN_WORK = minWork;
+  MIN_WORK = minWork > 0 ? minWork : MIN_WORK_DEFAULT;
 }
 
 /** Bytes of the control block the TS layer reserves (0 in the serial builds: no pool). */
@@ -214,8 +223,15 @@ export function workerLoop(ctrl: usize, id: i32): i32 {
   let seen = 0;
   while (true) {
     let g = atomic.load<i32>(ctrl + GEN);
-    // A short spin first: the factorisations issue jobs back to back.
-    for (let s = 0; s < 4096 && g == seen; s++) g = atomic.load<i32>(ctrl + GEN);
+    // Spin first, for SPIN_US: the factorisations issue jobs a panel apart (tens to hundreds of µs), and
+    // a thread woken from memory.atomic.wait32 starts tens of µs late — longer than many jobs' chunks.
+    if (g == seen) {
+      const until = poolNow() + <f64>atomic.load<i32>(ctrl + SPIN_US) * 1e-3;
+      for (let s = 1; g == seen; s++) {
+        g = atomic.load<i32>(ctrl + GEN);
+        if ((s & 255) == 0 && poolNow() > until) break;
+      }
+    }
     while (g == seen) {
       memory.atomic.wait32(ctrl + GEN, seen, -1);
       g = atomic.load<i32>(ctrl + GEN);

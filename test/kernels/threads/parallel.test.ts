@@ -178,7 +178,7 @@ describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
   });
 });
 
-describe('threaded build: GEMM and TRSM kernels', () => {
+describe('threaded build: GEMM, SYRK and TRSM kernels', () => {
   /** Column-major data in a store of the backend; the JS backend's stores are plain arrays. */
   function storeOf(k: 'wasm' | 'js', data: Float64Array): Store {
     if (k === 'js') return new JsStore(data.slice());
@@ -242,6 +242,25 @@ describe('threaded build: GEMM and TRSM kernels', () => {
         K.gemm(tA, tB, m, n, k, alpha, sA!, lda, sB!, ldb, beta, sC!, ldc, ws(K.gemmScratch(m, n, k))),
       );
     }
+  });
+
+  itThreads('syrk: both triangles, both transposes, α and β, trees of every depth (leaves of 8 under gemmMC 8)', async () => {
+    for (const tuning of [{}, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]) {
+      setTuning(tuning);
+      for (const [n, k] of [[33, 7], [131, 4]] as const) {
+        for (const uplo of [0, 1]) for (const trans of [0, 1]) for (const [alpha, beta] of [[1, 0], [-0.5, 1.5]] as const) {
+          const lda = (trans ? k : n) + 2, ldc = n + 1;
+          const C = rand(ldc * n, 13);
+          if (beta === 0) C.fill(NaN);
+          // β = 0 with C all NaN: the triangle written must hold no NaN, the other must keep its NaNs (bitwise vs JS).
+          await kernelAllCounts(`syrk n=${n} k=${k} uplo=${uplo} trans=${trans} α=${alpha} β=${beta} ${JSON.stringify(tuning)}`,
+            [rand(lda * (trans ? n : k), 17 + trans), C], 1, (K, [sA, sC], ws) =>
+              K.syrk(uplo, trans, n, k, alpha, sA!, lda, beta, sC!, ldc, ws(K.syrkScratch(n, k))),
+          );
+        }
+      }
+    }
+    setTuning(null);
   });
 
   itThreads('trsm: both sides, both triangles, transposed or not, unit diagonal or not, α ≠ 1', async () => {
