@@ -8,7 +8,8 @@
 // (the same project with vitest and its workers on BINARY; .ci/run passes the Node 22 and 24 it
 // installs), `chromium`, `firefox`, `webkit` (the browser projects of test/vitest.config.ts), and
 // `node-relaxed` (also `node-relaxed@LABEL=BINARY`) and `chromium-relaxed`: the API suites on the
-// relaxed-SIMD build.
+// relaxed-SIMD build; `webkit-threads`: the thread-pool suites in WebKit with JavaScriptCore's
+// SharedArrayBuffer switched on (WebKitGTK keeps it off; Safari has it on cross-origin isolated pages).
 //
 // A browser that is not installed is skipped with a loud line saying what to install — unless CI is
 // set (as .ci/run does), where that is a failure. Tests an engine cannot run skip themselves by
@@ -27,7 +28,7 @@ const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const ci = Boolean(process.env.CI);
 const specs = process.argv.slice(2);
 if (specs.length === 0) {
-  console.error('usage: node test/engines.mjs ENGINE… (node, node@LABEL=/path/to/node, node-relaxed[@LABEL=/path], chromium, chromium-relaxed, firefox, webkit)');
+  console.error('usage: node test/engines.mjs ENGINE… (node, node@LABEL=/path/to/node, node-relaxed[@LABEL=/path], chromium, chromium-relaxed, firefox, webkit, webkit-threads)');
   process.exit(2);
 }
 
@@ -46,6 +47,10 @@ function parse(spec) {
   if (spec === 'chromium-relaxed') {
     const label = `${version(CHROMIUM).replace(/ built on.*/, '')} (relaxed build)`;
     return { label: browserMissing('chromium') === null ? label : spec, project: spec, bin: process.execPath, browser: 'chromium' };
+  }
+  if (spec === 'webkit-threads') {
+    const label = 'webkit (WebKitGTK MiniBrowser, SharedArrayBuffer on: thread suites)';
+    return { label: browserMissing('webkit') === null ? label : spec, project: spec, bin: process.execPath, browser: 'webkit' };
   }
   if (spec in BROWSERS) {
     const label =

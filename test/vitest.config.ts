@@ -25,7 +25,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { firefox, webkit } from './browser/providers.js';
+import { firefox, webkit, webkitThreads } from './browser/providers.js';
 
 const include = ['test/**/*.test.ts'];
 const exclude = ['test/smoke/**', 'node_modules/**', 'test/kernels/relaxed/**'];
@@ -34,6 +34,8 @@ const browserExclude = [...exclude, 'test/examples/**'];
 /** The relaxed projects: the public API's suites and the relaxed build's kernel suite. */
 const relaxedInclude = ['test/api/**/*.test.ts', 'test/kernels/relaxed/**/*.test.ts'];
 const relaxedExclude = ['test/smoke/**', 'node_modules/**'];
+/** The thread-pool suites (the `webkit-threads` project). */
+const threadsInclude = ['test/kernels/threads/**/*.test.ts', 'test/core/threads/**/*.test.ts'];
 
 /** f64x2.relaxed_madd of three splats (the loader's probe, bindings/loader.ts). */
 const RELAXED_PROBE = new Uint8Array([
@@ -60,7 +62,7 @@ const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-
 function inBrowser(
   browser: 'chromium' | 'firefox' | 'webkit',
   provider: ReturnType<typeof chromiumProvider> | ReturnType<typeof firefox> | ReturnType<typeof webkit>,
-  o: { name?: string; include?: string[]; exclude?: string[]; provide?: Record<string, string>; headless?: boolean } = {},
+  o: { name?: string; include?: string[]; exclude?: string[]; provide?: Record<string, string | boolean>; headless?: boolean } = {},
 ) {
   return {
     // threads (issue 12): the test page is cross-origin isolated, so SharedArrayBuffer exists and the
@@ -125,6 +127,12 @@ export default defineConfig({
         // lowered to ES2022 instead (oxc's `using` helper falls back to Symbol.for('Symbol.dispose'),
         // the key the library uses there), and the library itself must run as shipped.
         ...inBrowser('webkit', webkit(), { headless: false }), // MiniBrowser has no headless mode; it runs on its own Xvfb display
+        oxc: { target: 'es2022' },
+      },
+      {
+        // The thread-pool suites on JavaScriptCore with SharedArrayBuffer on (see webkitThreads): threads
+        // must start there (threadsRequired), so a fallback to one thread fails instead of skipping.
+        ...inBrowser('webkit', webkitThreads(), { name: 'webkit-threads', include: threadsInclude, provide: { threadsRequired: true }, headless: false }),
         oxc: { target: 'es2022' },
       },
     ],

@@ -14,4 +14,4 @@ export interface Session {
   close(): Promise<void>;
 }
 export declare function launchFirefox(): Promise<Session>;
-export declare function launchWebKit(): Promise<Session>;
+export declare function launchWebKit(jsc?: Record<string, string>): Promise<Session>;

@@ -97,8 +97,15 @@ export async function launchFirefox() {
   }
 }
 
-/** MiniBrowser (WebKitGTK) on its own Xvfb display, over WebKitWebDriver (webdriverio). @returns {Promise<Session>} */
-export async function launchWebKit() {
+/**
+ * MiniBrowser (WebKitGTK) on its own Xvfb display, over WebKitWebDriver (webdriverio). `jsc`: JavaScriptCore
+ * options for the browser's processes (JSC_<name>=<value> in their environment), e.g.
+ * { useSharedArrayBuffer: 'true' } — WebKitGTK 2.50 keeps SharedArrayBuffer behind that option even on a
+ * cross-origin isolated page, where Safari exposes it.
+ * @param {Record<string, string>} [jsc]
+ * @returns {Promise<Session>}
+ */
+export async function launchWebKit(jsc = {}) {
   const binary = miniBrowser();
   if (binary === null) throw new Error(`webkit: ${browserMissing('webkit')}`);
   // -displayfd: Xvfb picks a free display number and writes it to stdout once it accepts clients.
@@ -121,7 +128,8 @@ export async function launchWebKit() {
       setTimeout(() => reject(new Error('Xvfb did not open a display within 20 s')), 20_000);
     });
     const port = await freePort();
-    driver = start(WEBKIT_DRIVER, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: `:${display}` } });
+    const jscEnv = Object.fromEntries(Object.entries(jsc).map(([k, v]) => [`JSC_${k}`, v]));
+    driver = start(WEBKIT_DRIVER, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, ...jscEnv, DISPLAY: `:${display}` } });
     const { remote } = await import('webdriverio');
     // The driver needs a moment to listen; webdriverio retries the new-session request.
     const browser = await remote({

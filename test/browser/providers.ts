@@ -36,3 +36,11 @@ export const firefox = (): ReturnType<typeof defineBrowserProvider> => sessionPr
 
 /** WebKitGTK's MiniBrowser on an Xvfb display, over WebKitWebDriver (webdriverio). */
 export const webkit = (): ReturnType<typeof defineBrowserProvider> => sessionProvider('webkit', launchWebKit);
+
+/**
+ * The same MiniBrowser with JavaScriptCore's SharedArrayBuffer switched on (JSC_useSharedArrayBuffer):
+ * the `webkit-threads` project, which runs the thread-pool suites on Safari's engine. WebKitGTK keeps
+ * SharedArrayBuffer off even on a cross-origin isolated page; Safari exposes it there.
+ */
+export const webkitThreads = (): ReturnType<typeof defineBrowserProvider> =>
+  sessionProvider('webkit', () => launchWebKit({ useSharedArrayBuffer: 'true' }));

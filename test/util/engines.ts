@@ -77,7 +77,17 @@ declare module 'vitest' {
   interface ProvidedContext {
     /** Set by the `*-relaxed` projects of test/vitest.config.ts. */
     wasmBuild?: 'simd' | 'relaxed';
+    /** Set by the `webkit-threads` project: the thread pool must start (no skipping). */
+    threadsRequired?: boolean;
   }
+}
+
+/**
+ * True in a project where threads must run (`webkit-threads`): the thread suites then fail, rather than
+ * skip, when init could not start the pool.
+ */
+export function threadsRequired(): boolean {
+  return inject('threadsRequired') === true;
 }
 
 /**

@@ -13,12 +13,14 @@ import { init, Matrix, matmul, setBackend, setTuning, getTuning, shutdown, threa
 import { threadPool } from '../../../bindings/loader.js';
 import { threadsUnavailable } from '../../../bindings/threads.js';
 import { expectBitwise } from '../../util/tolerance.js';
+import { threadsRequired } from '../../util/engines.js';
 
 let available = false;
 
 beforeAll(async () => {
   const r = await init({ fma: false, threads: 2 });
   available = r.threads === 2;
+  if (threadsRequired()) expect(r, 'threads must run in this project').toMatchObject({ threads: 2, threadsNote: null });
 });
 
 afterAll(async () => {

@@ -20,7 +20,7 @@ import { JsStore, type Store } from '../../../bindings/core/store.js';
 import { jsKernels } from '../../../bindings/js/kernels.js';
 import type { Kernels } from '../../../bindings/core/kernels.js';
 import { expectBitwise } from '../../util/tolerance.js';
-import { nbAll } from '../../util/engines.js';
+import { nbAll, threadsRequired } from '../../util/engines.js';
 
 const COUNTS = [1, 2, 3, 4];
 let available = false;
@@ -28,6 +28,7 @@ let available = false;
 beforeAll(async () => {
   const r = await init({ fma: false, threads: 4 });
   available = r.threads === 4 && r.wasm === 'simd';
+  if (threadsRequired()) expect(r, 'threads must run in this project').toMatchObject({ threads: 4, wasm: 'simd', threadsNote: null });
   if (available) threadPool()!.setMinWork(1);
 });
 
