@@ -24,8 +24,20 @@ const PAGE = 65536;
 const ALIGN = 16;
 /** wasm32 addresses 2^32 bytes = 65536 pages. */
 const MAX_PAGES = 65536;
-/** Bytes below this address belong to the module's static data (the kernels keep none; checked at load). */
+/**
+ * Bytes below this address are outside the allocator: the module's static data from 0 (the kernels
+ * keep none; checked at load), the scratch region [SCRATCH_BASE, SCRATCH_END), and from SCRATCH_END
+ * the thread pool's control blocks (bindings/threads.ts).
+ */
 export const HEAP_BASE = PAGE;
+/**
+ * The scratch region (16 KiB = 2048 doubles): operands and workspace of one synchronous kernel call of
+ * the lean small-matrix path (bindings/api/small.ts), which then needs no block from the allocator —
+ * an alloc and a free cost as much as a 3×3 eigensolve's arithmetic. Nothing else uses it, no call
+ * keeps it across a return to the caller, and it is not counted in {@link MemoryStats}.
+ */
+export const SCRATCH_BASE = 16384;
+export const SCRATCH_END = 32768;
 
 /**
  * The WebAssembly heap's use, from {@link memoryStats}.

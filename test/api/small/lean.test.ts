@@ -8,7 +8,7 @@
  * exactly the general path's.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Matrix, cholesky, det, eigh, inv, matmul, solve, svd, tidy } from '../../../bindings/index.js';
+import { Matrix, cholesky, det, eigh, inv, matmul, memoryStats, solve, svd, tidy } from '../../../bindings/index.js';
 import { setSmallPath } from '../../../bindings/api/small.js';
 import { BACKENDS, onBackend, setupApi } from '../../util/api.js';
 import { caught } from '../../util/errors.js';
@@ -213,27 +213,39 @@ describe('lean path for small square matrices ≡ the general path, bit for bit'
     A.dispose();
   });
 
-  it('eigh and svd at n ≥ 3 on the wasm backend (wasm kernels) ≡ the js backend, and fall back to the JS mirrors when linear memory runs out', () => {
-    const be = backendNamed('wasm')! as unknown as { f64(n: number): unknown };
+  it('eigh and svd at n ≥ 3 on the wasm backend (wasm kernels on the scratch region, or on a block of their own when it is refused) ≡ the js backend, and fall back to the JS mirrors when linear memory runs out', () => {
+    const be = backendNamed('wasm')! as unknown as { f64(n: number): unknown; scratch(n: number): unknown };
     for (const n of [3, 5, 8]) {
       const A = types(n, 700 + n)[0]![1];
       const S = sym(A);
       const want = onBackend('js', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
       const got = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
       const own = be.f64;
-      be.f64 = () => {
-        throw new RangeError('out of memory (injected)');
+      const ownScratch = be.scratch;
+      let scratchAsked = 0;
+      be.scratch = () => {
+        scratchAsked++;
+        return null;
       };
+      let blocks: Flat[];
       let starved: Flat[];
+      const stats = memoryStats();
       try {
+        blocks = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
+        be.f64 = () => {
+          throw new RangeError('out of memory (injected)');
+        };
         starved = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
       } finally {
         be.f64 = own;
+        be.scratch = ownScratch;
       }
+      expect(scratchAsked, 'the lean path asks for the scratch region first').toBe(4);
+      expect(memoryStats().blocksInUse, 'no block left behind').toBe(stats.blocksInUse);
       for (let q = 0; q < 2; q++) {
         expect(got[q]!.kind, `n=${n} ${q}`).toBe('value');
         const w = want[q] as { bits: Float64Array[] };
-        for (const [label, r] of [['wasm', got[q]!], ['wasm, no memory', starved[q]!]] as const) {
+        for (const [label, r] of [['wasm', got[q]!], ['wasm, own block', blocks[q]!], ['wasm, no memory', starved[q]!]] as const) {
           const g = r as { bits: Float64Array[] };
           expect(g.bits.length).toBe(w.bits.length);
           g.bits.forEach((x, i) => expectBitwise(`n=${n} ${q ? 'svd' : 'eigh'} ${label} part ${i}`, x, w.bits[i]!));
