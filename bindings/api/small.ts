@@ -24,7 +24,7 @@ import { SMALL } from '../core/lapack.js';
 import { JsI32Store, JsStore, type Store, type View } from '../core/store.js';
 import { tuningEpoch } from '../core/tuning.js';
 import { ResultObject, type DisposableResult } from '../core/tidy.js';
-import { Matrix } from './matrix.js';
+import { Matrix, liveView } from './matrix.js';
 
 let enabled = true;
 
@@ -119,8 +119,8 @@ function scratch(op: Op, n: number): JsStore {
  * column stride n (not a view into a larger matrix), else null: everything else goes the general way.
  */
 function smallView(A: unknown): View | null {
-  if (!enabled || !(A instanceof Matrix) || A.disposed) return null;
-  const v = A._v();
+  const v = enabled ? liveView(A) : null; // not `instanceof Matrix`: see liveView
+  if (v === null) return null;
   const n = v.rows;
   return n === v.cols && n !== 0 && n * n <= SMALL && v.ld === n && v.store.kind === 'js' ? v : null;
 }
@@ -189,10 +189,14 @@ function det2(x: Float64Array, o: number): number | undefined {
 
 /** The lean det (see the module header); undefined: take the general path. */
 export function smallDet(A: unknown): number | undefined {
-  const v = smallView(A);
+  const v = enabled ? liveView(A) : null;
   if (v === null) return undefined;
   const n = v.rows;
-  if (n === 2) return det2(v.store.array(), v.store.offset);
+  if (n === 2 && v.cols === 2 && v.ld === 2) {
+    const s = v.store;
+    return s.kind === 'js' ? det2(s.array(), s.offset) : undefined;
+  }
+  if (smallView(A) === null) return undefined;
   if (!factorLU(A as Matrix, n)) return undefined;
   const d = detOfFactors(a, 0, n, n, piv);
   // Over- or underflow: the general path's log-sum.
