@@ -349,6 +349,15 @@ function smallCopy(h: Float64Array, o: number, n: number): Matrix {
   return M;
 }
 
+/** The transpose of the n×n matrix at h[o…] (ld n) as a small Matrix (a loop: a getrans call cost more at n = 2). */
+function transposed(h: Float64Array, o: number, n: number): Matrix {
+  const M = Matrix._small(n, n);
+  const s = M._store();
+  const x = s.array();
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) x[s.offset + i + j * n] = h[o + j + i * n]!;
+  return M;
+}
+
 /** The first n of h[o…] as a new Float64Array (a loop: slice() of the whole heap view costs more). */
 function copyOut(h: Float64Array, o: number, n: number): Float64Array {
   const r = new Float64Array(n);
@@ -408,11 +417,7 @@ function svdOnWasm(be: Backend, A: Matrix, n: number): SmallSvd | undefined | nu
     const [sv, u, v, w] = operands(svdRefs, blk, n, [oS, oU, oV, oV + nn]);
     // SvdJob.Thin = 1 (core/lapack.ts)
     if (!load(A, n, h, o) || be.kernels.gesvd(1, n, n, blk, n, sv!, u!, n, v!, n, w!) !== 0) return undefined;
-    const Vt = Matrix._small(n, n);
-    const t = Vt._store();
-    const x = t.array();
-    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) x[t.offset + i + j * n] = h[o + oV + j + i * n]!;
-    return new SmallSvd(smallCopy(h, o + oU, n), copyOut(h, o + oS, n), Vt);
+    return new SmallSvd(smallCopy(h, o + oU, n), copyOut(h, o + oS, n), transposed(h, o + oV, n));
   } finally {
     blk.free();
   }
@@ -434,7 +439,7 @@ export function smallEigh(A: unknown): (DisposableResult & { values: Float64Arra
     Z.dispose();
     return undefined;
   }
-  return new SmallEigh(vals.slice(0, n), Z);
+  return new SmallEigh(copyOut(vals, 0, n), Z);
 }
 
 /** The lean thin SVD of a square matrix: U, s and Vᵀ; undefined: the general path. */
@@ -453,9 +458,7 @@ export function smallSvd(A: unknown): (DisposableResult & { U: Matrix; s: Float6
     U.dispose();
     return undefined;
   }
-  const Vt = Matrix._small(n, n);
-  k.getrans(n, n, rightS, n, Vt._store(), n);
-  return new SmallSvd(U, vals.slice(0, n), Vt);
+  return new SmallSvd(U, copyOut(vals, 0, n), transposed(right, 0, n));
 }
 
 /** The lean product of two small matrices (any shapes that fit); undefined: the general path. */
