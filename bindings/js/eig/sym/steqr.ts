@@ -38,6 +38,21 @@ function recCapacity(n: number): number {
   return n + 16;
 }
 
+/** Orders up to which the rotations go to Z at once, not through the buffer (assembly: STEQR_DIRECT). */
+export const STEQR_DIRECT = 8;
+
+/** Rotation (c, s) on columns j, j+1 of Z (bRows rows): lasr's rot1, at once. */
+function rotZ(j: number, c: number, s: number): void {
+  const px = bOffZ + j * bLdz;
+  const py = px + bLdz;
+  for (let i = 0; i < bRows; i++) {
+    const a = bZ[px + i]!;
+    const b = bZ[py + i]!;
+    bZ[px + i] = c * a + s * b;
+    bZ[py + i] = c * b - s * a;
+  }
+}
+
 /** Doubles of workspace `steqr` needs (0 without vectors). */
 export function steqrScratch(n: number, compz: number): number {
   if (compz === 0 || n <= 1) return 0;
@@ -111,6 +126,7 @@ export function steqr(
   }
   const D = offD;
   const E = offE;
+  const direct = n <= STEQR_DIRECT; // rotations on Z at once (see STEQR_DIRECT)
   const maxitSet = tune(T_STEQR_MAXIT);
   const nmaxit = maxitSet > 0 ? maxitSet : STEQR_MAXIT * n;
   let jtot = 0;
@@ -148,9 +164,13 @@ export function steqr(
         if (mm === l + 1) {
           if (wantz) {
             laev2(d[D + l]!, e[E + l]!, d[D + l + 1]!);
-            const o = push(l, l + 1, 0) + l;
-            w[bC + o] = laev2Cs;
-            w[bS + o] = laev2Sn;
+            if (direct) {
+              rotZ(l, laev2Cs, laev2Sn);
+            } else {
+              const o = push(l, l + 1, 0) + l;
+              w[bC + o] = laev2Cs;
+              w[bS + o] = laev2Sn;
+            }
           } else {
             lae2(d[D + l]!, e[E + l]!, d[D + l + 1]!);
           }
@@ -170,7 +190,7 @@ export function steqr(
         let s = 1;
         let c = 1;
         let p = 0;
-        const o = wantz ? push(l, mm, 1) : 0;
+        const o = wantz && !direct ? push(l, mm, 1) : 0;
         for (let i = mm - 1; i >= l; i--) {
           const ei = e[E + i]!;
           const f = s * ei;
@@ -185,8 +205,12 @@ export function steqr(
           d[D + i + 1] = g + p;
           g = c * r - b;
           if (wantz) {
-            w[bC + o + i] = c;
-            w[bS + o + i] = -s;
+            if (direct) {
+              rotZ(i, c, -s);
+            } else {
+              w[bC + o + i] = c;
+              w[bS + o + i] = -s;
+            }
           }
         }
         d[D + l] = d[D + l]! - p;
@@ -208,9 +232,13 @@ export function steqr(
         if (mm === l - 1) {
           if (wantz) {
             laev2(d[D + l - 1]!, e[E + l - 1]!, d[D + l]!);
-            const o = push(l - 1, l, 0) + l - 1;
-            w[bC + o] = laev2Cs;
-            w[bS + o] = laev2Sn;
+            if (direct) {
+              rotZ(l - 1, laev2Cs, laev2Sn);
+            } else {
+              const o = push(l - 1, l, 0) + l - 1;
+              w[bC + o] = laev2Cs;
+              w[bS + o] = laev2Sn;
+            }
           } else {
             lae2(d[D + l - 1]!, e[E + l - 1]!, d[D + l]!);
           }
@@ -230,7 +258,7 @@ export function steqr(
         let s = 1;
         let c = 1;
         let p = 0;
-        const o = wantz ? push(mm, l, 0) : 0;
+        const o = wantz && !direct ? push(mm, l, 0) : 0;
         for (let i = mm; i < l; i++) {
           const ei = e[E + i]!;
           const f = s * ei;
@@ -245,8 +273,12 @@ export function steqr(
           d[D + i] = g + p;
           g = c * r - b;
           if (wantz) {
-            w[bC + o + i] = c;
-            w[bS + o + i] = s;
+            if (direct) {
+              rotZ(i, c, s);
+            } else {
+              w[bC + o + i] = c;
+              w[bS + o + i] = s;
+            }
           }
         }
         d[D + l] = d[D + l]! - p;

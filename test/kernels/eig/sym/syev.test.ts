@@ -28,8 +28,9 @@ import { gemmRef, gemvRef, norm1, pow2 } from '../../../util/reference.js';
 import { EPS, expectBitwise, expectScaled } from '../../../util/tolerance.js';
 import {
   eigRatios, gluedWilkinson, lowerPadded, notAscending, sturm, triDense, unitScaler, valueRatio, wilkinson, withSpectrum,
-  spectrum, argMaxAbs, TRIDIAGONALS, randomTri, type Tridiagonal,
+  spectrum, argMaxAbs, TRIDIAGONALS, randomTri, scaledTri, type Tridiagonal,
 } from '../../../util/eig-reference.js';
+import { STEQR_DIRECT } from '../../../../bindings/js/eig/sym/steqr.js';
 import { THRESH, expectRatio, reportRatios } from '../../../util/ratios.js';
 
 beforeAll(async () => {
@@ -425,6 +426,53 @@ describe('steqr, sterf on tridiagonal matrices', () => {
           expectBitwise(`${name}: batch ${b} vs default, Z`, r.Z, ref.Z);
         });
       }
+    }
+  });
+
+  it('rotations applied to Z at once (n ≤ STEQR_DIRECT) give the bits of the batched path: T alone against T as the first block of a block-diagonal T of larger order', () => {
+    expect(STEQR_DIRECT).toBe(8); // the orders below straddle it
+    const rng = new Rng(78);
+    const cases: [string, Tridiagonal][] = [];
+    for (let n = 2; n <= STEQR_DIRECT; n++) {
+      const split = randomTri(rng, n);
+      split.e[Math.floor(n / 2) - 1] = 0;
+      cases.push(
+        [`random n=${n}`, randomTri(rng, n)],
+        [`graded, top heavy (QR sweeps) n=${n}`, randomTri(rng, n, (i) => 10 ** (-2 * i))],
+        [`graded, bottom heavy (QL sweeps) n=${n}`, randomTri(rng, n, (i) => 10 ** (2 * i - 8))],
+        [`W${n}+`, wilkinson(n)],
+        [`split n=${n}`, split],
+        [`near overflow n=${n}`, scaledTri(randomTri(rng, n), pow2(1015))],
+        [`near underflow n=${n}`, scaledTri(randomTri(rng, n), pow2(-1010))],
+      );
+    }
+    for (const [name, t] of cases) {
+      const n = t.d.length;
+      // the second block's eigenvalues lie above the first's (Gershgorin: |λ(T)| ≤ max|d| + 2·max|e|),
+      // so the selection sort moves the first n columns as it does for T alone
+      let bound = 0;
+      for (const x of t.d) bound = Math.max(bound, Math.abs(x));
+      let emax = 0;
+      for (const x of t.e) emax = Math.max(emax, Math.abs(x));
+      bound += 2 * emax;
+      const m = STEQR_DIRECT + 1 + (n % 3);
+      const big: Tridiagonal = {
+        d: Float64Array.from({ length: n + m }, (_, i) => (i < n ? t.d[i]! : 3 * bound * (1 + (i - n) / 16))),
+        e: Float64Array.from({ length: n + m - 1 }, (_, i) => (i < n - 1 ? t.e[i]! : i === n - 1 ? 0 : 0.1 * bound * rng.normal())),
+      };
+      const a = steqr(2, t, name);
+      const b = steqr(2, big, `${name} as the first block of order ${n + m}`);
+      expect([a.ret, b.ret], `${name}: status`).toEqual([0, 0]);
+      expectBitwise(`${name}: λ at once vs batched`, a.d, b.d.slice(0, n));
+      const za = new Float64Array(n * n);
+      const zb = new Float64Array(n * n);
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) {
+          za[i + j * n] = a.Z[i + j * (n + 1)]!;
+          zb[i + j * n] = b.Z[i + j * (n + m + 1)]!;
+        }
+      }
+      expectBitwise(`${name}: Z at once vs batched`, za, zb);
     }
   });
 
