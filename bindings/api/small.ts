@@ -189,15 +189,18 @@ function det2(x: Float64Array, o: number): number | undefined {
 
 /** The lean det (see the module header); undefined: take the general path. */
 export function smallDet(A: unknown): number | undefined {
+  // small functions, so that V8 inlines the 2×2 case into the caller (≈ 4 ns of ≈ 18 when it did not)
   const v = enabled ? liveView(A) : null;
   if (v === null) return undefined;
+  return v.rows === 2 && v.cols === 2 && v.ld === 2 && v.store.kind === 'js' ? det2(v.store.array(), v.store.offset) : detLU(A as Matrix);
+}
+
+/** smallDet from n = 3 on: LU in the module buffer, then the product of the pivots. */
+function detLU(A: Matrix): number | undefined {
+  const v = smallView(A);
+  if (v === null) return undefined;
   const n = v.rows;
-  if (n === 2 && v.cols === 2 && v.ld === 2) {
-    const s = v.store;
-    return s.kind === 'js' ? det2(s.array(), s.offset) : undefined;
-  }
-  if (smallView(A) === null) return undefined;
-  if (!factorLU(A as Matrix, n)) return undefined;
+  if (!factorLU(A, n)) return undefined;
   const d = detOfFactors(a, 0, n, n, piv);
   // Over- or underflow: the general path's log-sum.
   return Number.isFinite(d) && d !== 0 ? d : undefined;
