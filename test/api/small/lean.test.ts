@@ -39,6 +39,9 @@ function types(n: number, seed: number): [string, Rows][] {
     ['ill-conditioned', build(n, (i, j) => 1 / (i + j + 1))], // Hilbert
     ['big', build(n, () => 1e150 * r.normal())],
     ['tiny', build(n, () => 1e-160 * r.normal())],
+    ['near overflow (1e292)', build(n, () => 1e292 * r.normal())],
+    ['near underflow (1e-292)', build(n, () => 1e-292 * r.normal())],
+    ['zero', build(n, () => 0)],
     ['lower triangular', build(n, (i, j) => (j <= i ? r.normal() : 0))],
     ['upper with zero update', build(n, (i, j) => (j >= i ? (i === 0 && j > 0 ? 0 : r.normal()) : 0))],
   ];
@@ -149,6 +152,8 @@ describe('lean path for small square matrices ≡ the general path, bit for bit'
       ['det underflows', [[1e-300, 0], [0, 1e-300]]],
       ['3×3 singular', [[1, 2, 3], [4, 5, 6], [7, 8, 9]]],
       ['3×3 det overflows', [[1e200, 0, 0], [0, 1e200, 0], [0, 0, 1]]],
+      ['3×3 NaN', [[1, 2, 3], [2, NaN, 1], [3, 1, 1]]],
+      ['4×4 Inf', [[1, 2, 3, 4], [2, 1, 1, 1], [3, 1, -Infinity, 1], [4, 1, 1, 1]]],
       ['not SPD', [[1, 2], [2, 1]]],
       ['1×1 zero', [[0]]],
       ['1×1 negative', [[-4]]],
@@ -215,8 +220,7 @@ describe('lean path for small square matrices ≡ the general path, bit for bit'
 
   it('eigh and svd at n ≥ 3 on the wasm backend (wasm kernels on the scratch region, or on a block of their own when it is refused) ≡ the js backend, and fall back to the JS mirrors when linear memory runs out', () => {
     const be = backendNamed('wasm')! as unknown as { f64(n: number): unknown; scratch(n: number): unknown };
-    for (const n of [3, 5, 8]) {
-      const A = types(n, 700 + n)[0]![1];
+    for (const [n, A] of [3, 4, 5, 8].flatMap((n) => types(n, 700 + n).map(([, rows]) => [n, rows] as const))) {
       const S = sym(A);
       const want = onBackend('js', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
       const got = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
