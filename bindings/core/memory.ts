@@ -104,10 +104,10 @@ export class WasmHeap {
 
   /**
    * A float64 view of the whole memory, rebuilt if growth detached or outgrew the previous one. Growth
-   * is seen without reading `memory.buffer` (an engine call that cost ~20 ns, a tenth of a lean 3×3
-   * eigh's overhead): a grown non-shared memory detaches the old view (length 0), and a shared one is
-   * grown only here (growFor: kernels never allocate, and only the main thread's heap allocates), which
-   * bumps `grown`.
+   * is seen without reading `memory.buffer` and the views' buffer and byteLength (engine calls: ≈ 8 %
+   * of a lean 3×3 eigh on wasm in a profile): a grown non-shared memory detaches the old view (length
+   * 0), and a shared one is grown only here (growFor: kernels never allocate, and only the main
+   * thread's heap allocates), which bumps `grown`.
    */
   get f64(): Float64Array {
     if (this.f64View.length === 0 || this.f64Seen !== this.grown) {

@@ -72,7 +72,7 @@
 import { lapy2 } from '../../qr/larfg';
 import { lartg, lartgC, lartgS } from '../../blas/lartg';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2';
-import { lasr } from '../../blas/lasr';
+import { lasr, rot1 } from '../../blas/lasr';
 import { lasrt } from './lasrt';
 import { scalePow2 } from './pow2';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
@@ -107,24 +107,18 @@ function recCapacity(n: i32): i32 {
 /**
  * Orders up to which the rotations are applied to Z as they are made instead of through the buffer
  * and lasr: at such n, Z is a few cache lines and the buffer's bookkeeping (records, a lasr call per
- * flush, its strip loop) cost more than the rotations (≈ 7 % of a 3×3 syev with vectors, measured).
- * The per-element arithmetic is lasr's rot1 (x ← c·x + s·y, y ← c·y − s·x), applied in the order
- * lasr would apply it, so the result does not change by a bit (test/kernels/eig/sym/syev.test.ts
+ * flush, its strip loop) cost more than the rotations (≈ 7 % of a lean 3×3 eigh on wasm in a profile;
+ * eigh 3 / 4 took ≈ 4 % / 11 % less time with the rotations at once).
+ * The rotations go through lasr's own rot1 (x ← c·x + s·y, y ← c·y − s·x), in the order lasr would
+ * apply them, so the result does not change by a bit (test/kernels/eig/sym/syev.test.ts
  * compares the two through a block-diagonal T whose first block is solved directly).
  */
 export const STEQR_DIRECT: i32 = 8;
 
-/** Rotation (c, s) on columns j, j+1 of Z (bRows rows): lasr's rot1, at once. */
+/** Rotation (c, s) on columns j, j+1 of Z (bRows rows), at once: lasr's own rot1. */
 function rotZ(j: i32, c: f64, s: f64): void {
   const ldZ = <usize>bLdz << 3;
-  const px = bZ + <usize>j * ldZ;
-  const py = px + ldZ;
-  for (let i = 0; i < bRows; i++) {
-    const a = ld(px, i);
-    const b = ld(py, i);
-    st(px, i, c * a + s * b);
-    st(py, i, c * b - s * a);
-  }
+  rot1(bRows, bZ + <usize>j * ldZ, ldZ, c, s);
 }
 
 /** Doubles of workspace `steqr` needs (0 without vectors). */

@@ -21,7 +21,7 @@
 import { lapy2 } from '../../qr/larfg.js';
 import { lartg, lartgC, lartgS } from '../../blas/lartg.js';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2.js';
-import { lasr } from '../../blas/lasr.js';
+import { lasr, rot1 } from '../../blas/lasr.js';
 import { lasrt } from './lasrt.js';
 import { scalePow2 } from './pow2.js';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
@@ -41,16 +41,9 @@ function recCapacity(n: number): number {
 /** Orders up to which the rotations go to Z at once, not through the buffer (assembly: STEQR_DIRECT). */
 export const STEQR_DIRECT = 8;
 
-/** Rotation (c, s) on columns j, j+1 of Z (bRows rows): lasr's rot1, at once. */
+/** Rotation (c, s) on columns j, j+1 of Z (bRows rows), at once: lasr's own rot1. */
 function rotZ(j: number, c: number, s: number): void {
-  const px = bOffZ + j * bLdz;
-  const py = px + bLdz;
-  for (let i = 0; i < bRows; i++) {
-    const a = bZ[px + i]!;
-    const b = bZ[py + i]!;
-    bZ[px + i] = c * a + s * b;
-    bZ[py + i] = c * b - s * a;
-  }
+  rot1(bRows, bZ, bOffZ + j * bLdz, bLdz, c, s);
 }
 
 /** Doubles of workspace `steqr` needs (0 without vectors). */
