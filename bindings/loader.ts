@@ -24,7 +24,7 @@
  * esbuild) or `@assemblyscript/loader` (deprecated upstream, and it wraps managed objects we never
  * pass: every export takes numbers and byte addresses).
  */
-import { WasmHeap, HEAP_BASE } from './core/memory.js';
+import { WasmHeap, SCRATCH_BASE } from './core/memory.js';
 import type { WasmExports } from './wasm/exports.js';
 import { WasmBackend } from './wasm/backend.js';
 import { JsBackend } from './js/backend.js';
@@ -285,8 +285,8 @@ async function instantiate(module: WebAssembly.Module, pool: ThreadPool | null =
     },
   });
   const exports = instance.exports as unknown as WasmExports;
-  if (exports.dataEnd() > HEAP_BASE) {
-    throw new Error(`wasm-linalg: module static data (${exports.dataEnd()} bytes) overlaps the heap`);
+  if (exports.dataEnd() > SCRATCH_BASE) {
+    throw new Error(`wasm-linalg: module static data (${exports.dataEnd()} bytes) overlaps the scratch region and the heap`);
   }
   return { exports, heap: new WasmHeap(memory) };
 }

@@ -22,8 +22,8 @@
  * thread ({@link threadsInfo} says why). Events seen between calls (a worker that exited or failed on
  * its own) shut the pool down the same way.
  *
- * The control block lives below the heap (the bytes between the module's static data and HEAP_BASE,
- * which nothing else uses): a fresh slot per pool, so a pool started after another never shares words
+ * The control block lives below the heap (the bytes between the scratch region's end and HEAP_BASE,
+ * which nothing else uses; bindings/core/memory.ts): a fresh slot per pool, so a pool started after another never shares words
  * with a worker of the old one that is still being terminated. Each instantiation re-copies the module's
  * data segments, which zeroes the tuning table (assembly/tuning.ts): the tuning in force is read before
  * the workers start and set again after.
@@ -31,6 +31,7 @@
 import type { WasmExports } from './wasm/exports.js';
 import { getTuningOf, setTuningOn } from './core/tuning.js';
 import { wasmKernels } from './wasm/kernels.js';
+import { SCRATCH_END } from './core/memory.js';
 
 /**
  * The kernels' workspace sizes depend on the thread count (gemmScratch is one workspace per thread):
@@ -57,8 +58,8 @@ const SPIN_US = 28;
 const BUSY = 64;
 const MSG = 1024;
 const MAX_LANES = 64;
-/** Control block slots: [SLOT_BASE, SLOT_BASE + SLOTS·2048) below the heap (HEAP_BASE = 65536). */
-const SLOT_BASE = 32768;
+/** Control block slots: [SLOT_BASE, SLOT_BASE + SLOTS·2048) below the heap (HEAP_BASE = 65536), above the scratch region. */
+const SLOT_BASE = SCRATCH_END;
 const SLOTS = 16;
 /** No progress for this long (ms) at least, before a worker holding a chunk is declared dead. */
 const DEAD_MIN_MS = 2000;

@@ -128,8 +128,8 @@ export function lasrSerial(m: i32, nseq: i32, pSeq: usize, pC: usize, pS: usize,
     }
   }
 }
-/** One rotation (c, s) on columns x = px, y = px + ldX, rows 0…rb−1. */
-function rot1(rb: i32, px: usize, ldX: usize, c: f64, s: f64): void {
+/** One rotation (c, s) on columns x = px, y = px + ldX, rows 0…rb−1 (also steqr's, at small n). */
+export function rot1(rb: i32, px: usize, ldX: usize, c: f64, s: f64): void {
   const py = px + ldX;
   let i = 0;
   if (ASC_FEATURE_SIMD) {

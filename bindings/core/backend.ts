@@ -26,6 +26,12 @@ export interface Backend {
   /** Storage for `n` int32s (n ≥ 1), contents unspecified; the caller frees it. */
   i32(n: number): I32Store;
   /**
+   * `n` float64s outside the allocator (the wasm heap's scratch region, bindings/core/memory.ts) for
+   * the operands of one synchronous kernel call: contents unspecified, nothing to free, valid until the
+   * next scratch() call; null when the backend has none (js) or n does not fit.
+   */
+  scratch(n: number): Store | null;
+  /**
    * Tuning of the kernels: block sizes, crossovers, iteration caps (keys: TUNING_KEYS,
    * bindings/core/tuning.ts). null restores every default; tests shrink the block sizes so small
    * matrices take the blocked paths.

@@ -24,8 +24,20 @@ const PAGE = 65536;
 const ALIGN = 16;
 /** wasm32 addresses 2^32 bytes = 65536 pages. */
 const MAX_PAGES = 65536;
-/** Bytes below this address belong to the module's static data (the kernels keep none; checked at load). */
+/**
+ * Bytes below this address are outside the allocator: the module's static data from 0 (the kernels
+ * keep none; checked at load), the scratch region [SCRATCH_BASE, SCRATCH_END), and from SCRATCH_END
+ * the thread pool's control blocks (bindings/threads.ts).
+ */
 export const HEAP_BASE = PAGE;
+/**
+ * The scratch region (16 KiB = 2048 doubles): operands and workspace of one synchronous kernel call of
+ * the lean small-matrix path (bindings/api/small.ts), which then needs no block from the allocator —
+ * an alloc and a free cost as much as a 3×3 eigensolve's arithmetic. Nothing else uses it, no call
+ * keeps it across a return to the caller, and it is not counted in {@link MemoryStats}.
+ */
+export const SCRATCH_BASE = 16384;
+export const SCRATCH_END = 32768;
 
 /**
  * The WebAssembly heap's use, from {@link memoryStats}.
@@ -64,6 +76,11 @@ export class WasmHeap {
   private f64View: Float64Array;
   private u8View: Uint8Array;
   private i32View: Int32Array;
+  /** Times growFor grew the memory; each view remembers the count it was built at. */
+  private grown = 0;
+  private f64Seen = 0;
+  private u8Seen = 0;
+  private i32Seen = 0;
   /** End of the region managed so far (everything in [HEAP_BASE, top) is either live or free). */
   private top: number;
   private readonly live = new Map<number, number>();
@@ -79,32 +96,41 @@ export class WasmHeap {
     this.u8View = new Uint8Array(memory.buffer);
     this.i32View = new Int32Array(memory.buffer);
     this.top = HEAP_BASE;
-    if (memory.buffer.byteLength < HEAP_BASE) memory.grow(Math.ceil((HEAP_BASE - memory.buffer.byteLength) / PAGE));
+    if (memory.buffer.byteLength < HEAP_BASE) {
+      memory.grow(Math.ceil((HEAP_BASE - memory.buffer.byteLength) / PAGE));
+      this.grown++;
+    }
   }
 
-  /** A float64 view of the whole memory, rebuilt if growth detached or outgrew the previous one. */
+  /**
+   * A float64 view of the whole memory, rebuilt if growth detached or outgrew the previous one. Growth
+   * is seen without reading `memory.buffer` and the views' buffer and byteLength (engine calls: ≈ 8 %
+   * of a lean 3×3 eigh on wasm in a profile): a grown non-shared memory detaches the old view (length
+   * 0), and a shared one is grown only here (growFor: kernels never allocate, and only the main
+   * thread's heap allocates), which bumps `grown`.
+   */
   get f64(): Float64Array {
-    const buf = this.memory.buffer;
-    if (this.f64View.buffer !== buf || this.f64View.byteLength !== buf.byteLength) {
-      this.f64View = new Float64Array(buf);
+    if (this.f64View.length === 0 || this.f64Seen !== this.grown) {
+      this.f64View = new Float64Array(this.memory.buffer);
+      this.f64Seen = this.grown;
     }
     return this.f64View;
   }
 
   /** A byte view of the whole memory (same rebuilding rule as {@link f64}). */
   get u8(): Uint8Array {
-    const buf = this.memory.buffer;
-    if (this.u8View.buffer !== buf || this.u8View.byteLength !== buf.byteLength) {
-      this.u8View = new Uint8Array(buf);
+    if (this.u8View.length === 0 || this.u8Seen !== this.grown) {
+      this.u8View = new Uint8Array(this.memory.buffer);
+      this.u8Seen = this.grown;
     }
     return this.u8View;
   }
 
   /** An int32 view of the whole memory (same rebuilding rule as {@link f64}). */
   get i32(): Int32Array {
-    const buf = this.memory.buffer;
-    if (this.i32View.buffer !== buf || this.i32View.byteLength !== buf.byteLength) {
-      this.i32View = new Int32Array(buf);
+    if (this.i32View.length === 0 || this.i32Seen !== this.grown) {
+      this.i32View = new Int32Array(this.memory.buffer);
+      this.i32Seen = this.grown;
     }
     return this.i32View;
   }
@@ -211,6 +237,7 @@ export class WasmHeap {
           );
         }
       }
+      this.grown++;
     }
     this.top = end;
     return start;

@@ -21,6 +21,10 @@ export class JsBackend implements Backend {
     return new JsI32Store(new Int32Array(Math.max(1, n)));
   }
 
+  scratch(_n: number): Store | null {
+    return null; // a Float64Array of the right size is what f64() gives
+  }
+
   setTuning(t: Partial<Tuning> | null): void {
     setTuningOn(this.kernels, t);
   }

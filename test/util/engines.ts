@@ -19,7 +19,7 @@ import { inject } from 'vitest';
 import { init, relaxedSimdSupported } from '../../bindings/index.js';
 import { backendNamed } from '../../bindings/core/backend.js';
 import type { WasmBackend } from '../../bindings/wasm/backend.js';
-import { WasmHeap, HEAP_BASE } from '../../bindings/core/memory.js';
+import { WasmHeap, SCRATCH_BASE } from '../../bindings/core/memory.js';
 import type { WasmExports } from '../../bindings/wasm/exports.js';
 import * as jsKernels from '../../bindings/js/index.js';
 import { getTuningOf, setTuningOn, type Tuning } from '../../bindings/core/tuning.js';
@@ -140,7 +140,7 @@ export async function instantiate(url: URL): Promise<{ module: WebAssembly.Modul
     },
   });
   const exports = instance.exports as unknown as WasmExports;
-  if (exports.dataEnd() > HEAP_BASE) throw new Error('static data overlaps the heap');
+  if (exports.dataEnd() > SCRATCH_BASE) throw new Error('static data overlaps the scratch region and the heap');
   return { module, exports, heap: new WasmHeap(memory) };
 }
 

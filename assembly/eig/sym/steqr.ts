@@ -36,7 +36,8 @@
  *   rotations, the worth of ≈ 32 full-length sweeps — is applied by lasr (blas/lasr.ts, shared with
  *   bdsqr) strip of rows by strip of rows when it fills up (and before sorting and returning). The
  *   per-element arithmetic is the same as applying each rotation at once, so the result does not depend
- *   on the batch size (bit for bit).
+ *   on the batch size (bit for bit). Up to order STEQR_DIRECT (8) the rotations go to Z at once instead
+ *   (the same arithmetic; the buffer's bookkeeping cost more than the rotations there).
  * - Range. Each block is scaled by a power of two into [2^-405, 2^509] (LAPACK: [√safmin/eps²,
  *   √safmax/3]) if its largest entry lies outside, so that g², f² + g² and the products above neither
  *   overflow nor underflow destructively, and scaled back after it converged (pow2.ts; exact). The
@@ -71,7 +72,7 @@
 import { lapy2 } from '../../qr/larfg';
 import { lartg, lartgC, lartgS } from '../../blas/lartg';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2';
-import { lasr } from '../../blas/lasr';
+import { lasr, rot1 } from '../../blas/lasr';
 import { lasrt } from './lasrt';
 import { scalePow2 } from './pow2';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
@@ -101,6 +102,23 @@ function capacity(n: i32): i32 {
  */
 function recCapacity(n: i32): i32 {
   return n + 16;
+}
+
+/**
+ * Orders up to which the rotations are applied to Z as they are made instead of through the buffer
+ * and lasr: at such n, Z is a few cache lines and the buffer's bookkeeping (records, a lasr call per
+ * flush, its strip loop) cost more than the rotations (≈ 7 % of a lean 3×3 eigh on wasm in a profile;
+ * eigh 3 / 4 took ≈ 4 % / 11 % less time with the rotations at once).
+ * The rotations go through lasr's own rot1 (x ← c·x + s·y, y ← c·y − s·x), in the order lasr would
+ * apply them, so the result does not change by a bit (test/kernels/eig/sym/syev.test.ts
+ * compares the two through a block-diagonal T whose first block is solved directly).
+ */
+export const STEQR_DIRECT: i32 = 8;
+
+/** Rotation (c, s) on columns j, j+1 of Z (bRows rows), at once: lasr's own rot1. */
+function rotZ(j: i32, c: f64, s: f64): void {
+  const ldZ = <usize>bLdz << 3;
+  rot1(bRows, bZ + <usize>j * ldZ, ldZ, c, s);
 }
 
 /** Doubles of workspace `steqr` needs (0 without vectors). */
@@ -168,6 +186,7 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
     bLdz = ldz;
     bRows = n;
   }
+  const direct = n <= STEQR_DIRECT; // rotations on Z at once (see STEQR_DIRECT)
   const maxitSet = tuneI(T_STEQR_MAXIT);
   const nmaxit = maxitSet > 0 ? maxitSet : STEQR_MAXIT * n;
   let jtot = 0;
@@ -206,9 +225,13 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
           // 2×2 block [d_l e_l; e_l d_{l+1}] in closed form
           if (wantz) {
             laev2(ld(pD, l), ld(pE, l), ld(pD, l + 1));
-            const o = push(l, l + 1, 0) + (<usize>l << 3);
-            store<f64>(bC + o, laev2Cs);
-            store<f64>(bS + o, laev2Sn);
+            if (direct) {
+              rotZ(l, laev2Cs, laev2Sn);
+            } else {
+              const o = push(l, l + 1, 0) + (<usize>l << 3);
+              store<f64>(bC + o, laev2Cs);
+              store<f64>(bS + o, laev2Sn);
+            }
           } else {
             lae2(ld(pD, l), ld(pE, l), ld(pD, l + 1));
           }
@@ -229,7 +252,7 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
         let s: f64 = 1;
         let c: f64 = 1;
         let p: f64 = 0;
-        const o: usize = wantz ? push(l, mm, 1) : 0;
+        const o: usize = wantz && !direct ? push(l, mm, 1) : 0;
         for (let i = mm - 1; i >= l; i--) {
           const ei = ld(pE, i);
           const f = s * ei;
@@ -245,9 +268,13 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
           g = c * r - b;
           if (wantz) {
             // Z·G for the pair (i, i+1): z_i ← c·z_i − s·z_{i+1}, z_{i+1} ← c·z_{i+1} + s·z_i
-            const oi = o + (<usize>i << 3);
-            store<f64>(bC + oi, c);
-            store<f64>(bS + oi, -s);
+            if (direct) {
+              rotZ(i, c, -s);
+            } else {
+              const oi = o + (<usize>i << 3);
+              store<f64>(bC + oi, c);
+              store<f64>(bS + oi, -s);
+            }
           }
         }
         st(pD, l, ld(pD, l) - p);
@@ -269,9 +296,13 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
         if (mm == l - 1) {
           if (wantz) {
             laev2(ld(pD, l - 1), ld(pE, l - 1), ld(pD, l));
-            const o = push(l - 1, l, 0) + (<usize>(l - 1) << 3);
-            store<f64>(bC + o, laev2Cs);
-            store<f64>(bS + o, laev2Sn);
+            if (direct) {
+              rotZ(l - 1, laev2Cs, laev2Sn);
+            } else {
+              const o = push(l - 1, l, 0) + (<usize>(l - 1) << 3);
+              store<f64>(bC + o, laev2Cs);
+              store<f64>(bS + o, laev2Sn);
+            }
           } else {
             lae2(ld(pD, l - 1), ld(pE, l - 1), ld(pD, l));
           }
@@ -291,7 +322,7 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
         let s: f64 = 1;
         let c: f64 = 1;
         let p: f64 = 0;
-        const o: usize = wantz ? push(mm, l, 0) : 0;
+        const o: usize = wantz && !direct ? push(mm, l, 0) : 0;
         for (let i = mm; i < l; i++) {
           const ei = ld(pE, i);
           const f = s * ei;
@@ -307,9 +338,13 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
           g = c * r - b;
           if (wantz) {
             // pair (i, i+1): z_i ← c·z_i + s·z_{i+1}, z_{i+1} ← c·z_{i+1} − s·z_i
-            const oi = o + (<usize>i << 3);
-            store<f64>(bC + oi, c);
-            store<f64>(bS + oi, s);
+            if (direct) {
+              rotZ(i, c, s);
+            } else {
+              const oi = o + (<usize>i << 3);
+              store<f64>(bC + oi, c);
+              store<f64>(bS + oi, s);
+            }
           }
         }
         st(pD, l, ld(pD, l) - p);

@@ -48,6 +48,8 @@ import { scalePow2 } from './pow2';
 import { scaleLower, signColumns } from './drive';
 import { even } from '../../util';
 import { syev2 } from './syev2';
+import { sytrd3 } from './sytrd3';
+import { tuneI, T_SYTRD_NB, T_ORGQR_NB } from '../../tuning';
 
 /** Doubles of workspace `syev` needs (jobz = 1: vectors too). */
 export function syevScratch(n: i32, jobz: i32): i32 {
@@ -66,13 +68,17 @@ export function syev(jobz: i32, n: i32, pA: usize, lda: i32, pLam: usize, pw: us
   }
   // 1. scale
   const k = scaleLower(n, pA, lda);
-  // 2.–3. tridiagonalise, then QL/QR (n = 2 with vectors: both at once, syev2)
+  // 2.–3. tridiagonalise, then QL/QR (n = 2 with vectors: both at once, syev2; n = 3 with vectors:
+  // the tridiagonalisation and Q written out, sytrd3)
   const pE = pw;
   const pTau = pE + (<usize>even(n) << 3);
   const pR = pTau + (<usize>even(n) << 3);
   let info: i32;
   if (jobz && n == 2) {
     info = syev2(pA, lda, pLam, pE); // steps 2–3 in closed form, the same bits (syev2.ts)
+  } else if (jobz && n == 3 && tuneI(T_SYTRD_NB) >= 3 && tuneI(T_ORGQR_NB) >= 2) {
+    sytrd3(pA, lda, pLam, pE); // sytrd + orgtr written out, the same bits (sytrd3.ts)
+    info = steqr(1, n, pLam, pE, pA, lda, pR);
   } else if (!jobz) {
     sytrd(n, pA, lda, pLam, pE, pTau, pR);
     info = sterf(n, pLam, pE);

@@ -58,7 +58,7 @@ export function lasr(
 }
 
 /** One rotation (c, s) on columns x[ox…], x[ox + ldx…], rows 0…rb−1. */
-function rot1(rb: number, x: Float64Array, ox: number, ldx: number, c: number, s: number): void {
+export function rot1(rb: number, x: Float64Array, ox: number, ldx: number, c: number, s: number): void {
   const oy = ox + ldx;
   for (let i = 0; i < rb; i++) {
     const a = x[ox + i]!;

@@ -8,7 +8,7 @@
  * exactly the general path's.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Matrix, cholesky, det, eigh, inv, matmul, solve, svd, tidy } from '../../../bindings/index.js';
+import { Matrix, cholesky, det, eigh, inv, matmul, memoryStats, solve, svd, tidy } from '../../../bindings/index.js';
 import { setSmallPath } from '../../../bindings/api/small.js';
 import { BACKENDS, onBackend, setupApi } from '../../util/api.js';
 import { caught } from '../../util/errors.js';
@@ -39,6 +39,9 @@ function types(n: number, seed: number): [string, Rows][] {
     ['ill-conditioned', build(n, (i, j) => 1 / (i + j + 1))], // Hilbert
     ['big', build(n, () => 1e150 * r.normal())],
     ['tiny', build(n, () => 1e-160 * r.normal())],
+    ['near overflow (1e292)', build(n, () => 1e292 * r.normal())],
+    ['near underflow (1e-292)', build(n, () => 1e-292 * r.normal())],
+    ['zero', build(n, () => 0)],
     ['lower triangular', build(n, (i, j) => (j <= i ? r.normal() : 0))],
     ['upper with zero update', build(n, (i, j) => (j >= i ? (i === 0 && j > 0 ? 0 : r.normal()) : 0))],
   ];
@@ -149,6 +152,8 @@ describe('lean path for small square matrices ≡ the general path, bit for bit'
       ['det underflows', [[1e-300, 0], [0, 1e-300]]],
       ['3×3 singular', [[1, 2, 3], [4, 5, 6], [7, 8, 9]]],
       ['3×3 det overflows', [[1e200, 0, 0], [0, 1e200, 0], [0, 0, 1]]],
+      ['3×3 NaN', [[1, 2, 3], [2, NaN, 1], [3, 1, 1]]],
+      ['4×4 Inf', [[1, 2, 3, 4], [2, 1, 1, 1], [3, 1, -Infinity, 1], [4, 1, 1, 1]]],
       ['not SPD', [[1, 2], [2, 1]]],
       ['1×1 zero', [[0]]],
       ['1×1 negative', [[-4]]],
@@ -213,27 +218,38 @@ describe('lean path for small square matrices ≡ the general path, bit for bit'
     A.dispose();
   });
 
-  it('eigh and svd at n ≥ 3 on the wasm backend (wasm kernels) ≡ the js backend, and fall back to the JS mirrors when linear memory runs out', () => {
-    const be = backendNamed('wasm')! as unknown as { f64(n: number): unknown };
-    for (const n of [3, 5, 8]) {
-      const A = types(n, 700 + n)[0]![1];
+  it('eigh and svd at n ≥ 3 on the wasm backend (wasm kernels on the scratch region, or on a block of their own when it is refused) ≡ the js backend, and fall back to the JS mirrors when linear memory runs out', () => {
+    const be = backendNamed('wasm')! as unknown as { f64(n: number): unknown; scratch(n: number): unknown };
+    for (const [n, A] of [3, 4, 5, 8].flatMap((n) => types(n, 700 + n).map(([, rows]) => [n, rows] as const))) {
       const S = sym(A);
       const want = onBackend('js', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
       const got = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
       const own = be.f64;
-      be.f64 = () => {
-        throw new RangeError('out of memory (injected)');
+      const ownScratch = be.scratch;
+      let scratchAsked = 0;
+      be.scratch = () => {
+        scratchAsked++;
+        return null;
       };
+      let blocks: Flat[];
       let starved: Flat[];
+      const stats = memoryStats();
       try {
+        blocks = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
+        be.f64 = () => {
+          throw new RangeError('out of memory (injected)');
+        };
         starved = onBackend('wasm', () => [outcome(() => eigh(Matrix.from(S))), outcome(() => svd(Matrix.from(A)))]);
       } finally {
         be.f64 = own;
+        be.scratch = ownScratch;
       }
+      expect(scratchAsked, 'the lean path asks for the scratch region first').toBe(4);
+      expect(memoryStats().blocksInUse, 'no block left behind').toBe(stats.blocksInUse);
       for (let q = 0; q < 2; q++) {
         expect(got[q]!.kind, `n=${n} ${q}`).toBe('value');
         const w = want[q] as { bits: Float64Array[] };
-        for (const [label, r] of [['wasm', got[q]!], ['wasm, no memory', starved[q]!]] as const) {
+        for (const [label, r] of [['wasm', got[q]!], ['wasm, own block', blocks[q]!], ['wasm, no memory', starved[q]!]] as const) {
           const g = r as { bits: Float64Array[] };
           expect(g.bits.length).toBe(w.bits.length);
           g.bits.forEach((x, i) => expectBitwise(`n=${n} ${q ? 'svd' : 'eigh'} ${label} part ${i}`, x, w.bits[i]!));

@@ -21,7 +21,7 @@
 import { lapy2 } from '../../qr/larfg.js';
 import { lartg, lartgC, lartgS } from '../../blas/lartg.js';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2.js';
-import { lasr } from '../../blas/lasr.js';
+import { lasr, rot1 } from '../../blas/lasr.js';
 import { lasrt } from './lasrt.js';
 import { scalePow2 } from './pow2.js';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
@@ -36,6 +36,14 @@ function capacity(n: number): number {
 }
 function recCapacity(n: number): number {
   return n + 16;
+}
+
+/** Orders up to which the rotations go to Z at once, not through the buffer (assembly: STEQR_DIRECT). */
+export const STEQR_DIRECT = 8;
+
+/** Rotation (c, s) on columns j, j+1 of Z (bRows rows), at once: lasr's own rot1. */
+function rotZ(j: number, c: number, s: number): void {
+  rot1(bRows, bZ, bOffZ + j * bLdz, bLdz, c, s);
 }
 
 /** Doubles of workspace `steqr` needs (0 without vectors). */
@@ -111,6 +119,7 @@ export function steqr(
   }
   const D = offD;
   const E = offE;
+  const direct = n <= STEQR_DIRECT; // rotations on Z at once (see STEQR_DIRECT)
   const maxitSet = tune(T_STEQR_MAXIT);
   const nmaxit = maxitSet > 0 ? maxitSet : STEQR_MAXIT * n;
   let jtot = 0;
@@ -148,9 +157,13 @@ export function steqr(
         if (mm === l + 1) {
           if (wantz) {
             laev2(d[D + l]!, e[E + l]!, d[D + l + 1]!);
-            const o = push(l, l + 1, 0) + l;
-            w[bC + o] = laev2Cs;
-            w[bS + o] = laev2Sn;
+            if (direct) {
+              rotZ(l, laev2Cs, laev2Sn);
+            } else {
+              const o = push(l, l + 1, 0) + l;
+              w[bC + o] = laev2Cs;
+              w[bS + o] = laev2Sn;
+            }
           } else {
             lae2(d[D + l]!, e[E + l]!, d[D + l + 1]!);
           }
@@ -170,7 +183,7 @@ export function steqr(
         let s = 1;
         let c = 1;
         let p = 0;
-        const o = wantz ? push(l, mm, 1) : 0;
+        const o = wantz && !direct ? push(l, mm, 1) : 0;
         for (let i = mm - 1; i >= l; i--) {
           const ei = e[E + i]!;
           const f = s * ei;
@@ -185,8 +198,12 @@ export function steqr(
           d[D + i + 1] = g + p;
           g = c * r - b;
           if (wantz) {
-            w[bC + o + i] = c;
-            w[bS + o + i] = -s;
+            if (direct) {
+              rotZ(i, c, -s);
+            } else {
+              w[bC + o + i] = c;
+              w[bS + o + i] = -s;
+            }
           }
         }
         d[D + l] = d[D + l]! - p;
@@ -208,9 +225,13 @@ export function steqr(
         if (mm === l - 1) {
           if (wantz) {
             laev2(d[D + l - 1]!, e[E + l - 1]!, d[D + l]!);
-            const o = push(l - 1, l, 0) + l - 1;
-            w[bC + o] = laev2Cs;
-            w[bS + o] = laev2Sn;
+            if (direct) {
+              rotZ(l - 1, laev2Cs, laev2Sn);
+            } else {
+              const o = push(l - 1, l, 0) + l - 1;
+              w[bC + o] = laev2Cs;
+              w[bS + o] = laev2Sn;
+            }
           } else {
             lae2(d[D + l - 1]!, e[E + l - 1]!, d[D + l]!);
           }
@@ -230,7 +251,7 @@ export function steqr(
         let s = 1;
         let c = 1;
         let p = 0;
-        const o = wantz ? push(mm, l, 0) : 0;
+        const o = wantz && !direct ? push(mm, l, 0) : 0;
         for (let i = mm; i < l; i++) {
           const ei = e[E + i]!;
           const f = s * ei;
@@ -245,8 +266,12 @@ export function steqr(
           d[D + i] = g + p;
           g = c * r - b;
           if (wantz) {
-            w[bC + o + i] = c;
-            w[bS + o + i] = s;
+            if (direct) {
+              rotZ(i, c, s);
+            } else {
+              w[bC + o + i] = c;
+              w[bS + o + i] = s;
+            }
           }
         }
         d[D + l] = d[D + l]! - p;

@@ -22,6 +22,8 @@ import { scalePow2 } from './pow2.js';
 import { scaleLower, signColumns } from './drive.js';
 import { even } from '../../util.js';
 import { syev2 } from './syev2.js';
+import { sytrd3 } from './sytrd3.js';
+import { tune, T_SYTRD_NB, T_ORGQR_NB } from '../../tuning.js';
 
 /** Doubles of workspace `syev` needs (jobz = 1: vectors too). */
 export function syevScratch(n: number, jobz: number): number {
@@ -43,13 +45,17 @@ export function syev(
   }
   // 1. scale
   const k = scaleLower(n, a, offA, lda);
-  // 2.–3. tridiagonalise, then QL/QR (n = 2 with vectors: both at once, syev2)
+  // 2.–3. tridiagonalise, then QL/QR (n = 2 with vectors: both at once, syev2; n = 3 with vectors:
+  // the tridiagonalisation and Q written out, sytrd3)
   const oE = offW;
   const oTau = oE + even(n);
   const oR = oTau + even(n);
   let info: number;
   if (jobz && n === 2) {
     info = syev2(a, offA, lda, lam, offLam, w, oE); // steps 2–3 in closed form, the same bits (syev2.ts)
+  } else if (jobz && n === 3 && tune(T_SYTRD_NB) >= 3 && tune(T_ORGQR_NB) >= 2) {
+    sytrd3(a, offA, lda, lam, offLam, w, oE); // sytrd + orgtr written out, the same bits (sytrd3.ts)
+    info = steqr(1, n, lam, offLam, w, oE, a, offA, lda, w, oR);
   } else if (!jobz) {
     sytrd(n, a, offA, lda, lam, offLam, w, oE, w, oTau, w, oR);
     info = sterf(n, lam, offLam, w, oE);

@@ -28,8 +28,9 @@ import { gemmRef, gemvRef, norm1, pow2 } from '../../../util/reference.js';
 import { EPS, expectBitwise, expectScaled } from '../../../util/tolerance.js';
 import {
   eigRatios, gluedWilkinson, lowerPadded, notAscending, sturm, triDense, unitScaler, valueRatio, wilkinson, withSpectrum,
-  spectrum, argMaxAbs, TRIDIAGONALS, randomTri, type Tridiagonal,
+  spectrum, argMaxAbs, TRIDIAGONALS, randomTri, scaledTri, type Tridiagonal,
 } from '../../../util/eig-reference.js';
+import { STEQR_DIRECT } from '../../../../bindings/js/eig/sym/steqr.js';
 import { THRESH, expectRatio, reportRatios } from '../../../util/ratios.js';
 
 beforeAll(async () => {
@@ -428,6 +429,53 @@ describe('steqr, sterf on tridiagonal matrices', () => {
     }
   });
 
+  it('rotations applied to Z at once (n ≤ STEQR_DIRECT) give the bits of the batched path: T alone against T as the first block of a block-diagonal T of larger order', () => {
+    expect(STEQR_DIRECT).toBe(8); // the orders below straddle it
+    const rng = new Rng(78);
+    const cases: [string, Tridiagonal][] = [];
+    for (let n = 2; n <= STEQR_DIRECT; n++) {
+      const split = randomTri(rng, n);
+      split.e[Math.floor(n / 2) - 1] = 0;
+      cases.push(
+        [`random n=${n}`, randomTri(rng, n)],
+        [`graded, top heavy (QR sweeps) n=${n}`, randomTri(rng, n, (i) => 10 ** (-2 * i))],
+        [`graded, bottom heavy (QL sweeps) n=${n}`, randomTri(rng, n, (i) => 10 ** (2 * i - 8))],
+        [`W${n}+`, wilkinson(n)],
+        [`split n=${n}`, split],
+        [`near overflow n=${n}`, scaledTri(randomTri(rng, n), pow2(1015))],
+        [`near underflow n=${n}`, scaledTri(randomTri(rng, n), pow2(-1010))],
+      );
+    }
+    for (const [name, t] of cases) {
+      const n = t.d.length;
+      // the second block's eigenvalues lie above the first's (Gershgorin: |λ(T)| ≤ max|d| + 2·max|e|),
+      // so the selection sort moves the first n columns as it does for T alone
+      let bound = 0;
+      for (const x of t.d) bound = Math.max(bound, Math.abs(x));
+      let emax = 0;
+      for (const x of t.e) emax = Math.max(emax, Math.abs(x));
+      bound += 2 * emax;
+      const m = STEQR_DIRECT + 1 + (n % 3);
+      const big: Tridiagonal = {
+        d: Float64Array.from({ length: n + m }, (_, i) => (i < n ? t.d[i]! : 3 * bound * (1 + (i - n) / 16))),
+        e: Float64Array.from({ length: n + m - 1 }, (_, i) => (i < n - 1 ? t.e[i]! : i === n - 1 ? 0 : 0.1 * bound * rng.normal())),
+      };
+      const a = steqr(2, t, name);
+      const b = steqr(2, big, `${name} as the first block of order ${n + m}`);
+      expect([a.ret, b.ret], `${name}: status`).toEqual([0, 0]);
+      expectBitwise(`${name}: λ at once vs batched`, a.d, b.d.slice(0, n));
+      const za = new Float64Array(n * n);
+      const zb = new Float64Array(n * n);
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) {
+          za[i + j * n] = a.Z[i + j * (n + 1)]!;
+          zb[i + j * n] = b.Z[i + j * (n + m + 1)]!;
+        }
+      }
+      expectBitwise(`${name}: Z at once vs batched`, za, zb);
+    }
+  });
+
   it('Wilkinson W21⁺: the top pair (7.2e-14 apart) against 40-digit values, with orthogonal vectors', () => {
     const t = wilkinson(21);
     const z = steqr(2, t, 'W21+');
@@ -547,6 +595,84 @@ describe('syev at n = 2 (syev2, closed form)', () => {
       expect(got.ret, `${name}: status`).toBe(want.ret);
       expectBitwise(`${name}: λ`, got.lam, want.lam);
       expectBitwise(`${name}: Z`, extract(got.Z, 2, 2, ld), want.Z);
+    }
+  });
+});
+
+describe('syev at n = 3 with vectors (sytrd3: the tridiagonalisation and Q written out)', () => {
+  /** sytrd + orgtr + steqr(compz = 1) + the sign convention at order n: what syev computes without sytrd3. */
+  function general(A: Float64Array, n: number, ld: number, label: string): { Z: Float64Array; lam: Float64Array; ret: number } {
+    const t = tridiagonalise('sytrd', A, n, ld);
+    const Q = formQ(t, n, ld);
+    const lz = n + 1;
+    const Z0 = new Float64Array(n * lz).fill(NaN);
+    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) Z0[i + j * lz] = Q[i + j * ld]!;
+    const r = steqr(1, { d: t.d, e: t.e }, label, Z0);
+    const Z = new Float64Array(n * n);
+    for (let j = 0; j < n; j++) {
+      let im = 0;
+      let big = -1;
+      for (let i = 0; i < n; i++) {
+        const v = Math.abs(r.Z[i + j * lz]!);
+        if (v > big) {
+          big = v;
+          im = i;
+        }
+      }
+      const sg = r.ret === 0 && r.Z[im + j * lz]! < 0 ? -1 : 1;
+      for (let i = 0; i < n; i++) Z[i + j * n] = sg === 1 ? r.Z[i + j * lz]! : -r.Z[i + j * lz]!;
+    }
+    return { Z, lam: r.d, ret: r.ret };
+  }
+
+  it('bit for bit what sytrd + orgtr + steqr give (random, τ = 0 and τ = 1, zeros, signed zeros, ties, graded, ill-conditioned, tiny and huge column 0)', () => {
+    const rng = new Rng(9300);
+    const n = 3;
+    // lower triangles [a00, a10, a20, a11, a21, a22]
+    const cases: [string, number[]][] = [
+      ['diagonal', [3, 0, 0, -1, 0, 2]],
+      ['zero', [0, 0, 0, 0, 0, 0]],
+      ['identity', [1, 0, 0, 1, 0, 1]],
+      ['already tridiagonal (a20 = 0: τ = 0)', [1, 2, 0, 3, 4, 5]],
+      ['a20 = −0', [1, 2, -0, 3, 4, 5]],
+      ['a10 = 0 (τ = 1)', [1, 0, 2, 3, 4, 5]],
+      ['a10 = −0', [1, -0, 2, 3, 4, 5]],
+      ['signed zeros on the diagonal', [-0, 1, 1, -0, 1, -0]],
+      ['repeated eigenvalues (J − I)', [0, 1, 1, 0, 1, 0]],
+      ['graded', [1, 1e-4, 1e-8, 1e-8, 1e-12, 1e-16]],
+      ['graded upwards', [1e-16, 1e-12, 1e-8, 1e-8, 1e-4, 1]],
+      ['ill-conditioned (Hilbert)', [1, 1 / 2, 1 / 3, 1 / 3, 1 / 4, 1 / 5]],
+      ['column 0 tiny (larfg rescales: |β| < 2^-969)', [1, 1e-300, 1e-300, 2, 0.5, 3]],
+      ['column 0 below 2^-480 (nrm2 scales up)', [1, 3e-150, 4e-150, 2, 0.5, 3]],
+      ['column 0 above 2^480 in a balanced matrix', [1e145, 4e145, 3e145, 2e145, 1e145, 5e145]],
+      ['clustered', [1, 1e-9, 2e-9, 1 + 2e-16, 1e-9, 1 - 2e-16]],
+    ];
+    for (let q = 0; q < 60; q++) cases.push([`random ${q}`, Array.from({ length: 6 }, () => rng.normal())]);
+    for (let q = 0; q < 20; q++) cases.push([`random integers ${q}`, Array.from({ length: 6 }, () => Math.round(3 * rng.normal()))]);
+    for (const [name, [a00, a10, a20, a11, a21, a22]] of cases) {
+      const ld = 4; // the kernels see A padded to ld (lowerPadded: NaN above the diagonal and below row n)
+      const A = new Float64Array([a00!, a10!, a20!, a10!, a11!, a21!, a20!, a21!, a22!]); // n×n, column-major
+      expect(Number.isNaN(A[4]!), `${name}: a finite input`).toBe(false);
+      const want = general(A, n, ld, name);
+      const got = syev(1, A, n, ld, name);
+      expect(got.ret, `${name}: status`).toBe(want.ret);
+      expectBitwise(`${name}: λ`, got.lam, want.lam);
+      expectBitwise(`${name}: Z`, extract(got.Z, n, n, ld), want.Z);
+    }
+  });
+
+  it('small block sizes (sytrdNB 1, 2; orgqrNB 1) take the general kernels', () => {
+    const rng = new Rng(9400);
+    const A = new Float64Array(9);
+    for (const [i, j] of [[0, 0], [1, 0], [2, 0], [1, 1], [2, 1], [2, 2]] as const) A[i + 3 * j] = A[j + 3 * i] = rng.normal();
+    for (const tuning of [{ sytrdNB: 1 }, { sytrdNB: 2 }, { orgqrNB: 1 }]) {
+      withTuning(tuning, () => {
+        const label = JSON.stringify(tuning);
+        const want = general(A, 3, 4, label);
+        const got = syev(1, A, 3, 4, label);
+        expectBitwise(`${label}: λ`, got.lam, want.lam);
+        expectBitwise(`${label}: Z`, extract(got.Z, 3, 3, 4), want.Z);
+      });
     }
   });
 });
