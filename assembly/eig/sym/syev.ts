@@ -48,12 +48,21 @@ import { scalePow2 } from './pow2';
 import { scaleLower, signColumns } from './drive';
 import { even } from '../../util';
 import { syev2 } from './syev2';
+import { stedc, stedcScratch } from './stedc';
+import { ormtr, ormtrScratch } from './ormtr';
+import { tuneI, T_SYEV_DC_MIN } from '../../tuning';
+
+/** Whether syev with vectors takes the divide-and-conquer path at order n (T_SYEV_DC_MIN). */
+function useDc(n: i32): bool {
+  return n > 2 && n >= tuneI(T_SYEV_DC_MIN);
+}
 
 /** Doubles of workspace `syev` needs (jobz = 1: vectors too). */
 export function syevScratch(n: i32, jobz: i32): i32 {
   if (n <= 1) return 0;
   let r = sytrdScratch(n);
-  if (jobz) r = max(r, max(orgtrScratch(n), steqrScratch(n, 1)));
+  if (jobz && useDc(n)) r = max(r, even(n * n) + max(stedcScratch(n), ormtrScratch(n, n)));
+  else if (jobz) r = max(r, max(orgtrScratch(n), steqrScratch(n, 1)));
   return 2 * even(n) + r;
 }
 
@@ -76,6 +85,17 @@ export function syev(jobz: i32, n: i32, pA: usize, lda: i32, pLam: usize, pw: us
   } else if (!jobz) {
     sytrd(n, pA, lda, pLam, pE, pTau, pR);
     info = sterf(n, pLam, pE);
+  } else if (useDc(n)) {
+    // dsyevd's order: T's eigenvectors into Z (workspace), then A's = Q·Z by the reflectors (ormtr)
+    sytrd(n, pA, lda, pLam, pE, pTau, pR);
+    const pZ = pR;
+    const pS = pZ + (<usize>even(n * n) << 3);
+    info = stedc(n, pLam, pE, pZ, n, pS);
+    if (info == 0) {
+      ormtr(n, n, pA, lda, pTau, pZ, n, pS);
+      const ldA = <usize>lda << 3;
+      for (let j = 0; j < n; j++) memory.copy(pA + <usize>j * ldA, pZ + ((<usize>j * <usize>n) << 3), <usize>n << 3);
+    }
   } else {
     sytrd(n, pA, lda, pLam, pE, pTau, pR);
     orgtr(n, pA, lda, pTau, pR);

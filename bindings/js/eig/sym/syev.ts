@@ -22,12 +22,21 @@ import { scalePow2 } from './pow2.js';
 import { scaleLower, signColumns } from './drive.js';
 import { even } from '../../util.js';
 import { syev2 } from './syev2.js';
+import { stedc, stedcScratch } from './stedc.js';
+import { ormtr, ormtrScratch } from './ormtr.js';
+import { tune, T_SYEV_DC_MIN } from '../../tuning.js';
+
+/** Whether syev with vectors takes the divide-and-conquer path at order n (T_SYEV_DC_MIN). */
+function useDc(n: number): boolean {
+  return n > 2 && n >= tune(T_SYEV_DC_MIN);
+}
 
 /** Doubles of workspace `syev` needs (jobz = 1: vectors too). */
 export function syevScratch(n: number, jobz: number): number {
   if (n <= 1) return 0;
   let r = sytrdScratch(n);
-  if (jobz) r = Math.max(r, Math.max(orgtrScratch(n), steqrScratch(n, 1)));
+  if (jobz && useDc(n)) r = Math.max(r, even(n * n) + Math.max(stedcScratch(n), ormtrScratch(n, n)));
+  else if (jobz) r = Math.max(r, Math.max(orgtrScratch(n), steqrScratch(n, 1)));
   return 2 * even(n) + r;
 }
 
@@ -53,6 +62,16 @@ export function syev(
   } else if (!jobz) {
     sytrd(n, a, offA, lda, lam, offLam, w, oE, w, oTau, w, oR);
     info = sterf(n, lam, offLam, w, oE);
+  } else if (useDc(n)) {
+    // dsyevd's order: T's eigenvectors into Z (workspace), then A's = Q·Z by the reflectors (ormtr)
+    sytrd(n, a, offA, lda, lam, offLam, w, oE, w, oTau, w, oR);
+    const oZ = oR;
+    const oS = oZ + even(n * n);
+    info = stedc(n, lam, offLam, w, oE, w, oZ, n, w, oS);
+    if (info === 0) {
+      ormtr(n, n, a, offA, lda, w, oTau, w, oZ, n, w, oS);
+      for (let j = 0; j < n; j++) a.set(w.subarray(oZ + j * n, oZ + j * n + n), offA + j * lda);
+    }
   } else {
     sytrd(n, a, offA, lda, lam, offLam, w, oE, w, oTau, w, oR);
     orgtr(n, a, offA, lda, w, oTau, w, oR);
