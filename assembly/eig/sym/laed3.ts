@@ -16,7 +16,7 @@
  *    the λⱼ are (Gu & Eisenstat 1995, §3), whereas those built from z are not (the loss of
  *    orthogonality of Cuppen's original method). (The constant ρ cancels in the normalisation, so
  *    ρ·ẑ² is used as it stands.)
- * 3. uⱼ = s/‖s‖, sᵢ = ẑᵢ/δᵢⱼ, its rows written in laed2's type-grouped order (row r = pole grp[r]).
+ * 3. uⱼ = s·(1/‖s‖), sᵢ = ẑᵢ/δᵢⱼ, its rows written in laed2's type-grouped order (row r = pole grp[r]).
  *
  * Storage: dl, w (k doubles at pDl, pW: poles ascending and z); grp (k, integers as doubles); on exit
  * lam (k at pLam) ascending, U (k×k at pU, ld k) with its rows permuted by grp. Work: s (k doubles at
@@ -63,13 +63,15 @@ export function laed3(k: i32, pDl: usize, pW: usize, rho: f64, pGrp: usize, pLam
       st(pS, i, v);
       smax = max(smax, Math.abs(v));
     }
+    // ‖s‖ = smax·‖s/smax‖ (no overflow), then s·(1/‖s‖): multiplications, not k divisions
+    const inv = 1.0 / smax;
     let ss: f64 = 0;
     for (let i = 0; i < k; i++) {
-      const v = ld(pS, i) / smax;
+      const v = ld(pS, i) * inv;
       ss += v * v;
     }
-    const nrm = smax * Math.sqrt(ss);
-    for (let r = 0; r < k; r++) st(c, r, ld(pS, <i32>ld(pGrp, r)) / nrm);
+    const rn = 1.0 / (smax * Math.sqrt(ss));
+    for (let r = 0; r < k; r++) st(c, r, ld(pS, <i32>ld(pGrp, r)) * rn);
   }
   return 0;
 }

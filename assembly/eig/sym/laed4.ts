@@ -52,20 +52,82 @@ let dpsi: f64 = 0;
 let phi: f64 = 0;
 let dphi: f64 = 0;
 
-/** f(o + τ) − 1/ρ, with ψ, ψ', φ, φ' (left poles: j ≤ iL) into the module state. */
+/**
+ * f(o + τ) − 1/ρ, with ψ, ψ', φ, φ' (left poles: j ≤ iL) into the module state. Each sum runs from its
+ * far end towards the root's interval, two terms at a time in two accumulators (lanes 0 and 1: the
+ * lower and the higher index of each pair; f64x2 in the SIMD build), an odd term last; the JS mirror
+ * keeps the same two scalar accumulators, so the bits agree.
+ */
 function secular(k: i32, iL: i32, pD: usize, pZ: usize, o: f64, tau: f64): f64 {
-  psi = 0;
-  dpsi = 0;
-  phi = 0;
-  dphi = 0;
-  for (let j = 0; j <= iL; j++) {
-    const t = ld(pZ, j) / (ld(pD, j) - o - tau);
-    psi += ld(pZ, j) * t;
+  let p0: f64 = 0;
+  let p1: f64 = 0;
+  let q0: f64 = 0;
+  let q1: f64 = 0;
+  let f0: f64 = 0;
+  let f1: f64 = 0;
+  let g0: f64 = 0;
+  let g1: f64 = 0;
+  let i = 0; // ψ: pairs (i, i+1) upwards from 0 while i + 1 ≤ iL
+  let j = k - 2; // φ: pairs (j, j+1) downwards from k − 2 while j > iL
+  if (ASC_FEATURE_SIMD) {
+    const vo = f64x2.splat(o);
+    const vt = f64x2.splat(tau);
+    let ps = f64x2.splat(0);
+    let dps = f64x2.splat(0);
+    for (; i + 1 <= iL; i += 2) {
+      const a = <usize>i << 3;
+      const z = v128.load(pZ + a);
+      const t = f64x2.div(z, f64x2.sub(f64x2.sub(v128.load(pD + a), vo), vt));
+      ps = f64x2.add(ps, f64x2.mul(z, t));
+      dps = f64x2.add(dps, f64x2.mul(t, t));
+    }
+    let ph = f64x2.splat(0);
+    let dph = f64x2.splat(0);
+    for (; j > iL; j -= 2) {
+      const a = <usize>j << 3;
+      const z = v128.load(pZ + a);
+      const t = f64x2.div(z, f64x2.sub(f64x2.sub(v128.load(pD + a), vo), vt));
+      ph = f64x2.add(ph, f64x2.mul(z, t));
+      dph = f64x2.add(dph, f64x2.mul(t, t));
+    }
+    p0 = f64x2.extract_lane(ps, 0);
+    p1 = f64x2.extract_lane(ps, 1);
+    q0 = f64x2.extract_lane(dps, 0);
+    q1 = f64x2.extract_lane(dps, 1);
+    f0 = f64x2.extract_lane(ph, 0);
+    f1 = f64x2.extract_lane(ph, 1);
+    g0 = f64x2.extract_lane(dph, 0);
+    g1 = f64x2.extract_lane(dph, 1);
+  } else {
+    for (; i + 1 <= iL; i += 2) {
+      const t0 = ld(pZ, i) / (ld(pD, i) - o - tau);
+      const t1 = ld(pZ, i + 1) / (ld(pD, i + 1) - o - tau);
+      p0 += ld(pZ, i) * t0;
+      p1 += ld(pZ, i + 1) * t1;
+      q0 += t0 * t0;
+      q1 += t1 * t1;
+    }
+    for (; j > iL; j -= 2) {
+      const t0 = ld(pZ, j) / (ld(pD, j) - o - tau);
+      const t1 = ld(pZ, j + 1) / (ld(pD, j + 1) - o - tau);
+      f0 += ld(pZ, j) * t0;
+      f1 += ld(pZ, j + 1) * t1;
+      g0 += t0 * t0;
+      g1 += t1 * t1;
+    }
+  }
+  psi = p0 + p1;
+  dpsi = q0 + q1;
+  if (i == iL) {
+    const t = ld(pZ, i) / (ld(pD, i) - o - tau);
+    psi += ld(pZ, i) * t;
     dpsi += t * t;
   }
-  for (let j = k - 1; j > iL; j--) {
-    const t = ld(pZ, j) / (ld(pD, j) - o - tau);
-    phi += ld(pZ, j) * t;
+  phi = f0 + f1;
+  dphi = g0 + g1;
+  if (j == iL) {
+    const t = ld(pZ, j + 1) / (ld(pD, j + 1) - o - tau);
+    phi += ld(pZ, j + 1) * t;
     dphi += t * t;
   }
   return psi + phi;
@@ -78,6 +140,7 @@ export function laed4(k: i32, i: i32, pD: usize, pZ: usize, pDelta: usize, rho: 
   let lo: f64;
   let hi: f64;
   let tau: f64;
+  let fPre: f64 = NaN; // f at the midpoint, kept as the first iterate's value (interval case)
   if (last) {
     let zz: f64 = 0;
     for (let j = 0; j < k; j++) zz += ld(pZ, j) * ld(pZ, j);
@@ -88,7 +151,8 @@ export function laed4(k: i32, i: i32, pD: usize, pZ: usize, pDelta: usize, rho: 
   } else {
     const gap = ld(pD, i + 1) - ld(pD, i);
     const mid = 0.5 * gap;
-    if (rhoinv + secular(k, i, pD, pZ, ld(pD, i), mid) >= 0) {
+    fPre = rhoinv + secular(k, i, pD, pZ, ld(pD, i), mid);
+    if (fPre >= 0) {
       o = ld(pD, i); // the root is in (dᵢ, dᵢ + gap/2]
       lo = 0;
       hi = mid;
@@ -105,7 +169,9 @@ export function laed4(k: i32, i: i32, pD: usize, pZ: usize, pDelta: usize, rho: 
   const maxit = maxitSet > 0 ? maxitSet : LAED4_MAXIT;
   let info = 1;
   for (let it = 0; it < maxit; it++) {
-    const f = rhoinv + secular(k, iL, pD, pZ, o, tau);
+    // (the first iterate is the midpoint, already evaluated: from dᵢ, which differs from the value
+    // from dᵢ₊₁ by rounding only)
+    const f = it == 0 && !last ? fPre : rhoinv + secular(k, iL, pD, pZ, o, tau);
     const err = 8.0 * (phi - psi) + 2.0 * rhoinv + 3.0 * Math.abs(f) + Math.abs(tau) * (dpsi + dphi);
     if (Math.abs(f) <= UNIT_ROUNDOFF * err) {
       info = 0;

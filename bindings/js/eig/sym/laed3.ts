@@ -43,13 +43,14 @@ export function laed3(
       a[oS + i] = v;
       smax = Math.max(smax, Math.abs(v));
     }
+    const inv = 1.0 / smax;
     let ss = 0;
     for (let i = 0; i < k; i++) {
-      const v = a[oS + i]! / smax;
+      const v = a[oS + i]! * inv;
       ss += v * v;
     }
-    const nrm = smax * Math.sqrt(ss);
-    for (let r = 0; r < k; r++) a[c + r] = a[oS + a[oGrp + r]!]! / nrm;
+    const rn = 1.0 / (smax * Math.sqrt(ss));
+    for (let r = 0; r < k; r++) a[c + r] = a[oS + a[oGrp + r]!]! * rn;
   }
   return 0;
 }

@@ -23,19 +23,46 @@ let dpsi = 0;
 let phi = 0;
 let dphi = 0;
 
+/** f(o + τ) − 1/ρ with ψ, ψ', φ, φ' into the module state: two accumulators per sum (the wasm lanes). */
 function secular(k: number, iL: number, d: Float64Array, offD: number, z: Float64Array, offZ: number, o: number, tau: number): number {
-  psi = 0;
-  dpsi = 0;
-  phi = 0;
-  dphi = 0;
-  for (let j = 0; j <= iL; j++) {
-    const t = z[offZ + j]! / (d[offD + j]! - o - tau);
-    psi += z[offZ + j]! * t;
+  let p0 = 0;
+  let p1 = 0;
+  let q0 = 0;
+  let q1 = 0;
+  let f0 = 0;
+  let f1 = 0;
+  let g0 = 0;
+  let g1 = 0;
+  let i = 0;
+  let j = k - 2;
+  for (; i + 1 <= iL; i += 2) {
+    const t0 = z[offZ + i]! / (d[offD + i]! - o - tau);
+    const t1 = z[offZ + i + 1]! / (d[offD + i + 1]! - o - tau);
+    p0 += z[offZ + i]! * t0;
+    p1 += z[offZ + i + 1]! * t1;
+    q0 += t0 * t0;
+    q1 += t1 * t1;
+  }
+  for (; j > iL; j -= 2) {
+    const t0 = z[offZ + j]! / (d[offD + j]! - o - tau);
+    const t1 = z[offZ + j + 1]! / (d[offD + j + 1]! - o - tau);
+    f0 += z[offZ + j]! * t0;
+    f1 += z[offZ + j + 1]! * t1;
+    g0 += t0 * t0;
+    g1 += t1 * t1;
+  }
+  psi = p0 + p1;
+  dpsi = q0 + q1;
+  if (i === iL) {
+    const t = z[offZ + i]! / (d[offD + i]! - o - tau);
+    psi += z[offZ + i]! * t;
     dpsi += t * t;
   }
-  for (let j = k - 1; j > iL; j--) {
-    const t = z[offZ + j]! / (d[offD + j]! - o - tau);
-    phi += z[offZ + j]! * t;
+  phi = f0 + f1;
+  dphi = g0 + g1;
+  if (j === iL) {
+    const t = z[offZ + j + 1]! / (d[offD + j + 1]! - o - tau);
+    phi += z[offZ + j + 1]! * t;
     dphi += t * t;
   }
   return psi + phi;
@@ -51,6 +78,7 @@ export function laed4(
   let lo: number;
   let hi: number;
   let tau: number;
+  let fPre = NaN;
   if (last) {
     let zz = 0;
     for (let j = 0; j < k; j++) zz += z[offZ + j]! * z[offZ + j]!;
@@ -61,7 +89,8 @@ export function laed4(
   } else {
     const gap = d[offD + i + 1]! - d[offD + i]!;
     const mid = 0.5 * gap;
-    if (rhoinv + secular(k, i, d, offD, z, offZ, d[offD + i]!, mid) >= 0) {
+    fPre = rhoinv + secular(k, i, d, offD, z, offZ, d[offD + i]!, mid);
+    if (fPre >= 0) {
       o = d[offD + i]!;
       lo = 0;
       hi = mid;
@@ -78,7 +107,7 @@ export function laed4(
   const maxit = maxitSet > 0 ? maxitSet : LAED4_MAXIT;
   let info = 1;
   for (let it = 0; it < maxit; it++) {
-    const f = rhoinv + secular(k, iL, d, offD, z, offZ, o, tau);
+    const f = it === 0 && !last ? fPre : rhoinv + secular(k, iL, d, offD, z, offZ, o, tau);
     const err = 8.0 * (phi - psi) + 2.0 * rhoinv + 3.0 * Math.abs(f) + Math.abs(tau) * (dpsi + dphi);
     if (Math.abs(f) <= UNIT_ROUNDOFF * err) {
       info = 0;
