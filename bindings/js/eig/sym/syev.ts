@@ -4,15 +4,16 @@
  *   A = Z·Λ·Zᵀ,   λ₀ ≤ λ₁ ≤ … ≤ λ_{n−1},   ZᵀZ = I
  *
  * JS mirror of assembly/eig/sym/syev.ts (read it for the steps, the accuracy and the sign convention):
- * power-of-two scaling into [2^-484, 2^484], sytrd, then sterf (jobz = 0) or orgtr + steqr (jobz = 1),
- * λ scaled back, each eigenvector's entry of largest modulus (first on ties) made positive.
+ * power-of-two scaling into [2^-484, 2^484], sytrd, then sterf (jobz = 0), stedc + ormtr (jobz = 1,
+ * n ≥ T_SYEV_DC_MIN: divide and conquer) or orgtr + steqr (jobz = 1 below), λ scaled back, each eigenvector's entry of largest modulus (first on ties) made positive.
  *
  * Storage: A[i, j] = a[offA + i + j·lda] (lower triangle read; jobz = 1: the eigenvectors on exit,
  * jobz = 0: destroyed), λ at lam[offLam…] (n). Workspace: w[offW…], `syevScratch(n, jobz)` doubles.
  * Returns 0 or the number of unconverged off-diagonal elements. Same operation order as the wasm kernel,
  * so the results agree bit for bit.
  *
- * References: Golub & Van Loan, 4th ed., §8.3; Parlett, The Symmetric Eigenvalue Problem; LAPACK dsyev.
+ * References: Golub & Van Loan, 4th ed., §8.3, §8.4.4; Parlett, The Symmetric Eigenvalue Problem; LAPACK
+ * dsyev, dsyevd.
  */
 import { sytrd, sytrdScratch } from './sytrd.js';
 import { orgtr, orgtrScratch } from './orgtr.js';
