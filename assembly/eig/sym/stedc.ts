@@ -14,7 +14,7 @@
  *      equation's tolerances assume ‖T‖ ≈ 1), solved by laed0 (Cuppen's tearing + laed1 merges) and
  *      scaled back; smaller blocks go to steqr; 1×1 blocks are their own eigenpair.
  *   3. With more than one block the eigenvalues are sorted ascending, the columns of Z along
- *      (selection sort, as steqr).
+ *      (selection sort, sortpairs.ts, as steqr).
  *
  * Accuracy: as steqr's — ‖T − ZΛZᵀ‖ = O(n·eps·‖T‖), ‖ZᵀZ − I‖ = O(n·eps) (Gu & Eisenstat's
  * recomputation of z in laed3 is what makes Z orthogonal).
@@ -31,6 +31,7 @@
 import { laed0, laed0Scratch, smlsiz } from './laed0';
 import { steqr, steqrScratch } from './steqr';
 import { ilog2, scalePow2 } from './pow2';
+import { sortPairs } from './sortpairs';
 import { UNIT_ROUNDOFF } from '../../machine';
 import { ld, st } from '../../util';
 
@@ -82,30 +83,6 @@ export function stedc(n: i32, pD: usize, pE: usize, pZ: usize, ldz: i32, pw: usi
     blocks++;
     start = fin + 1;
   }
-  if (blocks > 1) {
-    // selection sort, columns of Z along
-    for (let i = 0; i < n - 1; i++) {
-      let kmin = i;
-      let p = ld(pD, i);
-      for (let j = i + 1; j < n; j++) {
-        const dj = ld(pD, j);
-        if (dj < p) {
-          kmin = j;
-          p = dj;
-        }
-      }
-      if (kmin != i) {
-        st(pD, kmin, ld(pD, i));
-        st(pD, i, p);
-        const ci = pZ + <usize>i * ldZ;
-        const ck = pZ + <usize>kmin * ldZ;
-        for (let r = 0; r < n; r++) {
-          const t = ld(ci, r);
-          st(ci, r, ld(ck, r));
-          st(ck, r, t);
-        }
-      }
-    }
-  }
+  if (blocks > 1) sortPairs(n, pD, pZ, ldz);
   return 0;
 }

@@ -15,6 +15,7 @@
 import { laed0, laed0Scratch, smlsiz } from './laed0.js';
 import { steqr, steqrScratch } from './steqr.js';
 import { ilog2, scalePow2 } from './pow2.js';
+import { sortPairs } from './sortpairs.js';
 import { UNIT_ROUNDOFF } from '../../../core/machine.js';
 
 /** Doubles of workspace `stedc` needs for order n. */
@@ -64,29 +65,6 @@ export function stedc(
     blocks++;
     start = fin + 1;
   }
-  if (blocks > 1) {
-    for (let i = 0; i < n - 1; i++) {
-      let kmin = i;
-      let p = d[offD + i]!;
-      for (let j = i + 1; j < n; j++) {
-        const dj = d[offD + j]!;
-        if (dj < p) {
-          kmin = j;
-          p = dj;
-        }
-      }
-      if (kmin !== i) {
-        d[offD + kmin] = d[offD + i]!;
-        d[offD + i] = p;
-        const ci = offZ + i * ldz;
-        const ck = offZ + kmin * ldz;
-        for (let r = 0; r < n; r++) {
-          const t = z[ci + r]!;
-          z[ci + r] = z[ck + r]!;
-          z[ck + r] = t;
-        }
-      }
-    }
-  }
+  if (blocks > 1) sortPairs(n, d, offD, z, offZ, ldz);
   return 0;
 }
