@@ -63,7 +63,8 @@ export function solveStandard(fn: string, C: Matrix, o: { vectors: boolean }): {
   if (info > 0) {
     throw new LinAlgError(
       'no-convergence',
-      `${fn}: the QR iteration did not converge: ${info} off-diagonal element(s) of the tridiagonal form remain`,
+      `${fn}: the tridiagonal eigensolver did not converge: status ${info} (QL/QR iteration: the off-diagonal ` +
+        `elements of the tridiagonal form that remain; divide and conquer: the row where a piece or a merge failed)`,
       info,
     );
   }
