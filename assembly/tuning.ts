@@ -154,7 +154,7 @@ const ROWS: usize = memory.data<f64>([
   0, 1, //      T_STEBZ_MAXIT    0 = log₂((‖T‖ + pivmin)/pivmin) + 8 bisection steps per eigenvalue, dstebz's bound widened (eig/sym/stebz.ts)
   0, 1, //      T_STEIN_MAXIT    0 = dstein's MAXITS = 5 inverse iterations per eigenvector (eig/sym/stein.ts)
   // divide and conquer
-  64, 1, //     T_SYEV_DC_MIN    eigh with vectors, 1 thread, loaded machine: D&C = steqr path at n = 40–64, 0.82–0.88× from 72 (eig/sym/syev.ts)
+  64, 1, //     T_SYEV_DC_MIN    eigh with vectors, 1 thread, loaded machine: D&C = steqr path at n = 40–64 (±10 %), 0.81–0.91× its time at 72–96 (eig/sym/syev.ts)
   25, 1, //     T_STEDC_SMLSIZ   largest piece stedc hands to steqr: LAPACK's ilaenv value; 12–64 tried at n = 128–512, within the (loaded) noise (eig/sym/laed0.ts)
   0, 1, //      T_LAED4_MAXIT    0 = 64 iterations per secular root (eig/sym/laed4.ts)
 ], 16);
