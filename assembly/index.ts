@@ -57,6 +57,7 @@ export { orgtr, orgtrScratch } from './eig/sym/orgtr';
 export { steqr, steqrScratch } from './eig/sym/steqr';
 export { sterf } from './eig/sym/sterf';
 export { syev, syevScratch } from './eig/sym/syev';
+export { stedc, stedcScratch } from './eig/sym/stedc';
 
 export { bdsqr, bdsqrScratch } from './svd/bdsqr';
 export { gebd2 } from './svd/gebd2';

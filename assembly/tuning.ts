@@ -95,9 +95,16 @@ import { MR, NR } from './gemm/blocking';
 @inline export const T_STEBZ_MAXIT: i32 = 22;
 // @ts-ignore: decorator
 @inline export const T_STEIN_MAXIT: i32 = 23;
+// divide and conquer (stedc)
+// @ts-ignore: decorator
+@inline export const T_SYEV_DC_MIN: i32 = 24;
+// @ts-ignore: decorator
+@inline export const T_STEDC_SMLSIZ: i32 = 25;
+// @ts-ignore: decorator
+@inline export const T_LAED4_MAXIT: i32 = 26;
 /** Number of keys. */
 // @ts-ignore: decorator
-@inline export const T_COUNT: i32 = 24;
+@inline export const T_COUNT: i32 = 27;
 
 /** Largest integer value kept (larger ones, +∞ included, are capped to it). */
 // @ts-ignore: decorator
@@ -146,6 +153,10 @@ const ROWS: usize = memory.data<f64>([
   // selected eigenpairs
   0, 1, //      T_STEBZ_MAXIT    0 = log₂((‖T‖ + pivmin)/pivmin) + 8 bisection steps per eigenvalue, dstebz's bound widened (eig/sym/stebz.ts)
   0, 1, //      T_STEIN_MAXIT    0 = dstein's MAXITS = 5 inverse iterations per eigenvector (eig/sym/stein.ts)
+  // divide and conquer
+  64, 1, //     T_SYEV_DC_MIN    eigh with vectors, 1 thread, loaded machine: D&C = steqr path at n = 40–64 (±10 %), 0.81–0.91× its time at 72–96 (eig/sym/syev.ts)
+  25, 1, //     T_STEDC_SMLSIZ   largest piece stedc hands to steqr: LAPACK's ilaenv value; 12–64 tried at n = 128–512, within the (loaded) noise (eig/sym/laed0.ts)
+  0, 1, //      T_LAED4_MAXIT    0 = 64 iterations per secular root (eig/sym/laed4.ts)
 ], 16);
 
 /** The value set per key; 0 = none (the default is in force). */

@@ -63,7 +63,7 @@ export const eighSuite = squareSuite({
   name: 'eigh',
   title: 'Symmetric eigendecomposition with vectors, A = Z·Λ·Zᵀ, n×n',
   description:
-    'eigh(A) (blocked Householder tridiagonalisation, implicit QL/QR with batched SIMD rotations); ' +
+    'eigh(A) (blocked Householder tridiagonalisation, divide and conquer from n = 64, implicit QL/QR with batched SIMD rotations below); ' +
     'ml-matrix: new EigenvalueDecomposition(A, { assumeSymmetric: true }); numpy: numpy.linalg.eigh (dsyevd). ' +
     'Nominal flops 9n³.',
   sizes,

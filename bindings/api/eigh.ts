@@ -3,14 +3,16 @@
  * vectors) and `eigvalsh` (values only, faster).
  *
  * Kernels: Householder tridiagonalisation (blocked sytrd: latrd panels + SYR2K through the GEMM),
- * then implicit QL/QR sweeps with Wilkinson shifts (steqr, rotations buffered and applied to Z in
- * SIMD panels) or the root-free variant for values only (sterf) — LAPACK dsyev's algorithm.
+ * then, with vectors, divide and conquer on the tridiagonal (stedc: its vectors formed in GEMMs, then
+ * multiplied by the reflectors, ormtr — LAPACK dsyevd's algorithm) from n = T_SYEV_DC_MIN, implicit
+ * QL/QR sweeps with Wilkinson shifts below it (steqr, rotations buffered and applied to Z in SIMD
+ * panels), or the root-free variant for values only (sterf).
  * Backward stable: ‖A − ZΛZᵀ‖ ≤ p(n)·eps·‖A‖, ‖ZᵀZ − I‖ ≤ p(n)·eps.
  *
  * Conventions: only the LOWER triangle of A is read (as numpy's eigh with UPLO='L'); eigenvalues
  * ascending; eigenvectors orthonormal, column j for λⱼ, each signed so that its entry of largest
  * magnitude (the first on ties) is positive. Matrices scaled near overflow or underflow are scaled by a
- * power of two internally. An iteration cap (30·n sweeps) turns non-convergence into LinAlgError
+ * power of two internally. Iteration caps (30·n QL/QR sweeps, 64 steps per secular root) turn non-convergence into LinAlgError
  * 'no-convergence' — never a hang.
  *
  * With a second matrix B, `eigh(A, B, { type })` / `eigvalsh(A, B, …)` solve the generalised
@@ -61,7 +63,8 @@ export function solveStandard(fn: string, C: Matrix, o: { vectors: boolean }): {
   if (info > 0) {
     throw new LinAlgError(
       'no-convergence',
-      `${fn}: the QR iteration did not converge: ${info} off-diagonal element(s) of the tridiagonal form remain`,
+      `${fn}: the tridiagonal eigensolver did not converge: status ${info} (QL/QR iteration: the off-diagonal ` +
+        `elements of the tridiagonal form that remain; divide and conquer: the row where a piece or a merge failed)`,
       info,
     );
   }

@@ -129,6 +129,10 @@ export interface Kernels {
   syev(jobz: number, n: number, pA: F64Ref, lda: number, pLam: F64Ref, pw: F64Ref): number;
   /** assembly/eig/sym/syev.ts */
   syevScratch(n: number, jobz: number): number;
+  /** assembly/eig/sym/stedc.ts */
+  stedc(n: number, pD: F64Ref, pE: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref): number;
+  /** assembly/eig/sym/stedc.ts */
+  stedcScratch(n: number): number;
   /** assembly/svd/bdsqr.ts */
   bdsqr(n: number, nrv: number, nru: number, pd: F64Ref, pe: F64Ref, pV: F64Ref, ldv: number, pU: F64Ref, ldu: number, pw: F64Ref): number;
   /** assembly/svd/bdsqr.ts */

@@ -35,8 +35,12 @@ export const T_SYTRF_NB = 21;
 // selected eigenpairs
 export const T_STEBZ_MAXIT = 22;
 export const T_STEIN_MAXIT = 23;
+// divide and conquer
+export const T_SYEV_DC_MIN = 24;
+export const T_STEDC_SMLSIZ = 25;
+export const T_LAED4_MAXIT = 26;
 /** Number of keys. */
-export const T_COUNT = 24;
+export const T_COUNT = 27;
 
 /**
  * Every tuning value by name: what {@link getTuning} returns and, in part, what {@link setTuning}
@@ -101,6 +105,12 @@ export interface Tuning {
   stebzMaxIter: number;
   /** Tridiagonal inverse iteration (eigh with a subset): iterations allowed per eigenvector (0: 5). */
   steinMaxIter: number;
+  /** eigh with vectors: divide and conquer (stedc) from this order on, the QL/QR iteration (steqr) below. */
+  syevDcMin: number;
+  /** Divide and conquer: the largest piece solved by the QL/QR iteration (at least 2 is used). */
+  stedcSmlsiz: number;
+  /** Divide and conquer: iterations allowed per root of a secular equation (0: 64). */
+  laed4MaxIter: number;
 }
 
 /**
@@ -144,6 +154,10 @@ export const TUNING_KEYS: { readonly [K in TuningKey]: number } = {
   // selected eigenpairs
   stebzMaxIter: T_STEBZ_MAXIT,
   steinMaxIter: T_STEIN_MAXIT,
+  // divide and conquer
+  syevDcMin: T_SYEV_DC_MIN,
+  stedcSmlsiz: T_STEDC_SMLSIZ,
+  laed4MaxIter: T_LAED4_MAXIT,
 };
 
 const NAMES = Object.keys(TUNING_KEYS) as TuningKey[];

@@ -54,6 +54,7 @@ export { orgtr, orgtrScratch } from './eig/sym/orgtr.js';
 export { steqr, steqrScratch } from './eig/sym/steqr.js';
 export { sterf } from './eig/sym/sterf.js';
 export { syev, syevScratch } from './eig/sym/syev.js';
+export { stedc, stedcScratch } from './eig/sym/stedc.js';
 export { bdsqr, bdsqrScratch } from './svd/bdsqr.js';
 export { gebd2 } from './svd/gebd2.js';
 export { labrd } from './svd/labrd.js';

@@ -67,6 +67,8 @@ export interface WasmExports {
   sterf(n: number, pD: number, pE: number): number;
   syev(jobz: number, n: number, pA: number, lda: number, pLam: number, pw: number): number;
   syevScratch(n: number, jobz: number): number;
+  stedc(n: number, pD: number, pE: number, pZ: number, ldz: number, pw: number): number;
+  stedcScratch(n: number): number;
   bdsqr(n: number, nrv: number, nru: number, pd: number, pe: number, pV: number, ldv: number, pU: number, ldu: number, pw: number): number;
   bdsqrScratch(n: number, nrv: number, nru: number): number;
   gebd2(m: number, n: number, pA: number, lda: number, pd: number, pe: number, pTauq: number, pTaup: number, pw: number): number;

@@ -67,6 +67,8 @@ export function wasmKernels($e: WasmExports): Kernels {
     sterf: (n: number, pD: F64Ref, pE: F64Ref) => $e.sterf(n, pD.ptr, pE.ptr),
     syev: (jobz: number, n: number, pA: F64Ref, lda: number, pLam: F64Ref, pw: F64Ref) => $e.syev(jobz, n, pA.ptr, lda, pLam.ptr, pw.ptr),
     syevScratch: (n: number, jobz: number) => $e.syevScratch(n, jobz),
+    stedc: (n: number, pD: F64Ref, pE: F64Ref, pZ: F64Ref, ldz: number, pw: F64Ref) => $e.stedc(n, pD.ptr, pE.ptr, pZ.ptr, ldz, pw.ptr),
+    stedcScratch: (n: number) => $e.stedcScratch(n),
     bdsqr: (n: number, nrv: number, nru: number, pd: F64Ref, pe: F64Ref, pV: F64Ref, ldv: number, pU: F64Ref, ldu: number, pw: F64Ref) => $e.bdsqr(n, nrv, nru, pd.ptr, pe.ptr, pV.ptr, ldv, pU.ptr, ldu, pw.ptr),
     bdsqrScratch: (n: number, nrv: number, nru: number) => $e.bdsqrScratch(n, nrv, nru),
     gebd2: (m: number, n: number, pA: F64Ref, lda: number, pd: F64Ref, pe: F64Ref, pTauq: F64Ref, pTaup: F64Ref, pw: F64Ref) => $e.gebd2(m, n, pA.ptr, lda, pd.ptr, pe.ptr, pTauq.ptr, pTaup.ptr, pw.ptr),

@@ -42,6 +42,7 @@ const DEFAULTS: Tuning = {
   steqrBatch: 32, steqrMaxIter: 0, sterfMaxIter: 0, bdsqrSweeps: 32, bdsqrMaxIter: 0, lasqMaxIter: 0, hqrMaxIter: 0,
   sytrfNB: 32,
   stebzMaxIter: 0, steinMaxIter: 0,
+  syevDcMin: 64, stedcSmlsiz: 25, laed4MaxIter: 0,
 };
 
 /** The documented normalisation: a ratio > 0 is kept; integers truncated, capped at 2^30, MC/NC rounded up to 4; else the default. */

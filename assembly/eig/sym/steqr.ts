@@ -56,7 +56,7 @@
  * with the former packed-panel applier, syev with vectors 62.2 against 63.4 (same bits).
  *
  * On success the eigenvalues are sorted ascending and, with vectors, the columns of Z with them
- * (selection sort; equal values keep their relative order). On failure (return > 0) d holds the
+ * (selection sort, sortpairs.ts). On failure (return > 0) d holds the
  * eigenvalues found so far, unsorted, and Z the matching (orthonormal) transformation.
  *
  * Storage: d (n doubles at `pD`): in the diagonal, out the eigenvalues. e (n−1 doubles at `pE`): in the
@@ -74,6 +74,7 @@ import { lartg, lartgC, lartgS } from '../../blas/lartg';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2';
 import { lasr, rot1 } from '../../blas/lasr';
 import { lasrt } from './lasrt';
+import { sortPairs } from './sortpairs';
 import { scalePow2 } from './pow2';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split';
 import { UNIT_ROUNDOFF_SQ, SAFMIN } from '../../machine';
@@ -365,28 +366,6 @@ export function steqr(compz: i32, n: i32, pD: usize, pE: usize, pZ: usize, ldz: 
     lasrt(n, pD);
     return 0;
   }
-  // selection sort, columns of Z along
-  for (let i = 0; i < n - 1; i++) {
-    let kmin = i;
-    let p = ld(pD, i);
-    for (let j = i + 1; j < n; j++) {
-      const dj = ld(pD, j);
-      if (dj < p) {
-        kmin = j;
-        p = dj;
-      }
-    }
-    if (kmin != i) {
-      st(pD, kmin, ld(pD, i));
-      st(pD, i, p);
-      const ci = pZ + <usize>i * ldZ;
-      const ck = pZ + <usize>kmin * ldZ;
-      for (let r = 0; r < n; r++) {
-        const t = ld(ci, r);
-        st(ci, r, ld(ck, r));
-        st(ck, r, t);
-      }
-    }
-  }
+  sortPairs(n, pD, pZ, ldz);
   return 0;
 }

@@ -316,7 +316,7 @@ describe('eigh / eigvalsh errors', () => {
           const t0 = performance.now();
           guarded(`${be} cap`, [dense(n, n, c.A)], [], ([M]) => {
             for (const [fn, f] of [['eigh', () => eigh(M!)], ['eigvalsh', () => eigvalsh(M!)], ['eigh (nested)', () => eigh(rows)]] as const) {
-              const e = expectLinAlgError(`${be} ${fn}`, f, 'no-convergence', undefined, /did not converge: \d+ off-diagonal/);
+              const e = expectLinAlgError(`${be} ${fn}`, f, 'no-convergence', undefined, /did not converge: status \d+ \(QL\/QR iteration: the off-diagonal/);
               expect(e.info, `${be} ${fn}: info`).toBeGreaterThan(0);
               expect(e.info!).toBeLessThan(n);
               expect(e.message).toContain(fn.split(' ')[0]!);
@@ -336,6 +336,31 @@ describe('eigh / eigvalsh errors', () => {
           expectRatio(`λ after the cap n=${n} (${be})`, valueRatio(e.values, c.ref));
           e.vectors.dispose();
         });
+      });
+    }
+  });
+
+  it('divide and conquer: the secular-equation cap (laed4MaxIter 1, syevDcMin 3) → LinAlgError no-convergence for eigh and eigh(A, B); eigvalsh unaffected; defaults restored', () => {
+    const n = 33;
+    const c = makeCase('uniform', n, 9);
+    const B = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) B[i + i * n] = 2 + i / n;
+    for (const be of BACKENDS) {
+      onBackend(be, () => {
+        withTuning({ laed4MaxIter: 1, syevDcMin: 3, stedcSmlsiz: 4 }, () => {
+          guarded(`${be} D&C cap`, [dense(n, n, c.A), dense(n, n, B)], [], ([M, Bm]) => {
+            for (const [fn, f] of [['eigh', () => eigh(M!)], ['eigh (A, B)', () => eigh(M!, Bm!)]] as const) {
+              const e = expectLinAlgError(`${be} ${fn}`, f, 'no-convergence', undefined, /did not converge: status \d+ .*divide and conquer/);
+              expect(e.info, `${be} ${fn}: info`).toBeGreaterThan(0);
+            }
+            expectRatio(`eigvalsh under the D&C cap n=${n} (${be})`, valueRatio(eigvalsh(M!), c.ref));
+          });
+        });
+        const r = withTuning({ syevDcMin: 3, stedcSmlsiz: 4 }, () => decompose(`D&C n=${n}`, c.A, n));
+        expectRatio(`λ through D&C n=${n} (${be})`, valueRatio(r.values, c.ref));
+        const q = eigRatios(c.A, n, r.values, colMajor(r.Z));
+        expectRatio(`D&C resid n=${n} (${be})`, q.resid);
+        expectRatio(`D&C orth n=${n} (${be})`, q.orth);
       });
     }
   });

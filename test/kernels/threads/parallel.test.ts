@@ -165,6 +165,17 @@ describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
 
     }, tuning === SMALL_BLOCKS ? 'each' : 'some');
   });
+  itThreads('eigh through divide and conquer (syevDcMin 3, stedcSmlsiz 4: its merges\' GEMMs split), also the lean n = 3 … 8', async () => {
+    await checkCases({ ...tuning, syevDcMin: 3, stedcSmlsiz: 4 }, (cases, keep) => {
+      for (const n of [3, 5, 8, 9, 34, 50, 70]) {
+        const A = Matrix.randn(n, n, { seed: 300 + n });
+        const At = A.transpose();
+        const S = A.add(At);
+        keep(A, At, S);
+        cases.push([`eigh D&C ${n}`, () => eigh(S)]);
+      }
+    }, 'some');
+  });
   itThreads('the lean eigh and svd (n = 3 … 8: the wasm syev/gesvd on one block sized by the wasm workspace, which grows with the threads)', async () => {
     await checkCases(tuning, (cases, keep) => {
       for (let n = 3; n <= 8; n++) {

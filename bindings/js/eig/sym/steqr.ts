@@ -23,6 +23,7 @@ import { lartg, lartgC, lartgS } from '../../blas/lartg.js';
 import { lae2, laev2, laev2Rt1, laev2Rt2, laev2Cs, laev2Sn } from './laev2.js';
 import { lasr, rot1 } from '../../blas/lasr.js';
 import { lasrt } from './lasrt.js';
+import { sortPairs } from './sortpairs.js';
 import { scalePow2 } from './pow2.js';
 import { blockEnd, blockScale, BLOCK_DONE, unconverged } from './split.js';
 import { UNIT_ROUNDOFF_SQ, SAFMIN } from '../../../core/machine.js';
@@ -292,27 +293,6 @@ export function steqr(
     lasrt(n, d, D);
     return 0;
   }
-  for (let i = 0; i < n - 1; i++) {
-    let kmin = i;
-    let p = d[D + i]!;
-    for (let j = i + 1; j < n; j++) {
-      const dj = d[D + j]!;
-      if (dj < p) {
-        kmin = j;
-        p = dj;
-      }
-    }
-    if (kmin !== i) {
-      d[D + kmin] = d[D + i]!;
-      d[D + i] = p;
-      const ci = offZ + i * ldz;
-      const ck = offZ + kmin * ldz;
-      for (let r = 0; r < n; r++) {
-        const t = z[ci + r]!;
-        z[ci + r] = z[ck + r]!;
-        z[ck + r] = t;
-      }
-    }
-  }
+  sortPairs(n, d, D, z, offZ, ldz);
   return 0;
 }
