@@ -32,7 +32,7 @@
  * copy per nanosecond: 5 % at w = 256, 10 % at 128). Rounded to the register tile; at least 2 chunks,
  * or the kernel runs serially.
  */
-import { lanes, worthSplitting, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, K_SYRK, MAX_CHUNKS } from './pool';
+import { lanes, worthSplitting, worthSplittingLasr, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, K_SYRK, MAX_CHUNKS } from './pool';
 import { syrkSerial, syrkScratch1, syrkLeaf } from '../gemm/syrk';
 import { gemmSerial, gemmScratch1 } from '../gemm/gemm';
 import { MR, NR } from '../gemm/blocking';
@@ -141,7 +141,7 @@ export function lasrPar(m: i32, nseq: i32, pSeq: usize, pC: usize, pS: usize, pX
     const d = pSeq + (<usize>(q << 2) << 3);
     rots += max(0, load<f64>(d, 8) - load<f64>(d));
   }
-  if (!worthSplitting(3 * rots * <f64>m)) return false;
+  if (!worthSplittingLasr(3 * rots * <f64>m)) return false;
   const chunk = chunkOf(m, lanes(), 8);
   if (chunk == 0) return false;
   setPi(0, m); setPi(1, nseq); setPi(2, <i32>pSeq); setPi(3, <i32>pC); setPi(4, <i32>pS); setPi(5, <i32>pX);

@@ -115,11 +115,26 @@ declare function poolNow(): f64;
 let CTRL: usize = 0;
 let LANES: i32 = 1;
 let IN_JOB: bool = false;
-/** Smallest job (in multiply-adds, or rotation·rows for lasr) worth splitting by default (see poolSetup). */
+/**
+ * Smallest GEMM, SYRK or TRSM job (multiply-adds) worth splitting by default (see poolSetup): 32³.
+ * Measured (2 threads, workers spinning between jobs; SIMD build, AMD EPYC family 25, quiet): a GEMM split
+ * in two is 1.17× faster at n = 24 (14k multiply-adds), 1.24–1.48× at 32, 1.7–1.95× from 48 on, and 0.70×
+ * at n = 16; Cholesky with every update split is 1.17× faster at n = 128 and 1.42× at 256, where 128³
+ * kept it serial. A cold worker costs the caller nothing but the wake-up call: the caller claims the
+ * chunks the worker has not taken yet.
+ */
 // @ts-ignore: decorator
-@inline const MIN_WORK_DEFAULT: f64 = 2097152; // 128³
-/** The splitting threshold in force; poolSetup sets it. */
+@inline const MIN_WORK_DEFAULT: f64 = 32768;
+/**
+ * Smallest lasr job (rotations × rows × 3) worth splitting by default: rotating strips of rows costs
+ * more than it saves at n = 256 (the SVD with every rotation batch split: 0.80–0.90× at n = 64–256)
+ * and pays from 512 on (a full batch there is ≈ 25·10⁶).
+ */
+// @ts-ignore: decorator
+@inline const MIN_WORK_LASR_DEFAULT: f64 = 16777216;
+/** The splitting thresholds in force; poolSetup sets them. */
 let MIN_WORK: f64 = MIN_WORK_DEFAULT;
+let MIN_WORK_LASR: f64 = MIN_WORK_LASR_DEFAULT;
 
 /** Threads a kernel may split over right now: 1 in the serial builds, in a worker, and inside a job. */
 // @ts-ignore: decorator
@@ -134,16 +149,23 @@ let MIN_WORK: f64 = MIN_WORK_DEFAULT;
   return lanes() > 1 && work >= MIN_WORK;
 }
 
+/** The same for a lasr job of `work` = 3 × rotations × rows. */
+// @ts-ignore: decorator
+@inline export function worthSplittingLasr(work: f64): bool {
+  return lanes() > 1 && work >= MIN_WORK_LASR;
+}
+
 /**
  * Main instance: the pool is `lanes` threads over the control block at `ctrl` (lanes ≤ 1: no pool, every
- * kernel serial); `minWork` > 0 replaces the splitting threshold (tests use 1 to split tiny problems),
- * 0 restores the default.
+ * kernel serial); `minWork` > 0 replaces both splitting thresholds (tests use 1 to split tiny problems),
+ * 0 restores the defaults.
  */
 export function poolSetup(ctrl: usize, lanes: i32, minWork: f64): void {
   if (!ASC_FEATURE_THREADS) return;
   CTRL = ctrl;
   LANES = ctrl == 0 ? 1 : max(1, min(lanes, MAX_LANES));
   MIN_WORK = minWork > 0 ? minWork : MIN_WORK_DEFAULT;
+  MIN_WORK_LASR = minWork > 0 ? minWork : MIN_WORK_LASR_DEFAULT;
 }
 
 /** Bytes of the control block the TS layer reserves (0 in the serial builds: no pool). */
