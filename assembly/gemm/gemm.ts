@@ -27,9 +27,8 @@ import { tuneI, T_GEMM_MC, T_GEMM_KC, T_GEMM_NC } from '../tuning';
 import { packA, packB } from './pack';
 import { microkernel } from './microkernel';
 import { gemmSmall } from './small';
-import { lanes } from '../thread/pool';
+import { perThread } from '../thread/pool';
 import { gemmPar } from '../thread/jobs';
-import { even } from '../util';
 
 function roundUp(x: i32, r: i32): i32 {
   return ((x + r - 1) / r) * r;
@@ -40,9 +39,7 @@ function roundUp(x: i32, r: i32): i32 {
  * (`gemmScratch1`) times the threads it may split over (threaded builds; thread/jobs.ts).
  */
 export function gemmScratch(m: i32, n: i32, k: i32): i32 {
-  const s = gemmScratch1(m, n, k);
-  const t = lanes();
-  return t > 1 ? t * even(s) : s;
+  return perThread(gemmScratch1(m, n, k));
 }
 
 /** Doubles of workspace one thread's serial `gemm` needs for these sizes. */

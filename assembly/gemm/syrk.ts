@@ -31,9 +31,8 @@
  */
 import { gemmSerial, gemmScratch1 } from './gemm';
 import { tuneI, T_GEMM_MC } from '../tuning';
-import { lanes } from '../thread/pool';
+import { perThread } from '../thread/pool';
 import { syrkPar } from '../thread/jobs';
-import { even } from '../util';
 
 /** The recursion's leaf size (exported for the parallel split, thread/jobs.ts). */
 export function syrkLeaf(): i32 {
@@ -42,9 +41,7 @@ export function syrkLeaf(): i32 {
 
 /** Doubles of workspace `syrk` needs: one thread's (`syrkScratch1`) times the threads it may split over. */
 export function syrkScratch(n: i32, k: i32): i32 {
-  const s = syrkScratch1(n, k);
-  const t = lanes();
-  return t > 1 ? t * even(s) : s;
+  return perThread(syrkScratch1(n, k));
 }
 
 /** Doubles of workspace one thread's serial `syrk` needs for these sizes. */

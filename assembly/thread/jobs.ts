@@ -170,7 +170,7 @@ export function syrkPar(
   setPi(0, uplo); setPi(1, trans); setPi(2, n); setPi(3, k); setPi(4, <i32>pA); setPi(5, lda);
   setPi(6, <i32>pC); setPi(7, ldc); setPi(8, <i32>pw); setPi(9, even(syrkScratch1(n, k)) << 3);
   setPi(10, D); setPi(11, T);
-  setPf(0, alpha); setPf(1, beta);
+  setPf(0, alpha); setPf(1, beta); setPf(2, total);
   const nch = syrkWalk(-1, 0);
   if (nch < 2) return false;
   runJob(K_SYRK, nch, total / <f64>T);
@@ -184,7 +184,7 @@ export function syrkPar(
 function syrkWalk(idx: i32, tid: i32): i32 {
   const uplo = pi(0), n = pi(2), k = pi(3), D = pi(10), T = pi(11);
   const leafN = syrkLeaf();
-  const total = 0.5 * <f64>n * <f64>n * <f64>k;
+  const total = pf(2);
   let t = 0;
   for (let d = 0; d <= D; d++) {
     for (let p = 0; p < (1 << d); p++) {

@@ -46,6 +46,7 @@
  */
 
 import { runChunk } from './jobs';
+import { even } from '../util';
 
 // Control block layout (bytes from ctrl).
 // @ts-ignore: decorator
@@ -141,6 +142,15 @@ let MIN_WORK_LASR: f64 = MIN_WORK_LASR_DEFAULT;
 @inline export function lanes(): i32 {
   if (!ASC_FEATURE_THREADS) return 1;
   return IN_JOB ? 1 : LANES;
+}
+
+/**
+ * Doubles of workspace for a kernel that may split over the pool, given one thread's `serial` doubles:
+ * one even-sized (16-byte aligned) slice per thread when it may split, else `serial` (gemm, syrk).
+ */
+export function perThread(serial: i32): i32 {
+  const t = lanes();
+  return t > 1 ? t * even(serial) : serial;
 }
 
 /** True when a job of `work` multiply-adds is worth splitting (and splitting is possible at all). */
