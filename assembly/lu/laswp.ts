@@ -6,9 +6,19 @@
  * by row (ipiv[i] ≥ i, as getf2/getrf produce). `reverse = 1` applies them in the opposite order
  * (k2−1 down to k1), which undoes the forward sequence — used to apply Pᵀ.
  *
- * Column by column, so each swap touches two entries of one contiguous column at a time.
+ * Column by column, so each swap touches two entries of one contiguous column at a time. The columns
+ * are independent and a swap is exact, so threaded builds split them into blocks over the pool
+ * (thread/jobs.ts) with the same result.
  */
+import { laswpPar } from '../thread/jobs';
+
 export function laswp(n: i32, pA: usize, lda: i32, k1: i32, k2: i32, pIpiv: usize, reverse: i32): void {
+  if (ASC_FEATURE_THREADS && laswpPar(n, pA, lda, k1, k2, pIpiv, reverse)) return;
+  laswpSerial(n, pA, lda, k1, k2, pIpiv, reverse);
+}
+
+/** laswp on the calling thread alone. */
+export function laswpSerial(n: i32, pA: usize, lda: i32, k1: i32, k2: i32, pIpiv: usize, reverse: i32): void {
   if (n <= 0 || k2 <= k1) return;
   const ldA = <usize>lda << 3;
   for (let c = 0; c < n; c++) {

@@ -15,6 +15,8 @@
  *          blocks of B's rows. Each block is a serial trsm on its own workspace.
  *   lasr   rotations from the right mix columns, never rows: blocks of X's rows (each row sees the same
  *          sequence of rotations whatever the strip; see blas/lasr.ts).
+ *   laswp  row interchanges act on each column alone and are exact: blocks of columns (getrf's swaps to
+ *          the left and right of each panel).
  *   syrk   the nodes of syrk.ts's recursion tree, which own disjoint parts of C's triangle: the GEMM
  *          blocks of the first D levels (one whose work exceeds 1/T of the total cut into column pieces,
  *          as gemm's chunks) and, at depth D (or at a leaf above it), the whole subtree, run by the
@@ -32,7 +34,8 @@
  * copy per nanosecond: 5 % at w = 256, 10 % at 128). Rounded to the register tile; at least 2 chunks,
  * or the kernel runs serially.
  */
-import { lanes, worthSplitting, worthSplittingLasr, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, K_SYRK, MAX_CHUNKS } from './pool';
+import { lanes, worthSplitting, worthSplittingLasr, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, K_SYRK, K_LASWP, MAX_CHUNKS } from './pool';
+import { laswpSerial } from '../lu/laswp';
 import { syrkSerial, syrkScratch1, syrkLeaf } from '../gemm/syrk';
 import { gemmSerial, gemmScratch1 } from '../gemm/gemm';
 import { MR, NR } from '../gemm/blocking';
@@ -156,6 +159,27 @@ function lasrChunk(idx: i32): void {
   lasrSerial(min(chunk, m - lo), pi(1), ptr(2), ptr(3), ptr(4), ptr(5) + (<usize>lo << 3), pi(6));
 }
 
+/**
+ * laswp's parallel path (blocks of columns): true when it applied the interchanges. A swap (two loads,
+ * two stores) is counted as one multiply-add of work.
+ */
+export function laswpPar(n: i32, pA: usize, lda: i32, k1: i32, k2: i32, pIpiv: usize, reverse: i32): bool {
+  if (n <= 0 || k2 <= k1) return false;
+  if (!worthSplitting(<f64>n * <f64>(k2 - k1))) return false;
+  const chunk = chunkOf(n, lanes(), 1);
+  if (chunk == 0) return false;
+  setPi(0, n); setPi(1, <i32>pA); setPi(2, lda); setPi(3, k1); setPi(4, k2); setPi(5, <i32>pIpiv); setPi(6, reverse);
+  setPi(7, chunk);
+  runJob(K_LASWP, (n + chunk - 1) / chunk, <f64>chunk * <f64>(k2 - k1));
+  return true;
+}
+
+function laswpChunk(idx: i32): void {
+  const n = pi(0), chunk = pi(7);
+  const lo = idx * chunk;
+  laswpSerial(min(chunk, n - lo), ptr(1) + <usize>lo * (<usize>pi(2) << 3), pi(2), pi(3), pi(4), ptr(5), pi(6));
+}
+
 /** syrk's parallel path (the nodes of its recursion tree): true when it ran the update. */
 export function syrkPar(
   uplo: i32, trans: i32, n: i32, k: i32, alpha: f64,
@@ -250,4 +274,5 @@ export function runChunk(kind: i32, idx: i32, tid: i32): void {
   else if (kind == K_TRSM) trsmChunk(idx, tid);
   else if (kind == K_LASR) lasrChunk(idx);
   else if (kind == K_SYRK) syrkWalk(idx, tid);
+  else if (kind == K_LASWP) laswpChunk(idx);
 }

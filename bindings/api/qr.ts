@@ -92,9 +92,17 @@ export function upperOf(F: Matrix, rows: number): Matrix {
   const fa = f.array();
   const r = R._store();
   const ra = r.array();
+  // column j: F's rows 0…min(j, F.rows − 1), zeros below — block copies (set, fill) for long columns:
+  // the element loop with its bounds test took 7 ns an entry at n = 1024 (3 % of a threaded qr)
   for (let j = 0; j < F.cols; j++) {
-    for (let i = 0; i < rows; i++) {
-      ra[r.offset + i + j * R._ld] = i <= j && i < F.rows ? fa[f.offset + i + j * F._ld]! : 0;
+    const top = Math.min(j + 1, F.rows, rows);
+    const o = r.offset + j * R._ld;
+    const src = f.offset + j * F._ld;
+    if (rows < 32) {
+      for (let i = 0; i < rows; i++) ra[o + i] = i < top ? fa[src + i]! : 0;
+    } else {
+      ra.set(fa.subarray(src, src + top), o);
+      ra.fill(0, o + top, o + rows);
     }
   }
   return R;
