@@ -408,7 +408,7 @@ describe('gebd2 / gebrd / orgbr', () => {
           const i = idx % ldv;
           const j = Math.floor(idx / ldv);
           return i < n && j < nb && i > j;
-        }), ldv,
+        }), ldv, c.work(scratch('labrdScratch', m, n)),
       ]);
       const F = r.bufs[0]!;
       const V = r.bufs[7]!;
