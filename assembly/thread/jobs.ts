@@ -1,9 +1,12 @@
 /**
  * jobs — the kernels the pool splits (pool.ts), how each is cut into chunks, and the chunk runner.
  *
- * Only dimensions that take part in no sum are split, so every entry of the result is computed by one
- * thread exactly as the serial kernel computes it — the same operations in the same order — and the
- * result is bit for bit the same for every thread count (and equal to the JS mirror's):
+ * The determinism contract: the result is bit for bit the same for every thread count (and equal to
+ * the JS mirror's). Either only dimensions that take part in no sum are split, so every entry of the
+ * result is computed by one thread exactly as the serial kernel computes it — the same operations in
+ * the same order — or (brd) the kernel itself is restructured into fixed pieces whose number and
+ * edges depend on the sizes alone, with their partial results combined in a fixed order, and its
+ * serial path runs the same pieces: then the split only decides who computes which piece.
  *
  *   gemm   C ← α·op(A)·op(B) + β·C: blocks of C's columns (n ≥ m) or rows (m > n). A column of C
  *          depends on all of op(A) and one column of op(B); each chunk packs what it needs into its
