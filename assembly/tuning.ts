@@ -161,7 +161,7 @@ const ROWS: usize = memory.data<f64>([
   25, 1, //     T_STEDC_SMLSIZ   largest piece stedc hands to steqr: LAPACK's ilaenv value; 12–64 tried at n = 128–512, within the (loaded) noise (eig/sym/laed0.ts)
   0, 1, //      T_LAED4_MAXIT    0 = 64 iterations per secular root (eig/sym/laed4.ts)
   // threads
-  16384, 1, //  T_BRD_PANEL_MIN  PLACEHOLDER (svd/labrd.ts)
+  16384, 1, //  T_BRD_PANEL_MIN  128² entries = 2·128² multiply-adds, the pool's own 32³ gate; gebrd on 2 threads flat within the (loaded) noise for 8192–32768 at n = 192–384, 1-thread cost of the panels ≤ 3 % (svd/labrd.ts)
 ], 16);
 
 /** The value set per key; 0 = none (the default is in force). */

@@ -9,7 +9,9 @@
  *                         covers the matrix; d, e on A's diagonals; τ ∈ {0} ∪ [1, 2]; m < n → −1, nothing
  *                         touched; orgbr in place (vect 0) ≡ out of place;
  *   labrd                 its memory contract (A₂₂ and V above the unit untouched, V = a copy of the v's)
- *                         and its panel ≈ gebd2's first nb steps;
+ *                         and its panel ≈ gebd2's first nb steps, with the fused pass unsplit and split
+ *                         into column panels (brdPanelMin); gebrd and gesvd with the split pass: the
+ *                         ratios, and d, e, σ within 30·max(m,n)·ε·‖A‖ of the unsplit pass's;
  *   bdsqr                 on bidiagonals — graded up and down, wild exponents, Toeplitz, a tiny or an exactly
  *                         zero pivot, tiny off-diagonals — every singular value within 30·n·ε relative of
  *                         an independent double-double bisection on the Golub–Kahan matrix (Demmel–Kahan

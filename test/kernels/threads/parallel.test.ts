@@ -1,7 +1,8 @@
 /**
  * The threaded build's parallel kernels (assembly/thread/): bit for bit the same results for 1, 2, 3
  * and 4 threads, and the JS mirrors' bits — GEMM (every transpose, α, β), SYRK, TRSM (every side,
- * triangle, transpose, diagonal), `lasr` (through eigh and the SVD), and the factorisations whose
+ * triangle, transpose, diagonal), `lasr` (through eigh and the SVD), labrd's fused pass in column
+ * panels (labrd, gebrd and the SVD under brdPanelMin 1 and mid-matrix values), and the factorisations whose
  * updates go through them (LU, Cholesky, QR with Q, eigh, SVD, eig, solve). The splitting threshold is
  * set to 1 multiply-add, so these small matrices are split (every GEMM of every blocked factorisation
  * becomes a job), under small odd block sizes so the blocked paths run. Four threads run on this
