@@ -58,9 +58,10 @@
  * Measured (gebrd n×n alone, SIMD build, Node 20, AMD EPYC family 25, 2 vCPUs shared with other
  * builds — noisy, medians of 7–11 alternations in one process): on 1 thread the panels cost 1–4 %
  * (the partial sums: 3 more passes over w per step); on 2 threads the split pass made gebrd 1.16–1.40×
- * faster than the unsplit one at n = 192–512 in a quiet moment, 0.95–0.96× at n = 96–128 (every step
- * split), and 1.41× at n = 1024. The threshold (T_BRD_PANEL_MIN = 128²) matches the pool's gate for
- * a job (2·mm·nn ≥ 32³ multiply-adds); 8192 … 32768 were level within the noise at n = 192–384.
+ * faster than the unsplit one at n = 192–512 in the quietest run (another run: 1.0× at 512, the second
+ * core busy elsewhere), 0.95–0.96× at n = 96–128 with every step split, and 1.41× at n = 1024. The
+ * threshold (T_BRD_PANEL_MIN = 128²) matches the pool's gate for a job (2·mm·nn ≥ 32³ multiply-adds);
+ * 8192 … 32768 were level within the noise at n = 192–384.
  *
  * References: Dongarra, Sorensen & Hammarling, "Block reduction of matrices to condensed forms for
  * eigenvalue computations", J. Comput. Appl. Math. 27, 1989; Howell et al., "Cache efficient
