@@ -61,7 +61,7 @@ export { stedc, stedcScratch } from './eig/sym/stedc';
 
 export { bdsqr, bdsqrScratch } from './svd/bdsqr';
 export { gebd2 } from './svd/gebd2';
-export { labrd } from './svd/labrd';
+export { labrd, labrdScratch } from './svd/labrd';
 export { gebrd, gebrdScratch } from './svd/gebrd';
 export { orgbr, orgbrScratch } from './svd/orgbr';
 export { gesvd, gesvdScratch } from './svd/gesvd';

@@ -102,9 +102,12 @@ import { MR, NR } from './gemm/blocking';
 @inline export const T_STEDC_SMLSIZ: i32 = 25;
 // @ts-ignore: decorator
 @inline export const T_LAED4_MAXIT: i32 = 26;
+// threads
+// @ts-ignore: decorator
+@inline export const T_BRD_PANEL_MIN: i32 = 27;
 /** Number of keys. */
 // @ts-ignore: decorator
-@inline export const T_COUNT: i32 = 27;
+@inline export const T_COUNT: i32 = 28;
 
 /** Largest integer value kept (larger ones, +∞ included, are capped to it). */
 // @ts-ignore: decorator
@@ -157,6 +160,8 @@ const ROWS: usize = memory.data<f64>([
   64, 1, //     T_SYEV_DC_MIN    eigh with vectors, 1 thread, loaded machine: D&C = steqr path at n = 40–64 (±10 %), 0.81–0.91× its time at 72–96 (eig/sym/syev.ts)
   25, 1, //     T_STEDC_SMLSIZ   largest piece stedc hands to steqr: LAPACK's ilaenv value; 12–64 tried at n = 128–512, within the (loaded) noise (eig/sym/laed0.ts)
   0, 1, //      T_LAED4_MAXIT    0 = 64 iterations per secular root (eig/sym/laed4.ts)
+  // threads
+  16384, 1, //  T_BRD_PANEL_MIN  128² entries = 2·128² multiply-adds, the pool's own 32³ gate; gebrd on 2 threads flat within the (loaded) noise for 8192–32768 at n = 192–384, 1-thread cost of the panels ≤ 3 % (svd/labrd.ts)
 ], 16);
 
 /** The value set per key; 0 = none (the default is in force). */

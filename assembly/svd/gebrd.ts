@@ -21,8 +21,8 @@
  * m < n is not handled (returns −1, nothing touched): gesvd bidiagonalises Aᵀ instead.
  *
  * Storage: as gebd2. Workspace: `pw`, 16-byte aligned, `gebrdScratch(m, n)` doubles: X (m×nb), Y
- * (n×nb), V (n×nb), each rounded to an even count, then the larger of gebd2's max(m, n) and the GEMM
- * scratch. Returns 0 (−1 if m < n).
+ * (n×nb), V (n×nb), each rounded to an even count, then the largest of gebd2's max(m, n), the GEMM
+ * scratch and labrd's (the partial sums of its split fused pass). Returns 0 (−1 if m < n).
  *
  * Block size NB = 32 (the tuning key T_GEBRD_NB, tuning.ts; tests use 1, 2, 3, 5), measured
  * (gesvd values only, n×n, SIMD build, ms, best of 4 interleaved rounds; nb = 8 / 16 / 24 / 32 / 48 / 64):
@@ -39,7 +39,7 @@
  * 4th ed., §5.4.8; LAPACK dgebrd.
  */
 import { gebd2 } from './gebd2';
-import { labrd } from './labrd';
+import { labrd, labrdScratch } from './labrd';
 import { gemm, gemmScratch } from '../gemm/gemm';
 import { even } from '../util';
 import { tuneI, T_GEBRD_NB } from '../tuning';
@@ -49,7 +49,7 @@ export function gebrdScratch(m: i32, n: i32): i32 {
   if (m <= 0 || n <= 0) return 0;
   const nb = min(tuneI(T_GEBRD_NB), n);
   const g = gemmScratch(m - nb, n - nb, nb);
-  return even(m * nb) + 2 * even(n * nb) + max(max(m, n), g);
+  return even(m * nb) + 2 * even(n * nb) + max(max(max(m, n), g), labrdScratch(m, n));
 }
 
 export function gebrd(
@@ -70,7 +70,7 @@ export function gebrd(
   while (n - i > nb) {
     const oi = <usize>i << 3;
     const aii = pA + oi + <usize>i * ldA;
-    labrd(m - i, n - i, nb, aii, lda, pd + oi, pe + oi, pTauq + oi, pTaup + oi, pX, ldx, pY, ldy, pV, ldv);
+    labrd(m - i, n - i, nb, aii, lda, pd + oi, pe + oi, pTauq + oi, pTaup + oi, pX, ldx, pY, ldy, pV, ldv, pW);
     const a22 = aii + (<usize>nb << 3) + <usize>nb * ldA;
     // A22 −= U₂·Y₂ᵀ
     gemm(0, 1, m - i - nb, n - i - nb, nb, -1.0, aii + (<usize>nb << 3), lda, pY + (<usize>nb << 3), ldy, 1.0, a22, lda, pW);

@@ -44,7 +44,29 @@
  * ldx ≥ m), Y at `pY` (n×nb, ldy ≥ n): only X[i+1:m, i] and Y[i+1:n, i] are meaningful (the tops of
  * the columns are scratch). V at `pV` (n×nb, ldv ≥ n): column i holds vᵢ explicitly, V[i+1, i] = 1
  * and V[i+2:n, i] — a contiguous copy of row i of A, so every product with V is unit-stride. Rows
- * 0…i of column i are not written. Workspace: none besides X, Y, V. Returns nothing.
+ * 0…i of column i are not written. Workspace: `pw`, `labrdScratch(m, n)` doubles (the split fused
+ * pass's partial sums, below). Returns nothing.
+ *
+ * Threads. The fused pass is the serial half of gebrd (a profile of the SVD with vectors at n = 1024
+ * on 2 threads: ≈ 19 % of the caller's time, the worker idle). From a trailing block of
+ * T_BRD_PANEL_MIN entries (mm·nn, tuning.ts) on it is cut into BRD_PANELS = 4 fixed column panels,
+ * each with its own partial sum of w, added in a fixed order (fusedPanels) — the panels are the
+ * chunks of a pool job (thread/jobs.ts), and the result is the same for every thread count. Below
+ * the threshold the pass is the unsplit one. P = 4 (not 2) so that 3 and 4 threads also have a panel
+ * each; more panels would add a partial sum (a pass over w) per panel.
+ *
+ * Measured (gebrd n×n alone, SIMD build, Node 20, AMD EPYC family 25, 2 vCPUs shared with other
+ * builds — noisy, medians of 7–11 alternations in one process): on 1 thread the panels cost 1–4 %
+ * (the partial sums: 3 more passes over w per step); on 2 threads the split pass made gebrd 1.16–1.40×
+ * faster than the unsplit one at n = 192–512 in the quietest run (another run: 1.0× at 512, the second
+ * core busy elsewhere), 0.95–0.96× at n = 96–128 with every step split, and 1.41× at n = 1024. The
+ * threshold (T_BRD_PANEL_MIN = 128²) matches the pool's gate for a job (2·mm·nn ≥ 32³ multiply-adds);
+ * 8192 … 32768 were level within the noise at n = 192–384.
+ * The SVD with U and V (svd(A), n×n, the same process alternating 1 and 2 threads and the pass split or
+ * not, medians of 9 alternations, two quiet runs): 2 threads over 1 at n = 1024 1.69–1.73× split,
+ * 1.45–1.51× unsplit; at n = 512 1.34–1.38× split, 1.23–1.26× unsplit; 1 thread unchanged (±0.7 %).
+ * With the second core busy elsewhere every split loses (2 threads slower than 1, the unsplit pass
+ * too), the split pass a further 5–9 %: a worker preempted while it holds a panel stalls the step.
  *
  * References: Dongarra, Sorensen & Hammarling, "Block reduction of matrices to condensed forms for
  * eigenvalue computations", J. Comput. Appl. Math. 27, 1989; Howell et al., "Cache efficient
@@ -55,17 +77,30 @@ import { larfg, lapy2 } from '../qr/larfg';
 import { gemv } from '../blas/gemv';
 import { nrm2 } from '../blas/nrm2';
 import { scal } from '../blas/scal';
+import { brdPar } from '../thread/jobs';
+import { even } from '../util';
+import { tune, T_BRD_PANEL_MIN } from '../tuning';
 
 // @ts-ignore: decorator
 @inline const SMALL: f64 = 3.4395525670743494e-136; // 2^-450
 // @ts-ignore: decorator
 @inline const BIG: f64 = 2.9073548971824276e135; // 2^450
+/** Column panels of the split fused pass: a constant, so that its bits never depend on the thread count. */
+// @ts-ignore: decorator
+@inline export const BRD_PANELS: i32 = 4;
+
+/** Doubles of workspace `labrd` needs (m×n, m ≥ n): the partial sums of the split fused pass, BRD_PANELS − 1 of even(m). */
+export function labrdScratch(m: i32, n: i32): i32 {
+  return m <= 0 || n <= 0 ? 0 : (BRD_PANELS - 1) * even(m);
+}
 
 export function labrd(
   m: i32, n: i32, nb: i32, pA: usize, lda: i32, pd: usize, pe: usize, pTauq: usize, pTaup: usize,
-  pX: usize, ldx: i32, pY: usize, ldy: i32, pV: usize, ldv: i32,
+  pX: usize, ldx: i32, pY: usize, ldy: i32, pV: usize, ldv: i32, pw: usize,
 ): void {
   if (m <= 0 || n <= 0) return;
+  const panelMin = tune(T_BRD_PANEL_MIN);
+  const ldP = <usize>even(m) << 3;
   const ldA = <usize>lda << 3;
   const ldX = <usize>ldx << 3;
   const ldY = <usize>ldy << 3;
@@ -107,7 +142,9 @@ export function labrd(
     gemv(0, nn, i, -1.0, y10, ldy, ai0, lda, 1.0, vi1, 1);
     gemv(0, nn, i, -1.0, v10, ldv, pX + oi, ldx, 1.0, vi1, 1);
     // one pass over A[i:m, i+1:n]: yᵢ = τq·(Aᵀuᵢ + cᵢ), r −= yᵢ, w = A[i+1:m, i+2:n]·r[1:] → X[i+1:m, i]
-    fusedPass(mm, nn, aij, ldA, aii, tq, yi1, vi1, xi1);
+    // (in column panels, split over the pool, from T_BRD_PANEL_MIN entries on)
+    if (<f64>mm * <f64>nn >= panelMin) fusedPanels(mm, nn, aij, ldA, aii, tq, yi1, vi1, xi1, pw, ldP);
+    else fusedPass(mm, nn, aij, ldA, aii, tq, yi1, vi1, xi1);
     // Gᵢ from r (contiguous in V[i+1:n, i])
     const alpha = load<f64>(vi1);
     const xnorm = nrm2(nn - 1, vi1 + 8, 1);
@@ -157,16 +194,80 @@ export function labrd(
  * pair are added in column order: w ← (w + c_j·r_j) + c_{j+1}·r_{j+1}. The JS mirror keeps both orders.
  */
 function fusedPass(mm: i32, nn: i32, pC: usize, ldC: usize, pu: usize, tq: f64, py: usize, pr: usize, pw: usize): void {
+  fusedCols(mm, 0, nn, pC, ldC, pu, tq, py, pr, pw);
+}
+
+/**
+ * The fused pass split into column panels (trailing blocks of at least T_BRD_PANEL_MIN entries):
+ * the nn columns are cut into np ≤ BRD_PANELS panels of `panelWidth(nn)` columns (a function of nn
+ * alone); panel p runs the fused pass on its columns — their dots, y and r entries are exactly the
+ * unsplit pass's — into its own partial sum wₚ (w₀ = w itself, wₚ at pP + (p − 1)·even(m) doubles),
+ * and then
+ *
+ *   w = ((w₀ + w₁) + w₂) + w₃        entrywise, in this order.
+ *
+ * The panels go to the pool as one job (thread/jobs.ts, K_BRD) when it is worth it; otherwise they
+ * run here in order. Either way every panel is computed the same way and the sum is taken in the same
+ * order, so the bits do not depend on the number of threads (nor on the backend: the JS mirror runs
+ * the panels in order). They do differ from the unsplit pass's by the sum's association.
+ */
+function fusedPanels(mm: i32, nn: i32, pC: usize, ldC: usize, pu: usize, tq: f64, py: usize, pr: usize, pw: usize, pP: usize, ldP: usize): void {
+  const np = panelCount(nn);
+  if (!(ASC_FEATURE_THREADS && brdPar(mm, nn, pC, ldC, pu, tq, py, pr, pw, pP, ldP, np))) {
+    for (let p = 0; p < np; p++) fusedPanel(p, mm, nn, pC, ldC, pu, tq, py, pr, pw, pP, ldP);
+  }
+  const mw = mm - 1;
+  for (let p = 1; p < np; p++) {
+    const pq = pP + <usize>(p - 1) * ldP;
+    let r = 0;
+    if (ASC_FEATURE_SIMD) {
+      for (; r + 1 < mw; r += 2) {
+        const o = <usize>r << 3;
+        v128.store(pw + o, f64x2.add(v128.load(pw + o), v128.load(pq + o)));
+      }
+    }
+    for (; r < mw; r++) {
+      const o = <usize>r << 3;
+      store<f64>(pw + o, load<f64>(pw + o) + load<f64>(pq + o));
+    }
+  }
+}
+
+/** Columns per panel of the split fused pass: ⌈nn/BRD_PANELS⌉ rounded up to even (column pairs), at least 2. */
+export function panelWidth(nn: i32): i32 {
+  return max(2, (((nn + BRD_PANELS - 1) / BRD_PANELS + 1) >> 1) << 1);
+}
+
+/** Number of panels of the split fused pass over nn columns (≤ BRD_PANELS). */
+function panelCount(nn: i32): i32 {
+  const w = panelWidth(nn);
+  return (nn + w - 1) / w;
+}
+
+/**
+ * Panel p of the split fused pass (fusedPanels): columns p·W … min((p + 1)·W, nn) − 1, W =
+ * panelWidth(nn), into w (p = 0) or its partial sum at pP + (p − 1)·ldP bytes. Run by the pool's
+ * threads (thread/jobs.ts) or in order by fusedPanels.
+ */
+export function fusedPanel(p: i32, mm: i32, nn: i32, pC: usize, ldC: usize, pu: usize, tq: f64, py: usize, pr: usize, pw: usize, pP: usize, ldP: usize): void {
+  const W = panelWidth(nn);
+  const lo = p * W;
+  fusedCols(mm, lo, min(lo + W, nn), pC, ldC, pu, tq, py, pr, p == 0 ? pw : pP + <usize>(p - 1) * ldP);
+}
+
+/** The fused pass (fusedPass's header) over columns lo … hi − 1 only, into w (zeroed first). */
+function fusedCols(mm: i32, lo: i32, hi: i32, pC: usize, ldC: usize, pu: usize, tq: f64, py: usize, pr: usize, pw: usize): void {
   const mw = mm - 1;
   for (let r = 0; r < mw; r++) store<f64>(pw + (<usize>r << 3), 0);
-  // column 0: no axpy (its entry of vᵢ is the implicit 1)
-  {
+  let j = lo;
+  if (j == 0) {
+    // column 0: no axpy (its entry of vᵢ is the implicit 1)
     const y = tq * (dot4(mm, pC, pu) + load<f64>(py));
     store<f64>(py, y);
     store<f64>(pr, load<f64>(pr) - y);
+    j = 1;
   }
-  let j = 1;
-  for (; j + 1 < nn; j += 2) {
+  for (; j + 1 < hi; j += 2) {
     const c0 = pC + <usize>j * ldC;
     const c1 = c0 + ldC;
     const oj = <usize>j << 3;
@@ -181,7 +282,7 @@ function fusedPass(mm: i32, nn: i32, pC: usize, ldC: usize, pu: usize, tq: f64, 
     store<f64>(pr + oj, r1, 8);
     axpy2(mw, c0 + 8, c1 + 8, r0, r1, pw);
   }
-  if (j < nn) {
+  if (j < hi) {
     const c0 = pC + <usize>j * ldC;
     const oj = <usize>j << 3;
     const y0 = tq * (dot4(mm, c0, pu) + load<f64>(py + oj));

@@ -1,9 +1,12 @@
 /**
  * jobs — the kernels the pool splits (pool.ts), how each is cut into chunks, and the chunk runner.
  *
- * Only dimensions that take part in no sum are split, so every entry of the result is computed by one
- * thread exactly as the serial kernel computes it — the same operations in the same order — and the
- * result is bit for bit the same for every thread count (and equal to the JS mirror's):
+ * The determinism contract: the result is bit for bit the same for every thread count (and equal to
+ * the JS mirror's). Either only dimensions that take part in no sum are split, so every entry of the
+ * result is computed by one thread exactly as the serial kernel computes it — the same operations in
+ * the same order — or (brd) the kernel itself is restructured into fixed pieces whose number and
+ * edges depend on the sizes alone, with their partial results combined in a fixed order, and its
+ * serial path runs the same pieces: then the split only decides who computes which piece.
  *
  *   gemm   C ← α·op(A)·op(B) + β·C: blocks of C's columns (n ≥ m) or rows (m > n). A column of C
  *          depends on all of op(A) and one column of op(B); each chunk packs what it needs into its
@@ -24,9 +27,16 @@
  *          claiming then balances like longest-processing-time-first scheduling); D = ⌈log₂ 4T⌉
  *          leaves ≥ 4T subtrees. One job per update: Cholesky's trailing update is one dispatch per
  *          block column, not one per GEMM of the recursion.
+ *   brd    labrd's fused pass (yᵢ = τ·(Aᵀu + c) and w = A·r over the trailing block), the one level-2
+ *          operation split here, and the one exception to "no sum is split": the columns are cut into
+ *          the fixed panels of svd/labrd.ts (BRD_PANELS, their width a function of the size only), each
+ *          chunk computes its columns' dots (whole columns: exact) and its own partial sum of w, and
+ *          labrd adds the partial sums in panel order after the job. The chunks are the same whatever
+ *          the thread count, and the serial path runs the same panels, so the bits are too.
  *
  * Every factorisation (getrf, potrf, geqrf/orgqr/ormqr via larfb, sytrd, gebrd, gehrd) goes
- * parallel through its GEMM, SYRK and TRSM calls; steqr and bdsqr through lasr.
+ * parallel through its GEMM, SYRK and TRSM calls; steqr and bdsqr through lasr; gebrd's panels also
+ * through brd.
  *
  * Chunks: up to 4 per thread (the claiming then balances a thread slowed by the machine's other load),
  * but none narrower than CHUNK_MIN rows/columns unless that leaves a thread without one: a column chunk
@@ -34,8 +44,9 @@
  * copy per nanosecond: 5 % at w = 256, 10 % at 128). Rounded to the register tile; at least 2 chunks,
  * or the kernel runs serially.
  */
-import { lanes, worthSplitting, worthSplittingLasr, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, K_SYRK, K_LASWP, MAX_CHUNKS } from './pool';
+import { lanes, worthSplitting, worthSplittingLasr, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, K_SYRK, K_BRD, K_LASWP, MAX_CHUNKS } from './pool';
 import { laswpSerial } from '../lu/laswp';
+import { fusedPanel } from '../svd/labrd';
 import { syrkSerial, syrkScratch1, syrkLeaf } from '../gemm/syrk';
 import { gemmSerial, gemmScratch1 } from '../gemm/gemm';
 import { MR, NR } from '../gemm/blocking';
@@ -268,11 +279,27 @@ function syrkChunk(lo: i32, size: i32, c0: i32, w: i32, tid: i32): void {
   }
 }
 
+/**
+ * labrd's split fused pass (svd/labrd.ts, fusedPanels): its np panels as the chunks of one job; true
+ * when it ran them, false to run them in order on this thread. Work: 2·mm·nn multiply-adds.
+ */
+export function brdPar(
+  mm: i32, nn: i32, pC: usize, ldC: usize, pu: usize, tq: f64, py: usize, pr: usize, pw: usize, pP: usize, ldP: usize, np: i32,
+): bool {
+  if (np < 2 || !worthSplitting(2 * <f64>mm * <f64>nn)) return false;
+  setPi(0, mm); setPi(1, nn); setPi(2, <i32>pC); setPi(3, <i32>ldC); setPi(4, <i32>pu); setPi(5, <i32>py);
+  setPi(6, <i32>pr); setPi(7, <i32>pw); setPi(8, <i32>pP); setPi(9, <i32>ldP);
+  setPf(0, tq);
+  runJob(K_BRD, np, 2 * <f64>mm * <f64>nn / <f64>np);
+  return true;
+}
+
 /** Runs chunk `idx` of the current job on thread `tid` (0 = the caller). */
 export function runChunk(kind: i32, idx: i32, tid: i32): void {
   if (kind == K_GEMM) gemmChunk(idx, tid);
   else if (kind == K_TRSM) trsmChunk(idx, tid);
   else if (kind == K_LASR) lasrChunk(idx);
   else if (kind == K_SYRK) syrkWalk(idx, tid);
+  else if (kind == K_BRD) fusedPanel(idx, pi(0), pi(1), ptr(2), <usize><u32>pi(3), ptr(4), pf(0), ptr(5), ptr(6), ptr(7), ptr(8), <usize><u32>pi(9));
   else if (kind == K_LASWP) laswpChunk(idx);
 }

@@ -140,7 +140,9 @@ export interface Kernels {
   /** assembly/svd/gebd2.ts */
   gebd2(m: number, n: number, pA: F64Ref, lda: number, pd: F64Ref, pe: F64Ref, pTauq: F64Ref, pTaup: F64Ref, pw: F64Ref): number;
   /** assembly/svd/labrd.ts */
-  labrd(m: number, n: number, nb: number, pA: F64Ref, lda: number, pd: F64Ref, pe: F64Ref, pTauq: F64Ref, pTaup: F64Ref, pX: F64Ref, ldx: number, pY: F64Ref, ldy: number, pV: F64Ref, ldv: number): void;
+  labrd(m: number, n: number, nb: number, pA: F64Ref, lda: number, pd: F64Ref, pe: F64Ref, pTauq: F64Ref, pTaup: F64Ref, pX: F64Ref, ldx: number, pY: F64Ref, ldy: number, pV: F64Ref, ldv: number, pw: F64Ref): void;
+  /** assembly/svd/labrd.ts */
+  labrdScratch(m: number, n: number): number;
   /** assembly/svd/gebrd.ts */
   gebrd(m: number, n: number, pA: F64Ref, lda: number, pd: F64Ref, pe: F64Ref, pTauq: F64Ref, pTaup: F64Ref, pw: F64Ref): number;
   /** assembly/svd/gebrd.ts */

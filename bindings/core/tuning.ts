@@ -39,8 +39,10 @@ export const T_STEIN_MAXIT = 23;
 export const T_SYEV_DC_MIN = 24;
 export const T_STEDC_SMLSIZ = 25;
 export const T_LAED4_MAXIT = 26;
+// threads
+export const T_BRD_PANEL_MIN = 27;
 /** Number of keys. */
-export const T_COUNT = 27;
+export const T_COUNT = 28;
 
 /**
  * Every tuning value by name: what {@link getTuning} returns and, in part, what {@link setTuning}
@@ -111,6 +113,13 @@ export interface Tuning {
   stedcSmlsiz: number;
   /** Divide and conquer: iterations allowed per root of a secular equation (0: 64). */
   laed4MaxIter: number;
+  // threads
+  /**
+   * SVD bidiagonalisation: from a trailing block of this many entries (rows × columns) on, its
+   * level-2 pass is cut into 4 column panels that split over the threads (the same panels, hence the
+   * same result, for every thread count); below, one unsplit pass.
+   */
+  brdPanelMin: number;
 }
 
 /**
@@ -158,6 +167,8 @@ export const TUNING_KEYS: { readonly [K in TuningKey]: number } = {
   syevDcMin: T_SYEV_DC_MIN,
   stedcSmlsiz: T_STEDC_SMLSIZ,
   laed4MaxIter: T_LAED4_MAXIT,
+  // threads
+  brdPanelMin: T_BRD_PANEL_MIN,
 };
 
 const NAMES = Object.keys(TUNING_KEYS) as TuningKey[];

@@ -57,7 +57,7 @@ export { syev, syevScratch } from './eig/sym/syev.js';
 export { stedc, stedcScratch } from './eig/sym/stedc.js';
 export { bdsqr, bdsqrScratch } from './svd/bdsqr.js';
 export { gebd2 } from './svd/gebd2.js';
-export { labrd } from './svd/labrd.js';
+export { labrd, labrdScratch } from './svd/labrd.js';
 export { gebrd, gebrdScratch } from './svd/gebrd.js';
 export { orgbr, orgbrScratch } from './svd/orgbr.js';
 export { gesvd, gesvdScratch } from './svd/gesvd.js';

@@ -72,7 +72,8 @@ export interface WasmExports {
   bdsqr(n: number, nrv: number, nru: number, pd: number, pe: number, pV: number, ldv: number, pU: number, ldu: number, pw: number): number;
   bdsqrScratch(n: number, nrv: number, nru: number): number;
   gebd2(m: number, n: number, pA: number, lda: number, pd: number, pe: number, pTauq: number, pTaup: number, pw: number): number;
-  labrd(m: number, n: number, nb: number, pA: number, lda: number, pd: number, pe: number, pTauq: number, pTaup: number, pX: number, ldx: number, pY: number, ldy: number, pV: number, ldv: number): void;
+  labrd(m: number, n: number, nb: number, pA: number, lda: number, pd: number, pe: number, pTauq: number, pTaup: number, pX: number, ldx: number, pY: number, ldy: number, pV: number, ldv: number, pw: number): void;
+  labrdScratch(m: number, n: number): number;
   gebrd(m: number, n: number, pA: number, lda: number, pd: number, pe: number, pTauq: number, pTaup: number, pw: number): number;
   gebrdScratch(m: number, n: number): number;
   orgbr(vect: number, m: number, n: number, k: number, pA: number, lda: number, pTau: number, pQ: number, ldq: number, pw: number): number;

@@ -43,6 +43,7 @@ const DEFAULTS: Tuning = {
   sytrfNB: 32,
   stebzMaxIter: 0, steinMaxIter: 0,
   syevDcMin: 64, stedcSmlsiz: 25, laed4MaxIter: 0,
+  brdPanelMin: 16384,
 };
 
 /** The documented normalisation: a ratio > 0 is kept; integers truncated, capped at 2^30, MC/NC rounded up to 4; else the default. */

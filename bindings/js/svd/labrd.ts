@@ -9,7 +9,10 @@
  *
  * Storage: A[i, j] = a[offA + i + j·lda]; on exit the panel holds dᵢ, eᵢ, uᵢ, vᵢ as gebd2 leaves
  * them; d, e, τq, τp (nb each) at their offsets; X[i, j] = x[offX + i + j·ldx], Y and V likewise.
- * Same operation order as the wasm kernel (four partial sums per dot, column pairs), so the bits agree.
+ * Workspace w[offW…], `labrdScratch(m, n)` doubles: the partial sums of the split fused pass (from
+ * T_BRD_PANEL_MIN entries on, 4 column panels run in order — the wasm kernel's panels, which it may
+ * split over threads). Same operation order as the wasm kernel (four partial sums per dot, column
+ * pairs, the panels' sums added in order), so the bits agree.
  *
  * References: Dongarra, Sorensen & Hammarling 1989; Howell et al., ACM TOMS 34(3), 2008; LAPACK dlabrd.
  */
@@ -17,18 +20,29 @@ import { larfg, lapy2 } from '../qr/larfg.js';
 import { gemv } from '../blas/gemv.js';
 import { nrm2 } from '../blas/nrm2.js';
 import { scal } from '../blas/scal.js';
+import { even } from '../util.js';
+import { tune, T_BRD_PANEL_MIN } from '../tuning.js';
 
 const SMALL = 3.4395525670743494e-136; // 2^-450
 const BIG = 2.9073548971824276e135; // 2^450
+/** Column panels of the split fused pass (a constant: the wasm kernel's bits do not depend on the thread count). */
+const BRD_PANELS = 4;
+
+/** Doubles of workspace `labrd` needs (m×n): the split fused pass's partial sums, BRD_PANELS − 1 of even(m). */
+export function labrdScratch(m: number, n: number): number {
+  return m <= 0 || n <= 0 ? 0 : (BRD_PANELS - 1) * even(m);
+}
 
 export function labrd(
   m: number, n: number, nb: number, a: Float64Array, offA: number, lda: number,
   d: Float64Array, offD: number, e: Float64Array, offE: number,
   tauq: Float64Array, offTauq: number, taup: Float64Array, offTaup: number,
   x: Float64Array, offX: number, ldx: number, y: Float64Array, offY: number, ldy: number,
-  v: Float64Array, offV: number, ldv: number,
+  v: Float64Array, offV: number, ldv: number, w: Float64Array, offW: number,
 ): void {
   if (m <= 0 || n <= 0) return;
+  const panelMin = tune(T_BRD_PANEL_MIN);
+  const ldP = even(m);
   for (let i = 0; i < nb; i++) {
     const aii = offA + i + i * lda; // A[i, i]
     const ai0 = offA + i; // A[i, 0]
@@ -65,7 +79,8 @@ export function labrd(
     gemv(0, nn, i, -1.0, y, y10, ldy, a, ai0, lda, 1.0, v, vi1, 1);
     gemv(0, nn, i, -1.0, v, v10, ldv, x, offX + i, ldx, 1.0, v, vi1, 1);
     // one pass over A[i:m, i+1:n]: yᵢ = τq·(Aᵀuᵢ + cᵢ), r −= yᵢ, w = A[i+1:m, i+2:n]·r[1:] → X[i+1:m, i]
-    fusedPass(mm, nn, a, aij, lda, aii, tq, y, yi1, v, vi1, x, xi1);
+    if (mm * nn >= panelMin) fusedPanels(mm, nn, a, aij, lda, aii, tq, y, yi1, v, vi1, x, xi1, w, offW, ldP);
+    else fusedPass(mm, nn, a, aij, lda, aii, tq, y, yi1, v, vi1, x, xi1);
     // Gᵢ from r (contiguous in V[i+1:n, i])
     const alpha = v[vi1]!;
     const xnorm = nrm2(nn - 1, v, vi1 + 1, 1);
@@ -112,15 +127,52 @@ function fusedPass(
   mm: number, nn: number, a: Float64Array, oC: number, lda: number, ou: number, tq: number,
   y: Float64Array, oy: number, r: Float64Array, or: number, w: Float64Array, ow: number,
 ): void {
+  fusedCols(mm, 0, nn, a, oC, lda, ou, tq, y, oy, r, or, w, ow);
+}
+
+/**
+ * The fused pass in column panels (from T_BRD_PANEL_MIN entries on; the wasm kernel's fusedPanels):
+ * panel p of panelWidth(nn) columns into its own partial sum (p = 0: w itself, p ≥ 1: ws[oP + (p − 1)·ldP…]),
+ * the panels in order, then w = ((w₀ + w₁) + w₂) + w₃ entrywise — the bits of the wasm kernel on any
+ * number of threads.
+ */
+function fusedPanels(
+  mm: number, nn: number, a: Float64Array, oC: number, lda: number, ou: number, tq: number,
+  y: Float64Array, oy: number, r: Float64Array, or: number, w: Float64Array, ow: number,
+  ws: Float64Array, oP: number, ldP: number,
+): void {
+  const W = panelWidth(nn);
+  const np = Math.ceil(nn / W);
+  fusedCols(mm, 0, Math.min(W, nn), a, oC, lda, ou, tq, y, oy, r, or, w, ow);
+  for (let p = 1; p < np; p++) fusedCols(mm, p * W, Math.min((p + 1) * W, nn), a, oC, lda, ou, tq, y, oy, r, or, ws, oP + (p - 1) * ldP);
+  const mw = mm - 1;
+  for (let p = 1; p < np; p++) {
+    const oq = oP + (p - 1) * ldP;
+    for (let k = 0; k < mw; k++) w[ow + k] = w[ow + k]! + ws[oq + k]!;
+  }
+}
+
+/** Columns per panel of the split fused pass: ⌈nn/BRD_PANELS⌉ rounded up to even, at least 2. */
+function panelWidth(nn: number): number {
+  return Math.max(2, ((Math.ceil(nn / BRD_PANELS) + 1) >> 1) << 1);
+}
+
+/** The fused pass over columns lo … hi − 1 only, into w (zeroed first). */
+function fusedCols(
+  mm: number, lo: number, hi: number, a: Float64Array, oC: number, lda: number, ou: number, tq: number,
+  y: Float64Array, oy: number, r: Float64Array, or: number, w: Float64Array, ow: number,
+): void {
   const mw = mm - 1;
   for (let k = 0; k < mw; k++) w[ow + k] = 0;
-  {
+  let j = lo;
+  if (j === 0) {
+    // column 0: no axpy (its entry of vᵢ is the implicit 1)
     const y0 = tq * (dot4(mm, a, oC, ou) + y[oy]!);
     y[oy] = y0;
     r[or] = r[or]! - y0;
+    j = 1;
   }
-  let j = 1;
-  for (; j + 1 < nn; j += 2) {
+  for (; j + 1 < hi; j += 2) {
     const c0 = oC + j * lda;
     const c1 = c0 + lda;
     const y0 = tq * (dot4(mm, a, c0, ou) + y[oy + j]!);
@@ -133,7 +185,7 @@ function fusedPass(
     r[or + j + 1] = r1;
     for (let k = 0; k < mw; k++) w[ow + k] = (w[ow + k]! + a[c0 + 1 + k]! * r0) + a[c1 + 1 + k]! * r1;
   }
-  if (j < nn) {
+  if (j < hi) {
     const c0 = oC + j * lda;
     const y0 = tq * (dot4(mm, a, c0, ou) + y[oy + j]!);
     y[oy + j] = y0;

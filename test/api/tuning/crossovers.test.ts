@@ -1,7 +1,7 @@
 /**
  * The tuning crossovers are reachable through setTuning, on the public API with both backends bit for
- * bit: gehrd's NX changes the bits of schur() (blocked Hessenberg reduction) and gesvd's QR-first
- * ratio those of svd(). The tuning table itself (keys, defaults, normalisation on every engine,
+ * bit: gehrd's NX changes the bits of schur() (blocked Hessenberg reduction), gesvd's QR-first
+ * ratio and labrd's panel threshold (brdPanelMin) those of svd(). The tuning table itself (keys, defaults, normalisation on every engine,
  * Backend.setTuning / getTuning): test/kernels/tuning.test.ts.
  */
 import { describe, it, expect, beforeAll, afterEach } from 'vitest';
@@ -12,6 +12,19 @@ import { randn } from '../../util/lapack-types.js';
 import { Rng } from '../../util/generate.js';
 
 beforeAll(setupApi);
+
+/** svd() of A (row-major m×n) under tuning t on both backends, bit for bit: U, σ, Vᵀ. */
+function svdUnder(A: { a: Float64Array; m: number; n: number }, t: Partial<Tuning>, label: string) {
+  return withTuning(t, () => onBoth(label, () => {
+    const M = Matrix.fromArray(A.a, A.m, A.n);
+    try {
+      const r = svd(M);
+      return { U: r.U!, s: r.s, Vt: r.Vt! };
+    } finally {
+      M.dispose();
+    }
+  }));
+}
 
 describe('the crossovers are reachable through setTuning (public API, both backends bit for bit)', () => {
   afterEach(() => resetTuning());
@@ -41,16 +54,7 @@ describe('the crossovers are reachable through setTuning (public API, both backe
 
   it('gesvdQrRatio: svd() of a 40×10 matrix goes QR-first by default and with 1.01, directly with 5 (other bits, same σ within rounding)', () => {
     const A = randn(new Rng(40), 40, 10);
-    const run = (t: Partial<Tuning>, label: string) =>
-      withTuning(t, () => onBoth(label, () => {
-        const M = Matrix.fromArray(A.a, 40, 10);
-        try {
-          const r = svd(M);
-          return { U: r.U!, s: r.s, Vt: r.Vt! };
-        } finally {
-          M.dispose();
-        }
-      }));
+    const run = (t: Partial<Tuning>, label: string) => svdUnder(A, t, label);
     const dflt = run({}, 'svd default (1.75: QR first)');
     const qr = run({ gesvdQrRatio: 1.01 }, 'svd ratio 1.01 (QR first)');
     const direct = run({ gesvdQrRatio: 5 }, 'svd ratio 5 (direct)');
@@ -58,5 +62,17 @@ describe('the crossovers are reachable through setTuning (public API, both backe
     expect(Array.from(qr.s)).toEqual(Array.from(dflt.s));
     expect(Array.from(direct.U.a), 'ratio 5: the direct path rounds differently').not.toEqual(Array.from(dflt.U.a));
     for (let i = 0; i < 10; i++) expect(Math.abs(direct.s[i]! - dflt.s[i]!)).toBeLessThan(1e-12 * dflt.s[0]!);
+  });
+
+  it('brdPanelMin: svd() of a 40×40 matrix splits labrd\'s fused pass into column panels with 1 (other bits, same σ within rounding), not by default (40·39 < 128²)', () => {
+    const A = randn(new Rng(41), 40, 40);
+    const run = (t: Partial<Tuning>, label: string) => svdUnder(A, t, label);
+    const dflt = run({ gebrdNB: 8 }, 'svd default (unsplit pass)');
+    const off = run({ gebrdNB: 8, brdPanelMin: 1600 }, 'svd brdPanelMin 1600 > every trailing block (unsplit)');
+    const on = run({ gebrdNB: 8, brdPanelMin: 1 }, 'svd brdPanelMin 1 (panels)');
+    expect(Array.from(off.U.a)).toEqual(Array.from(dflt.U.a));
+    expect(Array.from(off.s)).toEqual(Array.from(dflt.s));
+    expect(Array.from(on.U.a), 'brdPanelMin 1: the panels\' partial sums round differently').not.toEqual(Array.from(dflt.U.a));
+    for (let i = 0; i < 40; i++) expect(Math.abs(on.s[i]! - dflt.s[i]!)).toBeLessThan(1e-12 * dflt.s[0]!);
   });
 });

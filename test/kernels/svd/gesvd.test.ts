@@ -9,7 +9,9 @@
  *                         covers the matrix; d, e on A's diagonals; τ ∈ {0} ∪ [1, 2]; m < n → −1, nothing
  *                         touched; orgbr in place (vect 0) ≡ out of place;
  *   labrd                 its memory contract (A₂₂ and V above the unit untouched, V = a copy of the v's)
- *                         and its panel ≈ gebd2's first nb steps;
+ *                         and its panel ≈ gebd2's first nb steps, with the fused pass unsplit and split
+ *                         into column panels (brdPanelMin); gebrd and gesvd with the split pass: the
+ *                         ratios, and d, e, σ within 30·max(m,n)·ε·‖A‖ of the unsplit pass's;
  *   bdsqr                 on bidiagonals — graded up and down, wild exponents, Toeplitz, a tiny or an exactly
  *                         zero pivot, tiny off-diagonals — every singular value within 30·n·ε relative of
  *                         an independent double-double bisection on the Golub–Kahan matrix (Demmel–Kahan
@@ -171,6 +173,21 @@ describe('gesvd', () => {
             }
           }
         });
+      }
+    }
+  });
+
+  it('the split fused pass of labrd (brdPanelMin 1 and 300: every step, or the first ones): every SVD type, ratios < 30, σ ≈ the unsplit pass\'s', () => {
+    for (const [nb, gemm] of [[null, {}], PANELS[2]!, PANELS[3]!] as const) {
+      for (const [m, n] of [[37, 13], [13, 37], [33, 33], [9, 9], [70, 41]] as const) {
+        for (const T of svdTestMatrices(m, n, 17)) {
+          const base = withTuning(panels(nb, gemm), () => checkGesvd(`gesvd nb=${nb ?? 'default'} ${T.name} ${m}×${n}`, T.name, T.A, T.sigma, [1]));
+          for (const min of [1, 300]) {
+            const s = withTuning({ ...panels(nb, gemm), brdPanelMin: min }, () =>
+              checkGesvd(`gesvd split pass (brdPanelMin ${min}) nb=${nb ?? 'default'} ${T.name} ${m}×${n}`, T.name, T.A, T.sigma, [1, 2]));
+            expectRatio(`gesvd ${T.name} ${m}×${n} brdPanelMin ${min}: σ vs the unsplit pass's`, svalRatio(s, base, m, n), `gesvd σ split vs unsplit ${T.name}`);
+          }
+        }
       }
     }
   });
@@ -357,6 +374,33 @@ describe('gebd2 / gebrd / orgbr', () => {
     }
   });
 
+  it('gebrd with the split fused pass (brdPanelMin 1, or crossing mid-matrix): ratios < 30, d, e ≈ the unsplit pass\'s', () => {
+    for (const [m, n] of [...BRD_SHAPES, [3, 3], [10, 9], [41, 40], [100, 60]] as const) {
+      for (const kind of BRD_KINDS) {
+        const A = svdTestMatrix(kind, m, n, m * 7 + n).A;
+        const lda = m + 3;
+        for (const [nb, gemm] of [[null, {}], PANELS[0]!, PANELS[2]!] as const) {
+          const base = withTuning(panels(nb, gemm), () => bidiagonalise('gebrd', A, lda));
+          // 1: every step split; m·n/2: the steps on the larger trailing blocks split, the rest not
+          for (const min of [1, Math.ceil((m * n) / 2)]) {
+            withTuning({ ...panels(nb, gemm), brdPanelMin: min }, () => {
+              const label = `gebrd split pass (brdPanelMin ${min}) nb=${nb ?? 'default'} ${kind} ${m}×${n}`;
+              const b = bidiagonalise('gebrd', A, lda);
+              checkBrd(label, kind, A, b, lda);
+              const scale = Math.max(m, n) * EPS * norm1(A);
+              let worst = 0;
+              for (let i = 0; i < n; i++) {
+                worst = Math.max(worst, Math.abs(b.d[i]! - base.d[i]!) / scale);
+                if (i + 1 < n) worst = Math.max(worst, Math.abs(b.e[i]! - base.e[i]!) / scale);
+              }
+              if (scale > 0) expectRatio(`${label}: max|d, e − unsplit|/(max(m,n)·ε·‖A‖₁)`, worst, 'gebrd split vs unsplit');
+            });
+          }
+        }
+      }
+    }
+  });
+
   it('m < n: gebd2 and gebrd return −1 and write nothing', () => {
     const A = randn(new Rng(3), 3, 5);
     for (const fn of ['gebd2', 'gebrd'] as const) {
@@ -389,14 +433,15 @@ describe('gebd2 / gebrd / orgbr', () => {
     }
   });
 
-  it('labrd: A₂₂ and V above its unit untouched, V holds the v’s, the panel ≈ gebd2’s first nb steps', () => {
-    for (const [m, n, nb] of [[9, 7, 3], [37, 13, 5], [33, 33, 1], [20, 20, 8]] as const) {
+  it('labrd (unsplit and split fused pass): A₂₂ and V above its unit untouched, V holds the v’s, the panel ≈ gebd2’s first nb steps', () => {
+    for (const [m, n, nb, min] of [[9, 7, 3, 0], [37, 13, 5, 0], [33, 33, 1, 0], [20, 20, 8, 0], [9, 7, 3, 1], [37, 13, 5, 300], [33, 33, 1, 1], [20, 20, 8, 1], [41, 40, 9, 1]] as const) {
+      withTuning(min > 0 ? { brdPanelMin: min } : {}, () => {
       const A = randn(new Rng(m * nb), m, n);
       const lda = m + 1;
       const ldx = m + 2;
       const ldy = n + 1;
       const ldv = n + 3;
-      const r = runKernel(`labrd ${m}×${n} nb=${nb}`, 'labrd', (c) => [
+      const r = runKernel(`labrd ${m}×${n} nb=${nb} brdPanelMin=${min || 'default'}`, 'labrd', (c) => [
         m, n, nb, c.out(colMajor(A, lda), (idx) => {
           const i = idx % lda;
           const j = Math.floor(idx / lda);
@@ -408,7 +453,7 @@ describe('gebd2 / gebrd / orgbr', () => {
           const i = idx % ldv;
           const j = Math.floor(idx / ldv);
           return i < n && j < nb && i > j;
-        }), ldv,
+        }), ldv, c.work(scratch('labrdScratch', m, n)),
       ]);
       const F = r.bufs[0]!;
       const V = r.bufs[7]!;
@@ -427,7 +472,8 @@ describe('gebd2 / gebrd / orgbr', () => {
         worst = Math.max(worst, Math.abs(dl[i]! - u.d[i]!) / scale);
         if (i + 1 < n) worst = Math.max(worst, Math.abs(el[i]! - u.e[i]!) / scale);
       }
-      expectRatio(`labrd ${m}×${n} nb=${nb}: max|d, e − gebd2's|/(max(m,n)·ε·‖A‖₁)`, worst, 'labrd vs gebd2');
+      expectRatio(`labrd ${m}×${n} nb=${nb} brdPanelMin=${min || 'default'}: max|d, e − gebd2's|/(max(m,n)·ε·‖A‖₁)`, worst, 'labrd vs gebd2');
+      });
     }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The threaded build's parallel kernels (assembly/thread/): bit for bit the same results for 1, 2, 3
  * and 4 threads, and the JS mirrors' bits — GEMM (every transpose, α, β), SYRK, TRSM (every side,
- * triangle, transpose, diagonal), `lasr` (through eigh and the SVD), and the factorisations whose
+ * triangle, transpose, diagonal), `lasr` (through eigh and the SVD), labrd's fused pass in column
+ * panels (labrd, gebrd and the SVD under brdPanelMin 1 and mid-matrix values), and the factorisations whose
  * updates go through them (LU, Cholesky, QR with Q, eigh, SVD, eig, solve). The splitting threshold is
  * set to 1 multiply-add, so these small matrices are split (every GEMM of every blocked factorisation
  * becomes a job), under small odd block sizes so the blocked paths run. Four threads run on this
@@ -176,6 +177,21 @@ describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
       }
     }, 'some');
   });
+  itThreads('SVD with labrd\'s fused pass in column panels (brdPanelMin 1: every step; 900: the larger trailing blocks)', async () => {
+    for (const brdPanelMin of [1, 900]) {
+      await checkCases({ ...tuning, brdPanelMin }, (cases, keep) => {
+        for (const n of [9, 34, 50, 70]) {
+          const A = Matrix.randn(n, n, { seed: 200 + n });
+          const W = Matrix.randn(n + 7, n, { seed: 9 });
+          const Wt = W.transpose();
+          keep(A, W, Wt);
+          cases.push([`svd ${n}×${n}`, () => svd(A)]);
+          cases.push([`svd ${n + 7}×${n}`, () => svd(W)]);
+          cases.push([`svd ${n}×${n + 7}`, () => svd(Wt)]);
+        }
+      }, tuning === SMALL_BLOCKS ? 'each' : 'some');
+    }
+  });
   itThreads('the lean eigh and svd (n = 3 … 8: the wasm syev/gesvd on one block sized by the wasm workspace, which grows with the threads)', async () => {
     await checkCases(tuning, (cases, keep) => {
       for (let n = 3; n <= 8; n++) {
@@ -285,6 +301,41 @@ describe('threaded build: GEMM, SYRK and TRSM kernels', () => {
       await kernelAllCounts(`trsm side=${side} uplo=${uplo} trans=${trans} diag=${diag}`, [A, rand(ldb * n, 11)], 1, (K, [sA, sB], ws) =>
         K.trsm(side, uplo, trans, diag, m, n, -1.5, sA!, lda, sB!, ldb, ws(K.trsmScratch(m, n))),
       );
+    }
+    setTuning(null);
+  });
+
+  itThreads('labrd and gebrd: the fused pass in column panels (brdPanelMin 1, or crossing mid-matrix), panel edges, tall and square', async () => {
+    // labrd alone splits nothing but its fused pass: with more than one thread, the pool's jobs are its panels.
+    for (const [m, n, nb] of [[9, 7, 3], [12, 10, 9], [37, 13, 5], [40, 40, 7], [70, 33, 6], [130, 70, 4]] as const) {
+      for (const min of [1, (m - 2) * (n - 3)]) {
+        setTuning({ brdPanelMin: min });
+        const lda = m + 1, ldx = m + 2, ldy = n + 1, ldv = n + 3;
+        // one buffer: A | d | e | τq | τp | X | Y | V
+        const offs = [0, lda * n, lda * n + nb, lda * n + 2 * nb, lda * n + 3 * nb, lda * n + 4 * nb];
+        offs.push(offs[5]! + ldx * nb, offs[5]! + ldx * nb + ldy * nb);
+        const len = offs[7]! + ldv * nb;
+        const buf = rand(len, m * n + nb).map((v, i) => (i < offs[1]! ? v : NaN));
+        await kernelAllCounts(`labrd ${m}×${n} nb=${nb} brdPanelMin=${min}`, [buf], 0, (K, [s], ws) =>
+          K.labrd(m, n, nb, s!, lda, s!.at(offs[1]!), s!.at(offs[2]!), s!.at(offs[3]!), s!.at(offs[4]!),
+            s!.at(offs[5]!), ldx, s!.at(offs[6]!), ldy, s!.at(offs[7]!), ldv, ws(K.labrdScratch(m, n))),
+        );
+      }
+    }
+    for (const tuning of [{}, { gebrdNB: 3, gemmMC: 8, gemmKC: 5, gemmNC: 12 }] as { gebrdNB?: number }[]) {
+      for (const [m, n] of [[9, 9], [37, 13], [70, 33], [97, 64]] as const) {
+        if (n <= (tuning.gebrdNB ?? 32)) continue; // one panel: gebd2 alone, no labrd
+        for (const min of [1, Math.ceil((m * n) / 3)]) {
+          setTuning({ ...tuning, brdPanelMin: min });
+          const lda = m + 2;
+          // one buffer: A | d | e | τq | τp
+          const buf = rand(lda * n + 4 * n, m + 5 * n).map((v, i) => (i < lda * n ? v : NaN));
+          const o = lda * n;
+          await kernelAllCounts(`gebrd ${m}×${n} ${JSON.stringify(tuning)} brdPanelMin=${min}`, [buf], 0, (K, [s], ws) => {
+            expect(K.gebrd(m, n, s!, lda, s!.at(o), s!.at(o + n), s!.at(o + 2 * n), s!.at(o + 3 * n), ws(K.gebrdScratch(m, n)))).toBe(0);
+          });
+        }
+      }
     }
     setTuning(null);
   });
