@@ -94,6 +94,8 @@ import { even } from '../util';
 @inline export const K_LASR: i32 = 3;
 // @ts-ignore: decorator
 @inline export const K_SYRK: i32 = 4;
+// @ts-ignore: decorator
+@inline export const K_SYMV: i32 = 5;
 
 // @ts-ignore: decorator
 @inline const TAG_BITS: i32 = 12;
