@@ -41,11 +41,10 @@
  * The panels are independent: thread/jobs.ts runs them as the chunks of one job (K_SYMV) over the pool;
  * otherwise (one thread, the serial builds, the JS mirror) they run one after the other — the same
  * operations in the same order, so the bits do not depend on the number of threads. Each panel reads
- * its part of A once: two threads each stream half of the triangle. The extra cost is (P−1)·n zeroing
- * and adds, < 1 % of the 2n² flops at n ≥ 256.
- *
- * SYMV_PANEL_MIN = 256: measured (latrd's symv alone, SIMD threaded build, 2 threads ÷ 1, AMD EPYC
- * Zen 5, loaded host) — see the constant. Below it the kernel is the single pass above (bits as before).
+ * its part of A once: two threads each stream half of the triangle. The extra work is (P−1)·n zeroing
+ * and adds; on one thread the panels took 1.13× the single pass at n = 256, 1.03–1.04× at 320–512 and
+ * 0.99× at 1024 (see SYMV_PANEL_MIN for the conditions). Below SYMV_PANEL_MIN the kernel is the single
+ * pass above (bits as before).
  *
  * Storage: A at `pA` (n×n, lda ≥ max(1, n), lower triangle read), x at `px` and y at `py`, unit stride,
  * n doubles each; y is not read (β = 0) and must not overlap A or x. Workspace: `pw`, symvScratch(n)
@@ -63,7 +62,13 @@ import { symvPar } from '../../thread/jobs';
 // @ts-ignore: decorator
 @inline export const SYMV_PANELS: i32 = 4;
 /**
- * Smallest order run in panels. Measured: see the header.
+ * Smallest order run in panels (and so split over the pool). Measured (symv alone, per-call times, SIMD
+ * threaded build, Node 20, AMD EPYC family 25, 2 vCPUs shared with another engineer's benchmarks, so
+ * only the fastest calls show what two free cores do): 2 threads ÷ 1, fastest call, 1.37× at n = 256,
+ * 1.5× and 1.8× at 384 (two runs), 1.8× at 1024 (one run of three); the median call gained nothing and
+ * lost up to 2× under that load (a worker descheduled holding a panel stalls the caller). One thread,
+ * panels ÷ single pass: 1.13× at 256, 1.03–1.04× at 320–512, 0.99× at 1024. A job costs a few µs (the
+ * 256 case takes 11 µs on one thread), so much smaller orders cannot gain.
  */
 // @ts-ignore: decorator
 @inline export const SYMV_PANEL_MIN: i32 = 256;
