@@ -47,11 +47,11 @@ export { orgqr, orgqrScratch } from './qr/orgqr';
 export { geqp3, geqp3Scratch } from './qr/geqp3';
 export { ormqr, ormqrScratch } from './qr/ormqr';
 
-export { symv } from './eig/sym/symv';
+export { symv, symvScratch } from './eig/sym/symv';
 export { syr2 } from './eig/sym/syr2';
 export { syr2k, syr2kScratch } from './eig/sym/syr2k';
-export { sytd2 } from './eig/sym/sytd2';
-export { latrd } from './eig/sym/latrd';
+export { sytd2, sytd2Scratch } from './eig/sym/sytd2';
+export { latrd, latrdScratch } from './eig/sym/latrd';
 export { sytrd, sytrdScratch } from './eig/sym/sytrd';
 export { orgtr, orgtrScratch } from './eig/sym/orgtr';
 export { steqr, steqrScratch } from './eig/sym/steqr';

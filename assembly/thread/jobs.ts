@@ -27,16 +27,20 @@
  *          claiming then balances like longest-processing-time-first scheduling); D = ⌈log₂ 4T⌉
  *          leaves ≥ 4T subtrees. One job per update: Cholesky's trailing update is one dispatch per
  *          block column, not one per GEMM of the recursion.
- *   brd    labrd's fused pass (yᵢ = τ·(Aᵀu + c) and w = A·r over the trailing block), the one level-2
- *          operation split here, and the one exception to "no sum is split": the columns are cut into
- *          the fixed panels of svd/labrd.ts (BRD_PANELS, their width a function of the size only), each
- *          chunk computes its columns' dots (whole columns: exact) and its own partial sum of w, and
- *          labrd adds the partial sums in panel order after the job. The chunks are the same whatever
- *          the thread count, and the serial path runs the same panels, so the bits are too.
+ *   brd    labrd's fused pass (yᵢ = τ·(Aᵀu + c) and w = A·r over the trailing block), a level-2
+ *          operation and an exception to "no sum is split": the columns are cut into the fixed panels
+ *          of svd/labrd.ts (BRD_PANELS, their width a function of the size only), each chunk computes
+ *          its columns' dots (whole columns: exact) and its own partial sum of w, and labrd adds the
+ *          partial sums in panel order after the job. The chunks are the same whatever the thread
+ *          count, and the serial path runs the same panels, so the bits are too.
+ *   symv   the other exception, in the same way: its sums run over every column, so it is computed in
+ *          a fixed number of column panels for every order n ≥ SYMV_PANEL_MIN, whatever the thread
+ *          count (eig/sym/symv.ts); each panel is a chunk writing its own partial vector, and the caller
+ *          adds them in panel order afterwards. The bits depend on n only, not on who ran which panel.
  *
  * Every factorisation (getrf, potrf, geqrf/orgqr/ormqr via larfb, sytrd, gebrd, gehrd) goes
  * parallel through its GEMM, SYRK and TRSM calls; steqr and bdsqr through lasr; gebrd's panels also
- * through brd.
+ * through brd, sytrd's (latrd, sytd2) through symv.
  *
  * Chunks: up to 4 per thread (the claiming then balances a thread slowed by the machine's other load),
  * but none narrower than CHUNK_MIN rows/columns unless that leaves a thread without one: a column chunk
@@ -44,9 +48,10 @@
  * copy per nanosecond: 5 % at w = 256, 10 % at 128). Rounded to the register tile; at least 2 chunks,
  * or the kernel runs serially.
  */
-import { lanes, worthSplitting, worthSplittingLasr, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, K_SYRK, K_BRD, K_LASWP, MAX_CHUNKS } from './pool';
+import { lanes, worthSplitting, worthSplittingLasr, runJob, pi, setPi, pf, setPf, K_GEMM, K_TRSM, K_LASR, K_SYRK, K_SYMV, K_BRD, K_LASWP, MAX_CHUNKS } from './pool';
 import { laswpSerial } from '../lu/laswp';
 import { fusedPanel } from '../svd/labrd';
+import { symvPanel, SYMV_PANELS } from '../eig/sym/symv';
 import { syrkSerial, syrkScratch1, syrkLeaf } from '../gemm/syrk';
 import { gemmSerial, gemmScratch1 } from '../gemm/gemm';
 import { MR, NR } from '../gemm/blocking';
@@ -294,6 +299,15 @@ export function brdPar(
   return true;
 }
 
+/** symv's parallel path (its panels, n ≥ SYMV_PANEL_MIN): true when it ran them (the caller adds them up). */
+export function symvPar(n: i32, pA: usize, lda: i32, px: usize, py: usize, pw: usize): bool {
+  const work = 0.5 * <f64>n * <f64>n;
+  if (!worthSplitting(work)) return false;
+  setPi(0, n); setPi(1, <i32>pA); setPi(2, lda); setPi(3, <i32>px); setPi(4, <i32>py); setPi(5, <i32>pw);
+  runJob(K_SYMV, SYMV_PANELS, work / <f64>SYMV_PANELS);
+  return true;
+}
+
 /** Runs chunk `idx` of the current job on thread `tid` (0 = the caller). */
 export function runChunk(kind: i32, idx: i32, tid: i32): void {
   if (kind == K_GEMM) gemmChunk(idx, tid);
@@ -302,4 +316,5 @@ export function runChunk(kind: i32, idx: i32, tid: i32): void {
   else if (kind == K_SYRK) syrkWalk(idx, tid);
   else if (kind == K_BRD) fusedPanel(idx, pi(0), pi(1), ptr(2), <usize><u32>pi(3), ptr(4), pf(0), ptr(5), ptr(6), ptr(7), ptr(8), <usize><u32>pi(9));
   else if (kind == K_LASWP) laswpChunk(idx);
+  else if (kind == K_SYMV) symvPanel(idx, pi(0), ptr(1), pi(2), ptr(3), ptr(4), ptr(5));
 }

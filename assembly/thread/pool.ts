@@ -95,6 +95,8 @@ import { even } from '../util';
 // @ts-ignore: decorator
 @inline export const K_SYRK: i32 = 4;
 // @ts-ignore: decorator
+@inline export const K_SYMV: i32 = 5;
+// @ts-ignore: decorator
 @inline export const K_BRD: i32 = 6;
 // @ts-ignore: decorator
 @inline export const K_LASWP: i32 = 7;

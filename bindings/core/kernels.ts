@@ -100,7 +100,9 @@ export interface Kernels {
   /** assembly/qr/ormqr.ts */
   ormqrScratch(m: number, n: number, k: number): number;
   /** assembly/eig/sym/symv.ts */
-  symv(n: number, alpha: number, pA: F64Ref, lda: number, px: F64Ref, py: F64Ref): void;
+  symv(n: number, alpha: number, pA: F64Ref, lda: number, px: F64Ref, py: F64Ref, pw: F64Ref): void;
+  /** assembly/eig/sym/symv.ts */
+  symvScratch(n: number): number;
   /** assembly/eig/sym/syr2.ts */
   syr2(n: number, alpha: number, px: F64Ref, py: F64Ref, pA: F64Ref, lda: number): void;
   /** assembly/eig/sym/syr2k.ts */
@@ -109,8 +111,12 @@ export interface Kernels {
   syr2kScratch(n: number, k: number): number;
   /** assembly/eig/sym/sytd2.ts */
   sytd2(n: number, pA: F64Ref, lda: number, pD: F64Ref, pE: F64Ref, pTau: F64Ref, pw: F64Ref): void;
+  /** assembly/eig/sym/sytd2.ts */
+  sytd2Scratch(n: number): number;
   /** assembly/eig/sym/latrd.ts */
-  latrd(n: number, nb: number, pA: F64Ref, lda: number, pE: F64Ref, pTau: F64Ref, pW: F64Ref, ldw: number): void;
+  latrd(n: number, nb: number, pA: F64Ref, lda: number, pE: F64Ref, pTau: F64Ref, pW: F64Ref, ldw: number, pWork: F64Ref): void;
+  /** assembly/eig/sym/latrd.ts */
+  latrdScratch(n: number): number;
   /** assembly/eig/sym/sytrd.ts */
   sytrd(n: number, pA: F64Ref, lda: number, pD: F64Ref, pE: F64Ref, pTau: F64Ref, pw: F64Ref): void;
   /** assembly/eig/sym/sytrd.ts */

@@ -52,12 +52,15 @@ export interface WasmExports {
   geqp3Scratch(m: number, n: number): number;
   ormqr(trans: number, m: number, n: number, k: number, pA: number, lda: number, pTau: number, pC: number, ldc: number, pw: number): void;
   ormqrScratch(m: number, n: number, k: number): number;
-  symv(n: number, alpha: number, pA: number, lda: number, px: number, py: number): void;
+  symv(n: number, alpha: number, pA: number, lda: number, px: number, py: number, pw: number): void;
+  symvScratch(n: number): number;
   syr2(n: number, alpha: number, px: number, py: number, pA: number, lda: number): void;
   syr2k(n: number, k: number, alpha: number, pA: number, lda: number, pB: number, ldb: number, beta: number, pC: number, ldc: number, pw: number): void;
   syr2kScratch(n: number, k: number): number;
   sytd2(n: number, pA: number, lda: number, pD: number, pE: number, pTau: number, pw: number): void;
-  latrd(n: number, nb: number, pA: number, lda: number, pE: number, pTau: number, pW: number, ldw: number): void;
+  sytd2Scratch(n: number): number;
+  latrd(n: number, nb: number, pA: number, lda: number, pE: number, pTau: number, pW: number, ldw: number, pWork: number): void;
+  latrdScratch(n: number): number;
   sytrd(n: number, pA: number, lda: number, pD: number, pE: number, pTau: number, pw: number): void;
   sytrdScratch(n: number): number;
   orgtr(n: number, pA: number, lda: number, pTau: number, pw: number): void;

@@ -27,7 +27,7 @@
  * GEMM; sytrd puts eⱼ back afterwards), vⱼ[1:] in A[j+2:n, j], eⱼ at `pE` (nb doubles), τⱼ at `pTau`
  * (nb doubles); A[nb:n, nb:n] is not modified. W (n×nb at `pW`, ldw ≥ n): wⱼ in W[j+1:n, j]; the entries
  * W[0:j+1, j] above it are used as scratch (the vector Wᵀvⱼ / Vᵀvⱼ) and hold garbage on exit.
- * No other workspace. Returns nothing.
+ * Workspace: `pWork`, latrdScratch(n) = symvScratch(n − 1) doubles (symv's panels). Returns nothing.
  *
  * References: Golub & Van Loan, 4th ed., §8.3.1 (and §5.2.3 for the idea of deferred block updates);
  * Dongarra, Sorensen & Hammarling, "Block reduction of matrices to condensed forms for eigenvalue
@@ -38,9 +38,14 @@ import { gemv } from '../../blas/gemv';
 import { dot } from '../../blas/dot';
 import { axpy } from '../../blas/axpy';
 import { scal } from '../../blas/scal';
-import { symv } from './symv';
+import { symv, symvScratch } from './symv';
 
-export function latrd(n: i32, nb: i32, pA: usize, lda: i32, pE: usize, pTau: usize, pW: usize, ldw: i32): void {
+/** Doubles of workspace `latrd` needs (its symv of order n − 1 and below). */
+export function latrdScratch(n: i32): i32 {
+  return symvScratch(n - 1);
+}
+
+export function latrd(n: i32, nb: i32, pA: usize, lda: i32, pE: usize, pTau: usize, pW: usize, ldw: i32, pWork: usize): void {
   const ldA = <usize>lda << 3;
   const ldW = <usize>ldw << 3;
   for (let j = 0; j < nb; j++) {
@@ -63,7 +68,7 @@ export function latrd(n: i32, nb: i32, pA: usize, lda: i32, pE: usize, pTau: usi
     // 3. pⱼ = A22·vⱼ − V·(Wᵀvⱼ) − W·(Vᵀvⱼ)   (rows j+1…n−1; the scratch vector sits in W[0:j, j])
     const wj = pW + <usize>j * ldW; // column j of W
     const wp = wj + o + 8; // W[j+1, j]
-    symv(m, 1, ajj + ldA + 8, lda, v, wp);
+    symv(m, 1, ajj + ldA + 8, lda, v, wp, pWork);
     if (j > 0) {
       const v1 = pA + o + 8; // A[j+1, 0]
       const w1 = pW + o + 8; // W[j+1, 0]

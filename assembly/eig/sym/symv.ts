@@ -26,18 +26,123 @@
  * The scalar build keeps the two lanes as two scalars in the same order (ASC_FEATURE_SIMD branch), as
  * does the JS mirror, so all three agree bit for bit.
  *
+ * Panels (n ≥ SYMV_PANEL_MIN), so that threads can share the pass without changing a bit. Each y[i]
+ * above sums over every column, so cutting the columns between threads would change its order, and
+ * giving each thread its own rows makes it read the whole triangle. Instead the columns are cut into
+ * P = SYMV_PANELS fixed panels of about equal work (a function of n only):
+ *
+ *   0        c₁       c₂         c₃            n       panel p = columns c_p … c_{p+1}−1 (symvPanelStart:
+ *   [ p₀  |                                   ]          c_p a multiple of 4, about (1 − √(1 − p/P))·n)
+ *   [ p₀  |  p₁  |                            ]        its own partial vector y⁽ᵖ⁾: the axpys into rows
+ *   [ p₀  |  p₁  |  p₂   |                    ]          below and the dots into its columns' entries,
+ *   [ p₀  |  p₁  |  p₂   |  p₃                ]          by the 4-column kernel above from column c_p
+ *                                                      y = ((y⁽⁰⁾ + y⁽¹⁾) + y⁽²⁾) + y⁽³⁾ entrywise, then α·y
+ *
+ * The panels are independent: thread/jobs.ts runs them as the chunks of one job (K_SYMV) over the pool;
+ * otherwise (one thread, the serial builds, the JS mirror) they run one after the other — the same
+ * operations in the same order, so the bits do not depend on the number of threads. Each panel reads
+ * its part of A once: two threads each stream half of the triangle. The extra work is (P−1)·n zeroing
+ * and adds; on one thread the panels took 1.13× the single pass at n = 256, 1.03–1.04× at 320–512 and
+ * 0.99× at 1024 (see SYMV_PANEL_MIN for the conditions). Below SYMV_PANEL_MIN the kernel is the single
+ * pass above (bits as before).
+ *
  * Storage: A at `pA` (n×n, lda ≥ max(1, n), lower triangle read), x at `px` and y at `py`, unit stride,
- * n doubles each; y is not read (β = 0) and must not overlap A or x. No workspace. Returns nothing.
+ * n doubles each; y is not read (β = 0) and must not overlap A or x. Workspace: `pw`, symvScratch(n)
+ * doubles ((P−1)·n when n ≥ SYMV_PANEL_MIN, else 0: not read); it must not overlap A, x or y. Returns
+ * nothing.
  *
  * Reference: Golub & Van Loan, 4th ed., §1.2.7 (symmetric storage) and §8.3.1 (its use in the
- * tridiagonalisation); reference BLAS dsymv.
+ * tridiagonalisation); reference BLAS dsymv. The panels are the fixed reduction tree that makes a
+ * parallel sum reproducible (Demmel & Nguyen, "Parallel reproducible summation", IEEE TC 64(7), 2015:
+ * here simply a summation order fixed by n alone).
  */
-export function symv(n: i32, alpha: f64, pA: usize, lda: i32, px: usize, py: usize): void {
+import { symvPar } from '../../thread/jobs';
+
+/** Panels of the panelled symv (see the header): 4, so that 2, 3 and 4 threads all get work. */
+// @ts-ignore: decorator
+@inline export const SYMV_PANELS: i32 = 4;
+/**
+ * Smallest order run in panels (and so split over the pool). Measured (symv alone, per-call times, SIMD
+ * threaded build, Node 20, AMD EPYC family 25, 2 vCPUs shared with another engineer's benchmarks, so
+ * only the fastest calls show what two free cores do): 2 threads ÷ 1, fastest call, 1.37× at n = 256,
+ * 1.5× and 1.8× at 384 (two runs), 1.8× at 1024 (one run of three); the median call gained nothing and
+ * lost up to 2× under that load (a worker descheduled holding a panel stalls the caller). One thread,
+ * panels ÷ single pass: 1.13× at 256, 1.03–1.04× at 320–512, 0.99× at 1024. A job costs a few µs (the
+ * 256 case takes 11 µs on one thread), so much smaller orders cannot gain.
+ */
+// @ts-ignore: decorator
+@inline export const SYMV_PANEL_MIN: i32 = 256;
+
+export function symv(n: i32, alpha: f64, pA: usize, lda: i32, px: usize, py: usize, pw: usize): void {
   if (n <= 0) return;
-  for (let i = 0; i < n; i++) store<f64>(py + (<usize>i << 3), 0);
+  if (n < SYMV_PANEL_MIN) {
+    for (let i = 0; i < n; i++) store<f64>(py + (<usize>i << 3), 0);
+    symvCols(n, 0, n, pA, lda, px, py);
+  } else {
+    // the panels: over the pool (thread/jobs.ts) or one after the other, the same operations either way
+    if (!(ASC_FEATURE_THREADS && symvPar(n, pA, lda, px, py, pw))) {
+      for (let p = 0; p < SYMV_PANELS; p++) symvPanel(p, n, pA, lda, px, py, pw);
+    }
+    // y = ((p₀ + p₁) + p₂) + p₃, panel q adding to rows c_q … n−1 (it is zero above)
+    for (let q = 1; q < SYMV_PANELS; q++) {
+      const pq = pw + <usize>(q - 1) * (<usize>n << 3);
+      for (let i = symvPanelStart(n, q); i < n; i++) {
+        const r = <usize>i << 3;
+        store<f64>(py + r, load<f64>(py + r) + load<f64>(pq + r));
+      }
+    }
+  }
+  if (alpha != 1) {
+    for (let i = 0; i < n; i++) {
+      const r = <usize>i << 3;
+      store<f64>(py + r, alpha * load<f64>(py + r));
+    }
+  }
+}
+
+/** Doubles of workspace `symv` needs for order n: (P − 1)·n partial vectors when it runs in panels, else 0. */
+export function symvScratch(n: i32): i32 {
+  return n >= SYMV_PANEL_MIN ? (SYMV_PANELS - 1) * n : 0;
+}
+
+/**
+ * First column of panel p (0 ≤ p ≤ P; panel P starts at n): c_p = 4·⌊x/4⌋, x the smallest c with
+ * P·(n − c)² ≤ (P − p)·n², so that panels 0 … p−1 hold about p/P of the triangle. Exact integer tests
+ * in f64 (n² · P < 2⁵³), so the cut does not depend on how `sqrt` rounds.
+ */
+export function symvPanelStart(n: i32, p: i32): i32 {
+  if (p <= 0) return 0;
+  if (p >= SYMV_PANELS) return n;
+  const N = <f64>n;
+  const rhs = <f64>(SYMV_PANELS - p) * N * N;
+  let c = <i32>Math.floor(N - N * Math.sqrt(<f64>(SYMV_PANELS - p) / <f64>SYMV_PANELS));
+  c = max(0, min(n, c));
+  while (c > 0 && <f64>SYMV_PANELS * (N - <f64>(c - 1)) * (N - <f64>(c - 1)) <= rhs) c--;
+  while (<f64>SYMV_PANELS * (N - <f64>c) * (N - <f64>c) > rhs) c++;
+  return c & ~3;
+}
+
+/**
+ * Panel p of the panelled symv: columns c_p … c_{p+1}−1 of the lower triangle into its own partial
+ * vector — y itself for p = 0 (rows 0 … n−1 zeroed first), else rows c_p … n−1 of pw + (p−1)·n
+ * (zeroed first; the rows above are not touched). Thread/jobs.ts runs one panel per chunk.
+ */
+export function symvPanel(p: i32, n: i32, pA: usize, lda: i32, px: usize, py: usize, pw: usize): void {
+  const k0 = symvPanelStart(n, p);
+  const dst = p == 0 ? py : pw + <usize>(p - 1) * (<usize>n << 3);
+  for (let i = k0; i < n; i++) store<f64>(dst + (<usize>i << 3), 0);
+  symvCols(n, k0, symvPanelStart(n, p + 1), pA, lda, px, dst);
+}
+
+/**
+ * y[k0:n] += (columns k0 … k1−1 of the lower triangle of A, both halves)·x: the 4-column kernel from
+ * column k0 (groups k0, k0+4, …; the last (k1 − k0) mod 4 columns one at a time). Rows above k0 are
+ * neither read nor written.
+ */
+function symvCols(n: i32, k0: i32, k1: i32, pA: usize, lda: i32, px: usize, py: usize): void {
   const ldA = <usize>lda << 3;
-  let k = 0;
-  for (; k + 3 < n; k += 4) {
+  let k = k0;
+  for (; k + 3 < k1; k += 4) {
     const o = <usize>k << 3;
     const c0 = pA + <usize>k * ldA; // column k (row 0)
     const c1 = c0 + ldA;
@@ -132,8 +237,8 @@ export function symv(n: i32, alpha: f64, pA: usize, lda: i32, px: usize, py: usi
     store<f64>(py + o, load<f64>(py + o, 16) + (t2 + u2), 16);
     store<f64>(py + o, load<f64>(py + o, 24) + u3, 24);
   }
-  // the last n mod 4 columns
-  for (; k < n; k++) {
+  // the last (k1 − k0) mod 4 columns
+  for (; k < k1; k++) {
     const ck = pA + <usize>k * ldA;
     const o = <usize>k << 3;
     const xk = load<f64>(px + o);
@@ -146,11 +251,5 @@ export function symv(n: i32, alpha: f64, pA: usize, lda: i32, px: usize, py: usi
       t += a * load<f64>(px + r);
     }
     store<f64>(py + o, load<f64>(py + o) + t);
-  }
-  if (alpha != 1) {
-    for (let i = 0; i < n; i++) {
-      const r = <usize>i << 3;
-      store<f64>(py + r, alpha * load<f64>(py + r));
-    }
   }
 }

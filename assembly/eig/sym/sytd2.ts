@@ -24,7 +24,8 @@
  * not read or written. On exit d (n doubles at `pD`) and e (n−1 at `pE`) hold T; A[i,i] = dᵢ and
  * A[i+1,i] = eᵢ; vᵢ[1:] is stored in A[i+2:n, i] (vᵢ[0] = 1 not stored); τᵢ at `pTau` (n−1 doubles).
  * τᵢ = 0 means Hᵢ = I (the column was already reduced). Q is formed by orgtr.ts.
- * Workspace: `pw`, n doubles (the vector p/w). Returns nothing (cannot fail on finite input).
+ * Workspace: `pw`, sytd2Scratch(n) doubles: the vector p/w (n, rounded up to even), then symv's
+ * (symvScratch(n − 1)). Returns nothing (cannot fail on finite input).
  *
  * References: Golub & Van Loan, Matrix Computations, 4th ed., §8.3.1 (Householder tridiagonalisation,
  * Algorithm 8.3.1); LAPACK dsytd2 (uplo = 'L').
@@ -32,12 +33,19 @@
 import { larfg } from '../../qr/larfg';
 import { dot } from '../../blas/dot';
 import { axpy } from '../../blas/axpy';
-import { symv } from './symv';
+import { symv, symvScratch } from './symv';
+import { even } from '../../util';
 import { syr2 } from './syr2';
+
+/** Doubles of workspace `sytd2` needs. */
+export function sytd2Scratch(n: i32): i32 {
+  return n <= 0 ? 0 : even(n) + symvScratch(n - 1);
+}
 
 export function sytd2(n: i32, pA: usize, lda: i32, pD: usize, pE: usize, pTau: usize, pw: usize): void {
   if (n <= 0) return;
   const ldA = <usize>lda << 3;
+  const pS = pw + (<usize>even(n) << 3); // symv's workspace
   for (let i = 0; i < n - 1; i++) {
     const m = n - i - 1;
     const aii = pA + <usize>i * ldA + (<usize>i << 3);
@@ -48,7 +56,7 @@ export function sytd2(n: i32, pA: usize, lda: i32, pD: usize, pE: usize, pTau: u
     const ei = load<f64>(v);
     if (tau != 0) {
       store<f64>(v, 1);
-      symv(m, tau, a22, lda, v, pw); // p = τ·A22·v
+      symv(m, tau, a22, lda, v, pw, pS); // p = τ·A22·v
       const alpha = -0.5 * tau * dot(m, pw, 1, v, 1);
       axpy(m, alpha, v, 1, pw, 1); // w = p − (τ/2)(pᵀv)·v
       syr2(m, -1, v, pw, a22, lda); // A22 −= v·wᵀ + w·vᵀ

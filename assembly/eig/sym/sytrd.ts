@@ -31,15 +31,16 @@
  * (n), e at `pE` (n−1), τ at `pTau` (n−1), reflector tails below the subdiagonal. The strict upper
  * triangle is not touched.
  *
- * Workspace: `pw`, 16-byte aligned, `sytrdScratch(n)` doubles: W (n×nb) and the larger of sytd2's n
- * doubles and syr2kScratch(n, nb); it depends on T_SYTRD_NB and the GEMM blocking in force. Returns nothing.
+ * Workspace: `pw`, 16-byte aligned, `sytrdScratch(n)` doubles: W (n×nb) and after it the larger of
+ * latrdScratch(n) (symv's panels) and syr2kScratch(n − nb, nb); sytd2 on the last columns reuses the start
+ * (sytd2Scratch(nb)). It depends on T_SYTRD_NB and the GEMM blocking in force. Returns nothing.
  *
  * References: Golub & Van Loan, 4th ed., §8.3.1; Dongarra, Sorensen & Hammarling, J. Comput. Appl.
  * Math. 27, 1989; LAPACK dsytrd (uplo = 'L').
  */
-import { latrd } from './latrd';
+import { latrd, latrdScratch } from './latrd';
 import { syr2k, syr2kScratch } from './syr2k';
-import { sytd2 } from './sytd2';
+import { sytd2, sytd2Scratch } from './sytd2';
 import { even } from '../../util';
 import { tuneI, T_SYTRD_NB } from '../../tuning';
 
@@ -47,8 +48,9 @@ import { tuneI, T_SYTRD_NB } from '../../tuning';
 export function sytrdScratch(n: i32): i32 {
   if (n <= 0) return 0;
   const nb = tuneI(T_SYTRD_NB);
-  if (n <= nb) return n; // sytd2 only
-  return even(n * nb) + max(n, syr2kScratch(n - nb, nb));
+  if (n <= nb) return sytd2Scratch(n);
+  // W, then the larger of latrd's symv panels and syr2k's; sytd2 on the last < nb columns uses the start
+  return max(even(n * nb) + max(latrdScratch(n), syr2kScratch(n - nb, nb)), sytd2Scratch(nb));
 }
 
 export function sytrd(n: i32, pA: usize, lda: i32, pD: usize, pE: usize, pTau: usize, pw: usize): void {
@@ -63,7 +65,7 @@ export function sytrd(n: i32, pA: usize, lda: i32, pD: usize, pE: usize, pTau: u
       const m = n - i;
       const aii = pA + <usize>i * ldA + (<usize>i << 3);
       // 1. panel: columns i…i+nb−1, W (m×nb, ldw = m)
-      latrd(m, nb, aii, lda, pE + (<usize>i << 3), pTau + (<usize>i << 3), pW, m);
+      latrd(m, nb, aii, lda, pE + (<usize>i << 3), pTau + (<usize>i << 3), pW, m, pG);
       // 2. A22 ← A22 − V2·W2ᵀ − W2·V2ᵀ
       const nbb = <usize>nb << 3;
       syr2k(m - nb, nb, -1, aii + nbb, lda, pW + nbb, m, 1, aii + nbb + <usize>nb * ldA, lda, pG);

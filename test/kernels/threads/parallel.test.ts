@@ -2,7 +2,8 @@
  * The threaded build's parallel kernels (assembly/thread/): bit for bit the same results for 1, 2, 3
  * and 4 threads, and the JS mirrors' bits — GEMM (every transpose, α, β), SYRK, TRSM (every side,
  * triangle, transpose, diagonal), `lasr` (through eigh and the SVD), labrd's fused pass in column
- * panels (labrd, gebrd and the SVD under brdPanelMin 1 and mid-matrix values), and the factorisations whose
+ * panels (labrd, gebrd and the SVD under brdPanelMin 1 and mid-matrix values), symv's panels (alone and
+ * through eigh's tridiagonalisation), and the factorisations whose
  * updates go through them (LU, Cholesky, QR with Q, eigh, SVD, eig, solve). The splitting threshold is
  * set to 1 multiply-add, so these small matrices are split (every GEMM of every blocked factorisation
  * becomes a job), under small odd block sizes so the blocked paths run. Four threads run on this
@@ -206,7 +207,7 @@ describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
   });
 });
 
-describe('threaded build: GEMM, SYRK and TRSM kernels', () => {
+describe('threaded build: GEMM, SYRK, TRSM, lasr and symv kernels', () => {
   /** Column-major data in a store of the backend; the JS backend's stores are plain arrays. */
   function storeOf(k: 'wasm' | 'js', data: Float64Array): Store {
     if (k === 'js') return new JsStore(data.slice());
@@ -336,6 +337,32 @@ describe('threaded build: GEMM, SYRK and TRSM kernels', () => {
           });
         }
       }
+    }
+    setTuning(null);
+  });
+
+  itThreads('symv: its column panels (n ≥ 256) as the chunks of one job, at the threshold and odd n, n mod 4 ≠ 0; padded lda, α ≠ 1', async () => {
+    for (const n of [256, 257, 259, 262, 301]) {
+      for (const alpha of [1, -0.75]) {
+        const lda = n + 3;
+        await kernelAllCounts(`symv n=${n} α=${alpha}`, [rand(lda * n, 19), rand(n, 23), new Float64Array(n).fill(NaN)], 2, (K, [sA, sx, sy], ws) =>
+          K.symv(n, alpha, sA!, lda, sx!, sy!, ws(K.symvScratch(n))),
+        );
+      }
+    }
+  });
+
+  itThreads('eigh through symv\'s panels (sytrd\'s latrd at orders ≥ 256; sytd2 at nb = 300): values and vectors the same for 1–4 threads and the JS backend', async () => {
+    for (const tuning of [{}, { sytrdNB: 300 }]) {
+      await checkCases(tuning, (cases, keep) => {
+        for (const n of [258, 301]) {
+          const A = Matrix.randn(n, n, { seed: 500 + n });
+          const At = A.transpose();
+          const S = A.add(At);
+          keep(A, At, S);
+          cases.push([`eigh ${n} ${JSON.stringify(tuning)}`, () => eigh(S)]);
+        }
+      }, 'each');
     }
     setTuning(null);
   });

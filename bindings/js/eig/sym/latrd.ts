@@ -8,7 +8,8 @@
  * wⱼ = pⱼ − (τⱼ/2)(pⱼᵀvⱼ)·vⱼ.
  *
  * Storage: A[i, j] = a[offA + i + j·lda] (n×n, lower; nb < n), e[offE…], τ[offTau…] (nb each),
- * W[i, j] = w[offW + i + j·ldw] (n×nb; W[0:j+1, j] scratch). Same operation order as the wasm kernel.
+ * W[i, j] = w[offW + i + j·ldw] (n×nb; W[0:j+1, j] scratch); workspace work[offWork…], latrdScratch(n)
+ * doubles (symv's panels). Same operation order as the wasm kernel.
  *
  * References: Golub & Van Loan, 4th ed., §8.3.1; Dongarra, Sorensen & Hammarling, J. Comput. Appl. Math.
  * 27, 1989; LAPACK dlatrd (uplo = 'L').
@@ -18,11 +19,17 @@ import { gemv } from '../../blas/gemv.js';
 import { dot } from '../../blas/dot.js';
 import { axpy } from '../../blas/axpy.js';
 import { scal } from '../../blas/scal.js';
-import { symv } from './symv.js';
+import { symv, symvScratch } from './symv.js';
+
+/** Doubles of workspace `latrd` needs (its symv of order n − 1 and below). */
+export function latrdScratch(n: number): number {
+  return symvScratch(n - 1);
+}
 
 export function latrd(
   n: number, nb: number, a: Float64Array, offA: number, lda: number, e: Float64Array, offE: number,
   tau: Float64Array, offTau: number, w: Float64Array, offW: number, ldw: number,
+  work: Float64Array, offWork: number,
 ): void {
   for (let j = 0; j < nb; j++) {
     const ajj = offA + j * lda + j; // A[j, j]
@@ -43,7 +50,7 @@ export function latrd(
     // 3. pⱼ = A22·vⱼ − V·(Wᵀvⱼ) − W·(Vᵀvⱼ)   (rows j+1…n−1; the scratch vector sits in W[0:j, j])
     const wj = offW + j * ldw; // column j of W
     const wp = wj + j + 1; // W[j+1, j]
-    symv(m, 1, a, ajj + lda + 1, lda, a, v, w, wp);
+    symv(m, 1, a, ajj + lda + 1, lda, a, v, w, wp, work, offWork);
     if (j > 0) {
       const v1 = offA + j + 1; // A[j+1, 0]
       const w1 = offW + j + 1; // W[j+1, 0]

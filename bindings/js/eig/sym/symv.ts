@@ -7,19 +7,77 @@
  * per column (rows k+4, k+6, … and k+5, k+7, …, the two SIMD lanes of the wasm kernel), summed as
  * (lane 0 + lane 1) + odd last row; the last n mod 4 columns one at a time; y ← α·y when α ≠ 1.
  *
+ * From n ≥ SYMV_PANEL_MIN the columns are cut into SYMV_PANELS fixed panels (symvPanelStart), each
+ * accumulated into its own partial vector (panel 0 into y, panel p into w[offW + (p−1)·n …]) and then
+ * added, y = ((y⁽⁰⁾ + y⁽¹⁾) + y⁽²⁾) + y⁽³⁾: the wasm kernel runs the panels over its thread pool, this
+ * mirror one after the other, the same operations either way.
+ *
  * Storage: A[i, j] = a[offA + i + j·lda] (lower triangle read), x[offX…], y[offY…] (unit stride, n each,
- * y not read). Same operation order as the wasm kernel, so the results agree bit for bit.
+ * y not read); workspace w[offW…], symvScratch(n) doubles. Same operation order as the wasm kernel, so
+ * the results agree bit for bit.
  *
  * Reference: reference BLAS dsymv; Golub & Van Loan, 4th ed., §8.3.1.
  */
+/** Panels of the panelled symv (assembly/eig/sym/symv.ts). */
+export const SYMV_PANELS = 4;
+/** Smallest order run in panels (assembly/eig/sym/symv.ts: measured there). */
+export const SYMV_PANEL_MIN = 256;
+
 export function symv(
   n: number, alpha: number, a: Float64Array, offA: number, lda: number,
-  x: Float64Array, offX: number, y: Float64Array, offY: number,
+  x: Float64Array, offX: number, y: Float64Array, offY: number, w: Float64Array, offW: number,
 ): void {
   if (n <= 0) return;
-  for (let i = 0; i < n; i++) y[offY + i] = 0;
-  let k = 0;
-  for (; k + 3 < n; k += 4) {
+  if (n < SYMV_PANEL_MIN) {
+    for (let i = 0; i < n; i++) y[offY + i] = 0;
+    symvCols(n, 0, n, a, offA, lda, x, offX, y, offY);
+  } else {
+    for (let p = 0; p < SYMV_PANELS; p++) symvPanel(p, n, a, offA, lda, x, offX, y, offY, w, offW);
+    // y = ((p₀ + p₁) + p₂) + p₃, panel q adding to rows c_q … n−1
+    for (let q = 1; q < SYMV_PANELS; q++) {
+      const oq = offW + (q - 1) * n;
+      for (let i = symvPanelStart(n, q); i < n; i++) y[offY + i] = y[offY + i]! + w[oq + i]!;
+    }
+  }
+  if (alpha !== 1) for (let i = 0; i < n; i++) y[offY + i] = alpha * y[offY + i]!;
+}
+
+/** Doubles of workspace `symv` needs for order n: (P − 1)·n when it runs in panels, else 0. */
+export function symvScratch(n: number): number {
+  return n >= SYMV_PANEL_MIN ? (SYMV_PANELS - 1) * n : 0;
+}
+
+/** First column of panel p: c_p = 4·⌊x/4⌋, x the smallest c with P·(n − c)² ≤ (P − p)·n² (exact tests). */
+export function symvPanelStart(n: number, p: number): number {
+  if (p <= 0) return 0;
+  if (p >= SYMV_PANELS) return n;
+  const rhs = (SYMV_PANELS - p) * n * n;
+  let c = Math.floor(n - n * Math.sqrt((SYMV_PANELS - p) / SYMV_PANELS));
+  c = Math.max(0, Math.min(n, c));
+  while (c > 0 && SYMV_PANELS * (n - (c - 1)) * (n - (c - 1)) <= rhs) c--;
+  while (SYMV_PANELS * (n - c) * (n - c) > rhs) c++;
+  return c & ~3;
+}
+
+/** Panel p: columns c_p … c_{p+1}−1 into y (p = 0, rows 0 … n−1 zeroed first) or rows c_p … n−1 of w[offW + (p−1)·n …]. */
+function symvPanel(
+  p: number, n: number, a: Float64Array, offA: number, lda: number,
+  x: Float64Array, offX: number, y: Float64Array, offY: number, w: Float64Array, offW: number,
+): void {
+  const k0 = symvPanelStart(n, p);
+  const d = p === 0 ? y : w;
+  const offD = p === 0 ? offY : offW + (p - 1) * n;
+  for (let i = k0; i < n; i++) d[offD + i] = 0;
+  symvCols(n, k0, symvPanelStart(n, p + 1), a, offA, lda, x, offX, d, offD);
+}
+
+/** y[k0:n] += (columns k0 … k1−1 of the lower triangle of A, both halves)·x (the 4-column kernel from k0). */
+function symvCols(
+  n: number, k0: number, k1: number, a: Float64Array, offA: number, lda: number,
+  x: Float64Array, offX: number, y: Float64Array, offY: number,
+): void {
+  let k = k0;
+  for (; k + 3 < k1; k += 4) {
     const c0 = offA + k * lda;
     const c1 = c0 + lda;
     const c2 = c1 + lda;
@@ -73,8 +131,8 @@ export function symv(
     y[yk + 2] = y[yk + 2]! + (t2 + u2);
     y[yk + 3] = y[yk + 3]! + u3;
   }
-  // the last n mod 4 columns
-  for (; k < n; k++) {
+  // the last (k1 − k0) mod 4 columns
+  for (; k < k1; k++) {
     const ck = offA + k * lda;
     const xk = x[offX + k]!;
     y[offY + k] = y[offY + k]! + a[ck + k]! * xk;
@@ -86,5 +144,4 @@ export function symv(
     }
     y[offY + k] = y[offY + k]! + t;
   }
-  if (alpha !== 1) for (let i = 0; i < n; i++) y[offY + i] = alpha * y[offY + i]!;
 }

@@ -5,7 +5,8 @@
  * A[i+1:n, i] → vᵢ, τᵢ, eᵢ; p = τ·A22·v (symv); w = p − (τ/2)(pᵀv)·v; A22 ← A22 − v·wᵀ − w·vᵀ (syr2).
  *
  * Storage: lower triangle of A (A[i, j] = a[offA + i + j·lda]); on exit d[offD…] (n), e[offE…] (n−1),
- * τ[offTau…] (n−1), A[i,i] = dᵢ, A[i+1,i] = eᵢ, vᵢ[1:] in A[i+2:n, i]. Workspace w[offW…], n doubles.
+ * τ[offTau…] (n−1), A[i,i] = dᵢ, A[i+1,i] = eᵢ, vᵢ[1:] in A[i+2:n, i]. Workspace w[offW…],
+ * sytd2Scratch(n) doubles: p/w (n, rounded up to even), then symv's (symvScratch(n − 1)).
  * Same operation order as the wasm kernel, so the results agree bit for bit.
  *
  * References: Golub & Van Loan, 4th ed., §8.3.1; LAPACK dsytd2 (uplo = 'L').
@@ -13,14 +14,21 @@
 import { larfg } from '../../qr/larfg.js';
 import { dot } from '../../blas/dot.js';
 import { axpy } from '../../blas/axpy.js';
-import { symv } from './symv.js';
+import { symv, symvScratch } from './symv.js';
+import { even } from '../../util.js';
 import { syr2 } from './syr2.js';
+
+/** Doubles of workspace `sytd2` needs. */
+export function sytd2Scratch(n: number): number {
+  return n <= 0 ? 0 : even(n) + symvScratch(n - 1);
+}
 
 export function sytd2(
   n: number, a: Float64Array, offA: number, lda: number, d: Float64Array, offD: number,
   e: Float64Array, offE: number, tau: Float64Array, offTau: number, w: Float64Array, offW: number,
 ): void {
   if (n <= 0) return;
+  const offS = offW + even(n); // symv's workspace
   for (let i = 0; i < n - 1; i++) {
     const m = n - i - 1;
     const aii = offA + i * lda + i;
@@ -31,7 +39,7 @@ export function sytd2(
     const ei = a[v]!;
     if (t !== 0) {
       a[v] = 1;
-      symv(m, t, a, a22, lda, a, v, w, offW); // p = τ·A22·v
+      symv(m, t, a, a22, lda, a, v, w, offW, w, offS); // p = τ·A22·v
       const alpha = -0.5 * t * dot(m, w, offW, 1, a, v, 1);
       axpy(m, alpha, a, v, 1, w, offW, 1); // w = p − (τ/2)(pᵀv)·v
       syr2(m, -1, a, v, w, offW, a, a22, lda); // A22 −= v·wᵀ + w·vᵀ

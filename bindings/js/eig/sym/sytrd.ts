@@ -13,9 +13,9 @@
  *
  * References: Golub & Van Loan, 4th ed., §8.3.1; LAPACK dsytrd (uplo = 'L').
  */
-import { latrd } from './latrd.js';
+import { latrd, latrdScratch } from './latrd.js';
 import { syr2k, syr2kScratch } from './syr2k.js';
-import { sytd2 } from './sytd2.js';
+import { sytd2, sytd2Scratch } from './sytd2.js';
 import { even } from '../../util.js';
 import { tune, T_SYTRD_NB } from '../../tuning.js';
 
@@ -23,8 +23,9 @@ import { tune, T_SYTRD_NB } from '../../tuning.js';
 export function sytrdScratch(n: number): number {
   if (n <= 0) return 0;
   const nb = tune(T_SYTRD_NB);
-  if (n <= nb) return n; // sytd2 only
-  return even(n * nb) + Math.max(n, syr2kScratch(n - nb, nb));
+  if (n <= nb) return sytd2Scratch(n);
+  // W, then the larger of latrd's symv panels and syr2k's; sytd2 on the last < nb columns uses the start
+  return Math.max(even(n * nb) + Math.max(latrdScratch(n), syr2kScratch(n - nb, nb)), sytd2Scratch(nb));
 }
 
 export function sytrd(
@@ -41,7 +42,7 @@ export function sytrd(
       const m = n - i;
       const aii = offA + i * lda + i;
       // 1. panel: columns i…i+nb−1, W (m×nb, ldw = m)
-      latrd(m, nb, a, aii, lda, e, offE + i, tau, offTau + i, w, oW, m);
+      latrd(m, nb, a, aii, lda, e, offE + i, tau, offTau + i, w, oW, m, w, oG);
       // 2. A22 ← A22 − V2·W2ᵀ − W2·V2ᵀ
       syr2k(m - nb, nb, -1, a, aii + nb, lda, w, oW + nb, m, 1, a, aii + nb + nb * lda, lda, w, oG);
       // 3. eⱼ back on the subdiagonal, dⱼ from the diagonal

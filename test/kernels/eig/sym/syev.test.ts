@@ -84,9 +84,11 @@ function orthRatio(Q: Float64Array, n: number, ld: number): number {
 // ---- level-2/3 building blocks ---------------------------------------------------------------------
 
 describe('symv, syr2, syr2k, gemv(trans)', () => {
-  it('symv: y = α·A·x reading only the lower triangle (NaN above and in the padding)', () => {
+  it('symv: y = α·A·x reading only the lower triangle (NaN above and in the padding); single pass below SYMV_PANEL_MIN = 256, panels from it (odd n, n mod 4 ≠ 0)', () => {
     let seed = 1;
-    for (const n of [0, 1, 2, 3, 4, 5, 7, 8, 9, 17, 33]) {
+    expect(scratch('symvScratch', 255), 'no workspace below the panel threshold').toBe(0);
+    expect(scratch('symvScratch', 256), '(P − 1)·n from it').toBe(3 * 256);
+    for (const n of [0, 1, 2, 3, 4, 5, 7, 8, 9, 17, 33, 255, 256, 257, 258, 259, 263, 301]) {
       for (const alpha of [1, -0.75]) {
         const rng = new Rng(seed++);
         const lda = n + 3;
@@ -97,6 +99,7 @@ describe('symv, syr2, syr2k, gemv(trans)', () => {
         const label = `symv n=${n} α=${alpha}`;
         const r = runKernel(label, 'symv', (c) => [
           n, alpha, c.in(A, skew), lda, c.in(x, 1 - skew), c.out(new Float64Array(Math.max(1, n)).fill(NaN), vecW(n, 1)),
+          c.work(scratch('symvScratch', n)),
         ]);
         const ref = gemvRef(false, n, n, alpha, { data: full, off: 0, ld: Math.max(1, n) }, x, 0, 1, 0, new Float64Array(Math.max(1, n)), 0, 1);
         expectScaled(label, extractVec(r.bufs[2]!, n, 1), ref.value, ref.bound, 2 * (n + 2));
@@ -207,7 +210,7 @@ function tridiagonalise(kernel: 'sytd2' | 'sytrd', A: Float64Array, n: number, l
   const r = runKernel(`${kernel} n=${n} ld=${ld}`, kernel, (c) => [
     n, c.out(Ap, triW(n, ld, 0), skew), ld, c.out(new Float64Array(Math.max(1, n)).fill(NaN), vecW(n, 1)),
     c.out(new Float64Array(m1).fill(NaN), vecW(n - 1, 1), 1 - skew), c.out(new Float64Array(m1).fill(NaN), vecW(n - 1, 1)),
-    c.work(kernel === 'sytd2' ? n : scratch('sytrdScratch', n)),
+    c.work(scratch(kernel === 'sytd2' ? 'sytd2Scratch' : 'sytrdScratch', n)),
   ]);
   return { F: r.bufs[0]!, d: r.bufs[1]!.slice(0, n), e: r.bufs[2]!.slice(0, Math.max(0, n - 1)), tau: r.bufs[3]!.slice(0, Math.max(0, n - 1)) };
 }
@@ -242,10 +245,12 @@ describe.each([null, 1, 2, 3, 5] as const)('sytrd and orgtr (orgqr) panel width 
     const gemmDefault = gb.gemmMC === undefined;
     withTuning({ ...gb, sytrdNB: nb ?? undefined, orgqrNB: nb ?? undefined }, () => {
       let seed = 1000 + (nb ?? 0);
-      // n = 65 with the default panel of 32: two panels and a remainder of one column
-      for (const n of nb === null && gemmDefault ? [0, 1, 2, 3, 4, 7, 12, 17, 33, 65] : [0, 1, 2, 3, 4, 7, 12, 17, 33]) {
+      // n = 65 with the default panel of 32: two panels and a remainder of one column; n = 291: symv's
+      // panels in latrd (orders ≥ 256), and in sytd2 for the unblocked comparison
+      for (const n of nb === null && gemmDefault ? [0, 1, 2, 3, 4, 7, 12, 17, 33, 65, 291] : [0, 1, 2, 3, 4, 7, 12, 17, 33]) {
         for (const kind of TRD_KINDS) {
           if (!gemmDefault && kind !== 'normal' && kind !== 'graded') continue;
+          if (n > 65 && kind !== 'normal') continue;
           const rng = new Rng(seed++);
           const A = symmetric(rng, kind, n);
           const ld = n + 2;
@@ -278,7 +283,8 @@ describe.each([null, 1, 2, 3, 5] as const)('sytrd and orgtr (orgqr) panel width 
 describe('latrd, orgtr', () => {
   it('latrd: the panel equals sytd2 on its first nb columns (d, e, τ, v); A[nb:n, nb:n] untouched', () => {
     let seed = 2000;
-    for (const [n, nb] of [[2, 1], [5, 2], [9, 3], [17, 5], [33, 8], [12, 11]] as const) {
+    // n = 262: the first columns' symv (orders 261 … 256) runs in panels, the last ones not
+    for (const [n, nb] of [[2, 1], [5, 2], [9, 3], [17, 5], [33, 8], [12, 11], [262, 7]] as const) {
       const rng = new Rng(seed++);
       const A = symmetric(rng, 'normal', n);
       const lda = n + 1;
@@ -293,7 +299,7 @@ describe('latrd, orgtr', () => {
       const label = `latrd n=${n} nb=${nb}`;
       const r = runKernel(label, 'latrd', (c) => [
         n, nb, c.out(Ap, writableA, seed % 2), lda, c.out(new Float64Array(nb).fill(NaN), vecW(nb, 1)), c.out(new Float64Array(nb).fill(NaN), vecW(nb, 1)),
-        c.out(new Float64Array(ldw * nb).fill(NaN), matW(n, nb, ldw)), ldw,
+        c.out(new Float64Array(ldw * nb).fill(NaN), matW(n, nb, ldw)), ldw, c.work(scratch('latrdScratch', n)),
       ]);
       const [F, e, tau, W] = r.bufs as [Float64Array, Float64Array, Float64Array, Float64Array];
       const u = tridiagonalise('sytd2', A, n, lda);
