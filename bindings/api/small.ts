@@ -252,10 +252,40 @@ export function smallInv(A: unknown): Matrix | undefined {
   return X;
 }
 
+/**
+ * The Cholesky factor of a 2×2 matrix at (x, o) with column stride 2, into (l, lo): potf2's arithmetic
+ * on it written out (ℓ₀₀ = √a₀₀, ℓ₁₀ = a₁₀/ℓ₀₀, then a₁₁ − ℓ₁₀·ℓ₁₀ — skipped for ℓ₁₀ = 0 as potf2's
+ * column update is — and its root; the upper entry 0), so the general path's bits. The kernel call cost
+ * ≈ 60 ns of ≈ 250. false when an entry is not finite or a pivot is not positive.
+ */
+function chol2(x: Float64Array, o: number, l: Float64Array, lo: number): boolean {
+  const a00 = x[o]!;
+  const a10 = x[o + 1]!;
+  const a01 = x[o + 2]!;
+  const a11 = x[o + 3]!;
+  if (a00 - a00 + (a10 - a10) + (a01 - a01) + (a11 - a11) !== 0 || !(a00 > 0)) return false; // NaN or ±Inf; pivot
+  const l00 = Math.sqrt(a00);
+  const l10 = a10 / l00;
+  const d = l10 !== 0 ? a11 + -l10 * l10 : a11;
+  if (!(d > 0)) return false;
+  l[lo] = l00;
+  l[lo + 1] = l10;
+  l[lo + 3] = Math.sqrt(d);
+  return true;
+}
+
 /** The lean Cholesky factor L (zeros above the diagonal); undefined: the general path. */
 export function smallCholesky(A: unknown): Matrix | undefined {
   const n = smallOrder(A);
   if (n < 0) return undefined;
+  if (n === 2) {
+    const v = (A as Matrix)._store();
+    const L = Matrix._small(2, 2); // zeros
+    const s = L._store();
+    if (chol2(v.array(), v.offset, s.array(), s.offset)) return L;
+    L.dispose();
+    return undefined;
+  }
   const L = Matrix._small(n, n);
   const s = L._store();
   const l = s.array();
