@@ -74,6 +74,7 @@
  * LAPACK dlabrd.
  */
 import { larfg, lapy2 } from '../qr/larfg';
+import { axpy } from '../blas/axpy';
 import { gemv } from '../blas/gemv';
 import { nrm2 } from '../blas/nrm2';
 import { scal } from '../blas/scal';
@@ -216,21 +217,8 @@ function fusedPanels(mm: i32, nn: i32, pC: usize, ldC: usize, pu: usize, tq: f64
   if (!(ASC_FEATURE_THREADS && brdPar(mm, nn, pC, ldC, pu, tq, py, pr, pw, pP, ldP, np))) {
     for (let p = 0; p < np; p++) fusedPanel(p, mm, nn, pC, ldC, pu, tq, py, pr, pw, pP, ldP);
   }
-  const mw = mm - 1;
-  for (let p = 1; p < np; p++) {
-    const pq = pP + <usize>(p - 1) * ldP;
-    let r = 0;
-    if (ASC_FEATURE_SIMD) {
-      for (; r + 1 < mw; r += 2) {
-        const o = <usize>r << 3;
-        v128.store(pw + o, f64x2.add(v128.load(pw + o), v128.load(pq + o)));
-      }
-    }
-    for (; r < mw; r++) {
-      const o = <usize>r << 3;
-      store<f64>(pw + o, load<f64>(pw + o) + load<f64>(pq + o));
-    }
-  }
+  // w += w_p, p = 1…np−1 in order: axpy with α = 1 adds exactly (1·x = x)
+  for (let p = 1; p < np; p++) axpy(mm - 1, 1.0, pP + <usize>(p - 1) * ldP, 1, pw, 1);
 }
 
 /** Columns per panel of the split fused pass: ⌈nn/BRD_PANELS⌉ rounded up to even (column pairs), at least 2. */

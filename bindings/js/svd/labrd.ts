@@ -17,6 +17,7 @@
  * References: Dongarra, Sorensen & Hammarling 1989; Howell et al., ACM TOMS 34(3), 2008; LAPACK dlabrd.
  */
 import { larfg, lapy2 } from '../qr/larfg.js';
+import { axpy } from '../blas/axpy.js';
 import { gemv } from '../blas/gemv.js';
 import { nrm2 } from '../blas/nrm2.js';
 import { scal } from '../blas/scal.js';
@@ -145,11 +146,8 @@ function fusedPanels(
   const np = Math.ceil(nn / W);
   fusedCols(mm, 0, Math.min(W, nn), a, oC, lda, ou, tq, y, oy, r, or, w, ow);
   for (let p = 1; p < np; p++) fusedCols(mm, p * W, Math.min((p + 1) * W, nn), a, oC, lda, ou, tq, y, oy, r, or, ws, oP + (p - 1) * ldP);
-  const mw = mm - 1;
-  for (let p = 1; p < np; p++) {
-    const oq = oP + (p - 1) * ldP;
-    for (let k = 0; k < mw; k++) w[ow + k] = w[ow + k]! + ws[oq + k]!;
-  }
+  // w += w_p, p = 1…np−1 in order: axpy with α = 1 adds exactly (1·x = x)
+  for (let p = 1; p < np; p++) axpy(mm - 1, 1, ws, oP + (p - 1) * ldP, 1, w, ow, 1);
 }
 
 /** Columns per panel of the split fused pass: ⌈nn/BRD_PANELS⌉ rounded up to even, at least 2. */
