@@ -18,7 +18,9 @@
  *   [ C20 | C2J     |   ]  j1            C2J ← α·X[j1:n]·Y[J]ᵀ + β·C2J            (the rest of the block column)
  *
  * Each nd×nd tile is formed whole (its strict upper half is wasted, ≈ n·nd·k flops in all, against
- * n·nbc·k with one tile per block column) so that no second micro-kernel is needed. In the
+ * n·nbc·k with one tile per block column) so that no second micro-kernel is needed. When 2k ≤ KC (one
+ * pass of the GEMM over the depth) an entry's bits do not depend on nbc or nd: it is α·(its depth-2k sum
+ * in the GEMM's order), then + β·c, whether it goes through T or straight into C. In the
  * tridiagonalisation (sytrd.ts) this is the level-3 half: A22 ← A22 − V·Wᵀ − W·Vᵀ with α = −1, β = 1,
  * A = V, B = W.
  *
