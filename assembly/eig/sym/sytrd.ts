@@ -20,7 +20,11 @@
  *
  * Profile at n = 512 (SIMD build, Zen 5, ms): sytrd 10.9 = latrd 5.9 (of which symv 3.9, at ≈ 23 GFLOP/s:
  * the trailing triangle stays in L2/L3) + syr2k 5.0 (≈ 18 GFLOP/s, GEMM with inner dimension nb).
- * LAPACK dsytrd (OpenBLAS, single thread) takes ≈ 8.
+ * LAPACK dsytrd (OpenBLAS, single thread) takes ≈ 8. At n = 1000 (SIMD build, Node 20, AMD EPYC family
+ * 25 at 2.45 GHz, 2 vCPUs shared with another engineer's benchmarks): sytrd ≈ 115 ms, of which symv
+ * ≈ 46 % (≈ 12 GFLOP/s, the same at n = 128 … 1000: bound by the kernel's instructions, not by memory),
+ * the GEMM of syr2k ≈ 42 % (≈ 10 GFLOP/s, its large-GEMM speed there), latrd's gemvs ≈ 10 %; nb = 16 /
+ * 24 / 32 / 40 / 48 / 64 → 115 / 116 / 117 / 119 / 121 / 123 ms (within the noise up to 40).
  *
  * Block size NB = 32, the tuning key T_SYTRD_NB (tuning.ts; tests use 1, 2, 3, 5). Measured with
  * `a block-size sweep (the benchmark suite times eigh; the sweep script was not kept)` (n = 512, SIMD, ms): nb = 8 / 16 / 24 / 32 / 48 / 64 / 96 →

@@ -1,6 +1,6 @@
 /**
  * The threaded build's parallel kernels (assembly/thread/): bit for bit the same results for 1, 2, 3
- * and 4 threads, and the JS mirrors' bits — GEMM (every transpose, α, β), SYRK, TRSM (every side,
+ * and 4 threads, and the JS mirrors' bits — GEMM (every transpose, α, β), SYRK, SYR2K, TRSM (every side,
  * triangle, transpose, diagonal), `lasr` (through eigh and the SVD), labrd's fused pass in column
  * panels (labrd, gebrd and the SVD under brdPanelMin 1 and mid-matrix values), symv's panels (alone and
  * through eigh's tridiagonalisation), and the factorisations whose
@@ -207,7 +207,7 @@ describe.each(TUNINGS)('threaded build, tuning %o', (tuning) => {
   });
 });
 
-describe('threaded build: GEMM, SYRK, TRSM, lasr and symv kernels', () => {
+describe('threaded build: GEMM, SYRK, SYR2K, TRSM, lasr and symv kernels', () => {
   /** Column-major data in a store of the backend; the JS backend's stores are plain arrays. */
   function storeOf(k: 'wasm' | 'js', data: Float64Array): Store {
     if (k === 'js') return new JsStore(data.slice());
@@ -285,6 +285,25 @@ describe('threaded build: GEMM, SYRK, TRSM, lasr and symv kernels', () => {
           await kernelAllCounts(`syrk n=${n} k=${k} uplo=${uplo} trans=${trans} α=${alpha} β=${beta} ${JSON.stringify(tuning)}`,
             [rand(lda * (trans ? n : k), 17 + trans), C], 1, (K, [sA, sC], ws) =>
               K.syrk(uplo, trans, n, k, alpha, sA!, lda, beta, sC!, ldc, ws(K.syrkScratch(n, k))),
+          );
+        }
+      }
+    }
+    setTuning(null);
+  });
+
+  itThreads('syr2k: one product of depth 2k per block (Z = [A B A]), diagonal tiles of SYR2K_NBD = 32 (n = 33, 161: partial tiles, two block columns), α and β, padded leading dimensions', async () => {
+    for (const tuning of [{}, { gemmMC: 8, gemmKC: 5, gemmNC: 12 }]) {
+      setTuning(tuning);
+      for (const [n, k] of [[33, 7], [161, 5]] as const) {
+        for (const [alpha, beta] of [[1, 0], [-1, 1], [-0.5, 1.5]] as const) {
+          const lda = n + 2, ldb = n + 1, ldc = n + 3;
+          const C = rand(ldc * n, 29);
+          if (beta === 0) C.fill(NaN);
+          // β = 0 with C all NaN: the lower triangle written must hold no NaN, the upper keeps its NaNs (bitwise vs JS).
+          await kernelAllCounts(`syr2k n=${n} k=${k} α=${alpha} β=${beta} ${JSON.stringify(tuning)}`,
+            [rand(lda * k, 31), rand(ldb * k, 37), C], 2, (K, [sA, sB, sC], ws) =>
+              K.syr2k(n, k, alpha, sA!, lda, sB!, ldb, beta, sC!, ldc, ws(K.syr2kScratch(n, k))),
           );
         }
       }

@@ -134,7 +134,9 @@ describe('symv, syr2, syr2k, gemv(trans)', () => {
   it.each(GEMM_TUNINGS.map((c) => c.tuning))('syr2k: C ← α·(A·Bᵀ + B·Aᵀ) + β·C, lower triangle, within 2·(2k + 3)·ε·|·| (GEMM blocking %o)', (gb: GemmTuning) => {
     withTuning(gb, () => {
       let seed = 200;
-      for (const [n, k] of [[0, 3], [1, 1], [5, 3], [9, 4], [17, 6], [37, 5], [3, 0]] as const) {
+      // n = 31, 33 around the diagonal tile width SYR2K_NBD = 32; with the default MC = 128, n = 65 has three
+      // tiles in one block column and n = 130, 161 two block columns (the second a partial tile)
+      for (const [n, k] of [[0, 3], [1, 1], [5, 3], [9, 4], [17, 6], [37, 5], [3, 0], [31, 2], [33, 3], [65, 4], [130, 3], [161, 2]] as const) {
         for (const [alpha, beta] of [[-1, 1], [0.5, 0], [-1, 0.5]] as const) {
           const rng = new Rng(seed++);
           const lda = n + 1;
