@@ -9,12 +9,13 @@ import { FULL_TIMING, QUICK_TIMING, type TimingOptions } from './timing.js';
 /** A bad command line: the driver prints the message and its usage text. */
 export class UsageError extends Error {}
 
-/** --only, --sizes, --quick and --max-time as parseArgs gives them. */
+/** --only, --sizes, --quick, --max-time and --rounds as parseArgs gives them. */
 export interface SelectionArgs {
   only?: string;
   sizes?: string;
   quick: boolean;
   'max-time'?: string;
+  rounds?: string;
 }
 
 /** The suites (null: all), square sizes (null: each suite's) and timing the arguments select; UsageError when one is bad. */
@@ -33,6 +34,10 @@ export function selection(values: SelectionArgs): { only: string[] | null; sizes
   if (values['max-time'] !== undefined) {
     timing.maxTime = Number(values['max-time']);
     if (!(timing.maxTime >= 0)) throw new UsageError(`--max-time: expected seconds, got ${values['max-time']}`);
+  }
+  if (values.rounds !== undefined) {
+    timing.rounds = Number(values.rounds);
+    if (!Number.isInteger(timing.rounds) || timing.rounds < 1) throw new UsageError(`--rounds: expected a positive integer, got ${values.rounds}`);
   }
   return { only, sizes, timing };
 }

@@ -140,7 +140,13 @@ export function markdown(r: Report): string {
       `2–${t.settleRounds} rounds of (await ${t.settleMs} ms, a short burst of calls) until the best time stops improving, ` +
       `so V8 has installed its optimised wasm code (a single await for calls > ${t.slowOpMs} ms). Samples are batches of calls lasting ~${t.targetSampleMs} ms, ` +
       `timed by Benchmark.js (deferred mode, a yield between samples${e ? '; its clock performance.now()' : ''}): ≥ ${t.minSamples} samples plus ~${t.maxTime} s more ` +
-      `(${t.minSamplesSlow} samples for calls > ${t.slowOpMs} ms). Figures are the median time per call; GFLOP/s = flops / median. ` +
+      `(${t.minSamplesSlow} samples for calls > ${t.slowOpMs} ms). ` +
+      ((t.rounds ?? 1) > 1
+        ? `Each case's columns are measured in turn, ${t.rounds} times (each measurement as above with 1/${t.rounds} of that sampling: ` +
+          `≥ ${Math.ceil(t.minSamples / t.rounds)} samples plus ~${+(t.maxTime / t.rounds).toFixed(2)} s; one measurement for calls > ${t.slowOpMs} ms), ` +
+          'and a column\'s samples are pooled, so that a slow spell of the machine falls on every column alike. '
+        : '') +
+      'Figures are the median time per call; GFLOP/s = flops / median. ' +
       'WASM and JS columns run through the public API (`setBackend`, then `A.matmul(B)` / `A.gram()`), and each timed ' +
       'call includes allocating the result and `dispose()`-ing it (a Map update in the wasm heap; a no-op mark for JS). ' +
       (e

@@ -42,6 +42,7 @@ const USAGE = `usage: tsx bench/run.ts [options]
   --no-numpy           skip the numpy columns
   --python <cmd>       python interpreter for the numpy peer (default: python3, or $BENCH_PYTHON)
   --max-time <s>       Benchmark.js maxTime per measurement (default ${FULL.maxTime}, quick ${QUICK.maxTime})
+  --rounds <n>         measure each case's columns in turn n times, samples pooled (default ${FULL_TIMING.rounds}, quick ${QUICK_TIMING.rounds})
   --build <name>       the wasm build: simd, relaxed (fused multiply-adds) or scalar; default: init()'s choice
   --out <path>         output path without extension (default bench/results/latest)
   --help`;
@@ -55,6 +56,7 @@ function parse() {
     'no-numpy': { type: 'boolean', default: false },
     python: { type: 'string' },
     'max-time': { type: 'string' },
+    rounds: { type: 'string' },
     build: { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },

@@ -80,9 +80,10 @@ export const FULL_TIMING: TimingOptions = {
   warmupMs: 100,
   settleMs: 30,
   settleRounds: 6,
+  rounds: 3,
 };
 /** `--quick`: shorter sampling. */
-export const QUICK_TIMING: TimingOptions = { ...FULL_TIMING, maxTime: 0.2, minSamples: 5, minSamplesSlow: 2, warmupMs: 40 };
+export const QUICK_TIMING: TimingOptions = { ...FULL_TIMING, maxTime: 0.2, minSamples: 5, minSamplesSlow: 2, warmupMs: 40, rounds: 1 };
 
 export interface TimingOptions {
   /**
@@ -106,6 +107,14 @@ export interface TimingOptions {
   settleMs: number;
   /** At most this many (pause, short burst) rounds after warm-up, until the time stops improving. */
   settleRounds: number;
+  /**
+   * Rounds per case (bench/runner.ts): the columns of a case are measured in turn this many times, each
+   * measurement with maxTime/rounds and ⌈minSamples/rounds⌉, and a column's figures come from all its
+   * samples pooled. A slow spell of the machine (seconds long on the shared host) then falls on every
+   * column alike instead of on whichever column it happens to meet. 1: one measurement per column.
+   * Columns whose first measurement took longer than slowOpMs a call get one round.
+   */
+  rounds: number;
 }
 
 export interface Measurement {
@@ -132,6 +141,31 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * One measurement from several of the same op (bench/runner.ts's rounds): every sample pooled, the median
+ * and mean over all of them, the relative margin of error of the mean from their spread (95 %, normal
+ * approximation), counts summed.
+ */
+export function pooled(ms: readonly Measurement[]): Measurement {
+  if (ms.length === 1) return ms[0]!;
+  const all = ms.flatMap((m) => m.sampleMs);
+  const n = all.length;
+  const mean = all.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(all.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
+  return {
+    medianMs: median(all),
+    meanMs: mean,
+    minMs: Math.min(...all),
+    maxMs: Math.max(...all),
+    rmePct: mean > 0 ? (100 * 1.96 * sd) / Math.sqrt(n) / mean : 0,
+    samples: n,
+    batch: ms[ms.length - 1]!.batch,
+    warmupCalls: ms.reduce((a, m) => a + m.warmupCalls, 0),
+    settleRounds: ms.reduce((a, m) => a + m.settleRounds, 0),
+    sampleMs: all,
+  };
 }
 
 /** Times `op` (one operation per call). Throws whatever `op` throws. */

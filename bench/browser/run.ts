@@ -40,6 +40,7 @@ const USAGE = `usage: npm run bench:browser -- [options]
   --only <names>       comma-separated suites: ${suites.map((s) => s.name).join(', ')}
   --sizes <list>       comma-separated square sizes for the square suites
   --max-time <s>       Benchmark.js maxTime per measurement (default ${FULL_TIMING.maxTime}, quick ${QUICK_TIMING.maxTime})
+  --rounds <n>         measure each case's columns in turn n times, samples pooled (default ${FULL_TIMING.rounds}, quick ${QUICK_TIMING.rounds})
   --engine <name>      ${ENGINES.join(', ')} (default chromium)
   --browser <path>     the browser's executable (default /usr/bin/chromium)
   --out <path>         output path without extension (default bench/results/browser-<engine>)
@@ -55,6 +56,7 @@ function parse() {
         only: { type: 'string' },
         sizes: { type: 'string' },
         'max-time': { type: 'string' },
+    rounds: { type: 'string' },
         engine: { type: 'string', default: 'chromium' },
         browser: { type: 'string', default: '/usr/bin/chromium' },
         out: { type: 'string' },
