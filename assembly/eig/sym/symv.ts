@@ -56,6 +56,7 @@
  * parallel sum reproducible (Demmel & Nguyen, "Parallel reproducible summation", IEEE TC 64(7), 2015:
  * here simply a summation order fixed by n alone).
  */
+import { axpy } from '../../blas/axpy';
 import { symvPar } from '../../thread/jobs';
 
 /** Panels of the panelled symv (see the header): 4, so that 2, 3 and 4 threads all get work. */
@@ -83,13 +84,12 @@ export function symv(n: i32, alpha: f64, pA: usize, lda: i32, px: usize, py: usi
     if (!(ASC_FEATURE_THREADS && symvPar(n, pA, lda, px, py, pw))) {
       for (let p = 0; p < SYMV_PANELS; p++) symvPanel(p, n, pA, lda, px, py, pw);
     }
-    // y = ((p₀ + p₁) + p₂) + p₃, panel q adding to rows c_q … n−1 (it is zero above)
+    // y = ((p₀ + p₁) + p₂) + p₃, panel q adding to rows c_q … n−1 (it is zero above): axpy with α = 1
+    // adds exactly (1·x = x)
     for (let q = 1; q < SYMV_PANELS; q++) {
-      const pq = pw + <usize>(q - 1) * (<usize>n << 3);
-      for (let i = symvPanelStart(n, q); i < n; i++) {
-        const r = <usize>i << 3;
-        store<f64>(py + r, load<f64>(py + r) + load<f64>(pq + r));
-      }
+      const c = symvPanelStart(n, q);
+      const r = <usize>c << 3;
+      axpy(n - c, 1.0, pw + <usize>(q - 1) * (<usize>n << 3) + r, 1, py + r, 1);
     }
   }
   if (alpha != 1) {

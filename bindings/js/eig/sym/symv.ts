@@ -18,6 +18,8 @@
  *
  * Reference: reference BLAS dsymv; Golub & Van Loan, 4th ed., §8.3.1.
  */
+import { axpy } from '../../blas/axpy.js';
+
 /** Panels of the panelled symv (assembly/eig/sym/symv.ts). */
 export const SYMV_PANELS = 4;
 /** Smallest order run in panels (assembly/eig/sym/symv.ts: measured there). */
@@ -34,9 +36,10 @@ export function symv(
   } else {
     for (let p = 0; p < SYMV_PANELS; p++) symvPanel(p, n, a, offA, lda, x, offX, y, offY, w, offW);
     // y = ((p₀ + p₁) + p₂) + p₃, panel q adding to rows c_q … n−1
+    // axpy with α = 1 adds exactly (1·x = x)
     for (let q = 1; q < SYMV_PANELS; q++) {
-      const oq = offW + (q - 1) * n;
-      for (let i = symvPanelStart(n, q); i < n; i++) y[offY + i] = y[offY + i]! + w[oq + i]!;
+      const c = symvPanelStart(n, q);
+      axpy(n - c, 1, w, offW + (q - 1) * n + c, 1, y, offY + c, 1);
     }
   }
   if (alpha !== 1) for (let i = 0; i < n; i++) y[offY + i] = alpha * y[offY + i]!;
